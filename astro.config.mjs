@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+/**
+ * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap).
+ * NIANBAO_BASE: a sub-path such as /nianbao/ when the site is not at the domain root.
+ */
+export default defineConfig({
+  site: process.env.NIANBAO_SITE ?? 'https://nianbao.example.org',
+  base: process.env.NIANBAO_BASE ?? '/',
+  trailingSlash: 'always',
+  build: { format: 'directory', concurrency: 2 },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * npm run extract -- [--input DIR] [--out DIR] [--strict]
+ * Reads every report under DIR (default: $NIANBAO_CORPUS or content/reports) and writes
+ * OUT/reports/<id>.json and OUT/manifest.json (default OUT: .nianbao, which the site reads).
+ * Logs go to stderr; the exit code is non-zero only on a real failure, or with --strict when any
+ * file failed or any check failed.
+ */
+import { parseArgs } from 'node:util';
+import { extractCorpus } from './lib/extract-corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string' },
+    out: { type: 'string', default: '.nianbao' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const input = values.input ?? process.env.NIANBAO_CORPUS ?? 'content/reports';
+
+const tty = process.stderr.isTTY;
+const started = performance.now();
+const { manifest } = await extractCorpus({
+  input,
+  out: values.out!,
+  onProgress: tty
+    ? (done, total) => {
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        process.stderr.write(`\r提取 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      }
+    : undefined,
+});
+if (tty) process.stderr.write('\n');
+
+const { counts } = manifest;
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+const lines = [
+  `nianbao extract: ${input} → ${values.out}`,
+  `  files ${counts.files} · records ${counts.records} · warnings ${counts.warnings} · errors ${counts.errors} · failed checks ${counts.failedChecks} · ${seconds}s`,
+];
+for (const f of manifest.files.filter((f) => f.status === 'error').slice(0, 10)) lines.push(`  ✗ ${f.path}: ${f.messages[0]}`);
+const moreErrors = counts.errors - 10;
+if (moreErrors > 0) lines.push(`  … and ${moreErrors} more errors (see manifest.json)`);
+process.stderr.write(lines.join('\n') + '\n');
+
+if (values.strict && (counts.errors > 0 || counts.failedChecks > 0)) process.exit(1);

@@ -1,0 +1,143 @@
+/**
+ * The template's own arithmetic, run on every record. A failure is data to show, never a reason to
+ * change a printed figure. An equation is evaluated only when every cell in it was read.
+ */
+import { APPEAL_GROUPS, REQUEST_COLUMNS, listDispositionRows, type RequestRowKey } from '../template.ts';
+import type { Appeals, CheckFailure, CheckResult, Narrative, Requests } from '../schema/report.ts';
+
+type Equation = { where: string; left: string[]; right: string[] };
+
+/** Returns the value at a path like `requests.total.natural`, or null. */
+function valueAt(data: { requests: Requests; appeals: Appeals }, path: string): number | null {
+  const [table, row, col] = path.split('.') as [string, string, string];
+  const t = table === 'requests' ? (data.requests as Record<string, Record<string, number | null>>) : (data.appeals as Record<string, Record<string, number | null>>);
+  return t[row]?.[col] ?? null;
+}
+
+/** Returns the result of a set of equations `sum(left) = sum(right)`. */
+function evaluate(id: CheckResult['id'], equations: Equation[], data: { requests: Requests; appeals: Appeals }): CheckResult {
+  const failures: CheckFailure[] = [];
+  let evaluated = 0;
+  let skipped = 0;
+  let anyValue = false;
+  for (const eq of equations) {
+    const left = eq.left.map((p) => valueAt(data, p));
+    const right = eq.right.map((p) => valueAt(data, p));
+    if ([...left, ...right].some((v) => v !== null)) anyValue = true;
+    if ([...left, ...right].some((v) => v === null)) {
+      skipped++;
+      continue;
+    }
+    evaluated++;
+    const expected = sum(left as number[]);
+    const actual = sum(right as number[]);
+    if (expected !== actual) failures.push({ where: eq.where, cells: [...eq.left, ...eq.right], expected, actual });
+  }
+  // notApplicable: the table is absent; incomplete: some equations lack a cell.
+  const status = failures.length ? 'fail' : !anyValue ? 'notApplicable' : skipped ? 'incomplete' : 'pass';
+  return { id, status, evaluated, failures };
+}
+
+function sum(values: number[]): number {
+  // Round to cents: figures are counts, but a decimal cell must not fail on float noise.
+  return Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+}
+
+const COL_ZH: Record<string, string> = {
+  natural: '自然人', commercial: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他', total: '总计',
+};
+
+/** Returns the `balance` check: 一 + 二 = 三（七）总计 + 四, per column. */
+export function checkBalance(requests: Requests, appeals: Appeals): CheckResult {
+  return evaluate(
+    'balance',
+    REQUEST_COLUMNS.map((c) => ({
+      where: `${COL_ZH[c]}列：本年新收 + 上年结转 = 总计 + 结转下年度`,
+      left: [`requests.newReceived.${c}`, `requests.carriedOver.${c}`],
+      right: [`requests.total.${c}`, `requests.carriedForward.${c}`],
+    })),
+    { requests, appeals },
+  );
+}
+
+/** Returns the `rowSum` check: in every row, the six applicant columns add up to 总计. */
+export function checkRowSum(requests: Requests, appeals: Appeals, edition: '2021' | '2019'): CheckResult {
+  const rows = (Object.keys(requests) as RequestRowKey[]).filter(
+    (k) => edition === '2019' ? !['otherNoCorrection', 'otherUnpaidFee', 'otherOther'].includes(k) : k !== 'otherHandling',
+  );
+  return evaluate(
+    'rowSum',
+    rows.map((r) => ({
+      where: `「${r}」行：六类申请人之和 = 总计`,
+      left: REQUEST_COLUMNS.filter((c) => c !== 'total').map((c) => `requests.${r}.${c}`),
+      right: [`requests.${r}.total`],
+    })),
+    { requests, appeals },
+  );
+}
+
+/** Returns the `dispositionSum` check: per column, every disposition row adds up to （七）总计. */
+export function checkDispositionSum(requests: Requests, appeals: Appeals, edition: '2021' | '2019'): CheckResult {
+  const rows = listDispositionRows(edition).map((r) => r.key);
+  return evaluate(
+    'dispositionSum',
+    REQUEST_COLUMNS.map((c) => ({
+      where: `${COL_ZH[c]}列：各项办理结果之和 = 总计`,
+      left: rows.map((r) => `requests.${r}.${c}`),
+      right: [`requests.total.${c}`],
+    })),
+    { requests, appeals },
+  );
+}
+
+/** Returns the `appealSum` check: in each appeal group, 维持 + 纠正 + 其他 + 尚未审结 = 总计. */
+export function checkAppealSum(requests: Requests, appeals: Appeals): CheckResult {
+  const zh = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' };
+  return evaluate(
+    'appealSum',
+    APPEAL_GROUPS.map((g) => ({
+      where: `${zh[g]}：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
+      left: ['upheld', 'corrected', 'other', 'pending'].map((o) => `appeals.${g}.${o}`),
+      right: [`appeals.${g}.total`],
+    })),
+    { requests, appeals },
+  );
+}
+
+/** Returns the `narrative` check: figures stated in prose equal the tables' 总计 figures. */
+export function checkNarrative(requests: Requests, appeals: Appeals, narrative: Narrative, edition: '2021' | '2019'): CheckResult {
+  const rowsOf = (prefix: string) => listDispositionRows(edition).filter((r) => r.key.startsWith(prefix)).map((r) => `requests.${r.key}.total`);
+  const pairs: { key: keyof Narrative; where: string; cells: string[] }[] = [
+    { key: 'requestsReceived', where: '正文所述收到申请数 = 表三本年新收总计', cells: ['requests.newReceived.total'] },
+    { key: 'granted', where: '正文所述予以公开数 = 表三予以公开总计', cells: ['requests.granted.total'] },
+    { key: 'partiallyGranted', where: '正文所述部分公开数 = 表三部分公开总计', cells: ['requests.partiallyGranted.total'] },
+    { key: 'withheld', where: '正文所述不予公开数 = 表三不予公开各项总计之和', cells: rowsOf('withheld') },
+    { key: 'unavailable', where: '正文所述无法提供数 = 表三无法提供各项总计之和', cells: rowsOf('unavailable') },
+    { key: 'notProcessed', where: '正文所述不予处理数 = 表三不予处理各项总计之和', cells: rowsOf('notProcessed') },
+    { key: 'reviewCases', where: '正文所述行政复议数 = 表四行政复议总计', cells: ['appeals.review.total'] },
+    { key: 'litigationCases', where: '正文所述行政诉讼数 = 表四行政诉讼总计之和', cells: ['appeals.litigationDirect.total', 'appeals.litigationAfterReview.total'] },
+  ];
+  const failures: CheckFailure[] = [];
+  let evaluated = 0;
+  for (const p of pairs) {
+    const stated = narrative[p.key];
+    if (!stated) continue;
+    const values = p.cells.map((c) => valueAt({ requests, appeals }, c));
+    if (values.some((v) => v === null)) continue;
+    evaluated++;
+    const tableSum = sum(values as number[]);
+    if (tableSum !== stated.value) failures.push({ where: `${p.where}（正文第 ${stated.line} 行）`, cells: p.cells, expected: stated.value, actual: tableSum });
+  }
+  return { id: 'narrative', status: failures.length ? 'fail' : evaluated ? 'pass' : 'notApplicable', evaluated, failures };
+}
+
+/** Returns all five checks, in the spec's order. */
+export function runChecks(requests: Requests, appeals: Appeals, narrative: Narrative, edition: '2021' | '2019'): CheckResult[] {
+  return [
+    checkBalance(requests, appeals),
+    checkRowSum(requests, appeals, edition),
+    checkDispositionSum(requests, appeals, edition),
+    checkAppealSum(requests, appeals),
+    checkNarrative(requests, appeals, narrative, edition),
+  ];
+}

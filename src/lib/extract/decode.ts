@@ -1,0 +1,52 @@
+/**
+ * Bytes → text, with the encoding recorded. Reports come as UTF-8 (with or without BOM), GBK/GB18030
+ * and UTF-16; a file that is none of these text encodings is refused with a reason, never guessed at.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+
+/** Returns the decoded text and its encoding name (lowercase, e.g. `utf-8`, `gb18030`, `utf-16le`). */
+export function decodeReport(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be');
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
+  }
+  const sample = bytes.subarray(0, 65536);
+  const nuls = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  if (nuls > 0) {
+    // UTF-16 without BOM: every other byte is NUL for CJK-free text, common for ASCII-heavy files.
+    const guess = chardet.detect(sample);
+    if (guess === 'UTF-16LE' || guess === 'UTF-16BE') {
+      return checked(iconv.decode(Buffer.from(bytes), guess.toLowerCase()), guess.toLowerCase());
+    }
+    return { ok: false, error: '二进制文件，不是文本 (binary file: contains NUL bytes)' };
+  }
+  const utf8 = decodeUtf8(bytes, 'utf-8');
+  if (utf8.ok) return utf8;
+  const guess = (chardet.detect(sample) ?? '').toLowerCase();
+  const encoding = /^(gb|big5|euc|shift|iso-2022)/.test(guess) ? (guess.startsWith('gb') ? 'gb18030' : guess) : 'gb18030';
+  if (!iconv.encodingExists(encoding)) return { ok: false, error: `无法识别的编码 ${guess} (unknown encoding)` };
+  return checked(iconv.decode(Buffer.from(bytes), encoding), encoding);
+}
+
+function decodeUtf8(bytes: Uint8Array, name: string): Decoded {
+  try {
+    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), name);
+  } catch {
+    return { ok: false, error: '不是有效的 UTF-8 (invalid UTF-8)' };
+  }
+}
+
+/** Refuses text that decoded but is mostly control characters or replacement marks (binary data). */
+function checked(text: string, encoding: string): Decoded {
+  const sample = text.slice(0, 20000);
+  if (!sample.length) return { ok: true, text, encoding };
+  const bad = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (bad / sample.length > 0.05) {
+    return { ok: false, error: `解码后大部分为控制字符，判断为二进制文件 (binary data: ${bad} control characters after decoding as ${encoding})` };
+  }
+  return { ok: true, text, encoding };
+}

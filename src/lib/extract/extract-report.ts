@@ -1,0 +1,146 @@
+/**
+ * One report's text → one validated record, or the reason it is not one. Pure: the caller reads the
+ * file, decodes it and hashes it; this composes the readers (sections, tables, prose, identity,
+ * checks) and validates the result against the shared schema.
+ */
+import { reportRecordSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
+import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
+import { readRows, type Row } from './cells.ts';
+import { runChecks } from './checks.ts';
+import { classifyAgency, readSignatureDate, readStatisticalYear, readTitle, resolveRegion, slugifyAgency } from './identity.ts';
+import { splitLines } from './normalize.ts';
+import { readNarrative } from './prose.ts';
+import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
+import { createEmptyAppeals, readAppealsTable } from './table-appeals.ts';
+import { detectProactiveEdition, readProactiveTable, type Edition } from './table-proactive.ts';
+import { readRequestsTable } from './table-requests.ts';
+
+/** What the caller knows about the file. */
+export interface SourceInfo {
+  path: string;
+  sha256: string;
+  encoding: string;
+  format: 'text' | 'markdown' | 'html';
+  bytes: number;
+}
+
+export type Extraction =
+  | { ok: true; record: ReportRecord; warnings: string[] }
+  | { ok: false; error: string };
+
+const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' } as const;
+
+/** Returns the record extracted from a report's text, or the reason there is none. */
+export function extractReport(text: string, source: SourceInfo): Extraction {
+  const lines = splitLines(text);
+  if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
+  const title = readTitle(lines);
+  const sections = findSections(lines);
+  if (!title) {
+    return {
+      ok: false,
+      error: sections.length >= 3
+        ? '找不到报告标题（机关名称 + 年度 + 政府信息公开工作年度报告） (no title: agency, year and report name)'
+        : '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)',
+    };
+  }
+  const messages: string[] = [];
+  const statYear = readStatisticalYear(lines);
+  if (statYear !== null && statYear !== title.year) {
+    messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);
+  }
+  const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
+  const rowsOf = (key: SectionKey): Row[] => {
+    const s = section(key);
+    return s ? readRows(lines, s.start + 1, s.end) : [];
+  };
+  for (const key of ['proactive', 'requests', 'appeals'] as const) {
+    if (!section(key)) messages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);
+  }
+
+  const rowsA = rowsOf('proactive');
+  const rowsB = rowsOf('requests');
+  const rowsC = rowsOf('appeals');
+
+  const b = readRequestsTable(rowsB);
+  const edition: Edition = detectProactiveEdition(rowsA) ?? (b.has2019Rows ? '2019' : title.year <= 2020 ? '2019' : '2021');
+  const a = readProactiveTable(rowsA, edition);
+  const c = rowsC.length ? readAppealsTable(rowsC) : { appeals: createEmptyAppeals(), found: 0, provenance: {}, messages: [] };
+  messages.push(...a.messages, ...b.messages, ...c.messages);
+
+  const expectedRows = REQUEST_ROWS.filter((r) => r.editions.includes(edition)).map((r) => r.key);
+  const missingRows = expectedRows.filter((k) => !b.rowsFound.includes(k));
+  const tables: Record<'proactive' | 'requests' | 'appeals', TableStatus> = {
+    proactive: statusOf(a.rowsFound.length, PROACTIVE_ROWS[edition].length),
+    requests: statusOf(expectedRows.length - missingRows.length, expectedRows.length),
+    appeals: statusOf(c.found, 15),
+  };
+  for (const key of ['proactive', 'requests', 'appeals'] as const) {
+    if (tables[key] === 'absent') messages.push(`${TABLE_ZH[key]}缺失，其单元格均为空 (null)`);
+  }
+  if (tables.requests === 'partial') {
+    const cutAt = lastFound(b.rowsFound, expectedRows);
+    messages.push(
+      `${TABLE_ZH.requests}不完整：缺少 ${missingRows.length} 行（${missingRows.map(zhRow).join('、')}）` +
+        (cutAt ? `，表格在「${zhRow(cutAt)}」之后截断` : ''),
+    );
+  }
+  if (tables.proactive === 'partial') {
+    messages.push(`${TABLE_ZH.proactive}不完整：只读到 ${a.rowsFound.join('、')}`);
+  }
+
+  const narrative = readNarrative(lines);
+  const checks = runChecks(b.requests, c.appeals, narrative, edition);
+  for (const check of checks) {
+    for (const f of check.failures) messages.push(`核对 ${check.id} 未通过：${f.where}，应为 ${f.expected}，表中为 ${f.actual}`);
+  }
+
+  const { region, messages: regionMessages } = resolveRegion(title.name);
+  messages.push(...regionMessages);
+  const slug = slugifyAgency(title.name, region);
+  const candidate = {
+    id: `${slug}-${title.year}`,
+    agency: { name: title.name, slug, region, kind: classifyAgency(title.name) },
+    year: title.year,
+    title: title.title,
+    signedOn: readSignatureDate(lines),
+    template: edition,
+    proactive: a.proactive,
+    requests: b.requests,
+    appeals: c.appeals,
+    tables,
+    sections: {
+      overview: readSectionText(lines, section('overview')),
+      problems: readSectionText(lines, section('problems')),
+      other: readSectionText(lines, section('other')),
+    },
+    narrative,
+    checks,
+    source,
+    provenance: { ...a.provenance, ...b.provenance, ...c.provenance },
+    messages,
+  };
+  const parsed = reportRecordSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return { ok: false, error: `记录未通过校验 (record failed validation): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
+  return { ok: true, record: parsed.data, warnings: messages };
+}
+
+function statusOf(found: number, expected: number): TableStatus {
+  return found === 0 ? 'absent' : found >= expected ? 'complete' : 'partial';
+}
+
+function zhRow(key: RequestRowKey): string {
+  return REQUEST_ROWS.find((r) => r.key === key)?.zh ?? key;
+}
+
+/** Returns the last template row that was read, when the rows after it are all missing (a cut-off table). */
+function lastFound(found: readonly RequestRowKey[], expected: readonly RequestRowKey[]): RequestRowKey | null {
+  let last = -1;
+  expected.forEach((k, i) => {
+    if (found.includes(k)) last = i;
+  });
+  if (last < 0 || last === expected.length - 1) return null;
+  return expected.slice(last + 1).every((k) => !found.includes(k)) ? expected[last]! : null;
+}

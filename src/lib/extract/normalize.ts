@@ -1,0 +1,39 @@
+/**
+ * Text normalisation shared by every reader. Reports arrive with full-width forms, Word bookmark
+ * markers and stray spaces inside labels; labels are compared in a canonical form so that one
+ * dictionary of template labels serves every layout.
+ */
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+/** Returns the text split into lines (CRLF/CR folded, form feeds kept as line breaks). */
+export function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+}
+
+/** Returns `s` without Word bookmark markers such as `[bookmark: _Hlk66973412]`. */
+export function stripMarkers(s: string): string {
+  return s.replace(BOOKMARK, '');
+}
+
+/**
+ * Returns the canonical form of a label for matching: markers removed, full-width ASCII folded to
+ * half-width, every kind of space removed, Chinese brackets and quotes unified.
+ */
+export function canonicalLabel(s: string): string {
+  return toHalfWidth(stripMarkers(s))
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[“”"「」『』]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/[、．]/g, (c) => (c === '．' ? '.' : c));
+}
+
+/** Returns `s` with full-width ASCII forms (Ａ-ｚ, ０-９, （）, etc.) folded to half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Returns the text of a cell with markers, padding and surrounding spaces removed. */
+export function cleanCell(s: string): string {
+  return stripMarkers(s).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}

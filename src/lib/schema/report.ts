@@ -1,0 +1,363 @@
+/**
+ * The report record: one zod schema shared by the extractor, the content collections and the tests.
+ * Every figure is a number read from the report, or `null` where the report has no value for it
+ * (blank cell, missing or cut-off table). Never 0 for absent.
+ */
+import { z } from 'zod';
+
+/** A figure read from the report; `null` = absent in the source. */
+const cell = z.number().nullable();
+
+/** One row of table B: the six applicant columns and 总计, counts of requests. */
+const requestRow = z.object({
+  /** 自然人 (natural persons), requests. */
+  natural: cell,
+  /** 法人或其他组织·商业企业, requests. */
+  commercial: cell,
+  /** 法人或其他组织·科研机构, requests. */
+  research: cell,
+  /** 法人或其他组织·社会公益组织 (2019: 社会组织), requests. */
+  nonprofit: cell,
+  /** 法人或其他组织·法律服务机构, requests. */
+  legal: cell,
+  /** 法人或其他组织·其他, requests. */
+  other: cell,
+  /** 总计 as printed (not computed), requests. */
+  total: cell,
+});
+export type RequestRow = z.infer<typeof requestRow>;
+
+/** Table B (三、收到和处理政府信息公开申请情况): every template row, both editions. */
+export const requestsSchema = z.object({
+  /** 一、本年新收政府信息公开申请数量 */
+  newReceived: requestRow,
+  /** 二、上年结转政府信息公开申请数量 */
+  carriedOver: requestRow,
+  /** 三（一）予以公开 */
+  granted: requestRow,
+  /** （二）部分公开 */
+  partiallyGranted: requestRow,
+  /** （三）不予公开 1.属于国家秘密 */
+  withheldStateSecret: requestRow,
+  /** 2.其他法律行政法规禁止公开 */
+  withheldLawProhibited: requestRow,
+  /** 3.危及“三安全一稳定” */
+  withheldSecurityStability: requestRow,
+  /** 4.保护第三方合法权益 */
+  withheldThirdParty: requestRow,
+  /** 5.属于三类内部事务信息 */
+  withheldInternalAffairs: requestRow,
+  /** 6.属于四类过程性信息 */
+  withheldProcessInfo: requestRow,
+  /** 7.属于行政执法案卷 */
+  withheldEnforcementFile: requestRow,
+  /** 8.属于行政查询事项 */
+  withheldAdminQuery: requestRow,
+  /** （四）无法提供 1.本机关不掌握相关政府信息 */
+  unavailableNotHeld: requestRow,
+  /** 2.没有现成信息需要另行制作 */
+  unavailableNeedsCreation: requestRow,
+  /** 3.补正后申请内容仍不明确 */
+  unavailableUnclear: requestRow,
+  /** （五）不予处理 1.信访举报投诉类申请 */
+  notProcessedComplaint: requestRow,
+  /** 2.重复申请 */
+  notProcessedDuplicate: requestRow,
+  /** 3.要求提供公开出版物 */
+  notProcessedPublication: requestRow,
+  /** 4.无正当理由大量反复申请 */
+  notProcessedExcessive: requestRow,
+  /** 5.要求行政机关确认或重新出具已获取信息 */
+  notProcessedConfirmation: requestRow,
+  /** （六）其他处理 1.申请人无正当理由逾期不补正 (2021 edition) */
+  otherNoCorrection: requestRow,
+  /** 2.申请人逾期未按收费通知要求缴纳费用 (2021 edition) */
+  otherUnpaidFee: requestRow,
+  /** 3.其他 (2021 edition) */
+  otherOther: requestRow,
+  /** （六）其他处理, the single row of the 2019 edition */
+  otherHandling: requestRow,
+  /** （七）总计 */
+  total: requestRow,
+  /** 四、结转下年度继续办理 */
+  carriedForward: requestRow,
+});
+export type Requests = z.infer<typeof requestsSchema>;
+
+/** One group of table C: counts of cases. */
+const appealGroup = z.object({
+  /** 结果维持, cases. */
+  upheld: cell,
+  /** 结果纠正, cases. */
+  corrected: cell,
+  /** 其他结果, cases. */
+  other: cell,
+  /** 尚未审结, cases. */
+  pending: cell,
+  /** 总计 as printed, cases. */
+  total: cell,
+});
+
+/** Table C (四、政府信息公开行政复议、行政诉讼情况). */
+export const appealsSchema = z.object({
+  /** 行政复议 */
+  review: appealGroup,
+  /** 行政诉讼·未经复议直接起诉 */
+  litigationDirect: appealGroup,
+  /** 行政诉讼·复议后起诉 */
+  litigationAfterReview: appealGroup,
+});
+export type Appeals = z.infer<typeof appealsSchema>;
+
+const documentsRow2021 = z.object({
+  /** 本年制发件数, documents. */
+  issued: cell,
+  /** 本年废止件数, documents. */
+  repealed: cell,
+  /** 现行有效件数, documents. */
+  inForce: cell,
+});
+const decisionsRow2021 = z.object({
+  /** 本年处理决定数量, decisions. */
+  decisions: cell,
+});
+
+/** Table A, 2021 edition (二、主动公开政府信息情况). */
+export const proactive2021Schema = z.object({
+  /** 规章 (第二十条第（一）项) */
+  rules: documentsRow2021,
+  /** 行政规范性文件 */
+  normativeDocs: documentsRow2021,
+  /** 行政许可 (第（五）项) */
+  licensing: decisionsRow2021,
+  /** 行政处罚 (第（六）项) */
+  penalty: decisionsRow2021,
+  /** 行政强制 (第（六）项) */
+  coercion: decisionsRow2021,
+  /** 行政事业性收费 (第（八）项) */
+  fees: z.object({
+    /** 本年收费金额, 万元 (10,000 yuan). */
+    amountWan: cell,
+  }),
+});
+
+const documentsRow2019 = z.object({
+  /** 本年新制作数量, documents. */
+  made: cell,
+  /** 本年新公开数量, documents. */
+  published: cell,
+  /** 对外公开总数量, documents. */
+  totalPublic: cell,
+});
+const itemsRow2019 = z.object({
+  /** 上一年项目数量, items. */
+  prevItems: cell,
+  /** 本年增/减, items, signed (增 69 → 69, 减 3 → -3). */
+  change: cell,
+  /** 处理决定数量, decisions. */
+  decisions: cell,
+});
+
+/** Table A, 2019 edition. */
+export const proactive2019Schema = z.object({
+  /** 规章 (第二十条第（一）项) */
+  rules: documentsRow2019,
+  /** 规范性文件 */
+  normativeDocs: documentsRow2019,
+  /** 行政许可 (第（五）项) */
+  licensing: itemsRow2019,
+  /** 其他对外管理服务事项 (第（五）项) */
+  otherServices: itemsRow2019,
+  /** 行政处罚 (第（六）项) */
+  penalty: itemsRow2019,
+  /** 行政强制 (第（六）项) */
+  coercion: itemsRow2019,
+  /** 行政事业性收费 (第（八）项) */
+  fees: z.object({
+    /** 上一年项目数量, items. */
+    prevItems: cell,
+    /** 本年增/减, items, signed. */
+    change: cell,
+  }),
+  /** 政府集中采购 (第（九）项) */
+  procurement: z.object({
+    /** 采购项目数量, projects. */
+    projects: cell,
+    /** 采购总金额, yuan (converted from the unit printed in the cell). */
+    amountYuan: cell,
+  }),
+});
+
+/** How much of a table the report has. */
+export const tableStatusSchema = z.enum(['complete', 'partial', 'absent']);
+export type TableStatus = z.infer<typeof tableStatusSchema>;
+
+/** A figure stated in prose, with where it was read. */
+export const proseFigureSchema = z.object({
+  /** The number, in the unit of the measure (items, requests, cases). */
+  value: z.number(),
+  /** 1-based line in the source text. */
+  line: z.number().int().positive(),
+  /** The words it was read from, as printed. */
+  text: z.string(),
+});
+export type ProseFigure = z.infer<typeof proseFigureSchema>;
+
+/** Figures stated in the prose sections. Each key is absent when the prose does not state it. */
+export const narrativeSchema = z.object({
+  /** 主动公开（政府）信息N条: items proactively disclosed. */
+  proactiveItems: proseFigureSchema.optional(),
+  /** 收到/受理/新收 …申请N件: requests received. */
+  requestsReceived: proseFigureSchema.optional(),
+  /** 予以公开N件 */
+  granted: proseFigureSchema.optional(),
+  /** 部分公开N件 */
+  partiallyGranted: proseFigureSchema.optional(),
+  /** 不予公开N件 */
+  withheld: proseFigureSchema.optional(),
+  /** 无法提供N件 */
+  unavailable: proseFigureSchema.optional(),
+  /** 不予处理N件 */
+  notProcessed: proseFigureSchema.optional(),
+  /** 行政复议N件 */
+  reviewCases: proseFigureSchema.optional(),
+  /** 行政诉讼N件 */
+  litigationCases: proseFigureSchema.optional(),
+});
+export type Narrative = z.infer<typeof narrativeSchema>;
+
+export const CHECK_IDS = ['balance', 'rowSum', 'dispositionSum', 'appealSum', 'narrative'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** One failed equation of a check. */
+export const checkFailureSchema = z.object({
+  /** What was compared, in words (Chinese). */
+  where: z.string(),
+  /** Paths of the cells involved, e.g. `requests.total.natural`. */
+  cells: z.array(z.string()),
+  /** The sum the template expects (left side), in the cells' unit. */
+  expected: z.number(),
+  /** The printed figure (right side). */
+  actual: z.number(),
+});
+export type CheckFailure = z.infer<typeof checkFailureSchema>;
+
+/** The result of one of the template's own arithmetic checks. */
+export const checkResultSchema = z.object({
+  id: z.enum(CHECK_IDS),
+  /** pass: every equation holds; fail: one does not; incomplete: cells missing; notApplicable: no data. */
+  status: z.enum(['pass', 'fail', 'incomplete', 'notApplicable']),
+  /** Equations evaluated with every cell present. */
+  evaluated: z.number().int(),
+  failures: z.array(checkFailureSchema),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+export const regionSchema = z.object({
+  /** 省级 name, e.g. 山东省. */
+  province: z.string().nullable(),
+  /** 地级 name, e.g. 淄博市. */
+  city: z.string().nullable(),
+  /** 县级 name, e.g. 沂源县. */
+  county: z.string().nullable(),
+  /** GB/T 2260 code of the most specific level resolved (6 digits), or null. */
+  code: z.string().nullable(),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+export const agencySchema = z.object({
+  /** Full name from the title, e.g. 沂源县行政审批服务局. */
+  name: z.string(),
+  /** Stable URL-safe pinyin slug, the same across years. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  region: regionSchema,
+  /** government: 人民政府 and its 办公厅/室; department: everything else. */
+  kind: z.enum(['government', 'department']),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const sourceSchema = z.object({
+  /** Path relative to the corpus root, with forward slashes. */
+  path: z.string(),
+  /** sha256 of the file's bytes, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Detected encoding, e.g. utf-8, gb18030, utf-16le. */
+  encoding: z.string(),
+  /** Input format. */
+  format: z.enum(['text', 'markdown', 'html']),
+  /** Size in bytes. */
+  bytes: z.number().int().nonnegative(),
+});
+
+const recordBase = z.object({
+  /** `<agency slug>-<year>`: the report's stable id and URL segment. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  agency: agencySchema,
+  /** Reporting year (统计期限 / title), not the publication year. */
+  year: z.number().int().min(2000).max(2100),
+  /** The report's title as printed (lines joined). */
+  title: z.string(),
+  /** Signature date at the end of the report, ISO yyyy-mm-dd, when printed. */
+  signedOn: z.string().nullable(),
+  requests: requestsSchema,
+  appeals: appealsSchema,
+  tables: z.object({
+    proactive: tableStatusSchema,
+    requests: tableStatusSchema,
+    appeals: tableStatusSchema,
+  }),
+  /** Prose of sections 一, 五, 六 (plain text, as printed), or null when the section is missing. */
+  sections: z.object({
+    overview: z.string().nullable(),
+    problems: z.string().nullable(),
+    other: z.string().nullable(),
+  }),
+  narrative: narrativeSchema,
+  checks: z.array(checkResultSchema),
+  source: sourceSchema,
+  /** For each extracted figure, by path (`requests.granted.natural`), its 1-based source line. */
+  provenance: z.record(z.string(), z.number().int().positive()),
+  /** Human-readable notes about this record (missing tables, cut-off rows, failed checks). */
+  messages: z.array(z.string()),
+});
+
+export const reportRecordSchema = z.discriminatedUnion('template', [
+  recordBase.extend({
+    /** Template edition: 2021 (国办公开办函〔2021〕30号). */
+    template: z.literal('2021'),
+    proactive: proactive2021Schema,
+  }),
+  recordBase.extend({
+    /** Template edition: 2019 (国办公开办函〔2019〕60号). */
+    template: z.literal('2019'),
+    proactive: proactive2019Schema,
+  }),
+]);
+export type ReportRecord = z.infer<typeof reportRecordSchema>;
+export type Proactive2021 = z.infer<typeof proactive2021Schema>;
+export type Proactive2019 = z.infer<typeof proactive2019Schema>;
+
+/** One input file in the manifest. */
+export const manifestEntrySchema = z.object({
+  /** Path relative to the corpus root. */
+  path: z.string(),
+  status: z.enum(['ok', 'warning', 'error']),
+  /** The record's id, when the file became a record. */
+  id: z.string().nullable(),
+  messages: z.array(z.string()),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.object({
+  /** Corpus root as given, for the reader's orientation. */
+  input: z.string(),
+  counts: z.object({
+    files: z.number().int(),
+    records: z.number().int(),
+    warnings: z.number().int(),
+    errors: z.number().int(),
+    failedChecks: z.number().int(),
+  }),
+  files: z.array(manifestEntrySchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
