@@ -47,7 +47,9 @@ export async function extractFile(root: string, rel: string): Promise<FileOutcom
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = extractReport(decoded.text, { path: rel, sha256, encoding: decoded.encoding, format, bytes: bytes.length });
-  return result.ok ? { path: rel, ok: true, record: result.record, warnings: result.warnings } : { path: rel, ok: false, error: result.error };
+  return result.ok
+    ? { path: rel, ok: true, record: result.record, warnings: result.warnings, text: decoded.text }
+    : { path: rel, ok: false, error: result.error };
 }
 
 /** Extracts a corpus and writes its records and manifest; returns the manifest and records. */
@@ -63,15 +65,20 @@ export async function extractCorpus(options: ExtractOptions): Promise<{ manifest
     }
     options.onProgress?.(i + 1, files.length);
   }
-  const { manifest, records } = buildManifest(options.input, outcomes);
+  const { manifest, records, texts } = buildManifest(options.input, outcomes);
   const reportsDir = path.resolve(options.out, 'reports');
-  await rm(reportsDir, { recursive: true, force: true });
-  await mkdir(reportsDir, { recursive: true });
+  const textDir = path.resolve(options.out, 'text');
+  for (const dir of [reportsDir, textDir]) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+  }
   for (const record of records) {
     const file = path.resolve(reportsDir, `${record.id}.json`);
     // Ids are schema-checked slugs; this guards the folder all the same.
     if (path.dirname(file) !== reportsDir) throw new Error(`unsafe record id ${record.id}`);
     await writeFile(file, JSON.stringify(record, null, 2) + '\n');
+    // The decoded text the figures were read from: the report page shows it, line by line.
+    await writeFile(path.resolve(textDir, `${record.id}.txt`), texts.get(record.id) ?? '');
   }
   await writeFile(path.resolve(options.out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, records };

@@ -6,7 +6,7 @@ import type { Manifest, ManifestEntry, ReportRecord } from '../schema/report.ts'
 
 /** What happened to one input file. */
 export type FileOutcome =
-  | { path: string; ok: true; record: ReportRecord; warnings: string[] }
+  | { path: string; ok: true; record: ReportRecord; warnings: string[]; /** The text the record was read from (provenance lines refer to it). */ text: string }
   | { path: string; ok: false; error: string };
 
 /** Returns how many figures a record holds (non-null cells), used to rank duplicates. */
@@ -21,14 +21,14 @@ export function countFigures(record: ReportRecord): number {
  * agency and year, the one with the most figures is kept, ties going to the first path in sorted
  * order; every other one is listed as an error naming the file that was kept.
  */
-export function buildManifest(input: string, outcomes: readonly FileOutcome[]): { manifest: Manifest; records: ReportRecord[] } {
+export function buildManifest(input: string, outcomes: readonly FileOutcome[]): { manifest: Manifest; records: ReportRecord[]; texts: Map<string, string> } {
   const sorted = [...outcomes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const chosen = new Map<string, { path: string; record: ReportRecord; figures: number }>();
+  const chosen = new Map<string, { path: string; record: ReportRecord; figures: number; text: string }>();
   for (const o of sorted) {
     if (!o.ok) continue;
     const figures = countFigures(o.record);
     const current = chosen.get(o.record.id);
-    if (!current || figures > current.figures) chosen.set(o.record.id, { path: o.path, record: o.record, figures });
+    if (!current || figures > current.figures) chosen.set(o.record.id, { path: o.path, record: o.record, figures, text: o.text });
   }
   const files: ManifestEntry[] = sorted.map((o) => {
     if (!o.ok) return { path: o.path, status: 'error', id: null, messages: [o.error] };
@@ -60,5 +60,6 @@ export function buildManifest(input: string, outcomes: readonly FileOutcome[]): 
       files,
     },
     records,
+    texts: new Map([...chosen.values()].map((c) => [c.record.id, c.text])),
   };
 }
