@@ -1,0 +1,159 @@
+/**
+ * Corpus-level aggregation: agencies grouped once (d3 group), headline totals, and the tidy rows the
+ * charts draw. Nothing here scans all reports per page; pages receive their slice.
+ */
+import { ascending, descending, group, max, min, sum } from 'd3-array';
+import type { Agency, ReportRecord } from '../schema/report.ts';
+import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
+import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, summarizeReport, type DispositionGroup, type ReportSummary } from './summarize.ts';
+
+/** One agency with its reports' summaries, oldest year first. */
+export interface AgencyGroup {
+  slug: string;
+  agency: Agency;
+  reports: ReportSummary[];
+  latest: ReportSummary;
+  years: number[];
+}
+
+/** Returns the agencies of the corpus, sorted by name, each with its reports by year. */
+export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
+  const bySlug = group(records, (r) => r.agency.slug);
+  return [...bySlug.values()]
+    .map((list) => {
+      const sorted = [...list].sort((a, b) => ascending(a.year, b.year));
+      const reports = sorted.map(summarizeReport);
+      const newest = sorted[sorted.length - 1]!;
+      return { slug: newest.agency.slug, agency: newest.agency, reports, latest: reports[reports.length - 1]!, years: reports.map((r) => r.year) };
+    })
+    .sort((a, b) => ascending(a.agency.region.code ?? '', b.agency.region.code ?? '') || ascending(a.agency.name, b.agency.name));
+}
+
+/** Headline figures of the whole corpus. */
+export interface CorpusTotals {
+  agencies: number;
+  reports: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  /** New requests received, summed over reports that state them (table or prose). */
+  received: number;
+  /** Reports whose `received` came from prose. */
+  receivedFromProse: number;
+  /** Granted in full / handled, over reports with both figures; 0–1. */
+  grantRate: number | null;
+  /** Reports where every check that ran passed, and at least one ran. */
+  reportsPassingAll: number;
+}
+
+/** Returns the corpus headline figures. */
+export function summarizeCorpus(summaries: readonly ReportSummary[]): CorpusTotals {
+  const withBoth = summaries.filter((s) => s.dispositions.granted !== null && s.handled !== null);
+  return {
+    agencies: new Set(summaries.map((s) => s.slug)).size,
+    reports: summaries.length,
+    firstYear: min(summaries, (s) => s.year) ?? null,
+    lastYear: max(summaries, (s) => s.year) ?? null,
+    received: sum(summaries, (s) => s.received ?? 0),
+    receivedFromProse: summaries.filter((s) => s.receivedFromProse).length,
+    grantRate: shareOf(sum(withBoth, (s) => s.dispositions.granted!), sum(withBoth, (s) => s.handled!)),
+    reportsPassingAll: summaries.filter((s) => s.checksRun > 0 && s.checksFailed === 0 && s.checksPassed === s.checksRun).length,
+  };
+}
+
+/** A point of the requests-per-year chart. */
+export interface RequestsPoint {
+  agency: string;
+  slug: string;
+  year: number;
+  /** New requests received. */
+  received: number;
+  fromProse: boolean;
+}
+
+/** Returns requests received per agency and year (reports without the figure are left out). */
+export function listRequestsPerYear(summaries: readonly ReportSummary[]): RequestsPoint[] {
+  return summaries
+    .filter((s) => s.received !== null)
+    .map((s) => ({ agency: s.agency, slug: s.slug, year: s.year, received: s.received!, fromProse: s.receivedFromProse }))
+    .sort((a, b) => ascending(a.agency, b.agency) || ascending(a.year, b.year));
+}
+
+/** A segment of a disposition stacked bar. */
+export interface DispositionSegment {
+  /** Bar label: agency name, or year on an agency page. */
+  bar: string;
+  group: DispositionGroup;
+  label: string;
+  /** Requests. */
+  count: number;
+  /** Share of the bar's total, 0–1. */
+  share: number;
+}
+
+/**
+ * Returns disposition segments per report, each report one bar. Reports missing any family are
+ * left out rather than drawn short, and so are reports that handled nothing.
+ */
+export function listDispositionSegments(summaries: readonly ReportSummary[], barOf: (s: ReportSummary) => string): DispositionSegment[] {
+  return summaries.flatMap((s) => {
+    const counts = DISPOSITION_GROUPS.map((g) => s.dispositions[g]);
+    if (counts.some((c) => c === null)) return [];
+    const total = sum(counts as number[]);
+    if (total === 0) return []; // nothing handled: no shares to draw
+    return DISPOSITION_GROUPS.map((g) => ({
+      bar: barOf(s),
+      group: g,
+      label: DISPOSITION_LABELS[g].zh,
+      count: s.dispositions[g]!,
+      share: s.dispositions[g]! / total,
+    }));
+  });
+}
+
+/** A bar of the grant-rate ranking. */
+export interface RateBar {
+  agency: string;
+  slug: string;
+  year: number;
+  /** Granted in full / handled, 0–1. */
+  rate: number;
+  handled: number;
+}
+
+/** Returns each agency's latest report with a grant rate, highest rate first. */
+export function rankGrantRates(agencies: readonly AgencyGroup[]): RateBar[] {
+  return agencies
+    .flatMap((a) => {
+      const latest = [...a.reports].reverse().find((r) => r.grantRate !== null);
+      return latest ? [{ agency: a.agency.name, slug: a.slug, year: latest.year, rate: latest.grantRate!, handled: latest.handled! }] : [];
+    })
+    .sort((x, y) => descending(x.rate, y.rate) || ascending(x.agency, y.agency));
+}
+
+/** A segment of an applicant-type or appeal-outcome bar: counts per category. */
+export interface CategorySegment {
+  bar: string;
+  key: string;
+  label: string;
+  /** Requests (applicants) or cases (appeals). */
+  value: number;
+}
+
+/** Returns new requests per applicant type, one bar per report; reports missing a column are left out. */
+export function listApplicantSegments(summaries: readonly ReportSummary[], barOf: (s: ReportSummary) => string): CategorySegment[] {
+  return summaries.flatMap((s) => {
+    const entries = APPLICANT_COLUMNS.map((c) => [c, s.applicants[c]] as const);
+    if (entries.some(([, v]) => v === null)) return [];
+    return entries.map(([c, v]) => ({ bar: barOf(s), key: c, label: COLUMN_LABELS[c].zh, value: v! }));
+  });
+}
+
+/** Returns appeal totals per group (review, litigation direct, after review), one bar per report. */
+export function listAppealSegments(summaries: readonly ReportSummary[], barOf: (s: ReportSummary) => string): CategorySegment[] {
+  return summaries.flatMap((s) =>
+    APPEAL_GROUPS.flatMap((g) => {
+      const v = s.appeals[g];
+      return v === null ? [] : [{ bar: barOf(s), key: g, label: APPEAL_GROUP_LABELS[g].zh, value: v }];
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+/** Grant-rate ranking: one bar per agency (its latest report with a rate), highest first. */
+import * as Plot from '@observablehq/plot';
+import type { RateBar } from '../aggregate/corpus.ts';
+import { DISPOSITION_COLORS } from './colors.ts';
+import { renderPlot, type ChartOptions } from './render.ts';
+
+/** Returns the SVG markup of the grant-rate ranking. */
+export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions): string {
+  const labels = bars.map((b) => `${b.agency}（${b.year}）`);
+  return renderPlot({
+    width: options.width ?? 600,
+    height: 50 + bars.length * 30,
+    marginLeft: Math.min(260, 14 + Math.max(...labels.map((l) => l.length), 2) * 12),
+    marginRight: 50,
+    ariaLabel: options.ariaLabel,
+    ariaDescription: options.ariaDescription,
+    x: { label: '予以公开占办理总数（%）', percent: true, domain: [0, 100], grid: true },
+    y: { label: null, domain: labels },
+    marks: [
+      Plot.barX(bars, { y: (_d: RateBar, i: number) => labels[i], x: 'rate', fill: DISPOSITION_COLORS.granted }),
+      Plot.text(bars, {
+        y: (_d: RateBar, i: number) => labels[i],
+        x: 'rate',
+        text: (d: RateBar) => `${(d.rate * 100).toFixed(1)}%`,
+        textAnchor: 'start',
+        dx: 4,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Rendering Observable Plot charts to markup. At build time Plot draws into a linkedom document
+ * (installed by `./server-document.ts`, which pages and tests import) and we keep the SVG, so charts
+ * read with JavaScript off. In a browser the same chart modules draw into the page's document, and
+ * linkedom is never shipped to the client.
+ */
+import * as Plot from '@observablehq/plot';
+
+let chartDocument: Document | undefined;
+
+/** Sets the document charts draw into when there is no browser document (build time, tests). */
+export function setChartDocument(doc: Document): void {
+  chartDocument = doc;
+}
+
+/** Returns the document Plot draws into. */
+function getDocument(): Document {
+  const doc = chartDocument ?? (globalThis as { document?: Document }).document;
+  if (!doc) throw new Error('no document to draw charts into: import src/lib/charts/server-document.ts first');
+  return doc;
+}
+
+/** Options every chart takes. */
+export interface ChartOptions {
+  /** Width in CSS pixels of the drawing (it scales down with the page). */
+  width?: number;
+  /** Accessible name of the SVG. */
+  ariaLabel: string;
+  /** One-sentence description for assistive technology. */
+  ariaDescription?: string;
+}
+
+/** Returns the markup of a Plot chart (an `<svg>`, or a `<figure>` when it has a legend). */
+export function renderPlot(options: Plot.PlotOptions): string {
+  const node = Plot.plot({ document: getDocument(), style: { fontSize: '12px', fontFamily: 'inherit', overflow: 'visible' }, ...options });
+  return (node as unknown as { outerHTML: string }).outerHTML;
+}

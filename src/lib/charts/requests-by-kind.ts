@@ -1,0 +1,38 @@
+/** Requests received against agency kind and level: one dot per report, grouped by kind/level. */
+import * as Plot from '@observablehq/plot';
+import { CATEGORY_COLORS } from './colors.ts';
+import { renderPlot, type ChartOptions } from './render.ts';
+
+/** One dot: a report's requests received, its agency's kind/level label. */
+export interface KindPoint {
+  agency: string;
+  year: number;
+  /** e.g. 县级·政府, 地市级·部门 */
+  kind: string;
+  received: number;
+}
+
+/** Returns the SVG markup of the requests-by-kind dot plot. */
+export function drawRequestsByKind(points: readonly KindPoint[], options: ChartOptions): string {
+  const kinds = [...new Set(points.map((p) => p.kind))].sort();
+  return renderPlot({
+    width: options.width ?? 600,
+    height: 60 + kinds.length * 44,
+    marginLeft: 100,
+    ariaLabel: options.ariaLabel,
+    ariaDescription: options.ariaDescription,
+    x: { label: '新收申请（件）', grid: true, zero: true },
+    y: { label: null, domain: kinds },
+    color: { domain: kinds, range: CATEGORY_COLORS },
+    marks: [
+      Plot.dot(points, {
+        x: 'received',
+        y: 'kind',
+        fill: 'kind',
+        r: 6,
+        fillOpacity: 0.8,
+        title: (d: KindPoint) => `${d.agency} ${d.year}年：${d.received} 件`,
+      }),
+    ],
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * A measure per year, one line per agency (requests received, handled, grant rate…). Points read
+ * from prose (a report without tables) are drawn hollow, so the reader sees which figures are not
+ * from the table.
+ */
+import * as Plot from '@observablehq/plot';
+import { CATEGORY_COLORS } from './colors.ts';
+import { renderPlot, type ChartOptions } from './render.ts';
+
+/** One point: an agency's value for a year. */
+export interface SeriesPoint {
+  agency: string;
+  year: number;
+  value: number;
+  fromProse: boolean;
+}
+
+export interface SeriesOptions extends ChartOptions {
+  /** Axis label with unit, e.g. 新收申请（件）. */
+  yLabel: string;
+  /** Values are fractions 0–1 shown as percent. */
+  percent?: boolean;
+}
+
+/** Returns the SVG markup of the per-year line chart. */
+export function drawSeriesByYear(points: readonly SeriesPoint[], options: SeriesOptions): string {
+  const years = [...new Set(points.map((p) => p.year))].sort();
+  const show = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
+  return renderPlot({
+    width: options.width ?? 600,
+    height: 300,
+    marginLeft: 56,
+    marginRight: 24,
+    ariaLabel: options.ariaLabel,
+    ariaDescription: options.ariaDescription,
+    x: { label: '年度', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
+    y: { label: options.yLabel, grid: true, zero: true, percent: options.percent ?? false },
+    color: { legend: true, range: CATEGORY_COLORS },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.line(points, { x: 'year', y: 'value', z: 'agency', stroke: 'agency', strokeWidth: 2 }),
+      // Table figures filled, prose figures hollow: two marks so the hollow fill stays a constant.
+      Plot.dot(points.filter((p) => !p.fromProse), {
+        x: 'year', y: 'value', stroke: 'agency', fill: 'agency', r: 4.5, strokeWidth: 2,
+        title: (d: SeriesPoint) => `${d.agency} ${d.year}年：${show(d.value)}`,
+      }),
+      Plot.dot(points.filter((p) => p.fromProse), {
+        x: 'year', y: 'value', stroke: 'agency', fill: 'white', r: 4.5, strokeWidth: 2,
+        title: (d: SeriesPoint) => `${d.agency} ${d.year}年：${show(d.value)}（来自正文，非表格）`,
+      }),
+      Plot.text(points, { x: 'year', y: 'value', text: (d: SeriesPoint) => show(d.value), dy: -11, fill: 'currentColor' }),
+    ],
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The site's one read of the extracted data: records through the content collection, the manifest and
+ * the source texts from the extraction folder. Computed once per build and shared by every page.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getCollection } from 'astro:content';
+import '../charts/server-document.ts';
+import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
+import { summarizeReport, type ReportSummary } from '../aggregate/summarize.ts';
+import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
+
+/** Folder the extractor wrote (`npm run extract -- --out`). */
+export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
+
+export interface SiteData {
+  records: ReportRecord[];
+  byId: Map<string, ReportRecord>;
+  summaries: ReportSummary[];
+  agencies: AgencyGroup[];
+  manifest: Manifest;
+  /** Date of this build, ISO yyyy-mm-dd (for citations). */
+  builtOn: string;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Returns the site data, loading it on first use. */
+export function loadSiteData(): Promise<SiteData> {
+  cached ??= (async () => {
+    const entries = await getCollection('reports');
+    const records = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    return {
+      records,
+      byId: new Map(records.map((r) => [r.id, r])),
+      summaries: records.map(summarizeReport),
+      agencies: groupAgencies(records),
+      manifest,
+      builtOn: new Date().toISOString().slice(0, 10),
+    };
+  })();
+  return cached;
+}
+
+/** Returns the source text a record was read from, as lines (provenance line n is index n-1). */
+export async function loadSourceLines(id: string): Promise<string[]> {
+  const text = await readFile(path.join(DATA_DIR, 'text', `${id}.txt`), 'utf8');
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+}

@@ -1,0 +1,82 @@
+/**
+ * The compare picker: shows the controls, loads /api/summaries.json, and on every change redraws the
+ * four charts and their tables with the same code the build used, writing the choice to the URL.
+ */
+import { readSelection, writeSelection, type CompareRow, type MeasureKey, type Selection } from '../lib/aggregate/compare.ts';
+import { buildCompareView, type ChartView } from '../lib/compare-view.ts';
+
+/** Replaces a chart figure's drawing and data table. */
+function updateFigure(doc: Document, id: string, view: ChartView, title?: string): void {
+  const figure = doc.getElementById(id);
+  if (!figure) return;
+  if (title) figure.querySelector('.title')!.textContent = title;
+  let plot = figure.querySelector('.plot, .empty');
+  if (plot) {
+    const next = doc.createElement(view.svg ? 'div' : 'p');
+    next.className = view.svg ? 'plot' : 'empty';
+    if (view.svg) next.innerHTML = view.svg; // our own chart markup; text in it is escaped by the DOM serialiser
+    else next.textContent = '没有可画的数字。';
+    plot.replaceWith(next);
+    plot = next;
+  }
+  const body = figure.querySelector('tbody');
+  if (body) {
+    body.replaceChildren(
+      ...view.rows.map((row) => {
+        const tr = doc.createElement('tr');
+        row.forEach((v, i) => {
+          const cell = doc.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) cell.setAttribute('scope', 'row');
+          if (typeof v === 'number' || v === null) cell.className = 'num';
+          cell.textContent = v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en-US') : v;
+          tr.append(cell);
+        });
+        return tr;
+      }),
+    );
+  }
+}
+
+/** Reads the form into a selection. */
+function readForm(form: HTMLFormElement): Selection {
+  const data = new FormData(form);
+  return {
+    agencies: data.getAll('a').map(String),
+    year: Number(data.get('y')),
+    measure: String(data.get('m')) as MeasureKey,
+  };
+}
+
+/** Sets the form's controls from a selection. */
+function writeForm(form: HTMLFormElement, selection: Selection): void {
+  form.querySelectorAll<HTMLInputElement>('input[name="a"]').forEach((input) => {
+    input.checked = selection.agencies.includes(input.value);
+  });
+  (form.elements.namedItem('y') as HTMLSelectElement).value = String(selection.year);
+  (form.elements.namedItem('m') as HTMLSelectElement).value = selection.measure;
+}
+
+/** Starts the picker on the compare page. */
+export async function startComparePicker(doc: Document): Promise<void> {
+  const form = doc.getElementById('compare-controls') as HTMLFormElement | null;
+  if (!form) return;
+  const rows = (await fetch(form.dataset.summaries!).then((r) => r.json())) as CompareRow[];
+  form.hidden = false;
+  const render = (selection: Selection) => {
+    const view = buildCompareView(rows, selection);
+    updateFigure(doc, 'compare-series', view.series, view.seriesTitle);
+    updateFigure(doc, 'compare-dispositions', view.dispositions, `办理结果构成（${view.crossTitle}）`);
+    updateFigure(doc, 'compare-ranking', view.ranking, `予以公开比例排名（${view.crossTitle}）`);
+    updateFigure(doc, 'compare-kind', view.kind, `新收申请与机关层级、类型（${view.crossTitle}）`);
+  };
+  const initial = readSelection(location.search, rows);
+  writeForm(form, initial);
+  if (location.search) render(initial);
+  form.addEventListener('change', () => {
+    const selection = readForm(form);
+    history.replaceState(null, '', `${location.pathname}?${writeSelection(selection)}`);
+    render(selection);
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  doc.documentElement.dataset.compareReady = 'true';
+}
