@@ -6,15 +6,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeReport } from '../../src/lib/extract/decode.ts';
-import { extractReport, type SourceInfo } from '../../src/lib/extract/extract-report.ts';
+import { extractReport } from '../../src/lib/extract/extract-report.ts';
+import { FORMAT_BY_EXTENSION, readReportText } from '../../src/lib/extract/formats.ts';
 import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 
 /** Largest file read, in bytes; a larger one is listed as too large. */
 export const MAX_BYTES = 20 * 1024 * 1024;
-
-const FORMATS: Record<string, SourceInfo['format']> = { '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown' };
 
 export interface ExtractOptions {
   input: string;
@@ -34,8 +32,8 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Returns the outcome of one file: its record, or why it has none. */
 export async function extractFile(root: string, rel: string): Promise<FileOutcome> {
-  const format = FORMATS[path.extname(rel).toLowerCase()];
-  if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads .txt, .md)` };
+  const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
+  if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads .txt, .md, .html, .htm, .docx)` };
   const full = path.join(root, rel);
   const info = await stat(full);
   if (info.size > MAX_BYTES) {
@@ -43,7 +41,8 @@ export async function extractFile(root: string, rel: string): Promise<FileOutcom
   }
   const bytes = await readFile(full);
   if (bytes.length === 0) return { path: rel, ok: false, error: '文件为空 (empty file)' };
-  const decoded = decodeReport(bytes);
+  // HTML and Word are reduced to report text; provenance lines refer to that text.
+  const decoded = await readReportText(bytes, format);
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = extractReport(decoded.text, { path: rel, sha256, encoding: decoded.encoding, format, bytes: bytes.length });

@@ -7,8 +7,13 @@ import iconv from 'iconv-lite';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
-/** Returns the decoded text and its encoding name (lowercase, e.g. `utf-8`, `gb18030`, `utf-16le`). */
-export function decodeReport(bytes: Uint8Array): Decoded {
+/**
+ * Returns the decoded text and its encoding name (lowercase, e.g. `utf-8`, `gb18030`, `utf-16le`).
+ * `declared` is the encoding the file names itself (an HTML `<meta charset>`): a BOM or valid UTF-8
+ * still win, since pages are often re-saved as UTF-8 with the old declaration kept; the declaration
+ * is then used instead of guessing.
+ */
+export function decodeReport(bytes: Uint8Array, declared?: string | null): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be');
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -26,7 +31,7 @@ export function decodeReport(bytes: Uint8Array): Decoded {
   }
   const utf8 = decodeUtf8(bytes, 'utf-8');
   if (utf8.ok) return utf8;
-  const guess = (chardet.detect(sample) ?? '').toLowerCase();
+  const guess = (declared ?? chardet.detect(sample) ?? '').toLowerCase();
   const encoding = /^(gb|big5|euc|shift|iso-2022)/.test(guess) ? (guess.startsWith('gb') ? 'gb18030' : guess) : 'gb18030';
   if (!iconv.encodingExists(encoding)) return { ok: false, error: `无法识别的编码 ${guess} (unknown encoding)` };
   return checked(iconv.decode(Buffer.from(bytes), encoding), encoding);

@@ -20,7 +20,7 @@ export interface SourceInfo {
   path: string;
   sha256: string;
   encoding: string;
-  format: 'text' | 'markdown' | 'html';
+  format: 'text' | 'markdown' | 'html' | 'docx';
   bytes: number;
 }
 
@@ -45,6 +45,11 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
     };
   }
   const messages: string[] = [];
+  if (title.year < 2019) {
+    // Before the 2019 format there were no standard tables; the record keeps the prose and its
+    // figures, and its tables are absent (null), never read from the old statistics table.
+    messages.push(`${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），没有标准表格；按2019年格式记录，表格缺失`);
+  }
   const statYear = readStatisticalYear(lines);
   if (statYear !== null && statYear !== title.year) {
     messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);

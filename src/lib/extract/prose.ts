@@ -14,7 +14,8 @@ const PATTERNS: Record<keyof Narrative, RegExp> = {
   proactiveItems: new RegExp(`公开(?:政府|政务)?信息(?:共)?${NUM}条`),
   requestsReceived: new RegExp(`(?:收到|受理|新收|接收)${FILLER}{0,15}?申请${FILLER}{0,10}?${NUM}件`),
   granted: new RegExp(`予以公开${NUM}件`),
-  partiallyGranted: new RegExp(`部分公开${NUM}件`),
+  // Not "予以公开及部分公开42件": that figure is the two rows together.
+  partiallyGranted: new RegExp(`(?<!公开[及和与、])部分公开${NUM}件`),
   withheld: new RegExp(`不予公开${NUM}件`),
   unavailable: new RegExp(`无法提供${NUM}件`),
   notProcessed: new RegExp(`不予处理${NUM}件`),

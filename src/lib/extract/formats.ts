@@ -1,0 +1,61 @@
+/**
+ * From a file's bytes to the report text the readers take, for each input format. Text and Markdown
+ * are decoded as they are; an HTML page is decoded (its `<meta charset>` consulted) and reduced to
+ * its article (html.ts); a Word file's real tables are read through mammoth's HTML, then the same
+ * HTML path, so a Word table and a web table are one case.
+ */
+import mammoth from 'mammoth';
+import type { SourceInfo } from './extract-report.ts';
+import { decodeReport } from './decode.ts';
+import { htmlToReportText } from './html.ts';
+
+export type SourceFormat = SourceInfo['format'];
+
+/** File extensions read, lowercase with the dot, and their format. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+};
+
+export type ReportText = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+
+/**
+ * Returns the text to extract from (the lines provenance refers to) and the encoding of the bytes,
+ * or why the file cannot be read.
+ */
+export async function readReportText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
+  if (format === 'docx') return readDocx(bytes);
+  const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
+  if (!decoded.ok || format !== 'html') return decoded;
+  return { ok: true, text: htmlToReportText(decoded.text), encoding: decoded.encoding };
+}
+
+/**
+ * Returns the charset an HTML page declares in its first 4 KB (`<meta charset="gbk">` or
+ * `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`), lowercase, or null.
+ */
+export function sniffHtmlCharset(bytes: Uint8Array): string | null {
+  // The declaration is ASCII, whatever the page's encoding; latin1 maps bytes 1:1.
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** Returns the text of a Word (.docx) file: its body as HTML, tables kept as tables. */
+async function readDocx(bytes: Uint8Array): Promise<ReportText> {
+  // A .docx is a zip archive ("PK\3\4"); anything else (an old binary .doc renamed) is refused.
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+    return { ok: false, error: '不是有效的 Word (.docx) 文件 (not a .docx: no zip header)' };
+  }
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    // The document's XML parts are UTF-8 by the OOXML standard.
+    return { ok: true, text: htmlToReportText(value), encoding: 'utf-8' };
+  } catch (error) {
+    return { ok: false, error: `无法读取 Word 文件 (unreadable .docx): ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,360 @@
+/**
+ * HTML report → the plain report text the readers understand. A published report sits inside a
+ * site's page chrome (menus, share buttons, footers, scripts); its tables carry rowspan/colspan,
+ * `&nbsp;` blanks, one `<p>` per cell line and Word's inline styles. This module finds the article,
+ * resolves every table into its merged-cell grid, and writes:
+ * - the title first (pages often print it outside the article body, or only in `<meta>`);
+ * - every block element (p, div, h1–h6, li …) on a line of its own;
+ * - every table row on one line, its cells separated by tabs (the `tabs` layout of cells.ts), a
+ *   merged position as an empty cell, never a repeated one (a repeated number would be invented).
+ * Pure: a string in, a string out.
+ */
+import { load, type CheerioAPI } from 'cheerio';
+import { toHalfWidth } from './normalize.ts';
+
+/** The parts of a parsed node this module reads (domhandler's shape, as cheerio builds it). */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+  parent?: DomNode | null;
+}
+
+/** Page chrome and non-content elements: never part of the report. */
+const CHROME = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
+  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'input', 'head',
+  '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[hidden]', '[aria-hidden=true]',
+].join(',');
+
+/** Elements that start and end a line of text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+]);
+
+// Placeholders while text is gathered, resolved when a line or a cell is finished (see `finish`).
+/** Whitespace that held a line break in the source: nothing between two CJK characters, else a space. */
+const SOFT_SPACE = '\u0001';
+/** A block boundary inside a table cell: nothing, except a space between two letters or digits. */
+const CELL_BREAK = '\u0002';
+
+/** A section heading of the template, as the article body prints it ("三、收到和处理政府信息公开申请情况"). */
+const SECTION_HEADING = /^[一二三四五六][、.．]\S{0,30}?(总体情况|概述|主动公开|收到和处理|依申请|行政复议|行政诉讼|问题|其他)/;
+/** A report title: agency, year, the report's name. */
+const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*(?:政府信息公开|政务公开).*(?:报告|年报)/;
+
+/** Returns the report text of an HTML page: title line, then the article's blocks and table rows. */
+export function htmlToReportText(html: string): string {
+  const $ = load(html);
+  const title = findTitle($);
+  $(CHROME).remove();
+  $('[style]').each((_, el) => {
+    // Hidden in the browser, hidden here: readers must see what a reader of the page sees.
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test($(el).attr('style') ?? '')) $(el).remove();
+  });
+  const root = $.root()[0] as unknown as DomNode;
+  const body = findBody(root);
+  const lines = renderBlocks(body);
+  if (title && !lines.slice(0, 15).some((l) => compact(l).includes(compact(title)))) lines.unshift(title);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Returns the report's title as the page states it — the CMS's `<meta name="ArticleTitle">`, a
+ * title element (h1, `.article_title` …), or the document `<title>` without its site suffix — or
+ * null when none of them names a report.
+ */
+function findTitle($: CheerioAPI): string | null {
+  const candidates: string[] = [];
+  for (const sel of ['meta[name=ArticleTitle]', 'meta[property="og:title"]', 'meta[name=title]']) {
+    candidates.push($(sel).attr('content') ?? '');
+  }
+  for (const sel of ['h1', '.article_title', '[class*=title]', 'h2', 'h3']) {
+    $(sel).each((_, el) => {
+      candidates.push($(el).text());
+    });
+  }
+  // "<report title>_<site name>" or "<site name> - <report title>".
+  candidates.push(...$('title').text().split(/[_|｜]|\s[-–—]\s/));
+  for (const c of candidates) {
+    const text = c.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (text.length <= 80 && REPORT_TITLE.test(text)) return text;
+  }
+  return null;
+}
+
+/**
+ * Returns the element holding the article: the nearest common ancestor of the template's section
+ * headings when at least two are found (everything between two headings in document order lies
+ * inside it, tables included); otherwise the element with the most text in paragraphs and tables
+ * of its own; otherwise the whole document.
+ */
+function findBody(root: DomNode): DomNode {
+  const headings: DomNode[] = [];
+  const ordinals = new Set<string>();
+  walkElements(root, (el) => {
+    if (el.name === 'table') return false; // table B's row labels (一、本年新收…) are not headings
+    if (!BLOCK.has(el.name!) || el.name === 'body' || el.name === 'html') return true;
+    const text = compact(textOf(el));
+    if (text.length > 0 && text.length <= 40 && SECTION_HEADING.test(text)) {
+      // The innermost block that holds the heading alone.
+      if (!el.children?.some((c) => c.type === 'tag' && BLOCK.has(c.name!) && compact(textOf(c)) === text)) {
+        headings.push(el);
+        ordinals.add(text[0]!);
+      }
+    }
+    return true;
+  });
+  if (ordinals.size >= 2) return headings.reduce(commonAncestor);
+
+  // Paragraphs and tables count for the block that holds them; a table's own paragraphs do not.
+  const score = new Map<DomNode, number>();
+  walkElements(root, (el) => {
+    if ((el.name === 'p' || el.name === 'table') && el.parent) {
+      score.set(el.parent, (score.get(el.parent) ?? 0) + compact(textOf(el)).length);
+    }
+    return el.name !== 'table';
+  });
+  let best: DomNode | null = null;
+  for (const [el, n] of score) if (!best || n > score.get(best)!) best = el;
+  return best && score.get(best)! > 0 ? best : root;
+}
+
+/** Visits every element below `node` in document order; `visit` returns false to skip its children. */
+function walkElements(node: DomNode, visit: (el: DomNode) => boolean): void {
+  for (const child of node.children ?? []) {
+    if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+    if (visit(child)) walkElements(child, visit);
+  }
+}
+
+function ancestors(node: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  for (let n: DomNode | null | undefined = node; n; n = n.parent) out.push(n);
+  return out;
+}
+
+function commonAncestor(a: DomNode, b: DomNode): DomNode {
+  const ofA = new Set(ancestors(a));
+  return ancestors(b).find((n) => ofA.has(n)) ?? b;
+}
+
+/** Returns the raw text content of a node (comments excluded). */
+function textOf(node: DomNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.type === 'comment' || node.type === 'directive') return '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** Returns `s` without any whitespace, for comparing texts. */
+function compact(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u0001\u0002]+/g, '');
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Returns finished text: placeholders resolved, `&nbsp;` and runs of spaces folded to one space,
+ * tabs (which would split a table row) turned into spaces, ends trimmed.
+ */
+function finish(raw: string): string {
+  const chars = raw.replace(/[\t\u00a0 ]+/g, ' ');
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c !== SOFT_SPACE && c !== CELL_BREAK) {
+      out += c;
+      continue;
+    }
+    // Look past neighbouring placeholders and spaces to the real characters on each side.
+    let j = i;
+    while (j < chars.length && /[\u0001\u0002 ]/.test(chars[j]!)) j++;
+    const before = out.replace(/ +$/, '').slice(-1);
+    const after = chars[j] ?? '';
+    const run = chars.slice(i, j);
+    if (run.includes(CELL_BREAK) && !run.includes(' ')) {
+      if (ALNUM.test(before) && ALNUM.test(after)) out += ' '; // "1"+"2" must not become 12
+    } else if (!(CJK.test(before) && CJK.test(after))) {
+      out += ' ';
+    }
+    i = j - 1;
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+/** Returns the text of a text node with its line breaks marked as soft spaces. */
+function inlineText(data: string): string {
+  return data.replace(/[ \t\u00a0]*[\r\n\f][\s\u00a0]*/g, SOFT_SPACE);
+}
+
+/** Returns the lines of a block container: one per block element, one per table row. */
+function renderBlocks(root: DomNode): string[] {
+  const lines: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    const line = finish(buffer);
+    buffer = '';
+    if (line) lines.push(line);
+  };
+  const visit = (node: DomNode) => {
+    if (node.type === 'text') {
+      buffer += inlineText(node.data ?? '');
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const name = node.name ?? '';
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    if (name === 'table') {
+      flush();
+      const rows = renderTable(node);
+      if (rows) {
+        lines.push(...rows);
+        // A blank line ends the table, so the readers never continue a cell with the next paragraph.
+        lines.push('');
+      } else {
+        for (const child of node.children ?? []) visit(child);
+        flush();
+      }
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) flush();
+    for (const child of node.children ?? []) visit(child);
+    if (block) flush();
+  };
+  visit(root);
+  flush();
+  // No blank line at either end, never two in a row.
+  while (lines.at(-1) === '') lines.pop();
+  return lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
+}
+
+/** The table's own rows (not those of nested tables), through thead/tbody/tfoot. */
+function ownRows(table: DomNode): DomNode[] {
+  const rows: DomNode[] = [];
+  for (const child of table.children ?? []) {
+    if (child.type !== 'tag') continue;
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const tr of child.children ?? []) if (tr.type === 'tag' && tr.name === 'tr') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+function ownCells(row: DomNode): DomNode[] {
+  return (row.children ?? []).filter((c) => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
+}
+
+/** Returns the text of a table cell on one line: its paragraphs and `<br>`s joined (see CELL_BREAK). */
+function cellText(cell: DomNode): string {
+  let raw = '';
+  const visit = (node: DomNode) => {
+    if (node.type === 'text') {
+      raw += inlineText(node.data ?? '');
+      return;
+    }
+    if (node.type !== 'tag') return;
+    if (node.name === 'br') {
+      raw += CELL_BREAK;
+      return;
+    }
+    const block = BLOCK.has(node.name!);
+    if (block) raw += CELL_BREAK;
+    for (const child of node.children ?? []) visit(child);
+    if (block) raw += CELL_BREAK;
+  };
+  for (const child of cell.children ?? []) visit(child);
+  return finish(raw);
+}
+
+/** One cell placed in the grid. */
+interface Placed {
+  row: number;
+  col: number;
+  colspan: number;
+  text: string;
+}
+
+/** Returns a span attribute as a count: at least 1, at most `max` (0 = to the end, as in HTML). */
+function span(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  if (Number.isNaN(n) || n < 0) return 1;
+  if (n === 0) return max;
+  return Math.min(Math.max(n, 1), max);
+}
+
+/** A figure as printed in a table cell: 28, 1,186, 61.3, -18, 增 69, 减3, 251000元, 12.5万元. */
+const FIGURE = /^[+\-−]?(?:增加?|减少?)?\s*\d[\d,，.\s]*(?:万|亿)?元?$/;
+
+/**
+ * Returns the lines of a data table, one per row with tab-separated cells, or null for a layout
+ * table (a single column, or cells that hold tables) whose content is ordinary blocks.
+ *
+ * The HTML grid can have more columns than the template: a page may give 商业企业 `colspan="2"` in
+ * every row because a header cell was split. Grid columns that no row holding figures ever starts a
+ * cell in are merged with the column on their left, so each figure keeps its template position; a
+ * position covered by a merged cell from another row or column is an empty cell.
+ */
+function renderTable(table: DomNode): string[] | null {
+  const rows = ownRows(table);
+  if (rows.some((r) => ownCells(r).some((c) => hasDescendant(c, 'table')))) return null;
+  const placed: Placed[] = [];
+  const taken: boolean[][] = rows.map(() => []);
+  let width = 0;
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of ownCells(row)) {
+      while (taken[r]![col]) col++;
+      const colspan = span(cell.attribs?.colspan, 1000);
+      const rowspan = span(cell.attribs?.rowspan, rows.length - r);
+      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) taken[r + dr]![col + dc] = true;
+      placed.push({ row: r, col, colspan, text: cellText(cell) });
+      col += colspan;
+      width = Math.max(width, col);
+    }
+    width = Math.max(width, taken[r]!.length);
+  });
+  if (width <= 1) return null;
+
+  const isFigure = (p: Placed) => FIGURE.test(toHalfWidth(p.text));
+  const dataRows = new Set(placed.filter(isFigure).map((p) => p.row));
+  const starts = new Set(placed.filter((p) => dataRows.size === 0 || dataRows.has(p.row)).map((p) => p.col));
+  // logical[c]: the template column of grid column c.
+  const logical: number[] = [];
+  let current = -1;
+  for (let c = 0; c < width; c++) {
+    if (c === 0 || starts.has(c)) current++;
+    logical.push(current);
+  }
+  const logicalWidth = current + 1;
+
+  const lines: string[] = [];
+  rows.forEach((_, r) => {
+    const cells: string[] = Array.from({ length: logicalWidth }, () => '');
+    for (const p of placed) {
+      if (p.row !== r) continue;
+      const at = logical[p.col]!;
+      // Two cells in one merged column happen only in header rows: keep both words.
+      cells[at] = cells[at] ? `${cells[at]} ${p.text}` : p.text;
+    }
+    if (cells.every((c) => c === '')) return;
+    let line = cells.join('\t');
+    // "\tX" would read as one Word cell continued on its own line (cells.ts): keep it a row.
+    if (cells.length === 2 && cells[0] === '') line += '\t';
+    lines.push(line);
+  });
+  return lines;
+}
+
+function hasDescendant(node: DomNode, name: string): boolean {
+  return (node.children ?? []).some((c) => c.type === 'tag' && (c.name === name || hasDescendant(c, name)));
+}
