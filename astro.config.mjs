@@ -5,10 +5,13 @@ import mdx from '@astrojs/mdx';
 /**
  * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap).
  * NIANBAO_BASE: a sub-path such as /nianbao/ when the site is not at the domain root.
+ * NIANBAO_DATA: the extraction folder the site reads (default .nianbao).
  */
 export default defineConfig({
   site: process.env.NIANBAO_SITE ?? 'https://nianbao.example.org',
   base: process.env.NIANBAO_BASE ?? '/',
+  // NIANBAO_OUT: where the site is written (tests build variants into temporary folders).
+  outDir: process.env.NIANBAO_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 2 },
   integrations: [mdx()],

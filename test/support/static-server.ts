@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** Starts serving `root` on 127.0.0.1 at a free port; returns the origin and a close function. */
-export async function serveStatic(root: string, base = '/'): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveStatic(dir: string, base = '/'): Promise<{ origin: string; close: () => Promise<void> }> {
+  const root = path.resolve(dir);
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
@@ -29,7 +30,7 @@ export async function serveStatic(root: string, base = '/'): Promise<{ origin: s
     }
     rel = rel.slice(base.length);
     let file = path.join(root, rel);
-    if (!file.startsWith(path.resolve(root))) {
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  groupAgencies,
+  listAppealSegments,
+  listApplicantSegments,
+  listDispositionSegments,
+  listRequestsPerYear,
+  rankGrantRates,
+  summarizeCorpus,
+} from '../../../src/lib/aggregate/corpus.ts';
+import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
+import { loadSampleRecords } from '../../support/records.ts';
+
+const records = loadSampleRecords();
+const summaries = records.map(summarizeReport);
+
+describe('groupAgencies', () => {
+  it('groups the five samples into four agencies (by region code, then name), reports by year', () => {
+    const agencies = groupAgencies(records);
+    expect(agencies.map((a) => [a.agency.name, a.years])).toEqual([
+      ['沂源县人民政府', [2023]],
+      ['沂源县行政审批服务局', [2020, 2024]],
+      ['枣庄市行政审批服务局', [2024]],
+      ['泰安市泰山区行政审批服务局', [2024]],
+    ]);
+  });
+});
+
+describe('summarizeCorpus', () => {
+  it('adds up the samples', () => {
+    // Received: 1 (000, prose) + 28 + 106 + 0 + 9. Grant rate over reports with both figures:
+    // (13 + 62 + 2) / (28 + 103 + 9).
+    expect(summarizeCorpus(summaries)).toEqual({
+      agencies: 4,
+      reports: 5,
+      firstYear: 2020,
+      lastYear: 2024,
+      received: 144,
+      receivedFromProse: 1,
+      grantRate: 77 / 140,
+      // 001 and 002; 004's appealSum is incomplete (blank review cells), 000 and 003 lack tables.
+      reportsPassingAll: 2,
+    });
+  });
+});
+
+describe('chart rows', () => {
+  it('lists requests per agency and year, prose figures flagged', () => {
+    expect(listRequestsPerYear(summaries).map((p) => [p.agency, p.year, p.received, p.fromProse])).toEqual([
+      ['枣庄市行政审批服务局', 2024, 9, false],
+      ['沂源县人民政府', 2023, 106, false],
+      ['沂源县行政审批服务局', 2020, 0, false],
+      ['沂源县行政审批服务局', 2024, 1, true],
+      ['泰安市泰山区行政审批服务局', 2024, 28, false],
+    ]);
+  });
+
+  it('draws disposition bars only for reports with every family and something handled', () => {
+    const segments = listDispositionSegments(summaries, (s) => s.id);
+    expect([...new Set(segments.map((s) => s.bar))].sort()).toEqual([
+      'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024',
+      'yiyuanxian-renminzhengfu-2023',
+      'zaozhuangshi-xingzheng-shenpi-fuwuju-2024',
+    ]);
+    const zaozhuang = segments.filter((s) => s.bar.startsWith('zaozhuang'));
+    expect(zaozhuang.map((s) => [s.group, s.count, s.share])).toEqual([
+      ['granted', 2, 2 / 9],
+      ['partial', 1, 1 / 9],
+      ['withheld', 2, 2 / 9],
+      ['unavailable', 4, 4 / 9],
+      ['notProcessed', 0, 0],
+      ['otherHandling', 0, 0],
+    ]);
+  });
+
+  it('ranks grant rates by each agency’s latest report with a rate', () => {
+    expect(rankGrantRates(groupAgencies(records)).map((b) => [b.agency, b.year, b.rate])).toEqual([
+      ['沂源县人民政府', 2023, 62 / 103],
+      ['泰安市泰山区行政审批服务局', 2024, 13 / 28],
+      ['枣庄市行政审批服务局', 2024, 2 / 9],
+    ]);
+  });
+
+  it('lists applicant types and appeal groups, leaving absent figures out', () => {
+    const taishan = summaries.filter((s) => s.agency === '泰安市泰山区行政审批服务局');
+    expect(listApplicantSegments(taishan, (s) => String(s.year)).map((s) => [s.key, s.value])).toEqual([
+      ['natural', 28], ['commercial', 0], ['research', 0], ['nonprofit', 0], ['legal', 0], ['other', 0],
+    ]);
+    const zaozhuang = summaries.filter((s) => s.agency === '枣庄市行政审批服务局');
+    expect(listAppealSegments(zaozhuang, (s) => String(s.year)).map((s) => [s.key, s.value])).toEqual([
+      ['litigationDirect', 1],
+      ['litigationAfterReview', 0],
+    ]);
+  });
+});

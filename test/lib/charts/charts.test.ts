@@ -1,0 +1,94 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import '../../../src/lib/charts/server-document.ts';
+import { drawGrantRanking } from '../../../src/lib/charts/ranking.ts';
+import { drawRequestsByKind } from '../../../src/lib/charts/requests-by-kind.ts';
+import { drawSeriesByYear } from '../../../src/lib/charts/series-by-year.ts';
+import { drawStackedBars } from '../../../src/lib/charts/stacked-bars.ts';
+import { DISPOSITION_COLORS } from '../../../src/lib/charts/colors.ts';
+
+/** Returns the chart markup parsed, for querying marks. */
+function parse(markup: string) {
+  return parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;
+}
+
+describe('drawSeriesByYear', () => {
+  const svg = drawSeriesByYear(
+    [
+      { agency: '沂源县行政审批服务局', year: 2020, value: 0, fromProse: false },
+      { agency: '沂源县行政审批服务局', year: 2024, value: 1, fromProse: true },
+      { agency: '沂源县人民政府', year: 2023, value: 106, fromProse: false },
+    ],
+    { ariaLabel: '每年新收申请', yLabel: '新收申请（件）' },
+  );
+  const doc = parse(svg);
+  it('draws one line per agency, a dot per point, the prose point hollow', () => {
+    expect(doc.querySelector('svg[aria-label]')!.getAttribute('aria-label')).toBe('每年新收申请');
+    expect(doc.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
+    const dots = [...doc.querySelectorAll('g[aria-label="dot"] circle')];
+    expect(dots).toHaveLength(3);
+    // The hollow mark is a group of its own whose fill is the constant white.
+    const hollow = doc.querySelectorAll('g[aria-label="dot"][fill="white"] circle');
+    expect(hollow).toHaveLength(1);
+    expect(hollow[0]!.querySelector('title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
+  });
+  it('labels axes, years and values', () => {
+    expect(svg).toContain('新收申请（件）');
+    const labels = [...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(labels.sort()).toEqual(['0', '1', '106']);
+    expect([...doc.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['2020', '2023', '2024']);
+  });
+  it('escapes agency names', () => {
+    const evil = drawSeriesByYear([{ agency: '<script>alert(1)</script>', year: 2024, value: 1, fromProse: false }], { ariaLabel: 'x', yLabel: 'y' });
+    expect(evil).not.toContain('<script>');
+    expect(evil).toContain('&lt;script&gt;');
+  });
+});
+
+describe('drawStackedBars', () => {
+  it('draws a normalised bar per report with the disposition colours', () => {
+    const svg = drawStackedBars(
+      [
+        { bar: '枣庄', key: 'granted', label: '予以公开', value: 2, share: 2 / 9 },
+        { bar: '枣庄', key: 'unavailable', label: '无法提供', value: 4, share: 4 / 9 },
+        { bar: '枣庄', key: 'withheld', label: '不予公开', value: 3, share: 3 / 9 },
+      ],
+      { ariaLabel: '办理结果', keys: ['granted', 'withheld', 'unavailable'], labels: ['予以公开', '不予公开', '无法提供'], colors: [DISPOSITION_COLORS.granted, DISPOSITION_COLORS.withheld, DISPOSITION_COLORS.unavailable], normalize: true, xLabel: '占办理结果（%）' },
+    );
+    const doc = parse(svg);
+    const rects = [...doc.querySelectorAll('g[aria-label="bar"] rect')];
+    expect(rects).toHaveLength(3);
+    expect(rects.map((r) => r.getAttribute('fill')).sort()).toEqual([DISPOSITION_COLORS.granted, DISPOSITION_COLORS.unavailable, DISPOSITION_COLORS.withheld].sort());
+    expect(rects.map((r) => r.querySelector('title')!.textContent)).toContain('枣庄 · 无法提供：4 件（44.4%）');
+    // Legend swatches in the given order.
+    expect([...doc.querySelectorAll('span[class$="-swatch"]')].map((s) => s.textContent)).toEqual(['予以公开', '不予公开', '无法提供']);
+  });
+});
+
+describe('drawGrantRanking and drawRequestsByKind', () => {
+  it('labels each ranked bar with its percentage', () => {
+    const svg = drawGrantRanking(
+      [
+        { agency: '沂源县人民政府', slug: 'a', year: 2023, rate: 62 / 103, handled: 103 },
+        { agency: '枣庄市行政审批服务局', slug: 'b', year: 2024, rate: 2 / 9, handled: 9 },
+      ],
+      { ariaLabel: '排名' },
+    );
+    const doc = parse(svg);
+    expect(doc.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect([...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['60.2%', '22.2%']);
+    expect(svg).toContain('沂源县人民政府（2023）');
+  });
+  it('draws a dot per report grouped by kind', () => {
+    const svg = drawRequestsByKind(
+      [
+        { agency: '沂源县人民政府', year: 2023, kind: '县级·政府', received: 106 },
+        { agency: '枣庄市行政审批服务局', year: 2024, kind: '地市级·部门', received: 9 },
+      ],
+      { ariaLabel: '层级' },
+    );
+    const doc = parse(svg);
+    expect(doc.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
+    expect([...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['县级·政府', '地市级·部门']);
+  });
+});
