@@ -1,0 +1,159 @@
+/**
+ * The built sample site (dist/): a page per agency and per report, every internal link resolves,
+ * report pages show exactly the records' figures with absent cells as —, pages stay small.
+ */
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_COLUMNS, REQUEST_ROWS, APPEAL_GROUPS, APPEAL_OUTCOMES } from '../../src/lib/template.ts';
+import type { ReportRecord } from '../../src/lib/schema/report.ts';
+import { DIST, ensureDefaultBuild, listHtml, loadBuiltRecords } from '../support/site.ts';
+
+let pages: string[];
+let records: ReportRecord[];
+const docs = new Map<string, Document>();
+
+/** Returns the parsed page at a path relative to dist/. */
+function page(rel: string): Document {
+  let doc = docs.get(rel);
+  if (!doc) {
+    doc = parseHTML(readFileSync(path.join(DIST, rel), 'utf8')).document as unknown as Document;
+    docs.set(rel, doc);
+  }
+  return doc;
+}
+
+beforeAll(() => {
+  ensureDefaultBuild();
+  pages = listHtml(DIST);
+  records = loadBuiltRecords();
+});
+
+describe('pages', () => {
+  it('has a page per agency (4) and per report (5)', () => {
+    expect(pages.filter((p) => /^agencies\/[^/]+\/index\.html$/.test(p))).toHaveLength(4);
+    expect(pages.filter((p) => /^reports\/[^/]+\/index\.html$/.test(p)).sort()).toEqual(records.map((r) => `reports/${r.id}/index.html`).sort());
+    for (const p of ['index.html', 'agencies/index.html', 'compare/index.html', 'quality/index.html', 'about/index.html', 'search/index.html', '404.html']) {
+      expect(pages, p).toContain(p);
+    }
+  });
+
+  it('marks every page zh-CN with a title and a canonical URL', () => {
+    for (const p of pages) {
+      const doc = page(p);
+      expect(doc.documentElement.getAttribute('lang'), p).toBe('zh-CN');
+      expect(doc.title.length, p).toBeGreaterThan(0);
+      if (p !== '404.html') expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), p).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('keeps every page under 200 KB of HTML', () => {
+    for (const p of pages) expect(statSync(path.join(DIST, p)).size, p).toBeLessThan(200 * 1024);
+  });
+
+  it('lists every page in the sitemap', () => {
+    const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
+    for (const r of records) expect(sitemap).toContain(`/reports/${r.id}/</loc>`);
+    expect(sitemap).toContain('/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/</loc>');
+  });
+});
+
+describe('links', () => {
+  it('resolves every internal link and anchor', () => {
+    const broken: string[] = [];
+    for (const p of pages) {
+      const doc = page(p);
+      for (const a of doc.querySelectorAll('a[href], link[href], script[src]')) {
+        const ref = a.getAttribute('href') ?? a.getAttribute('src')!;
+        if (/^(https?:|mailto:)/.test(ref)) continue;
+        const url = new URL(ref, `http://x/${p.replace(/index\.html$/, '')}`);
+        const rel = decodeURIComponent(url.pathname).replace(/^\//, '');
+        const target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+        if (!existsSync(path.join(DIST, target))) {
+          broken.push(`${p} → ${ref}`);
+          continue;
+        }
+        if (url.hash && target.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          if (!page(target).getElementById(id)) broken.push(`${p} → ${ref} (no #${id})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('report pages', () => {
+  it('show exactly the records’ figures, absent cells as —', () => {
+    for (const record of records) {
+      const doc = page(`reports/${record.id}/index.html`);
+      const rows = REQUEST_ROWS.filter((r) => r.editions.includes(record.template));
+      const bodyRows = [...doc.querySelectorAll('#table-requests tbody tr:not(.group)')];
+      expect(bodyRows.map((tr) => tr.querySelector('th')!.textContent)).toEqual(rows.map((r) => r.zh));
+      bodyRows.forEach((tr, i) => {
+        const cells = [...tr.querySelectorAll('td')];
+        REQUEST_COLUMNS.forEach((col, j) => {
+          const value = record.requests[rows[i]!.key][col];
+          const cell = cells[j]!;
+          if (value === null) {
+            expect(cell.textContent!.trim(), `${record.id} ${rows[i]!.key}.${col}`).toBe('—');
+            expect(cell.getAttribute('data-value')).toBe('');
+          } else {
+            expect(Number(cell.getAttribute('data-value')), `${record.id} ${rows[i]!.key}.${col}`).toBe(value);
+            expect(cell.textContent!.trim().replace(/,/g, '')).toBe(String(value));
+          }
+        });
+      });
+      const appealCells = [...doc.querySelectorAll('#table-appeals tbody td')];
+      expect(appealCells.map((td) => td.getAttribute('data-value'))).toEqual(
+        APPEAL_GROUPS.flatMap((g) => APPEAL_OUTCOMES.map((o) => (record.appeals[g][o] === null ? '' : String(record.appeals[g][o])))),
+      );
+    }
+  });
+
+  it('links each figure to its source line, which holds the figure', () => {
+    const record = records.find((r) => r.id === 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024')!;
+    const doc = page(`reports/${record.id}/index.html`);
+    const link = doc.querySelector('#table-requests tbody tr:not(.group) td a')!;
+    const line = doc.getElementById(link.getAttribute('href')!.slice(1))!;
+    expect(line.textContent).toContain('一、本年新收政府信息公开申请数量\t9');
+  });
+
+  it('004: the five blank review cells are absent, the litigation figures follow', () => {
+    const doc = page('reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/index.html');
+    const review = [...doc.querySelectorAll('#table-appeals tbody tr')][0]!;
+    expect([...review.querySelectorAll('td')].map((td) => td.textContent!.trim())).toEqual(['—', '—', '—', '—', '—']);
+    const direct = [...doc.querySelectorAll('#table-appeals tbody tr')][1]!;
+    expect([...direct.querySelectorAll('td')].map((td) => td.textContent!.trim())).toEqual(['1', '0', '0', '0', '1']);
+  });
+
+  it('003 (cut off, no table C) says so and shows no zeros for what it lacks', () => {
+    const doc = page('reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/index.html');
+    expect(doc.querySelector('.note')!.textContent).toContain('表格在「4.保护第三方合法权益」之后截断');
+    const total = [...doc.querySelectorAll('#table-requests tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '（七）总计')!;
+    expect([...total.querySelectorAll('td')].every((td) => td.textContent!.trim() === '—')).toBe(true);
+  });
+});
+
+describe('charts', () => {
+  it('render as inline SVG with a label, a description and a data table', () => {
+    for (const p of ['index.html', 'compare/index.html', 'agencies/taianshi-taishanqu-xingzheng-shenpi-fuwuju/index.html']) {
+      const figures = [...page(p).querySelectorAll('figure.chart')];
+      expect(figures.length, p).toBeGreaterThan(0);
+      for (const f of figures) {
+        const svg = f.querySelector('.plot svg[aria-label]');
+        expect(svg, `${p} ${f.id}`).not.toBeNull();
+        expect(f.querySelector('figcaption .desc')!.textContent!.length).toBeGreaterThan(0);
+        expect(f.querySelector('details table tbody tr'), `${p} ${f.id}`).not.toBeNull();
+        expect([...f.querySelectorAll('.source')].some((s) => /^来源：/.test(s.textContent!)), `${p} ${f.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('marks the figure read from prose on the home chart', () => {
+    const home = page('index.html');
+    expect(home.querySelector('#home-requests')!.textContent).toContain('空心点');
+    expect(home.querySelector('#home-requests g[aria-label="dot"][fill="white"] circle title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
+  });
+});
