@@ -12,7 +12,7 @@ import { extractCorpus } from './lib/extract-corpus.ts';
 const { values } = parseArgs({
   options: {
     input: { type: 'string' },
-    out: { type: 'string', default: '.nianbao' },
+    out: { type: 'string', default: process.env.NIANBAO_DATA ?? '.nianbao' },
     strict: { type: 'boolean', default: false },
   },
 });
