@@ -73,7 +73,18 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
   const c = rowsC.length ? readAppealsTable(rowsC) : { appeals: createEmptyAppeals(), found: 0, provenance: {}, messages: [] };
   messages.push(...a.messages, ...b.messages, ...c.messages);
 
-  const expectedRows = REQUEST_ROWS.filter((r) => r.editions.includes(edition)).map((r) => r.key);
+  // Table B's （六）其他处理 is printed as one row (2019 edition) or three (2021); some 2021-edition
+  // reports keep the single row. Table B is completed and checked in the shape it was printed in.
+  const splitOther = b.rowsFound.some((k) => k === 'otherNoCorrection' || k === 'otherUnpaidFee' || k === 'otherOther');
+  const requestsEdition: Edition = b.has2019Rows && !splitOther ? '2019' : splitOther ? '2021' : edition;
+  if (requestsEdition !== edition) {
+    messages.push(
+      requestsEdition === '2019'
+        ? '表三使用2019年格式的单行「（六）其他处理」，按该格式核对'
+        : '表三使用2021年格式的三行「（六）其他处理」，按该格式核对',
+    );
+  }
+  const expectedRows = REQUEST_ROWS.filter((r) => r.editions.includes(requestsEdition)).map((r) => r.key);
   const missingRows = expectedRows.filter((k) => !b.rowsFound.includes(k));
   const tables: Record<'proactive' | 'requests' | 'appeals', TableStatus> = {
     proactive: statusOf(a.rowsFound.length, PROACTIVE_ROWS[edition].length),
@@ -95,7 +106,7 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
   }
 
   const narrative = readNarrative(lines);
-  const checks = runChecks(b.requests, c.appeals, narrative, edition);
+  const checks = runChecks(b.requests, c.appeals, narrative, requestsEdition);
   for (const check of checks) {
     for (const f of check.failures) messages.push(`核对 ${check.id} 未通过：${f.where}，应为 ${f.expected}，表中为 ${f.actual}`);
   }

@@ -67,7 +67,9 @@ export function parseChineseNumeral(s: string): number | null {
     // Digit-by-digit form, as in years (二〇二四).
     return Number([...s].map((c) => DIGITS[c]).join(''));
   }
-  let total = 0;
+  // 亿 scales everything before it; 万 only the group since the last 亿 (三亿五千万 = 3亿 + 5000万).
+  let yi = 0;
+  let wan = 0;
   let section = 0;
   let digit = 0;
   for (const c of s) {
@@ -76,13 +78,18 @@ export function parseChineseNumeral(s: string): number | null {
     } else if (c in SMALL_UNITS) {
       section += (digit || 1) * SMALL_UNITS[c]!;
       digit = 0;
-    } else if (c === '万' || c === '亿') {
-      total = (total + section + digit) * (c === '万' ? 1e4 : 1e8);
+    } else if (c === '万') {
+      wan = (wan + section + digit) * 1e4;
+      section = 0;
+      digit = 0;
+    } else if (c === '亿') {
+      yi = (yi + wan + section + digit) * 1e8;
+      wan = 0;
       section = 0;
       digit = 0;
     }
   }
-  return total + section + digit;
+  return yi + wan + section + digit;
 }
 
 /**
