@@ -45,7 +45,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
   const series: ChartView = {
     svg: points.length ? drawSeriesByYear(points, { ariaLabel: `所选机关每年${measure.zh}折线图`, yLabel, percent: measure.percent }) : '',
     columns: ['机关', '年度', yLabel],
-    rows: points.map((p) => [p.agency, p.year, measure.percent ? pct(p.value) : p.value]),
+    rows: points.map((p) => [p.agency, String(p.year), measure.percent ? pct(p.value) : p.value]),
   };
 
   const inYear = rows.filter((r) => r.year === selection.year);
@@ -72,7 +72,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
   const ranking: ChartView = {
     svg: bars.length ? drawGrantRanking(bars, { ariaLabel: `${selection.year}年所选机关予以公开比例排名` }) : '',
     columns: ['机关', '年度', '予以公开占比', '办理总计（件）'],
-    rows: bars.map((b) => [b.agency, b.year, pct(b.rate), b.handled]),
+    rows: bars.map((b) => [b.agency, String(b.year), pct(b.rate), b.handled]),
   };
 
   const kindPoints = inYear.filter((r) => r.received !== null).map((r) => ({ agency: r.agency, year: r.year, kind: r.kindLabel, received: r.received! }));

@@ -154,6 +154,6 @@ describe('charts', () => {
   it('marks the figure read from prose on the home chart', () => {
     const home = page('index.html');
     expect(home.querySelector('#home-requests')!.textContent).toContain('空心点');
-    expect(home.querySelector('#home-requests g[aria-label="dot"][fill="white"] circle title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
+    expect(home.querySelector('#home-requests g[data-mark="dot"][fill="white"] circle title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
   });
 });

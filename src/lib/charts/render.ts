@@ -33,5 +33,13 @@ export interface ChartOptions {
 /** Returns the markup of a Plot chart (an `<svg>`, or a `<figure>` when it has a legend). */
 export function renderPlot(options: Plot.PlotOptions): string {
   const node = Plot.plot({ document: getDocument(), style: { fontSize: '12px', fontFamily: 'inherit', overflow: 'visible' }, ...options });
+  // Plot names each mark's <g> with aria-label, which ARIA forbids on an element without a role; keep
+  // the name as data-mark and let the chart be one image with its own label and description.
+  for (const g of node.querySelectorAll('g[aria-label]')) {
+    g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+    g.removeAttribute('aria-label');
+  }
+  for (const svg of node.querySelectorAll('svg[aria-label]')) svg.setAttribute('role', 'img');
+  if (node.matches('svg[aria-label]')) node.setAttribute('role', 'img');
   return (node as unknown as { outerHTML: string }).outerHTML;
 }

@@ -24,19 +24,19 @@ describe('drawSeriesByYear', () => {
   const doc = parse(svg);
   it('draws one line per agency, a dot per point, the prose point hollow', () => {
     expect(doc.querySelector('svg[aria-label]')!.getAttribute('aria-label')).toBe('每年新收申请');
-    expect(doc.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
-    const dots = [...doc.querySelectorAll('g[aria-label="dot"] circle')];
+    expect(doc.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+    const dots = [...doc.querySelectorAll('g[data-mark="dot"] circle')];
     expect(dots).toHaveLength(3);
     // The hollow mark is a group of its own whose fill is the constant white.
-    const hollow = doc.querySelectorAll('g[aria-label="dot"][fill="white"] circle');
+    const hollow = doc.querySelectorAll('g[data-mark="dot"][fill="white"] circle');
     expect(hollow).toHaveLength(1);
     expect(hollow[0]!.querySelector('title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
   });
   it('labels axes, years and values', () => {
     expect(svg).toContain('新收申请（件）');
-    const labels = [...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    const labels = [...doc.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent);
     expect(labels.sort()).toEqual(['0', '1', '106']);
-    expect([...doc.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['2020', '2023', '2024']);
+    expect([...doc.querySelectorAll('g[data-mark="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['2020', '2023', '2024']);
   });
   it('escapes agency names', () => {
     const evil = drawSeriesByYear([{ agency: '<script>alert(1)</script>', year: 2024, value: 1, fromProse: false }], { ariaLabel: 'x', yLabel: 'y' });
@@ -56,7 +56,7 @@ describe('drawStackedBars', () => {
       { ariaLabel: '办理结果', keys: ['granted', 'withheld', 'unavailable'], labels: ['予以公开', '不予公开', '无法提供'], colors: [DISPOSITION_COLORS.granted, DISPOSITION_COLORS.withheld, DISPOSITION_COLORS.unavailable], normalize: true, xLabel: '占办理结果（%）' },
     );
     const doc = parse(svg);
-    const rects = [...doc.querySelectorAll('g[aria-label="bar"] rect')];
+    const rects = [...doc.querySelectorAll('g[data-mark="bar"] rect')];
     expect(rects).toHaveLength(3);
     expect(rects.map((r) => r.getAttribute('fill')).sort()).toEqual([DISPOSITION_COLORS.granted, DISPOSITION_COLORS.unavailable, DISPOSITION_COLORS.withheld].sort());
     expect(rects.map((r) => r.querySelector('title')!.textContent)).toContain('枣庄 · 无法提供：4 件（44.4%）');
@@ -75,8 +75,8 @@ describe('drawGrantRanking and drawRequestsByKind', () => {
       { ariaLabel: '排名' },
     );
     const doc = parse(svg);
-    expect(doc.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
-    expect([...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['60.2%', '22.2%']);
+    expect(doc.querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(2);
+    expect([...doc.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent)).toEqual(['60.2%', '22.2%']);
     expect(svg).toContain('沂源县人民政府（2023）');
   });
   it('draws a dot per report grouped by kind', () => {
@@ -88,7 +88,7 @@ describe('drawGrantRanking and drawRequestsByKind', () => {
       { ariaLabel: '层级' },
     );
     const doc = parse(svg);
-    expect(doc.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
-    expect([...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['县级·政府', '地市级·部门']);
+    expect(doc.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(2);
+    expect([...doc.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['县级·政府', '地市级·部门']);
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * The sample site in headless Chromium (Debian's /usr/bin/chromium via playwright-core): pages load
+ * without console errors, pass an axe-core scan (no serious or critical violations), the compare
+ * picker keeps its choice in the URL across a reload, and Chinese search works. Screenshots at phone
+ * and desktop widths go to test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../support/static-server.ts';
+import { DIST, ensureDefaultBuild } from '../support/site.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = 'test-results/screenshots';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let origin: string;
+let closeServer: () => Promise<void>;
+
+beforeAll(async () => {
+  ensureDefaultBuild();
+  mkdirSync(SHOTS, { recursive: true });
+  ({ origin, close: closeServer } = await serveStatic(DIST));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer?.();
+});
+
+/** Opens a page at a viewport width, collecting console errors and failed requests. */
+async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => {
+    // A reload or navigation cancels requests still in flight; that is not a failure of the site.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  return { page, errors };
+}
+
+/** Returns axe-core violations of impact serious or critical. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+const PAGES = [
+  ['home', '/'],
+  ['agencies', '/agencies/'],
+  ['agency', '/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/'],
+  ['report', '/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/'],
+  ['compare', '/compare/'],
+  ['quality', '/quality/'],
+  ['about', '/about/'],
+] as const;
+
+describe.each(PAGES)('%s page', (name, path) => {
+  it('loads without console errors, passes axe, and is screenshotted at phone and desktop widths', async () => {
+    for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
+      const { page, errors } = await open(path, width);
+      await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+      expect(errors, `${path} at ${width}px`).toEqual([]);
+      if (label === 'desktop') expect(await seriousViolations(page), path).toEqual([]);
+      // Nothing wider than the viewport but scrollable tables and charts.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+});
+
+describe('report page', () => {
+  it('shows the figures of 004 as read from the report', async () => {
+    const { page } = await open('/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/');
+    const firstRow = await page.locator('#table-requests tbody tr').first().locator('td').allTextContents();
+    expect(firstRow.map((t) => t.trim())).toEqual(['9', '0', '0', '0', '0', '0', '9']);
+    await page.locator('#table-requests tbody tr').first().locator('td a').first().click();
+    expect(new URL(page.url()).hash).toMatch(/^#L\d+$/);
+    await page.close();
+  });
+});
+
+describe('compare picker', () => {
+  it('keeps the chosen agencies, year and measure in the URL across a reload', async () => {
+    const { page, errors } = await open('/compare/');
+    await page.waitForSelector('html[data-compare-ready]');
+    const boxes = page.locator('#compare-controls input[name="a"]');
+    // Choose exactly two agencies: 沂源县人民政府 and 枣庄市行政审批服务局.
+    for (const box of await boxes.all()) await box.uncheck();
+    await page.locator('#compare-controls input[value="yiyuanxian-renminzhengfu"]').check();
+    await page.locator('#compare-controls input[value="zaozhuangshi-xingzheng-shenpi-fuwuju"]').check();
+    await page.selectOption('#compare-controls select[name="m"]', 'handled');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('a')).toBe('yiyuanxian-renminzhengfu,zaozhuangshi-xingzheng-shenpi-fuwuju');
+    expect(url.searchParams.get('m')).toBe('handled');
+    const tableRows = async () =>
+      page.locator('#compare-series tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' ')));
+    // 办理总计: 沂源县人民政府 2023 → 103; 枣庄市行政审批服务局 2024 → 9.
+    expect(await tableRows()).toEqual(['枣庄市行政审批服务局 2024 9', '沂源县人民政府 2023 103']);
+
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.waitForSelector('html[data-compare-ready]');
+    expect(await page.locator('#compare-controls input[name="a"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'yiyuanxian-renminzhengfu',
+      'zaozhuangshi-xingzheng-shenpi-fuwuju',
+    ]);
+    expect(await page.locator('#compare-controls select[name="m"]').inputValue()).toBe('handled');
+    expect(await tableRows()).toEqual(['枣庄市行政审批服务局 2024 9', '沂源县人民政府 2023 103']);
+    expect(await page.locator('#compare-series .title').textContent()).toBe('每年办理总计');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds the 行政审批服务局 reports for the Chinese query 行政审批', async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent('行政审批')}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    // The UI shows the first results only; ask Pagefind's own API for all of them.
+    // A string, so that the test runner does not rewrite the browser's own import().
+    const links = (await page.evaluate(`(async () => {
+      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+      const search = await pagefind.search('行政审批');
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      return data.map((d) => new URL(d.url, location.origin).pathname);
+    })()`)) as string[];
+    for (const id of ['yiyuanxian-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-xingzheng-shenpi-fuwuju-2020', 'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']) {
+      expect(links, JSON.stringify(links)).toContain(`/reports/${id}/`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the header search box leads to results', async () => {
+    const { page } = await open('/');
+    await page.fill('#site-search', '枣庄');
+    await page.press('#site-search', 'Enter');
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+    expect(links).toContain('/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/');
+    await page.close();
+  });
+});
