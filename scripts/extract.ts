@@ -1,19 +1,27 @@
 #!/usr/bin/env node
 /**
- * npm run extract -- [--input DIR] [--out DIR] [--strict]
+ * npm run extract -- [--input DIR] [--out DIR] [--strict] [--shard i/n] [--workers N] [--cache DIR | --no-cache]
  * Reads every report under DIR (default: $NIANBAO_CORPUS or content/reports) and writes
  * OUT/reports/<id>.json and OUT/manifest.json (default OUT: .nianbao, which the site reads).
+ * Worker threads (default: one per core from 200 files on) and a content-hash cache of outcomes
+ * (default .nianbao/cache) make re-runs cheap. --shard i/n extracts only the files whose path hash
+ * is i mod n and also writes OUT/part.json; `npm run extract:merge` combines the n parts.
  * Logs go to stderr; the exit code is non-zero only on a real failure, or with --strict when any
  * file failed or any check failed.
  */
 import { parseArgs } from 'node:util';
 import { extractCorpus } from './lib/extract-corpus.ts';
+import { parseShard } from './lib/shard.ts';
 
 const { values } = parseArgs({
   options: {
     input: { type: 'string' },
     out: { type: 'string', default: process.env.NIANBAO_DATA ?? '.nianbao' },
     strict: { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    workers: { type: 'string' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const input = values.input ?? process.env.NIANBAO_CORPUS ?? 'content/reports';
@@ -23,6 +31,9 @@ const started = performance.now();
 const { manifest } = await extractCorpus({
   input,
   out: values.out!,
+  shard: values.shard ? parseShard(values.shard) : undefined,
+  workers: values.workers === undefined ? undefined : Number(values.workers),
+  cache: values['no-cache'] ? false : values.cache,
   onProgress: tty
     ? (done, total) => {
         const width = 30;

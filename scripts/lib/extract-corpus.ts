@@ -4,12 +4,17 @@
  * or a manifest entry with its reason.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { extractReport } from '../../src/lib/extract/extract-report.ts';
 import { FORMAT_BY_EXTENSION, readReportText } from '../../src/lib/extract/formats.ts';
 import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
+import { DEFAULT_CACHE_DIR, extractorVersion } from './extract-cache.ts';
+import { extractOne, type CacheOptions } from './extract-one.ts';
+import { defaultWorkers, extractInPool } from './extract-pool.ts';
+import { shardOf, writePart, type Shard } from './shard.ts';
+import { writeOutput } from './write-output.ts';
 
 /** Largest file read, in bytes; a larger one is listed as too large. */
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -17,9 +22,18 @@ export const MAX_BYTES = 20 * 1024 * 1024;
 export interface ExtractOptions {
   input: string;
   out: string;
-  /** Called after each file, for a progress bar. */
+  /** Called after each file (in worker mode: after each batch), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads; 0 extracts on the main thread. Default: one per core from PARALLEL_FROM files on. */
+  workers?: number;
+  /** Folder of the content-hash cache of outcomes (default .nianbao/cache); false: no cache. */
+  cache?: string | false;
+  /** Extract only this shard of the corpus and write OUT/part.json for extract:merge. */
+  shard?: Shard;
 }
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const PARALLEL_FROM = 200;
 
 /** Returns every file under `dir`, as sorted paths relative to it with forward slashes. */
 export async function listFiles(dir: string): Promise<string[]> {
@@ -53,32 +67,23 @@ export async function extractFile(root: string, rel: string): Promise<FileOutcom
 
 /** Extracts a corpus and writes its records and manifest; returns the manifest and records. */
 export async function extractCorpus(options: ExtractOptions): Promise<{ manifest: Manifest; records: ReportRecord[] }> {
-  const files = await listFiles(options.input);
-  const outcomes: FileOutcome[] = [];
-  for (const [i, rel] of files.entries()) {
-    try {
-      outcomes.push(await extractFile(options.input, rel));
-    } catch (error) {
-      // A reader bug must cost one file, not the corpus.
-      outcomes.push({ path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` });
+  const all = await listFiles(options.input);
+  const shard = options.shard;
+  const files = shard ? all.filter((rel) => shardOf(rel, shard.count) === shard.index) : all;
+  const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR), version: extractorVersion() };
+  const workers = options.workers ?? (files.length >= PARALLEL_FROM ? defaultWorkers() : 0);
+  let outcomes: FileOutcome[];
+  if (workers > 0) {
+    outcomes = await extractInPool(options.input, files, { workers, cache, onProgress: options.onProgress });
+  } else {
+    outcomes = [];
+    for (const [i, rel] of files.entries()) {
+      outcomes.push(await extractOne(options.input, rel, cache));
+      options.onProgress?.(i + 1, files.length);
     }
-    options.onProgress?.(i + 1, files.length);
   }
-  const { manifest, records, texts } = buildManifest(options.input, outcomes);
-  const reportsDir = path.resolve(options.out, 'reports');
-  const textDir = path.resolve(options.out, 'text');
-  for (const dir of [reportsDir, textDir]) {
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-  }
-  for (const record of records) {
-    const file = path.resolve(reportsDir, `${record.id}.json`);
-    // Ids are schema-checked slugs; this guards the folder all the same.
-    if (path.dirname(file) !== reportsDir) throw new Error(`unsafe record id ${record.id}`);
-    await writeFile(file, JSON.stringify(record, null, 2) + '\n');
-    // The decoded text the figures were read from: the report page shows it, line by line.
-    await writeFile(path.resolve(textDir, `${record.id}.txt`), texts.get(record.id) ?? '');
-  }
-  await writeFile(path.resolve(options.out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  return { manifest, records };
+  const result = buildManifest(options.input, outcomes);
+  await writeOutput(options.out, result);
+  if (shard) await writePart(options.out, shard, options.input, outcomes, result.records);
+  return { manifest: result.manifest, records: result.records };
 }

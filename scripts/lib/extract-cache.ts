@@ -1,0 +1,75 @@
+/**
+ * A content-hash cache of extraction outcomes, so that an unchanged report is not parsed again.
+ * An entry is keyed by the sha256 of the file's bytes, its format and the extractor version; the
+ * version is a hash of the extractor's own source and the installed dependency versions, so any
+ * change to the code that reads reports invalidates every entry without anyone bumping a number.
+ * One small JSON file per entry: shards and worker threads can share a cache folder safely.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
+
+/** Default cache folder, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = '.nianbao/cache';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Everything whose change can change an outcome. */
+const VERSION_SOURCES = ['src/lib/extract', 'src/lib/schema', 'src/lib/template.ts', 'scripts/lib/extract-corpus.ts', 'package-lock.json'];
+
+let version: string | undefined;
+
+/**
+ * Returns the extractor version string: 16 hex digits of the sha256 of the extractor's source files
+ * and package-lock.json (dependency versions), computed once per process.
+ */
+export function extractorVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const source of VERSION_SOURCES) {
+    const full = path.join(ROOT, source);
+    if (!existsSync(full)) continue;
+    if (source.includes('.')) files.push(source);
+    else for (const f of readdirSync(full, { recursive: true }) as string[]) if (f.endsWith('.ts')) files.push(path.join(source, f).split(path.sep).join('/'));
+  }
+  for (const f of files.sort()) hash.update(`${f}\0`).update(readFileSync(path.join(ROOT, f))).update('\0');
+  version = hash.digest('hex').slice(0, 16);
+  return version;
+}
+
+/** Returns the cache key (64 hex digits) of a file's content sha256 in a format. */
+export function cacheKey(sha256: string, format: string, extractor = extractorVersion()): string {
+  return createHash('sha256').update(`${extractor}\0${format}\0${sha256}`).digest('hex');
+}
+
+const entryPath = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
+
+/** A cached outcome has no path: the same bytes may sit at several paths. */
+type Entry = { ok: true; record: Extract<FileOutcome, { ok: true }>['record']; warnings: string[]; text: string } | { ok: false; error: string };
+
+/** Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry. */
+export async function readCached(dir: string, key: string, rel: string): Promise<FileOutcome | null> {
+  let entry: Entry;
+  try {
+    entry = JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as Entry;
+  } catch {
+    return null;
+  }
+  if (!entry.ok) return { path: rel, ok: false, error: entry.error };
+  return { path: rel, ok: true, record: { ...entry.record, source: { ...entry.record.source, path: rel } }, warnings: entry.warnings, text: entry.text };
+}
+
+/** Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half a file). */
+export async function writeCached(dir: string, key: string, outcome: FileOutcome): Promise<void> {
+  const entry: Entry = outcome.ok
+    ? { ok: true, record: outcome.record, warnings: outcome.warnings, text: outcome.text }
+    : { ok: false, error: outcome.error };
+  const file = entryPath(dir, key);
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`;
+  await writeFile(tmp, JSON.stringify(entry));
+  await rename(tmp, file);
+}

@@ -1,0 +1,49 @@
+/**
+ * Extraction on every core: files are cut into batches and handed to piscina worker threads;
+ * outcomes are put back in the files' order, so the result is the same as a sequential run.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
+import type { CacheOptions } from './extract-one.ts';
+import type { Batch } from './extract-worker.ts';
+
+/** Files per task: large enough to amortise a message, small enough to balance the cores. */
+const BATCH = 32;
+
+/** Returns the number of worker threads used by default: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Returns the outcome of every file, in the order of `files`, extracted by `workers` threads. */
+export async function extractInPool(
+  root: string,
+  files: readonly string[],
+  options: { workers: number; cache: CacheOptions; onProgress?: (done: number, total: number) => void },
+): Promise<FileOutcome[]> {
+  const pool = new Piscina<Batch, FileOutcome[]>({
+    filename: new URL('./extract-worker.ts', import.meta.url).href,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+  });
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let done = 0;
+  try {
+    const tasks: Promise<void>[] = [];
+    for (let start = 0; start < files.length; start += BATCH) {
+      const batch = files.slice(start, start + BATCH);
+      tasks.push(
+        pool.run({ root, files: batch, cache: options.cache }).then((result) => {
+          result.forEach((o, i) => (outcomes[start + i] = o));
+          done += batch.length;
+          options.onProgress?.(done, files.length);
+        }),
+      );
+    }
+    await Promise.all(tasks);
+  } finally {
+    await pool.destroy();
+  }
+  return outcomes;
+}

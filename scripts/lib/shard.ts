@@ -1,0 +1,90 @@
+/**
+ * Sharded extraction for corpora beyond one machine: shard i of n extracts the files whose path
+ * hashes to i (mod n) and writes, beside its ordinary output, a part.json with every file's outcome;
+ * extract:merge combines the parts through the same buildManifest (so duplicates across shards are
+ * resolved by the same rule as in one run) and writes the output one run would have written.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
+import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
+import { writeOutput } from './write-output.ts';
+
+export interface Shard {
+  /** 0-based shard number. */
+  index: number;
+  /** Number of shards. */
+  count: number;
+}
+
+/** Returns the shard `i/n` names (0 ≤ i < n), or throws with the accepted form. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : null;
+  if (!shard || shard.count < 1 || shard.index >= shard.count) throw new Error(`--shard takes i/n with 0 ≤ i < n (got ${text})`);
+  return shard;
+}
+
+/** Returns the shard (0 … count-1) of a corpus-relative path: its sha256, first 8 hex digits, mod count. */
+export function shardOf(rel: string, count: number): number {
+  return parseInt(createHash('sha256').update(rel).digest('hex').slice(0, 8), 16) % count;
+}
+
+/** One file's outcome in a part: records the part wrote are referred to by id, others are kept whole. */
+type PartEntry =
+  | { path: string; ok: false; error: string }
+  | { path: string; ok: true; id: string; warnings: string[] }
+  | { path: string; ok: true; outcome: Extract<FileOutcome, { ok: true }> };
+
+interface Part {
+  shard: Shard;
+  input: string;
+  files: PartEntry[];
+}
+
+/** Writes OUT/part.json for a shard's outcomes (whose records are already in OUT/reports). */
+export async function writePart(out: string, shard: Shard, input: string, outcomes: readonly FileOutcome[], records: readonly ReportRecord[]): Promise<void> {
+  const written = new Set(records.map((r) => r.source.path));
+  const files: PartEntry[] = outcomes.map((o) => {
+    if (!o.ok) return { path: o.path, ok: false, error: o.error };
+    // A duplicate this shard set aside may still matter to the merge's messages: keep it whole.
+    return written.has(o.path) ? { path: o.path, ok: true, id: o.record.id, warnings: o.warnings } : { path: o.path, ok: true, outcome: o };
+  });
+  const part: Part = { shard, input, files };
+  await writeFile(path.resolve(out, 'part.json'), JSON.stringify(part) + '\n');
+}
+
+/** Returns a part's outcomes, records and texts read back from its folder. */
+async function readPart(dir: string): Promise<{ part: Part; outcomes: FileOutcome[] }> {
+  const part = JSON.parse(await readFile(path.join(dir, 'part.json'), 'utf8')) as Part;
+  const outcomes: FileOutcome[] = [];
+  for (const e of part.files) {
+    if (!e.ok) outcomes.push(e);
+    else if ('outcome' in e) outcomes.push(e.outcome);
+    else {
+      const record = JSON.parse(await readFile(path.join(dir, 'reports', `${e.id}.json`), 'utf8')) as ReportRecord;
+      const text = await readFile(path.join(dir, 'text', `${e.id}.txt`), 'utf8');
+      outcomes.push({ path: e.path, ok: true, record, warnings: e.warnings, text });
+    }
+  }
+  return { part, outcomes };
+}
+
+/**
+ * Merges shard outputs into one output folder, as one run over the whole corpus would have written
+ * it. Throws when the parts are not the n distinct shards of one corpus.
+ * @returns the merged manifest and records.
+ */
+export async function mergeParts(dirs: readonly string[], out: string): Promise<{ manifest: Manifest; records: ReportRecord[] }> {
+  const parts = await Promise.all(dirs.map(readPart));
+  const count = parts[0]?.part.shard.count;
+  const input = parts[0]?.part.input;
+  const indexes = parts.map((p) => p.part.shard.index).sort((a, b) => a - b);
+  if (!count || parts.some((p) => p.part.shard.count !== count || p.part.input !== input) || indexes.join() !== Array.from({ length: count }, (_, i) => i).join()) {
+    throw new Error(`extract:merge needs the ${count ?? 'n'} shards 0…n-1 of one input; got ${parts.map((p) => `${p.part.shard.index}/${p.part.shard.count} of ${p.part.input}`).join(', ')}`);
+  }
+  const result = buildManifest(input!, parts.flatMap((p) => p.outcomes));
+  await writeOutput(out, result);
+  return { manifest: result.manifest, records: result.records };
+}
