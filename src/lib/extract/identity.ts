@@ -36,14 +36,18 @@ const TITLE_WINDOW = 15;
 /** A title is printed on at most this many non-empty lines. */
 const TITLE_MAX_LINES = 3;
 
-/** Non-empty cleaned lines with their 1-based source line numbers. */
-function cleanedLines(lines: readonly string[]): { text: string; line: number }[] {
+/**
+ * The first (or last) `count` non-empty cleaned lines with their 1-based source line numbers, in
+ * source order. Only that window is cleaned: NFKC over every line of a long report is costly.
+ */
+function cleanedLines(lines: readonly string[], from: 'start' | 'end', count: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  lines.forEach((raw, i) => {
-    const text = clean(raw);
+  for (let k = 0; k < lines.length && out.length < count; k++) {
+    const i = from === 'start' ? k : lines.length - 1 - k;
+    const text = clean(lines[i]!);
     if (text) out.push({ text, line: i + 1 });
-  });
-  return out;
+  }
+  return from === 'start' ? out : out.reverse();
 }
 
 /**
@@ -57,7 +61,7 @@ function cleanedLines(lines: readonly string[]): { text: string; line: number }[
 export function readTitle(
   lines: readonly string[],
 ): { name: string; year: number; title: string; line: number } | null {
-  const head = cleanedLines(lines).slice(0, TITLE_WINDOW);
+  const head = cleanedLines(lines, 'start', TITLE_WINDOW);
   // Grow each candidate backwards from its last line, shortest first, so that a header line
   // above a complete title is not glued onto the agency name.
   for (let end = 0; end < head.length; end++) {
@@ -81,6 +85,7 @@ const STATISTICAL_PERIOD = /统计期限\D{0,4}?((?:19|20)\d{2})年0?1月0?1日/
  */
 export function readStatisticalYear(lines: readonly string[]): number | null {
   for (const line of lines) {
+    if (!line.includes('期')) continue; // cheap pre-filter: cleaning removes characters, never adds 期
     const m = STATISTICAL_PERIOD.exec(clean(line));
     if (m?.[1]) return Number(m[1]);
   }
@@ -126,7 +131,7 @@ function numeral(s: string): number | null {
  * @returns an ISO date `yyyy-mm-dd`, or `null` when no valid date closes one of those lines.
  */
 export function readSignatureDate(lines: readonly string[]): string | null {
-  const tail = cleanedLines(lines).slice(-SIGNATURE_WINDOW).reverse();
+  const tail = cleanedLines(lines, 'end', SIGNATURE_WINDOW).reverse();
   for (const { text } of tail) {
     if (text.length > SIGNATURE_MAX_CHARS) continue;
     const m = SIGNATURE_DATE.exec(text);
