@@ -9,12 +9,13 @@ export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions
   const labels = bars.map((b) => `${b.agency}（${b.year}）`);
   return renderPlot({
     width: options.width ?? 600,
-    height: 50 + bars.length * 30,
+    height: 74 + bars.length * 30,
     marginLeft: Math.min(260, 14 + Math.max(...labels.map((l) => l.length), 2) * 12),
     marginRight: 50,
+    marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: '予以公开占办理总数（%）', percent: true, domain: [0, 100], grid: true },
+    x: { label: '予以公开占办理总数（%）', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', percent: true, domain: [0, 100], grid: true },
     y: { label: null, domain: labels },
     marks: [
       Plot.barX(bars, { y: (_d: RateBar, i: number) => labels[i], x: 'rate', fill: DISPOSITION_COLORS.granted }),

@@ -17,11 +17,12 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
   const kinds = [...new Set(points.map((p) => p.kind))].sort();
   return renderPlot({
     width: options.width ?? 600,
-    height: 60 + kinds.length * 44,
+    height: 84 + kinds.length * 44,
     marginLeft: 100,
+    marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: '新收申请（件）', grid: true, zero: true },
+    x: { label: '新收申请（件）', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', grid: true, zero: true },
     y: { label: null, domain: kinds },
     color: { domain: kinds, range: CATEGORY_COLORS },
     marks: [

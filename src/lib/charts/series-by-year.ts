@@ -28,12 +28,13 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
   const show = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
   return renderPlot({
     width: options.width ?? 600,
-    height: 300,
+    height: 320,
     marginLeft: 56,
     marginRight: 24,
+    marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: '年度', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
+    x: { label: '年度', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
     y: { label: options.yLabel, grid: true, zero: true, percent: options.percent ?? false },
     color: { legend: true, range: CATEGORY_COLORS },
     marks: [

@@ -32,12 +32,16 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
   const allZero = segments.every((s) => s.value === 0);
   return renderPlot({
     width: options.width ?? 600,
-    height: 60 + bars.length * 34,
+    height: 84 + bars.length * 34,
     marginLeft: Math.min(220, 14 + Math.max(...bars.map((b) => b.length), 2) * 12),
+    marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     x: {
       label: options.xLabel,
+      labelAnchor: 'center',
+      labelOffset: 36,
+      labelArrow: 'none',
       grid: true,
       percent: options.normalize ?? false,
       // Shares span 0–100%; counts that are all zero still get a readable 0–1 axis.
