@@ -60,13 +60,20 @@ export function readRows(lines: readonly string[], start: number, end: number): 
       rows.push({ layout: 'tabs', cells: raw.split('\t').map((p) => ({ text: cleanCell(p), line: lineNo })) });
       continue;
     }
-    if (open && open.cells.length > 0) {
+    const last = open?.cells[open.cells.length - 1];
+    if (last && isWords(last.text) && isWords(cleanCell(raw))) {
       // A cell's text continued on a line of its own ("5.要求行政机关确认或重新" / "出具已获取信息").
-      const last = open.cells[open.cells.length - 1]!;
+      // Only words join: digits glued to a figure ("28" + "12") would make a number never printed.
       last.text = last.text + cleanCell(raw);
       continue;
     }
+    open = null;
     rows.push({ layout: 'text', cells: [{ text: cleanCell(raw), line: lineNo }] });
   }
   return rows;
+}
+
+/** True for text that is not blank and not made of digits and signs only (a label, not a figure). */
+function isWords(text: string): boolean {
+  return !/^[\s\d.,+\-−－０-９]*$/.test(text);
 }

@@ -6,7 +6,8 @@
  * - the title first (pages often print it outside the article body, or only in `<meta>`);
  * - every block element (p, div, h1–h6, li …) on a line of its own;
  * - every table row on one line, its cells separated by tabs (the `tabs` layout of cells.ts), a
- *   merged position as an empty cell, never a repeated one (a repeated number would be invented).
+ *   merged position as an empty cell, never a repeated one (a repeated number would be invented);
+ *   a row label spanning several columns is one cell, so blank figures keep their positions.
  * Pure: a string in, a string out.
  */
 import { load, type CheerioAPI } from 'cheerio';
@@ -301,31 +302,34 @@ const FIGURE = /^[+\-−]?(?:增加?|减少?)?\s*\d[\d,，.\s]*(?:万|亿)?元?$
  *
  * The HTML grid can have more columns than the template: a page may give 商业企业 `colspan="2"` in
  * every row because a header cell was split. Grid columns that no row holding figures ever starts a
- * cell in are merged with the column on their left, so each figure keeps its template position; a
- * position covered by a merged cell from another row or column is an empty cell.
+ * cell in are merged with the column on their left, so each figure keeps its template position. A
+ * position covered by a merged cell from the row above, or by a figure spanning columns, is an
+ * empty cell; a label spanning columns is a single cell (its span is not figures).
  */
 function renderTable(table: DomNode): string[] | null {
   const rows = ownRows(table);
   if (rows.some((r) => ownCells(r).some((c) => hasDescendant(c, 'table')))) return null;
   const placed: Placed[] = [];
-  const taken: boolean[][] = rows.map(() => []);
+  // owner[r][c]: the cell covering grid position (r, c), whether it starts there or spans it.
+  const owner: (Placed | undefined)[][] = rows.map(() => []);
   let width = 0;
   rows.forEach((row, r) => {
     let col = 0;
     for (const cell of ownCells(row)) {
-      while (taken[r]![col]) col++;
+      while (owner[r]![col]) col++;
       const colspan = span(cell.attribs?.colspan, 1000);
       const rowspan = span(cell.attribs?.rowspan, rows.length - r);
-      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) taken[r + dr]![col + dc] = true;
-      placed.push({ row: r, col, colspan, text: cellText(cell) });
+      const p: Placed = { row: r, col, colspan, text: cellText(cell) };
+      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) owner[r + dr]![col + dc] = p;
+      placed.push(p);
       col += colspan;
-      width = Math.max(width, col);
     }
-    width = Math.max(width, taken[r]!.length);
   });
+  for (const o of owner) width = Math.max(width, o.length);
   if (width <= 1) return null;
 
   const isFigure = (p: Placed) => FIGURE.test(toHalfWidth(p.text));
+  const isLabel = (p: Placed) => p.text !== '' && !isFigure(p);
   const dataRows = new Set(placed.filter(isFigure).map((p) => p.row));
   const starts = new Set(placed.filter((p) => dataRows.size === 0 || dataRows.has(p.row)).map((p) => p.col));
   // logical[c]: the template column of grid column c.
@@ -335,17 +339,22 @@ function renderTable(table: DomNode): string[] | null {
     if (c === 0 || starts.has(c)) current++;
     logical.push(current);
   }
-  const logicalWidth = current + 1;
+  const columnsOf = Array.from({ length: current + 1 }, (_, l) => logical.flatMap((x, c) => (x === l ? [c] : [])));
 
   const lines: string[] = [];
   rows.forEach((_, r) => {
-    const cells: string[] = Array.from({ length: logicalWidth }, () => '');
-    for (const p of placed) {
-      if (p.row !== r) continue;
-      const at = logical[p.col]!;
+    const cells: string[] = [];
+    columnsOf.forEach((cols, l) => {
+      const owners = [...new Set(cols.map((c) => owner[r]![c]))];
+      const origins = owners.filter((p): p is Placed => !!p && p.row === r && logical[p.col] === l);
       // Two cells in one merged column happen only in header rows: keep both words.
-      cells[at] = cells[at] ? `${cells[at]} ${p.text}` : p.text;
-    }
+      if (origins.length) return void cells.push(origins.map((p) => p.text).join(' '));
+      // A label spanning columns has one cell: its other columns would read as blank figures
+      // and push the row's figures right ("（二）部分公开" over two columns, then seven figures).
+      const from = owners[0];
+      if (from && isLabel(from) && logical[from.col] !== l) return;
+      cells.push(''); // a figure spanning columns, a cell spanning rows, or a short row
+    });
     if (cells.every((c) => c === '')) return;
     let line = cells.join('\t');
     // "\tX" would read as one Word cell continued on its own line (cells.ts): keep it a row.

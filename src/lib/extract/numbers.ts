@@ -7,9 +7,15 @@ import { toHalfWidth } from './normalize.ts';
 
 const PLAIN = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$/;
 
-/** Returns the number a table cell holds (e.g. "28", "　0", "1,186"), or null if it is not one. */
+/**
+ * Returns the number a table cell holds (e.g. "28", "　0", "1,186", "- 3"), or null if it is not
+ * one. Spaces inside the digits make it no number: "106 0" is two cells run together, not 1060.
+ */
 export function parseCellNumber(text: string): number | null {
-  const t = toHalfWidth(text).replace(/[\s\u00a0\u3000]/g, '').replace(/^[−–—]/, '-');
+  const t = toHalfWidth(text)
+    .replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '')
+    .replace(/^([+\-−–—])[\s\u00a0\u3000]+/, '$1')
+    .replace(/^[−–—]/, '-');
   if (!PLAIN.test(t)) return null;
   return Number(t.replace(/,/g, ''));
 }
@@ -19,8 +25,9 @@ export function parseCellNumber(text: string): number | null {
  * "增 69" → 69, "减 3" → -3, "-18" → -18, "0" → 0; null otherwise.
  */
 export function parseSignedChange(text: string): number | null {
-  const t = toHalfWidth(text).replace(/[\s\u00a0\u3000]/g, '');
-  const m = /^(增加?|减少?)([\d.,]+)$/.exec(t);
+  // Spaces may follow 增/减 ("增 69"), never split the digits.
+  const t = toHalfWidth(text).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  const m = /^(增加?|减少?)[\s\u00a0\u3000]*([\d.,]+)$/.exec(t);
   if (m) {
     const n = parseCellNumber(m[2]!);
     if (n === null) return null;
@@ -34,8 +41,8 @@ export function parseSignedChange(text: string): number | null {
  * "12.5万元" → 125000, "1.2亿元" → 120000000, "0" → 0; null otherwise.
  */
 export function parseYuan(text: string): number | null {
-  const t = toHalfWidth(text).replace(/[\s\u00a0\u3000]/g, '');
-  const m = /^([\d.,]+)(万|亿)?元?$/.exec(t);
+  const t = toHalfWidth(text).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  const m = /^([\d.,]+)[\s\u00a0\u3000]*(万|亿)?元?$/.exec(t);
   if (!m) return null;
   const n = parseCellNumber(m[1]!);
   if (n === null) return null;

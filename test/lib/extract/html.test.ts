@@ -15,7 +15,7 @@ describe('htmlToReportText: tables', () => {
       <tr><td>x</td><td>2.其他法律行政法规禁止公开</td><td>8</td></tr>
     </table>`);
     expect(rows(htmlToReportText(html))).toEqual([
-      '三、本年度办理结果\t（一）予以公开\t\t5',
+      '三、本年度办理结果\t（一）予以公开\t5', // a label spanning two columns is one cell
       '\t（三）不予公开\t1.属于国家秘密\t7',
       'x\t\t2.其他法律行政法规禁止公开\t8',
     ]);

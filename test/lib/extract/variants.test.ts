@@ -166,6 +166,8 @@ describe('numbers as printed', () => {
     const cases: [string, number | null][] = [
       ['增 69', 69], ['增69', 69], ['增加69', 69], ['减 18', -18], ['减少18', -18], ['-18', -18], ['−18', -18], ['－１８', -18],
       ['+2', 2], ['＋2', 2], ['0', 0], ['', null], ['增', null], ['持平', null], ['增减', null],
+      // Two figures run together are not one: "1 2" is never 12.
+      ['1 2', null], ['增 1 2', null], ['- 3', -3],
     ];
     for (const [text, value] of cases) expect(parseSignedChange(text), text).toBe(value);
   });
@@ -176,6 +178,8 @@ describe('numbers as printed', () => {
     expect(parseYuan('12.5万元')).toBe(125000);
     expect(parseYuan('1.2亿元')).toBe(120000000);
     expect(parseYuan('约12万元')).toBeNull();
+    expect(parseYuan('12 5万元')).toBeNull();
+    expect(parseYuan('12.5 万元')).toBe(125000);
   });
 
   it('reads Chinese numerals', () => {
