@@ -10,17 +10,24 @@ import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 export const DIST = path.resolve('dist');
 export const DATA = path.resolve('.nianbao');
 
+/**
+ * Returns an environment for a child build: the test runner exports Vite's own variables
+ * (BASE_URL, MODE, DEV, PROD, SSR) into process.env, and a child Astro build would take them over.
+ */
+export function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NIANBAO_CORPUS', 'NIANBAO_OUT', 'NIANBAO_DATA', 'NIANBAO_BASE']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  return { ...env, ...overrides };
+}
+
 /** Builds the default site unless dist/ already holds it. */
 export function ensureDefaultBuild(): void {
   const manifestFile = path.join(DATA, 'manifest.json');
   const built = existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'pagefind')) && existsSync(manifestFile);
   const fromSamples = built && (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest).input === 'content/reports';
   if (!fromSamples) {
-    const env = { ...process.env };
-    delete env.NIANBAO_CORPUS;
-    delete env.NIANBAO_OUT;
-    delete env.NIANBAO_DATA;
-    execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env });
+    execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env: childEnv() });
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * A second build, the way a maintainer would run it on their own corpus: under a sub-path
+ * (NIANBAO_BASE=/nianbao/), from a folder mixing good reports, hostile report text and bad files.
+ * Every good report gets its page, every bad file is listed with its reason, report text stays inert
+ * text on every page, and every internal link carries the base path and resolves.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, listHtml } from '../support/site.ts';
+
+const BASE = '/nianbao/';
+const HOSTILE_NAME = '恶意<img src=x onerror=alert(3)>.txt';
+const INJECTED = [
+  '<script>alert("xss")</script>',
+  '<img src=x onerror="alert(1)">',
+  '[点此](javascript:alert(1)) <a href="javascript:alert(2)">链接</a>',
+  "{1+1} export const x = 1; import Evil from './evil.astro' <Evil />",
+].join('\n');
+
+let dist: string;
+let pages: string[];
+
+beforeAll(() => {
+  const root = mkdtempSync(path.join(tmpdir(), 'nianbao-variant-'));
+  const corpus = path.join(root, 'corpus');
+  const data = path.join(root, 'data');
+  dist = path.join(root, 'dist');
+  execFileSync('mkdir', ['-p', corpus]);
+  for (const f of ['001_b87e4db93de93761.txt', '004_e73212b8dc766644.txt']) copyFileSync(path.join('content/reports', f), path.join(corpus, f));
+  const text = readFileSync('content/reports/002_1c63ee7c050fc816.txt', 'utf8');
+  writeFileSync(path.join(corpus, HOSTILE_NAME), text.replace('一、总体情况\n', `一、总体情况\n${INJECTED}\n`));
+  writeFileSync(path.join(corpus, 'empty.txt'), '');
+  writeFileSync(path.join(corpus, 'minutes.md'), '# 会议纪要\n\n研究了办公用品采购。\n');
+  writeFileSync(path.join(corpus, 'scan.pdf'), '%PDF-1.4\n');
+  const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: dist, NIANBAO_BASE: BASE });
+  execFileSync('node', ['scripts/extract.ts', '--input', corpus], { env, stdio: 'inherit' });
+  execFileSync('npx', ['astro', 'build', '--silent'], { env, stdio: 'inherit' });
+  execFileSync('node', ['scripts/search-index.ts'], { env, stdio: 'inherit' });
+  pages = listHtml(dist);
+}, 300_000);
+
+const doc = (rel: string) => parseHTML(readFileSync(path.join(dist, rel), 'utf8')).document as unknown as Document;
+
+describe('a mixed corpus under a sub-path', () => {
+  it('has a page for every good report', () => {
+    expect(pages.filter((p) => p.startsWith('reports/')).sort()).toEqual([
+      'reports/taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024/index.html',
+      'reports/yiyuanxian-renminzhengfu-2023/index.html',
+      'reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/index.html',
+    ]);
+  });
+
+  it('lists every bad file with its reason on the quality page', () => {
+    const rows = [...doc('quality/index.html').querySelectorAll('#files ~ .table-scroll tbody tr')].map((tr) => tr.textContent!);
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.includes('empty.txt'))).toContain('文件为空');
+    expect(rows.find((r) => r.includes('minutes.md'))).toContain('不是政府信息公开工作年度报告');
+    expect(rows.find((r) => r.includes('scan.pdf'))).toContain('不支持的文件类型');
+  });
+
+  it('keeps report text inert on every page', () => {
+    for (const p of pages) {
+      const html = readFileSync(path.join(dist, p), 'utf8');
+      expect(html, p).not.toContain('<script>alert');
+      expect(html, p).not.toContain('<img src=x');
+      expect(html, p).not.toContain('<Evil');
+      for (const el of doc(p).querySelectorAll('*')) {
+        for (const attr of el.getAttributeNames()) {
+          expect(attr.startsWith('on'), `${p}: <${el.tagName.toLowerCase()} ${attr}>`).toBe(false);
+        }
+        const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+        expect(ref.trim().toLowerCase().startsWith('javascript:'), `${p}: ${ref}`).toBe(false);
+      }
+    }
+    const report = readFileSync(path.join(dist, 'reports/yiyuanxian-renminzhengfu-2023/index.html'), 'utf8');
+    expect(report).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(report).toContain('{1+1} export const x = 1; import Evil from &#39;./evil.astro&#39; &lt;Evil /&gt;');
+    expect(report).toContain('恶意&lt;img src=x onerror=alert(3)&gt;.txt');
+  });
+
+  it('prefixes every internal link with the base path, and every link resolves', () => {
+    const broken: string[] = [];
+    for (const p of pages) {
+      for (const el of doc(p).querySelectorAll('a[href], link[href], script[src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (/^(https?:|mailto:|#)/.test(ref)) continue;
+        if (!ref.startsWith(BASE)) {
+          broken.push(`${p}: ${ref} lacks ${BASE}`);
+          continue;
+        }
+        const rel = decodeURIComponent(new URL(ref, 'http://x').pathname).slice(BASE.length);
+        const target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+        if (!existsSync(path.join(dist, target))) broken.push(`${p}: ${ref}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
