@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- --sizes 1000,10000] [--runs 3] [--no-site]
+ * Generates corpora of the given sizes (cached under bench/cache/, gitignored), then measures as
+ * medians of several runs: extraction (cold cache, warm cache, one report changed), and when the
+ * site builds, the Astro build (pages/s), Pagefind indexing, the whole build and its incremental
+ * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
+ * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
+ */
+import { existsSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
+import { writeBareAstro } from './lib/bench/bare-astro.ts';
+import { measure, summarize, type Measurement, type Summary } from './lib/bench/measure.ts';
+import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    size: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'no-site': { type: 'boolean', default: false },
+    seed: { type: 'string', default: 'bench' },
+  },
+});
+const sizes = (values.size ?? values.sizes!).split(',').map(Number);
+const runs = Number(values.runs);
+const ROOT = process.cwd();
+const CACHE = path.resolve('bench/cache');
+const NODE = process.execPath; // the pinned Node 24 when run through npm
+const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+/** Runs `times` measurements, calling `before` ahead of each (untimed). */
+async function repeat(times: number, run: () => Promise<Measurement>, before?: (i: number) => Promise<void>): Promise<Summary> {
+  const ms: Measurement[] = [];
+  for (let i = 0; i < times; i++) {
+    await before?.(i);
+    ms.push(await run());
+    log(`  ${ms.at(-1)!.seconds.toFixed(2)} s, ${ms.at(-1)!.maxRssMiB} MiB`);
+  }
+  return summarize(ms);
+}
+
+/** Returns the corpus folder for a size, generating it unless an identical one is cached. */
+async function corpus(n: number): Promise<string> {
+  const dir = path.join(CACHE, `corpus-${n}`);
+  const answers = path.join(dir, 'answers.json');
+  if (existsSync(answers)) {
+    // Only the header is needed; answers.json starts with generator, seed and count.
+    const head = (await readFile(answers, 'utf8')).slice(0, 200);
+    if (head.includes(`"generator": "${GENERATOR_VERSION}"`) && head.includes(`"seed": "${values.seed}"`) && head.includes(`"count": ${n},`)) return dir;
+  }
+  log(`generating ${n} reports → ${dir}`);
+  await measure(NODE, ['scripts/generate-corpus.ts', '--count', String(n), '--out', dir, '--seed', values.seed!]);
+  return dir;
+}
+
+/** Returns the number of HTML pages under a built site. */
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+
+async function benchSize(n: number): Promise<SizeResult> {
+  const dir = await corpus(n);
+  const input = path.join(dir, 'reports');
+  const out = path.join(CACHE, `out-${n}`);
+  const xcache = path.join(CACHE, `xcache-${n}`);
+  const extract = () => measure(NODE, ['scripts/extract.ts', '--input', input, '--out', out, '--cache', xcache]);
+
+  log(`${n}: extraction, cold cache`);
+  const cold = await repeat(runs, extract, () => rm(xcache, { recursive: true, force: true }));
+  log(`${n}: extraction, warm cache`);
+  const warm = await repeat(runs, extract);
+  // One UTF-8 report gains trailing spaces: new bytes, same figures.
+  const answers = JSON.parse(await readFile(path.join(dir, 'answers.json'), 'utf8')) as CorpusAnswers;
+  const changed = path.join(input, Object.entries(answers.files).find(([, a]) => a.encoding === 'utf-8')![0]);
+  const original = await readFile(changed);
+  const touch = async (i: number) => writeFile(changed, Buffer.concat([original, Buffer.from(`${' '.repeat(i + 1)}\n`)]));
+  log(`${n}: extraction, one report changed`);
+  const incremental = await repeat(runs, extract, touch);
+  await writeFile(changed, original);
+  await extract(); // leave the output matching the corpus
+  const result: SizeResult = {
+    reports: n,
+    extract: { cold, warm, incremental, coldPerSecond: n / cold.seconds, warmPerSecond: n / warm.seconds },
+  };
+  if (values['no-site']) return result;
+
+  try {
+    const site = path.join(CACHE, `site-${n}`);
+    const astroCache = path.join(CACHE, `astro-cache-${n}`);
+    // Astro resolves --config against the project root: give it a relative path.
+    const config = path.relative(ROOT, path.join(CACHE, 'astro.bench.config.mjs'));
+    // The project's config with its own cache folder: a bench run must not share Astro's data store
+    // with builds running beside it.
+    await writeFile(config, `import base from '${path.join(ROOT, 'astro.config.mjs')}';\nexport default { ...base, cacheDir: process.env.BENCH_ASTRO_CACHE };\n`);
+    const env = { NIANBAO_DATA: out, NIANBAO_OUT: site, BENCH_ASTRO_CACHE: astroCache };
+    const astro = () => measure(NODE, [ASTRO, 'build', '--config', config], { env });
+    // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
+    const fresh = async () => {
+      await rm(site, { recursive: true, force: true });
+      await rm(astroCache, { recursive: true, force: true });
+    };
+    log(`${n}: astro build`);
+    const astroRuns = await repeat(runs, astro, fresh);
+    const pages = await countPages(site);
+    log(`${n}: pagefind`);
+    const pagefind = await repeat(runs, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
+    const whole = () =>
+      measure('sh', ['-c', `"${NODE}" scripts/extract.ts --input "${input}" --out "${out}" --cache "${xcache}" && "${NODE}" "${ASTRO}" build --config "${config}" && "${NODE}" scripts/search-index.ts`], { env });
+    log(`${n}: whole build`);
+    const build = await repeat(runs, whole, fresh);
+    log(`${n}: whole build, one report changed`);
+    const buildIncremental = await repeat(runs, whole, touch);
+    await writeFile(changed, original);
+
+    const bareDir = path.join(CACHE, `bare-${n}`);
+    await writeBareAstro(bareDir, path.join(ROOT, 'node_modules'));
+    const bareOut = path.join(bareDir, 'dist');
+    log(`${n}: bare astro`);
+    const bare = await repeat(runs, () => measure(NODE, [ASTRO, 'build'], { cwd: bareDir, env: { BARE_DATA: out, BARE_OUT: bareOut } }), async () => {
+      await rm(bareOut, { recursive: true, force: true });
+      await rm(path.join(bareDir, 'node_modules/.astro'), { recursive: true, force: true }).catch(() => undefined);
+    });
+    const barePages = await countPages(bareOut);
+    result.site = {
+      pages, astro: astroRuns, astroPagesPerSecond: pages / astroRuns.seconds, pagefind, build, buildIncremental,
+      bare, barePages, ratio: astroRuns.seconds / bare.seconds, buildRatio: build.seconds / bare.seconds,
+    };
+  } catch (error) {
+    result.siteError = (error as Error).message;
+    log(`${n}: site stages failed: ${result.siteError}`);
+  }
+  return result;
+}
+
+await mkdir(CACHE, { recursive: true });
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+  memoryGiB: totalmem() / 2 ** 30,
+  node: process.versions.node,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverage: loadavg(),
+};
+log(`${machine.cpus} cores, ${machine.memoryGiB.toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), sizes ${sizes.join(', ')}, ${runs} runs`);
+const results: BenchResults = { machine, runs, sizes: [] };
+for (const n of sizes) {
+  results.sizes.push(await benchSize(n));
+  // Written after each size, so a long run leaves its figures so far.
+  await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  await writeFile('bench/results.md', toMarkdown(results));
+}
+process.stdout.write(toMarkdown(results));

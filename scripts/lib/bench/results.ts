@@ -1,0 +1,65 @@
+/**
+ * The benchmark's results as JSON and as the Markdown table the README shows. Pure formatting.
+ */
+import type { Summary } from './measure.ts';
+
+export interface SizeResult {
+  reports: number;
+  /** Extraction: cold (empty cache), warm (every file cached), incremental (one file changed). */
+  extract: { cold: Summary; warm: Summary; incremental: Summary; coldPerSecond: number; warmPerSecond: number };
+  site?: {
+    pages: number;
+    astro: Summary;
+    astroPagesPerSecond: number;
+    pagefind: Summary;
+    /** extract (warm cache) + astro build + pagefind, as `npm run build` runs them. */
+    build: Summary;
+    /** The same after one report changed. */
+    buildIncremental: Summary;
+    bare: Summary;
+    barePages: number;
+    /** Our astro build time / the bare build time. */
+    ratio: number;
+    /** The whole build / the bare build time. */
+    buildRatio: number;
+  };
+  siteError?: string;
+}
+
+export interface BenchResults {
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverage: number[] };
+  runs: number;
+  sizes: SizeResult[];
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const mib = (s: { maxRssMiB: number | null }) => (s.maxRssMiB === null ? '—' : `${s.maxRssMiB}`);
+
+/** Returns the results as a Markdown section: machine, then one table row per stage and size. */
+export function toMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const lines = [
+    `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
+      `load average at start ${m.loadAverage.map(f1).join(' / ')}. Medians of ${r.runs} runs; memory is the peak RSS of the stage's process.`,
+    '',
+    '| reports | stage | median s | per 1,000 reports s | rate | peak MiB |',
+    '|---:|---|---:|---:|---:|---:|',
+  ];
+  for (const s of r.sizes) {
+    const per = (sec: number) => f1((sec / s.reports) * 1000);
+    const row = (stage: string, sum: Summary, rate: string) => lines.push(`| ${s.reports.toLocaleString('en')} | ${stage} | ${f1(sum.seconds)} | ${per(sum.seconds)} | ${rate} | ${mib(sum)} |`);
+    row('extract, cold cache', s.extract.cold, `${Math.round(s.extract.coldPerSecond)} reports/s`);
+    row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond)} reports/s`);
+    row('extract, one report changed', s.extract.incremental, '');
+    if (s.site) {
+      row(`astro build (${s.site.pages.toLocaleString('en')} pages)`, s.site.astro, `${Math.round(s.site.astroPagesPerSecond)} pages/s`);
+      row('pagefind index', s.site.pagefind, '');
+      row('whole build (extract + astro + pagefind)', s.site.build, `${f1(s.site.buildRatio)} × bare`);
+      row('whole build, one report changed', s.site.buildIncremental, '');
+      row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `astro ${f1(s.site.ratio)} × bare`);
+    } else if (s.siteError) {
+      lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
