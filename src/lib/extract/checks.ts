@@ -7,9 +7,14 @@ import type { Appeals, CheckFailure, CheckResult, Narrative, Requests } from '..
 
 type Equation = { where: string; left: string[]; right: string[] };
 
+/** Cell paths split once: the same few hundred paths are looked up for every report. */
+const SPLIT_PATHS = new Map<string, [string, string, string]>();
+
 /** Returns the value at a path like `requests.total.natural`, or null. */
 function valueAt(data: { requests: Requests; appeals: Appeals }, path: string): number | null {
-  const [table, row, col] = path.split('.') as [string, string, string];
+  let parts = SPLIT_PATHS.get(path);
+  if (!parts) SPLIT_PATHS.set(path, (parts = path.split('.') as [string, string, string]));
+  const [table, row, col] = parts;
   const t = table === 'requests' ? (data.requests as Record<string, Record<string, number | null>>) : (data.appeals as Record<string, Record<string, number | null>>);
   return t[row]?.[col] ?? null;
 }

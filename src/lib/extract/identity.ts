@@ -247,6 +247,15 @@ function describe(a: Division): string {
  *   most specific level found (null if none); `messages` explains an ambiguous or missing match.
  */
 export function resolveRegion(name: string): { region: Region; messages: string[] } {
+  // An agency reports every year: resolve each name once per process (copies: callers own the result).
+  let known = REGION_MEMO.get(name);
+  if (!known) REGION_MEMO.set(name, (known = resolveRegionUncached(name)));
+  return { region: { ...known.region }, messages: [...known.messages] };
+}
+
+const REGION_MEMO = new Map<string, { region: Region; messages: string[] }>();
+
+function resolveRegionUncached(name: string): { region: Region; messages: string[] } {
   const text = name.replace(/\s+/g, '');
   // Longest consumed prefix wins; on a tie an unambiguous reading, then the earlier (fuller) one.
   const best = parses(text).reduce<Parse | undefined>((a, b) => {
@@ -332,6 +341,16 @@ function hash(text: string): string {
  * give the same slug. Longer than 80 characters: cut at a word and suffixed with a hash of the name.
  */
 export function slugifyAgency(name: string, region: Region): string {
+  const key = `${name}\0${region.province}\0${region.city}\0${region.county}`;
+  let slug = SLUG_MEMO.get(key);
+  if (slug === undefined) SLUG_MEMO.set(key, (slug = slugifyUncached(name, region)));
+  return slug;
+}
+
+/** Slugs by name and region: pinyin conversion is the costly part, and names repeat every year. */
+const SLUG_MEMO = new Map<string, string>();
+
+function slugifyUncached(name: string, region: Region): string {
   let rest = name.normalize('NFKC').replace(/\s+/g, '');
   const out: string[] = [];
   // Region names as printed, one word each. Take the longest printed form at each step, so that
