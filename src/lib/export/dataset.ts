@@ -1,0 +1,181 @@
+/**
+ * Builders of the downloadable dataset (pure: records in, text out): the tidy long CSV, a wide CSV per
+ * table, the data dictionary, the full JSON, and the licence and citation note.
+ */
+import type { ReportRecord } from '../schema/report.ts';
+import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listTableColumns, listTidyCells, readCell, type CellSpec, type TableId } from './cells.ts';
+import { toCsv, type CsvValue } from './csv.ts';
+
+/** Columns of the long CSV (and of the SQLite `cells` table), with what each holds. */
+export const LONG_FIELDS = [
+  { name: 'report_id', zh: '报告编号（机关拼音-年度）', en: 'Report id (agency slug-year)' },
+  { name: 'agency_name', zh: '机关全称', en: 'Agency name (Chinese)' },
+  { name: 'agency_slug', zh: '机关拼音标识', en: 'Agency slug (pinyin)' },
+  { name: 'province', zh: '省级', en: 'Province' },
+  { name: 'city', zh: '地级', en: 'Prefecture (city)' },
+  { name: 'county', zh: '县级', en: 'County' },
+  { name: 'region_code', zh: '行政区划代码（GB/T 2260）', en: 'Region code (GB/T 2260)' },
+  { name: 'year', zh: '报告年度', en: 'Reporting year' },
+  { name: 'template', zh: '模板版本（2021 或 2019）', en: 'Template edition (2021 or 2019)' },
+  { name: 'table', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼', en: 'Table: proactive / requests / appeals' },
+  { name: 'row_key', zh: '行标识', en: 'Row key' },
+  { name: 'row_label_zh', zh: '行名称', en: 'Row label (Chinese)' },
+  { name: 'column_key', zh: '列标识', en: 'Column key' },
+  { name: 'column_label_zh', zh: '列名称', en: 'Column label (Chinese)' },
+  { name: 'value', zh: '数值；报告中没有的为空，不以 0 代替', en: 'Value; empty where the report has none (never 0)' },
+  { name: 'source_line', zh: '原文行号（从 1 起）', en: 'Source line (1-based) in the report text' },
+] as const;
+
+/** Returns the tidy long CSV: one row per report × table × row × column of the record's edition. */
+export function buildLongCsv(records: readonly ReportRecord[]): string {
+  const rows = listTidyCells(records).map((c): CsvValue[] => [
+    c.reportId,
+    c.agencyName,
+    c.agencySlug,
+    c.province,
+    c.city,
+    c.county,
+    c.regionCode,
+    c.year,
+    c.template,
+    c.table,
+    c.rowKey,
+    c.rowZh,
+    c.columnKey,
+    c.columnZh,
+    c.value,
+    c.sourceLine,
+  ]);
+  return toCsv(
+    LONG_FIELDS.map((f) => f.name),
+    rows,
+  );
+}
+
+/** Identity columns leading each wide CSV row. */
+export const WIDE_ID_FIELDS = ['report_id', 'agency_name', 'agency_slug', 'province', 'city', 'county', 'region_code', 'year', 'template', 'table_status'] as const;
+
+/** Returns the wide CSV column name of a cell: `<row>_<column>`, e.g. `granted_natural`. */
+export function wideColumnName(spec: Pick<CellSpec, 'rowKey' | 'columnKey'>): string {
+  return `${spec.rowKey}_${spec.columnKey}`;
+}
+
+/**
+ * Returns the wide CSV of one table: one row per report, a column per cell of either edition. A cell
+ * the report's edition does not have is empty, like an absent figure; the dictionary says which
+ * edition has which cell.
+ */
+export function buildWideCsv(records: readonly ReportRecord[], table: TableId): string {
+  const specs = listTableColumns(table);
+  const rows = records.map((r): CsvValue[] => [
+    r.id,
+    r.agency.name,
+    r.agency.slug,
+    r.agency.region.province,
+    r.agency.region.city,
+    r.agency.region.county,
+    r.agency.region.code,
+    r.year,
+    r.template,
+    r.tables[table],
+    ...specs.map((s) => readCell(r, s.path)),
+  ]);
+  return toCsv([...WIDE_ID_FIELDS, ...specs.map(wideColumnName)], rows);
+}
+
+/** One entry of the data dictionary. */
+export interface DictionaryEntry extends CellSpec {
+  /** Template editions that have this cell. */
+  editions: ('2021' | '2019')[];
+  /** Column name in the wide CSV of its table. */
+  wideColumn: string;
+}
+
+/** Returns the data dictionary: every cell of both editions, tables in order, each path once. */
+export function listDictionary(): DictionaryEntry[] {
+  const editionsOf = new Map<string, ('2021' | '2019')[]>();
+  for (const edition of EDITIONS) for (const s of listCellSpecs(edition)) editionsOf.set(s.path, [...(editionsOf.get(s.path) ?? []), edition]);
+  return TABLES.flatMap((t) => listTableColumns(t).map((s) => ({ ...s, editions: editionsOf.get(s.path) ?? [], wideColumn: wideColumnName(s) })));
+}
+
+export const DICTIONARY_HEADER = [
+  'table',
+  'table_label_zh',
+  'editions',
+  'row_key',
+  'row_label_zh',
+  'row_label_en',
+  'column_key',
+  'column_label_zh',
+  'column_label_en',
+  'unit_zh',
+  'unit_en',
+  'template_row',
+  'path',
+  'wide_column',
+] as const;
+
+/** Returns the data dictionary as CSV. */
+export function buildDictionaryCsv(): string {
+  return toCsv(
+    DICTIONARY_HEADER,
+    listDictionary().map((d) => [
+      d.table,
+      TABLE_LABELS[d.table].zh,
+      d.editions.join(';'),
+      d.rowKey,
+      d.rowZh,
+      d.rowEn,
+      d.columnKey,
+      d.columnZh,
+      d.columnEn,
+      d.unitZh,
+      d.unitEn,
+      d.templateRow,
+      d.path,
+      d.wideColumn,
+    ]),
+  );
+}
+
+export const DATASET_TITLE = { zh: '政府信息公开工作年度报告数据集（年报观察）', en: 'Government information disclosure annual reports dataset (nianbao)' };
+
+/** The licence and citation note, in Chinese and English. */
+export const LICENCE = {
+  zh: '原始报告是国家机关依《政府信息公开条例》公开发布的官方文件（《著作权法》第五条不适用著作权保护）。本数据集（抽取、结构化与核对结果）按 CC BY 4.0 提供：可自由使用、转载和改编，请注明出处。数字以各机关公布的原文为准。',
+  en: 'The reports are official documents published by state agencies under the Regulations on Open Government Information (not subject to copyright, Copyright Law art. 5). This dataset (the extraction, structure and checks) is offered under CC BY 4.0: use, share and adapt freely, with attribution. The agencies’ published texts are authoritative.',
+  spdx: 'CC-BY-4.0',
+} as const;
+
+/** Returns the citation of the dataset for a build date (yyyy-mm-dd) and the URL it is served at. */
+export function formatCitation(builtOn: string, url: string): { zh: string; en: string } {
+  return {
+    zh: `年报观察：${DATASET_TITLE.zh}，数据版本 ${builtOn}，${url}`,
+    en: `nianbao: ${DATASET_TITLE.en}, data version ${builtOn}, ${url}`,
+  };
+}
+
+/** The full JSON download: metadata and every record as extracted. */
+export interface DatasetJson {
+  title: { zh: string; en: string };
+  licence: string;
+  licenceNote: { zh: string; en: string };
+  citation: { zh: string; en: string };
+  builtOn: string;
+  count: number;
+  records: ReportRecord[];
+}
+
+/** Returns the full JSON dataset text. */
+export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string): string {
+  const data: DatasetJson = {
+    title: DATASET_TITLE,
+    licence: LICENCE.spdx,
+    licenceNote: { zh: LICENCE.zh, en: LICENCE.en },
+    citation: formatCitation(builtOn, url),
+    builtOn,
+    count: records.length,
+    records: [...records],
+  };
+  return JSON.stringify(data);
+}
