@@ -1,0 +1,17 @@
+/** /api/agencies/<slug>.json: an agency, its reports' headline figures and their links. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { buildApiAgency, type Linker } from '../../../lib/export/api.ts';
+import { loadSiteData } from '../../../lib/site/data.ts';
+import { href } from '../../../lib/site/url.ts';
+
+export const getStaticPaths = (async () => {
+  const { agencies } = await loadSiteData();
+  return agencies.map((a) => ({ params: { slug: a.slug } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const { agencies } = await loadSiteData();
+  const group = agencies.find((a) => a.slug === params.slug)!;
+  const link: Linker = (p) => ({ path: href(p), url: new URL(href(p), site).href });
+  return new Response(JSON.stringify(buildApiAgency(group, link)), { headers: { 'content-type': 'application/json' } });
+};

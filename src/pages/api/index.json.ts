@@ -1,0 +1,11 @@
+/** /api/index.json: every agency and report, with page and API URLs, and the download links. */
+import type { APIRoute } from 'astro';
+import { buildApiIndex, type Linker } from '../../lib/export/api.ts';
+import { loadSiteData } from '../../lib/site/data.ts';
+import { href } from '../../lib/site/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { records, agencies, builtOn } = await loadSiteData();
+  const link: Linker = (p) => ({ path: href(p), url: new URL(href(p), site).href });
+  return new Response(JSON.stringify(buildApiIndex(records, agencies, builtOn, link)), { headers: { 'content-type': 'application/json' } });
+};
