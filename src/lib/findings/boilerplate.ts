@@ -1,0 +1,106 @@
+/**
+ * Boilerplate score: how much of a report's prose (sections 一 总体情况, 五 问题, 六 其他) repeats the
+ * same agency's previous report. Two measures: the share of sentences reused exactly (sentences split
+ * on 。！？； and line breaks, whitespace ignored), and the share of distinct character 5-grams reused.
+ */
+import type { ReportRecord } from '../schema/report.ts';
+
+export const NGRAM_SIZE = 5;
+const SECTIONS = ['overview', 'problems', 'other'] as const;
+
+/** Returns text without any whitespace (half- or full-width), so layout does not count as change. */
+export function squeeze(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Returns the sentences of a text: split on 。！？； and line breaks, whitespace removed, empty ones dropped. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/[。！？；\n]/)
+    .map(squeeze)
+    .filter((s) => s.length > 0);
+}
+
+/** Returns the prose sections of a record that are present, in order. */
+export function listProse(record: ReportRecord): string[] {
+  return SECTIONS.map((k) => record.sections[k]).filter((s): s is string => s !== null);
+}
+
+/** Returns the distinct character n-grams of each text (whitespace removed; n-grams do not cross texts). */
+export function collectNgrams(texts: readonly string[], n = NGRAM_SIZE): Set<string> {
+  const grams = new Set<string>();
+  for (const text of texts) {
+    const chars = [...squeeze(text)];
+    for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+  }
+  return grams;
+}
+
+/** A report's prose compared with the agency's previous report. */
+export interface BoilerplateScore {
+  id: string;
+  slug: string;
+  agency: string;
+  year: number;
+  previousId: string;
+  previousYear: number;
+  /** Sentences of this report, and how many appear word for word in the previous one. */
+  sentences: number;
+  reusedSentences: number;
+  /** reusedSentences / sentences, 0–1; null when this report has no prose. */
+  sentenceShare: number | null;
+  /** Distinct 5-grams of this report, and how many also occur in the previous one. */
+  ngrams: number;
+  reusedNgrams: number;
+  /** reusedNgrams / ngrams, 0–1; null when this report has no prose. */
+  ngramShare: number | null;
+  /** The longest reused sentences (up to 5), as printed without whitespace. */
+  examples: string[];
+}
+
+/** Returns the boilerplate score of a report against the agency's previous report. */
+export function scoreBoilerplate(record: ReportRecord, previous: ReportRecord): BoilerplateScore {
+  const current = listProse(record);
+  const before = listProse(previous);
+  const sentences = current.flatMap(splitSentences);
+  const known = new Set(before.flatMap(splitSentences));
+  const reused = sentences.filter((s) => known.has(s));
+  const grams = collectNgrams(current);
+  const previousGrams = collectNgrams(before);
+  let reusedNgrams = 0;
+  for (const g of grams) if (previousGrams.has(g)) reusedNgrams++;
+  return {
+    id: record.id,
+    slug: record.agency.slug,
+    agency: record.agency.name,
+    year: record.year,
+    previousId: previous.id,
+    previousYear: previous.year,
+    sentences: sentences.length,
+    reusedSentences: reused.length,
+    sentenceShare: sentences.length ? reused.length / sentences.length : null,
+    ngrams: grams.size,
+    reusedNgrams,
+    ngramShare: grams.size ? reusedNgrams / grams.size : null,
+    examples: [...new Set(reused)].sort((a, b) => b.length - a.length).slice(0, 5),
+  };
+}
+
+/** Returns the report of the same agency with the latest year before this one's, or null. */
+export function findPrevious(records: readonly ReportRecord[], record: ReportRecord): ReportRecord | null {
+  let best: ReportRecord | null = null;
+  for (const r of records) {
+    if (r.agency.slug === record.agency.slug && r.year < record.year && (!best || r.year > best.year)) best = r;
+  }
+  return best;
+}
+
+/** Returns the score of every report that has a previous report, most 5-grams reused first. */
+export function rankBoilerplate(records: readonly ReportRecord[]): BoilerplateScore[] {
+  return records
+    .flatMap((r) => {
+      const previous = findPrevious(records, r);
+      return previous ? [scoreBoilerplate(r, previous)] : [];
+    })
+    .sort((a, b) => (b.ngramShare ?? -1) - (a.ngramShare ?? -1) || (b.sentenceShare ?? -1) - (a.sentenceShare ?? -1) || (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,148 @@
+/**
+ * The findings as plain data (no markup) for the report, agency and findings pages: year-over-year
+ * changes with "check the source" flags, boilerplate score, timeliness, prose-vs-table disagreements,
+ * applicant mix and the data-quality ranking.
+ */
+import { ascending, group } from 'd3-array';
+import { summarizeReport } from '../aggregate/summarize.ts';
+import type { ReportRecord } from '../schema/report.ts';
+import { describeApplicantMix, listCorpusApplicantMix, type ReportApplicantMix, type YearApplicantMix } from './applicants.ts';
+import { findPrevious, rankBoilerplate, scoreBoilerplate, type BoilerplateScore } from './boilerplate.ts';
+import { listDisagreements, type Disagreement } from './disagreements.ts';
+import { rankAgencyQuality, type AgencyQuality } from './quality.ts';
+import { assessTimeliness, describeTimeliness, type Timeliness } from './timeliness.ts';
+import { compareSummaries, describeChangeFlag, listAgencyChanges, type MeasureChange } from './yoy.ts';
+
+/** A "check the source" note, in Chinese, with what it is about. */
+export interface FindingNote {
+  kind: 'change' | 'timeliness' | 'disagreement';
+  /** The report the note is about. */
+  id: string;
+  zh: string;
+}
+
+/** Returns the notes of one report's findings. */
+function collectNotes(changes: readonly MeasureChange[], timeliness: Timeliness, disagreements: readonly Disagreement[]): FindingNote[] {
+  return [
+    ...changes.flatMap((c) => {
+      const zh = describeChangeFlag(c);
+      return zh ? [{ kind: 'change' as const, id: c.toId, zh }] : [];
+    }),
+    ...(timeliness.status === 'late' || timeliness.status === 'implausible' ? [{ kind: 'timeliness' as const, id: timeliness.id, zh: `报告时限：${describeTimeliness(timeliness)}。` }] : []),
+    ...disagreements.map((d) => ({
+      kind: 'disagreement' as const,
+      id: d.id,
+      zh: `正文与表格不一致：${d.label}正文为 ${d.prose}${d.proseLine ? `（第 ${d.proseLine} 行“${d.proseText}”）` : ''}，表格为 ${d.table}。`,
+    })),
+  ];
+}
+
+/** The findings of one report. */
+export interface ReportFindings {
+  id: string;
+  /** The agency's previous report compared with, or null. */
+  previousId: string | null;
+  /** Each headline measure against the previous report ([] without one). */
+  changes: MeasureChange[];
+  /** The flagged changes only. */
+  flags: MeasureChange[];
+  boilerplate: BoilerplateScore | null;
+  timeliness: Timeliness;
+  disagreements: Disagreement[];
+  applicants: ReportApplicantMix;
+  notes: FindingNote[];
+}
+
+/** Returns the findings of a report, compared with the agency's previous report when given. */
+export function describeReportFindings(record: ReportRecord, previous: ReportRecord | null): ReportFindings {
+  if (previous && (previous.agency.slug !== record.agency.slug || previous.year >= record.year)) {
+    throw new Error(`${previous.id} is not an earlier report of ${record.agency.slug}`);
+  }
+  const changes = previous ? compareSummaries(summarizeReport(previous), summarizeReport(record)) : [];
+  const timeliness = assessTimeliness(record);
+  const disagreements = listDisagreements(record);
+  return {
+    id: record.id,
+    previousId: previous?.id ?? null,
+    changes,
+    flags: changes.filter((c) => c.flag !== null),
+    boilerplate: previous ? scoreBoilerplate(record, previous) : null,
+    timeliness,
+    disagreements,
+    applicants: describeApplicantMix(record),
+    notes: collectNotes(changes, timeliness, disagreements),
+  };
+}
+
+/** The findings of one agency over its reports (oldest first). */
+export interface AgencyFindings {
+  slug: string;
+  agency: string;
+  years: number[];
+  changes: MeasureChange[];
+  flags: MeasureChange[];
+  boilerplate: BoilerplateScore[];
+  timeliness: Timeliness[];
+  disagreements: Disagreement[];
+  applicants: ReportApplicantMix[];
+  quality: AgencyQuality;
+  notes: FindingNote[];
+}
+
+/** Returns the findings of one agency from its reports (all of the same agency, any order). */
+export function describeAgencyFindings(records: readonly ReportRecord[]): AgencyFindings {
+  const sorted = [...records].sort((a, b) => a.year - b.year);
+  const first = sorted[0];
+  if (!first) throw new Error('no reports');
+  if (sorted.some((r) => r.agency.slug !== first.agency.slug)) throw new Error('reports of more than one agency');
+  const changes = listAgencyChanges(sorted.map(summarizeReport));
+  const timeliness = sorted.map(assessTimeliness);
+  const disagreements = sorted.flatMap(listDisagreements);
+  return {
+    slug: first.agency.slug,
+    agency: sorted[sorted.length - 1]!.agency.name,
+    years: sorted.map((r) => r.year),
+    changes,
+    flags: changes.filter((c) => c.flag !== null),
+    boilerplate: sorted.slice(1).map((r, i) => scoreBoilerplate(r, sorted[i]!)),
+    timeliness,
+    disagreements,
+    applicants: sorted.map(describeApplicantMix),
+    quality: rankAgencyQuality(sorted)[0]!,
+    notes: sorted.flatMap((r, i) => collectNotes(changes.filter((c) => c.toId === r.id), timeliness[i]!, disagreements.filter((d) => d.id === r.id))),
+  };
+}
+
+/** The findings of the whole corpus, for the findings page. */
+export interface CorpusFindings {
+  /** Every year-over-year comparison, by agency then year. */
+  changes: MeasureChange[];
+  flags: MeasureChange[];
+  /** Reports with a previous report, most reused first. */
+  boilerplate: BoilerplateScore[];
+  /** Every report, by agency then year. */
+  timeliness: Timeliness[];
+  disagreements: Disagreement[];
+  /** Per report, by agency then year. */
+  applicants: ReportApplicantMix[];
+  applicantsByYear: YearApplicantMix[];
+  quality: AgencyQuality[];
+}
+
+/** Returns the corpus findings. */
+export function describeCorpusFindings(records: readonly ReportRecord[]): CorpusFindings {
+  const sorted = [...records].sort((a, b) => ascending(a.agency.slug, b.agency.slug) || ascending(a.year, b.year));
+  const changes = [...group(sorted, (r) => r.agency.slug).values()].flatMap((list) => listAgencyChanges(list.map(summarizeReport)));
+  return {
+    changes,
+    flags: changes.filter((c) => c.flag !== null),
+    boilerplate: rankBoilerplate(sorted),
+    timeliness: sorted.map(assessTimeliness),
+    disagreements: sorted.flatMap(listDisagreements),
+    applicants: sorted.map(describeApplicantMix),
+    applicantsByYear: listCorpusApplicantMix(sorted),
+    quality: rankAgencyQuality(sorted),
+  };
+}
+
+export { findPrevious };

@@ -1,0 +1,73 @@
+/**
+ * Prose vs tables: figures the prose states that disagree with the report's own tables, read from the
+ * failures of the `narrative` check, each with both numbers and the prose line it was read from.
+ */
+import type { Narrative, ReportRecord } from '../schema/report.ts';
+
+/** Which stated figure a narrative-check equation compares, by its first cell path. */
+const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
+  [/^requests\.newReceived\./, 'requestsReceived'],
+  [/^requests\.granted\./, 'granted'],
+  [/^requests\.partiallyGranted\./, 'partiallyGranted'],
+  [/^requests\.withheld/, 'withheld'],
+  [/^requests\.unavailable/, 'unavailable'],
+  [/^requests\.notProcessed/, 'notProcessed'],
+  [/^appeals\.review\./, 'reviewCases'],
+  [/^appeals\.litigation/, 'litigationCases'],
+];
+
+export const NARRATIVE_LABELS: Record<keyof Narrative, string> = {
+  proactiveItems: '主动公开信息（条）',
+  requestsReceived: '收到申请（件）',
+  granted: '予以公开（件）',
+  partiallyGranted: '部分公开（件）',
+  withheld: '不予公开（件）',
+  unavailable: '无法提供（件）',
+  notProcessed: '不予处理（件）',
+  reviewCases: '行政复议（件）',
+  litigationCases: '行政诉讼（件）',
+};
+
+/** A figure stated in prose that the table contradicts. */
+export interface Disagreement {
+  id: string;
+  slug: string;
+  agency: string;
+  year: number;
+  /** The stated figure's key, or null when the equation cannot be matched to one. */
+  measure: keyof Narrative | null;
+  label: string;
+  /** The number in the prose, its 1-based source line and words (null when not matched). */
+  prose: number;
+  proseLine: number | null;
+  proseText: string | null;
+  /** The table's figure (sum of `cells`). */
+  table: number;
+  cells: string[];
+  /** The check's description of the equation. */
+  where: string;
+}
+
+/** Returns the disagreements between a report's prose and its tables. */
+export function listDisagreements(record: ReportRecord): Disagreement[] {
+  const check = record.checks.find((c) => c.id === 'narrative');
+  if (!check) return [];
+  return check.failures.map((f) => {
+    const measure = MEASURE_OF_CELL.find(([re]) => f.cells[0] !== undefined && re.test(f.cells[0]))?.[1] ?? null;
+    const stated = measure ? record.narrative[measure] : undefined;
+    return {
+      id: record.id,
+      slug: record.agency.slug,
+      agency: record.agency.name,
+      year: record.year,
+      measure,
+      label: measure ? NARRATIVE_LABELS[measure] : f.where,
+      prose: f.expected,
+      proseLine: stated?.line ?? null,
+      proseText: stated?.text ?? null,
+      table: f.actual,
+      cells: f.cells,
+      where: f.where,
+    };
+  });
+}

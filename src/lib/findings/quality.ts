@@ -1,0 +1,61 @@
+/**
+ * Data-quality ranking of agencies: the template checks passed among those that could run, then the
+ * fewest failures, then the most complete tables, then the fewest prose-vs-table disagreements.
+ */
+import { ascending, group } from 'd3-array';
+import type { ReportRecord } from '../schema/report.ts';
+
+export interface AgencyQuality {
+  slug: string;
+  agency: string;
+  reports: number;
+  /** Checks that could run (pass, fail or incomplete), over all the agency's reports. */
+  checksRun: number;
+  checksPassed: number;
+  checksFailed: number;
+  checksIncomplete: number;
+  /** checksPassed / checksRun, 0–1; null when no check could run. */
+  passRate: number | null;
+  /** Tables (of three per report) printed complete, and the number of tables expected. */
+  tablesComplete: number;
+  tablesExpected: number;
+  /** Prose figures the tables contradict (failures of the narrative check). */
+  disagreements: number;
+  /** 1 = best; agencies equal on every criterion share a rank. */
+  rank: number;
+}
+
+/** Returns each agency's data-quality figures, best first, with ranks. */
+export function rankAgencyQuality(records: readonly ReportRecord[]): AgencyQuality[] {
+  const rows = [...group(records, (r) => r.agency.slug)].map(([slug, list]) => {
+    const checks = list.flatMap((r) => r.checks);
+    const run = checks.filter((c) => c.status !== 'notApplicable').length;
+    const passed = checks.filter((c) => c.status === 'pass').length;
+    const newest = [...list].sort((a, b) => b.year - a.year)[0]!;
+    return {
+      slug,
+      agency: newest.agency.name,
+      reports: list.length,
+      checksRun: run,
+      checksPassed: passed,
+      checksFailed: checks.filter((c) => c.status === 'fail').length,
+      checksIncomplete: checks.filter((c) => c.status === 'incomplete').length,
+      passRate: run ? passed / run : null,
+      tablesComplete: list.reduce((n, r) => n + (['proactive', 'requests', 'appeals'] as const).filter((t) => r.tables[t] === 'complete').length, 0),
+      tablesExpected: list.length * 3,
+      disagreements: checks.filter((c) => c.id === 'narrative').reduce((n, c) => n + c.failures.length, 0),
+      rank: 0,
+    };
+  });
+  const compare = (a: AgencyQuality, b: AgencyQuality) =>
+    (b.passRate ?? -1) - (a.passRate ?? -1) ||
+    a.checksFailed - b.checksFailed ||
+    b.tablesComplete / b.tablesExpected - a.tablesComplete / a.tablesExpected ||
+    a.disagreements - b.disagreements;
+  rows.sort((a, b) => compare(a, b) || ascending(a.agency, b.agency));
+  rows.forEach((row, i) => {
+    const before = rows[i - 1];
+    row.rank = before && compare(before, row) === 0 ? before.rank : i + 1;
+  });
+  return rows;
+}

@@ -1,0 +1,76 @@
+/**
+ * Timeliness: whether a report was signed by its legal deadline (Regulations on Open Government
+ * Information, art. 49–50): departments by 31 January, people's governments by 31 March of the year
+ * after the reporting year. Only the printed signature date (`signedOn`) is used; without it the answer
+ * is unknown, never guessed.
+ */
+import type { ReportRecord } from '../schema/report.ts';
+
+/**
+ * met: signed on or before the deadline; late: after it; unknown: no (valid) date printed;
+ * implausible: dated within or before the reporting year itself, which cannot be (likely a misprint).
+ */
+export type TimelinessStatus = 'met' | 'late' | 'unknown' | 'implausible';
+
+export interface Timeliness {
+  id: string;
+  slug: string;
+  agency: string;
+  year: number;
+  kind: 'government' | 'department';
+  /** ISO date printed at the end of the report, or null. */
+  signedOn: string | null;
+  /** ISO date of the deadline. */
+  deadline: string;
+  status: TimelinessStatus;
+  /** Days from the deadline to the signature: positive = late, 0 or negative = on time; null when unknown. */
+  daysAfterDeadline: number | null;
+}
+
+/** Returns the deadline of a report (ISO date): 31 January (departments) or 31 March (governments) of year + 1. */
+export function findDeadline(year: number, kind: 'government' | 'department'): string {
+  return `${year + 1}-${kind === 'government' ? '03-31' : '01-31'}`;
+}
+
+/** Returns the day number (days since 1970-01-01) of an ISO date, or null when it is not a real date. */
+export function toDayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return t / 86_400_000;
+}
+
+/** Returns the timeliness of a report. */
+export function assessTimeliness(record: ReportRecord): Timeliness {
+  const deadline = findDeadline(record.year, record.agency.kind);
+  const base = { id: record.id, slug: record.agency.slug, agency: record.agency.name, year: record.year, kind: record.agency.kind, signedOn: record.signedOn, deadline };
+  const signed = record.signedOn === null ? null : toDayNumber(record.signedOn);
+  if (signed === null) return { ...base, status: 'unknown', daysAfterDeadline: null };
+  const days = signed - toDayNumber(deadline)!;
+  if (signed <= toDayNumber(`${record.year}-12-31`)!) return { ...base, status: 'implausible', daysAfterDeadline: days };
+  return { ...base, status: days > 0 ? 'late' : 'met', daysAfterDeadline: days };
+}
+
+export const TIMELINESS_ZH: Record<TimelinessStatus, string> = {
+  met: '按时',
+  late: '逾期',
+  unknown: '未知',
+  implausible: '日期存疑',
+};
+
+/** Returns the timeliness in words (Chinese), e.g. 逾期 12 天, 按时（截止日前 3 天）. */
+export function describeTimeliness(t: Timeliness): string {
+  switch (t.status) {
+    case 'unknown':
+      return '未知（报告未印签署日期）';
+    case 'met':
+      return t.daysAfterDeadline === 0 ? '按时（截止日当天）' : `按时（截止日前 ${-t.daysAfterDeadline!} 天）`;
+    case 'late':
+      return `逾期 ${t.daysAfterDeadline} 天`;
+    case 'implausible':
+      return `日期存疑：签署日期 ${t.signedOn} 不晚于统计期末（${t.year}-12-31），可能是笔误，请核对原文`;
+  }
+}
