@@ -69,3 +69,21 @@ export function listCorpusApplicantMix(records: readonly ReportRecord[]): YearAp
       return { ...mixOf(year, counts), reports: complete.length, leftOut: mixes.length - complete.length };
     });
 }
+
+/** A segment of the applicant-share chart: one bar per year, one segment per applicant type. */
+export interface ApplicantSegment {
+  bar: string;
+  key: ApplicantColumn;
+  label: string;
+  /** Requests. */
+  value: number;
+  /** Share of the year's total, 0–1. */
+  share: number;
+}
+
+/** Returns chart segments of the corpus mix per year; years with no requests (or none summed) are left out. */
+export function listYearApplicantSegments(years: readonly YearApplicantMix[], labelOf: (c: ApplicantColumn) => string): ApplicantSegment[] {
+  return years
+    .filter((y) => y.total !== null && y.total > 0)
+    .flatMap((y) => APPLICANT_COLUMNS.map((c) => ({ bar: `${y.year}年`, key: c, label: labelOf(c), value: y.counts[c]!, share: y.shares[c]! })));
+}

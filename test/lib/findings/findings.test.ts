@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/lib/extract/checks.ts';
-import { listCorpusApplicantMix, describeApplicantMix } from '../../../src/lib/findings/applicants.ts';
+import { listCorpusApplicantMix, listYearApplicantSegments, describeApplicantMix } from '../../../src/lib/findings/applicants.ts';
 import { collectNgrams, findPrevious, rankBoilerplate, scoreBoilerplate, splitSentences } from '../../../src/lib/findings/boilerplate.ts';
 import { describeAgencyFindings, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { listDisagreements } from '../../../src/lib/findings/disagreements.ts';
@@ -204,6 +204,16 @@ describe('applicant mix', () => {
     ]);
     expect(years[0]!.shares.natural).toBeNull(); // 0 of 0 is no share
     expect(years[2]!.shares.natural).toBe(1);
+  });
+
+  it('chart segments: one bar per year with requests, 2020 (no requests) left out', () => {
+    const segments = listYearApplicantSegments(listCorpusApplicantMix(records), (c) => c);
+    expect(segments.map((s) => s.bar)).toEqual([...Array(6).fill('2023年'), ...Array(6).fill('2024年')]);
+    expect(segments.filter((s) => s.value > 0).map((s) => [s.bar, s.key, s.value, s.share])).toEqual([
+      ['2023年', 'natural', 105, 105 / 106],
+      ['2023年', 'research', 1, 1 / 106],
+      ['2024年', 'natural', 37, 1],
+    ]);
   });
 });
 
