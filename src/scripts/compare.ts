@@ -3,7 +3,7 @@
  * four charts and their tables with the same code the build used, writing the choice to the URL.
  */
 import { readSelection, writeSelection, type CompareRow, type MeasureKey, type Selection } from '../lib/aggregate/compare.ts';
-import { buildCompareView, type ChartView } from '../lib/compare-view.ts';
+import { buildCompareView, type ChartView } from '../lib/views/compare-view.ts';
 
 /** Replaces a chart figure's drawing and data table. */
 function updateFigure(doc: Document, id: string, view: ChartView, title?: string): void {

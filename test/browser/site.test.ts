@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** Opens a page at a viewport width, collecting console errors and failed requests. */
 async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -97,10 +97,26 @@ describe('report page', () => {
   });
 });
 
+describe('chart tools', () => {
+  it('adds data, picture and link tools to every chart, and the CSV holds the table', async () => {
+    const { page, errors } = await open('/agencies/taianshi-taishanqu-xingzheng-shenpi-fuwuju/');
+    const tools = page.locator('#chart-requests .chart-tools button');
+    expect(await tools.allTextContents()).toEqual(['下载数据 CSV', '下载 SVG', '下载 PNG', '复制链接']);
+    const [csv] = await Promise.all([page.waitForEvent('download'), tools.nth(0).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text).toBe('\uFEFF年度,新收申请（件）,来源\r\n2024年,28,表三\r\n');
+    const [png] = await Promise.all([page.waitForEvent('download'), tools.nth(2).click()]);
+    expect(png.suggestedFilename()).toBe('chart-requests.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('compare picker', () => {
   it('keeps the chosen agencies, year and measure in the URL across a reload', async () => {
     const { page, errors } = await open('/compare/');
-    await page.waitForSelector('html[data-compare-ready]');
+    await page.waitForSelector('html[data-compare-ready]', { timeout: 60_000 });
     const boxes = page.locator('#compare-controls input[name="a"]');
     // Choose exactly two agencies: 沂源县人民政府 and 枣庄市行政审批服务局.
     for (const box of await boxes.all()) await box.uncheck();
@@ -116,7 +132,7 @@ describe('compare picker', () => {
     expect(await tableRows()).toEqual(['枣庄市行政审批服务局 2024 9', '沂源县人民政府 2023 103']);
 
     await page.reload({ waitUntil: 'networkidle' });
-    await page.waitForSelector('html[data-compare-ready]');
+    await page.waitForSelector('html[data-compare-ready]', { timeout: 60_000 });
     expect(await page.locator('#compare-controls input[name="a"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
       'yiyuanxian-renminzhengfu',
       'zaozhuangshi-xingzheng-shenpi-fuwuju',

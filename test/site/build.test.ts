@@ -157,3 +157,26 @@ describe('charts', () => {
     expect(home.querySelector('#home-requests g[data-mark="dot"][fill="white"] circle title')!.textContent).toBe('沂源县行政审批服务局 2024年：1（来自正文，非表格）');
   });
 });
+
+describe('embeds and citations', () => {
+  it('renders each agency chart alone on its embed page, linking back', () => {
+    const embeds = pages.filter((p) => p.startsWith('embed/agencies/'));
+    expect(embeds).toHaveLength(4 * 4);
+    const doc = page('embed/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/dispositions/index.html');
+    expect(doc.querySelectorAll('figure.chart')).toHaveLength(1);
+    expect(doc.querySelector('header, nav')).toBeNull();
+    expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    expect(doc.querySelector('a[target="_top"]')!.getAttribute('href')).toBe('/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/#chart-dispositions');
+    expect(pages).toContain('embed/compare/series/index.html');
+  });
+
+  it('offers iframe code and a citation with source, URL and build date under each agency chart', () => {
+    const doc = page('agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/index.html');
+    const cite = doc.querySelector('#chart-requests details.cite')!;
+    expect(cite.querySelector('q')!.textContent).toMatch(
+      /^枣庄市行政审批服务局，每年新收政府信息公开申请。.+表三第一行.+。年报观察，https?:\/\/[^ ]+\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/#chart-requests，数据构建于 \d{4}-\d{2}-\d{2}。$/,
+    );
+    expect(cite.querySelector('code')!.textContent).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/requests\/"/);
+  });
+});
+

@@ -3,14 +3,14 @@
  * default selection at build time; the client script calls the same function when the reader picks.
  */
 import { ascending, descending } from 'd3-array';
-import { MEASURES, readMeasure, type CompareRow, type Selection } from './aggregate/compare.ts';
-import { listDispositionSegments } from './aggregate/corpus.ts';
-import { DISPOSITION_GROUPS, DISPOSITION_LABELS } from './aggregate/summarize.ts';
-import { DISPOSITION_COLORS } from './charts/colors.ts';
-import { drawGrantRanking } from './charts/ranking.ts';
-import { drawRequestsByKind } from './charts/requests-by-kind.ts';
-import { drawSeriesByYear } from './charts/series-by-year.ts';
-import { drawStackedBars } from './charts/stacked-bars.ts';
+import { MEASURES, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
+import { listDispositionSegments } from '../aggregate/corpus.ts';
+import { DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
+import { DISPOSITION_COLORS } from '../charts/colors.ts';
+import { drawGrantRanking } from '../charts/ranking.ts';
+import { drawRequestsByKind } from '../charts/requests-by-kind.ts';
+import { drawSeriesByYear } from '../charts/series-by-year.ts';
+import { drawStackedBars } from '../charts/stacked-bars.ts';
 
 /** One chart of the view: its SVG ('' when there is nothing to draw) and its data table. */
 export interface ChartView {

@@ -1,0 +1,95 @@
+/**
+ * An agency's four charts across its years, with their titles, descriptions, sources and data
+ * tables: shared by the agency page and the agency's embed pages.
+ */
+import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup } from '../aggregate/corpus.ts';
+import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
+import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
+import { drawSeriesByYear } from '../charts/series-by-year.ts';
+import { drawStackedBars } from '../charts/stacked-bars.ts';
+import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
+
+/** A chart ready for the Chart component. `svg` is '' when there is nothing to draw. */
+export interface ChartSpec {
+  /** Stable key, used in ids and embed URLs. */
+  key: string;
+  title: string;
+  description: string;
+  source: string;
+  note?: string;
+  svg: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+export const AGENCY_CHART_KEYS = ['requests', 'dispositions', 'applicants', 'appeals'] as const;
+
+/** Returns the agency's charts, in page order. */
+export function buildAgencyCharts(group: AgencyGroup): ChartSpec[] {
+  const { reports } = group;
+  const name = group.agency.name;
+  const yearOf = (s: { year: number }) => `${s.year}年`;
+  const points = listRequestsPerYear(reports);
+  const dispositions = listDispositionSegments(reports, yearOf);
+  const applicants = listApplicantSegments(reports, yearOf);
+  const appeals = listAppealSegments(reports, yearOf);
+  const proseCount = points.filter((p) => p.fromProse).length;
+  return [
+    {
+      key: 'requests',
+      title: '每年新收政府信息公开申请',
+      description: `${name}各年度本年新收申请数（件）。空心点表示该年数字来自正文而非表格。`,
+      source: `${name}各年度政府信息公开工作年度报告，表三第一行“本年新收政府信息公开申请数量”总计列。`,
+      note: proseCount ? `空心点：该年报告没有表格，数字取自正文（${proseCount} 个）。` : undefined,
+      svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `${name}每年新收申请折线图`, yLabel: '新收申请（件）' }),
+      columns: ['年度', '新收申请（件）', '来源'],
+      rows: points.map((p) => [`${p.year}年`, p.received, p.fromProse ? '正文' : '表三']),
+    },
+    {
+      key: 'dispositions',
+      title: '办理结果构成',
+      description: '各年度办理结果按类别的占比；数据表同时给出件数。缺少任何一类数字的年度不画。',
+      source: '表三“三、本年度办理结果”各项的总计列。',
+      svg: dispositions.length === 0 ? '' : drawStackedBars(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: d.label, value: d.count, share: d.share })), {
+        ariaLabel: `${name}办理结果构成堆积条形图`,
+        keys: DISPOSITION_GROUPS,
+        labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].zh),
+        colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
+        normalize: true,
+        xLabel: '占办理结果（%）',
+      }),
+      columns: ['年度', ...DISPOSITION_GROUPS.map((g) => `${DISPOSITION_LABELS[g].zh}（件）`), '总计（件）'],
+      rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
+    },
+    {
+      key: 'applicants',
+      title: '申请人类型',
+      description: '各年度新收申请按申请人类型的件数。',
+      source: '表三第一行“本年新收政府信息公开申请数量”各列。',
+      svg: applicants.length === 0 ? '' : drawStackedBars(applicants, {
+        ariaLabel: `${name}申请人类型堆积条形图`,
+        keys: APPLICANT_COLUMNS,
+        labels: APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].zh),
+        colors: CATEGORY_COLORS.slice(0, APPLICANT_COLUMNS.length),
+        xLabel: '新收申请（件）',
+      }),
+      columns: ['年度', ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].zh)],
+      rows: reports.map((r) => [yearOf(r), ...APPLICANT_COLUMNS.map((c) => r.applicants[c])]),
+    },
+    {
+      key: 'appeals',
+      title: '行政复议与行政诉讼',
+      description: '各年度因政府信息公开被申请行政复议、提起行政诉讼的件数（各组总计）。',
+      source: '表四各组的总计列。',
+      svg: appeals.length === 0 ? '' : drawStackedBars(appeals, {
+        ariaLabel: `${name}行政复议与行政诉讼堆积条形图`,
+        keys: APPEAL_GROUPS,
+        labels: APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].zh),
+        colors: [CATEGORY_COLORS[0]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!],
+        xLabel: '案件（件）',
+      }),
+      columns: ['年度', ...APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].zh)],
+      rows: reports.map((r) => [yearOf(r), ...APPEAL_GROUPS.map((g) => r.appeals[g])]),
+    },
+  ];
+}
