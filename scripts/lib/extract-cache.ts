@@ -62,13 +62,19 @@ export async function readCached(dir: string, key: string, rel: string): Promise
   return { path: rel, ok: true, record: { ...entry.record, source: { ...entry.record.source, path: rel } }, warnings: entry.warnings, text: entry.text };
 }
 
+const madeDirs = new Set<string>();
+
 /** Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half a file). */
 export async function writeCached(dir: string, key: string, outcome: FileOutcome): Promise<void> {
   const entry: Entry = outcome.ok
     ? { ok: true, record: outcome.record, warnings: outcome.warnings, text: outcome.text }
     : { ok: false, error: outcome.error };
   const file = entryPath(dir, key);
-  await mkdir(path.dirname(file), { recursive: true });
+  // 256 sub-folders at most: create each once per process, not once per entry.
+  if (!madeDirs.has(path.dirname(file))) {
+    await mkdir(path.dirname(file), { recursive: true });
+    madeDirs.add(path.dirname(file));
+  }
   const tmp = `${file}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`;
   await writeFile(tmp, JSON.stringify(entry));
   await rename(tmp, file);

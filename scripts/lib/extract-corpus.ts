@@ -44,16 +44,19 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Returns the outcome of one file: its record, or why it has none. */
-export async function extractFile(root: string, rel: string): Promise<FileOutcome> {
+/**
+ * Returns the outcome of one file: its record, or why it has none. `preread`: the file's bytes when
+ * the caller has read them already (the cache hashes them first), so the file is read once.
+ */
+export async function extractFile(root: string, rel: string, preread?: Buffer): Promise<FileOutcome> {
   const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
   if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads .txt, .md, .html, .htm, .docx)` };
   const full = path.join(root, rel);
-  const info = await stat(full);
-  if (info.size > MAX_BYTES) {
-    return { path: rel, ok: false, error: `文件过大：${(info.size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB (too large)` };
+  const size = preread?.length ?? (await stat(full)).size;
+  if (size > MAX_BYTES) {
+    return { path: rel, ok: false, error: `文件过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB (too large)` };
   }
-  const bytes = await readFile(full);
+  const bytes = preread ?? (await readFile(full));
   if (bytes.length === 0) return { path: rel, ok: false, error: '文件为空 (empty file)' };
   // HTML and Word are reduced to report text; provenance lines refer to that text.
   const decoded = await readReportText(bytes, format);

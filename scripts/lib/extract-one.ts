@@ -22,14 +22,12 @@ export async function extractOne(root: string, rel: string, cache: CacheOptions)
     if (!cache || !format) return await extractFile(root, rel);
     const info = await stat(full);
     if (info.size === 0 || info.size > MAX_BYTES) return await extractFile(root, rel);
-    const sha256 = createHash('sha256').update(await readFile(full)).digest('hex');
-    const key = cacheKey(sha256, format, cache.version);
+    const bytes = await readFile(full);
+    const key = cacheKey(createHash('sha256').update(bytes).digest('hex'), format, cache.version);
     const cached = await readCached(cache.dir, key, rel);
     if (cached) return cached;
-    const outcome = await extractFile(root, rel);
-    // Key by the bytes that were actually extracted, in case the file changed in between.
-    const keyUsed = outcome.ok ? cacheKey(outcome.record.source.sha256, format, cache.version) : key;
-    await writeCached(cache.dir, keyUsed, outcome);
+    const outcome = await extractFile(root, rel, bytes);
+    await writeCached(cache.dir, key, outcome);
     return outcome;
   } catch (error) {
     return { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` };

@@ -2,7 +2,7 @@
  * Worker threads, the content-hash cache and sharding must not change the output: the manifest and
  * every written file are byte-identical to a sequential run without cache.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,21 @@ describe('parallel, cached and sharded extraction', () => {
     expect(await snapshot(path.join(root, 'merged'))).toEqual(sequential);
     const manifest = JSON.parse(sequential.get('manifest.json')!);
     expect(manifest.files.filter((f: { messages: string[] }) => f.messages[0]?.startsWith('重复'))).toHaveLength(2);
+  });
+
+  it('rewrites only what changed, restores deleted files and removes stale ones', async () => {
+    const out = path.join(root, 'rewrite');
+    await extractCorpus({ input, out, workers: 0, cache: path.join(root, 'cache') });
+    const [kept, deleted] = (await readdir(path.join(out, 'reports'))).slice(0, 2) as [string, string];
+    const before = (await stat(path.join(out, 'reports', kept))).mtimeMs;
+    await rm(path.join(out, 'reports', deleted));
+    await writeFile(path.join(out, 'reports', 'stale-2000.json'), '{}');
+    await new Promise((r) => setTimeout(r, 20));
+    await extractCorpus({ input, out, workers: 0, cache: path.join(root, 'cache') });
+    expect((await stat(path.join(out, 'reports', kept))).mtimeMs).toBe(before);
+    const again = await snapshot(out);
+    expect([...again.keys()].filter((k) => !k.startsWith('.written'))).toEqual([...sequential.keys()].filter((k) => !k.startsWith('.written')));
+    expect(again).toEqual(sequential);
   });
 
   it('refuses parts that are not the shards of one corpus', async () => {
