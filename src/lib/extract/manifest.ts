@@ -24,8 +24,13 @@ export function countFigures(record: ReportRecord): number {
 export function buildManifest(input: string, outcomes: readonly FileOutcome[]): { manifest: Manifest; records: ReportRecord[]; texts: Map<string, string> } {
   const sorted = [...outcomes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const chosen = new Map<string, { path: string; record: ReportRecord; figures: number; text: string }>();
+  // Paths per record id, in sorted order: looked up per file below (a scan per file is quadratic).
+  const pathsById = new Map<string, string[]>();
   for (const o of sorted) {
     if (!o.ok) continue;
+    const paths = pathsById.get(o.record.id);
+    if (paths) paths.push(o.path);
+    else pathsById.set(o.record.id, [o.path]);
     const figures = countFigures(o.record);
     const current = chosen.get(o.record.id);
     if (!current || figures > current.figures) chosen.set(o.record.id, { path: o.path, record: o.record, figures, text: o.text });
@@ -41,7 +46,7 @@ export function buildManifest(input: string, outcomes: readonly FileOutcome[]): 
         messages: [`重复：与 ${keeper.path} 为同一机关同一年度（${o.record.agency.name} ${o.record.year}），保留数字更多的那份 (duplicate of ${o.record.id}; kept ${keeper.path})`],
       };
     }
-    const others = sorted.filter((x) => x.ok && x.record.id === o.record.id && x.path !== o.path).map((x) => x.path);
+    const others = pathsById.get(o.record.id)!.filter((p) => p !== o.path);
     const messages = [...o.warnings, ...others.map((p) => `同一机关同一年度的另一份文件 ${p} 未采用`)];
     return { path: o.path, status: messages.length ? 'warning' : 'ok', id: o.record.id, messages };
   });
