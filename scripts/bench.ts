@@ -89,7 +89,10 @@ async function benchSize(n: number): Promise<SizeResult> {
     reports: n,
     extract: { cold, warm, incremental, coldPerSecond: n / cold.seconds, warmPerSecond: n / warm.seconds },
   };
-  if (values['no-site']) return result;
+  if (values['no-site']) {
+    result.loadAverageAfter = loadavg();
+    return result;
+  }
 
   try {
     const site = path.join(CACHE, `site-${n}`);
@@ -136,6 +139,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     result.siteError = (error as Error).message;
     log(`${n}: site stages failed: ${result.siteError}`);
   }
+  result.loadAverageAfter = loadavg();
   return result;
 }
 

@@ -24,6 +24,8 @@ export interface SizeResult {
     buildRatio: number;
   };
   siteError?: string;
+  /** Load average (1, 5, 15 min) when this size was done: the machine may be shared. */
+  loadAverageAfter?: number[];
 }
 
 export interface BenchResults {
