@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_COLUMNS, REQUEST_ROWS, APPEAL_GROUPS, APPEAL_OUTCOMES } from '../../src/lib/template.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 import { DIST, ensureDefaultBuild, listHtml, loadBuiltRecords } from '../support/site.ts';
+import { describeReportFindings } from '../../src/lib/findings/describe.ts';
 
 let pages: string[];
 let records: ReportRecord[];
@@ -177,6 +178,23 @@ describe('embeds and citations', () => {
       /^枣庄市行政审批服务局，每年新收政府信息公开申请。.+表三第一行.+。年报观察，https?:\/\/[^ ]+\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/#chart-requests，数据构建于 \d{4}-\d{2}-\d{2}。$/,
     );
     expect(cite.querySelector('code')!.textContent).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/requests\/"/);
+  });
+});
+
+describe('findings on report pages', () => {
+  it('shows the boilerplate score of 沂源县行政审批服务局 2024 against its 2020 report', () => {
+    const current = records.find((r) => r.id === 'yiyuanxian-xingzheng-shenpi-fuwuju-2024')!;
+    const previous = records.find((r) => r.id === 'yiyuanxian-xingzheng-shenpi-fuwuju-2020')!;
+    const b = describeReportFindings(current, previous).boilerplate!;
+    const text = page(`reports/${current.id}/index.html`).querySelector('#findings + dl')!.textContent!.replace(/\s+/g, '');
+    expect(text).toContain(`与2020年报告相比：句子重复${b.reusedSentences}/${b.sentences}`);
+    expect(text).toContain(`五字片段重复${b.reusedNgrams}/${b.ngrams}`);
+  });
+
+  it('flags the 2020 report’s signature date, printed before its year ended', () => {
+    const text = page('reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/index.html').querySelector('#findings + dl')!.textContent!;
+    expect(text).toContain('日期存疑');
+    expect(text).toContain('2020-01-27');
   });
 });
 

@@ -18,6 +18,10 @@ export interface SiteData {
   byId: Map<string, ReportRecord>;
   summaries: ReportSummary[];
   agencies: AgencyGroup[];
+  /** Agencies by slug, so that a page finds its agency without scanning the list. */
+  agencyBySlug: Map<string, AgencyGroup>;
+  /** Each agency's records, oldest year first. */
+  recordsBySlug: Map<string, ReportRecord[]>;
   manifest: Manifest;
   /** Date of this build, ISO yyyy-mm-dd (for citations). */
   builtOn: string;
@@ -31,11 +35,15 @@ export function loadSiteData(): Promise<SiteData> {
     const entries = await getCollection('reports');
     const records = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1));
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    const agencies = groupAgencies(records);
+    const byId = new Map(records.map((r) => [r.id, r]));
     return {
       records,
-      byId: new Map(records.map((r) => [r.id, r])),
+      byId,
       summaries: records.map(summarizeReport),
-      agencies: groupAgencies(records),
+      agencies,
+      agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
+      recordsBySlug: new Map(agencies.map((a) => [a.slug, a.reports.map((s) => byId.get(s.id)!)])),
       manifest,
       builtOn: new Date().toISOString().slice(0, 10),
     };
