@@ -12,14 +12,14 @@ import { createRng } from './prng.ts';
 import { generateReport, type Layout, type ReportAnswer } from './report.ts';
 
 /** Bump when the generator's output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = '1';
+export const GENERATOR_VERSION = '2';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le';
 
 /** The answer for one file: the report's true values plus how the file was written. */
 export interface FileAnswer extends ReportAnswer {
   encoding: Encoding;
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'html';
 }
 
 export interface CorpusAnswers {
@@ -56,17 +56,22 @@ export function generateFile(seed: string, index: number, agencies: ReturnType<t
   // Each agency reports for five consecutive years from 2019 or 2020: both template editions.
   const firstYear = createRng(`${seed}/first-year/${agency.name}`).chance(0.5) ? 2019 : 2020;
   const year = firstYear + (index % YEARS_PER_AGENCY);
-  const layout = rng.weighted<Layout>([['prose', 3], ['cells', 32.33], ['gfm', 32.33], ['tabs', 32.33]]);
+  const layout = rng.weighted<Layout>([['prose', 3], ['cells', 25], ['gfm', 24], ['tabs', 24], ['html', 24]]);
   const violation = layout !== 'prose' && rng.chance(0.03) ? rng.pick(VIOLATIONS) : null;
   const { text, answer } = generateReport(rng, { agency, year, layout, violation });
-  const encoding = rng.weighted<Encoding>([['utf-8', 88], ['utf-8-bom', 4], ['gb18030', 6], ['utf-16le', 2]]);
+  // Web pages come as UTF-8 or as GB2312-declared GBK (read as GB18030), never as UTF-16.
+  const encoding = layout === 'html'
+    ? rng.weighted<Encoding>([['utf-8', 85], ['gb18030', 15]])
+    : rng.weighted<Encoding>([['utf-8', 88], ['utf-8-bom', 4], ['gb18030', 6], ['utf-16le', 2]]);
   // Word exports often keep Windows line ends.
   const crlf = (layout === 'cells' || layout === 'prose') && rng.chance(0.15);
-  const bytes = encode(crlf ? text.replace(/\n/g, '\r\n') : text, encoding);
-  const markdown = layout === 'gfm' && rng.chance(0.5);
+  const declared = layout === 'html' && encoding === 'gb18030' ? text.replace('<meta charset="utf-8">', '<meta charset="gb2312">') : text;
+  const bytes = encode(crlf ? declared.replace(/\n/g, '\r\n') : declared, encoding);
+  const format = layout === 'html' ? 'html' : layout === 'gfm' && rng.chance(0.5) ? 'markdown' : 'text';
+  const extension = { html: rng.pick(['html', 'htm']), markdown: 'md', text: 'txt' }[format];
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const path = `${agency.region.code!.slice(0, 2)}/${String(index).padStart(width, '0')}_${hash}.${markdown ? 'md' : 'txt'}`;
-  return { file: { path, bytes }, answer: { ...answer, encoding, format: markdown ? 'markdown' : 'text' } };
+  const path = `${agency.region.code!.slice(0, 2)}/${String(index).padStart(width, '0')}_${hash}.${extension}`;
+  return { file: { path, bytes }, answer: { ...answer, encoding, format } };
 }
 
 /** Returns the files of a corpus of `count` reports and their answers. */

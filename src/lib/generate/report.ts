@@ -10,11 +10,12 @@ import type { Rng } from './prng.ts';
 import { chineseCount, numberStyle, otherParagraphs, overviewParagraphs, problemParagraphs, type ProseInput, type Stated } from './prose.ts';
 import { renderCells } from './render-cells.ts';
 import { renderGfm } from './render-gfm.ts';
+import { escapeHtml, renderHtml } from './render-html.ts';
 import { renderTabs } from './render-tabs.ts';
 import type { RenderedTables } from './render-types.ts';
 
-/** How the report's tables reach the extractor (see content/reports/001, 003, 004 and 000). */
-export type Layout = 'cells' | 'gfm' | 'tabs' | 'prose';
+/** How the report's tables reach the extractor (see content/reports/001, 003, 004, 000; html: a web page). */
+export type Layout = 'cells' | 'gfm' | 'tabs' | 'html' | 'prose';
 export type CheckStatus = 'pass' | 'fail' | 'incomplete' | 'notApplicable';
 
 /** The true values of one generated file, keyed like the record. */
@@ -110,9 +111,14 @@ export function generateReport(rng: Rng, plan: ReportPlan): { text: string; answ
   const yearText = spaced && rng.chance(0.6) ? ` ${year} ` : String(year);
   const prose: ProseInput = { agency, year, yearText, stated, noCasesInWords: rng.chance(0.5), num: numberStyle(rng, spaced) };
   const tables: RenderedTables | null =
-    layout === 'cells' ? renderCells(figures, rng) : layout === 'gfm' ? renderGfm(figures, rng) : layout === 'tabs' ? renderTabs(figures, rng) : null;
+    layout === 'cells' ? renderCells(figures, rng)
+      : layout === 'gfm' ? renderGfm(figures, rng)
+        : layout === 'tabs' ? renderTabs(figures, rng)
+          : layout === 'html' ? renderHtml(figures, rng)
+            : null;
   const sign = rng.chance(0.75) ? signature(rng, year, spaced ? 'spaced' : 'plain') : null;
-  const text = composeText(rng, { ...plan, yearText, prose, tables, sign: sign?.printed ?? null });
+  const compose = layout === 'html' ? composeHtml : composeText;
+  const text = compose(rng, { ...plan, yearText, prose, tables, sign: sign?.printed ?? null });
 
   const proactive = Object.fromEntries(
     Object.entries(figures.proactive as Record<string, Record<string, number | null>>).map(([row, cells]) => [
@@ -226,4 +232,49 @@ function splitForPdf(rng: Rng, p: string, pdf: boolean): string {
   if (!pdf || /[\d件条]/.test(p) || p.length < 40 || !rng.chance(0.3)) return p;
   const at = rng.int(15, p.length - 10);
   return `${p.slice(0, at)}\n\n${p.slice(at)}`;
+}
+
+/**
+ * Returns the report as a web page: Word's HTML export (title, paragraphs, tables) inside a portal's
+ * chrome (navigation, footer with a filing number, scripts), which the extractor must drop. Declares
+ * UTF-8; the corpus rewrites the declaration when it encodes the page as GB18030.
+ */
+function composeHtml(rng: Rng, c: ComposeInput): string {
+  const { agency, year } = c;
+  const title = `${agency.name}${year}年政府信息公开工作年度报告`;
+  const para = (t: string) => `<p class="MsoNormal" style="text-indent:2em">${escapeHtml(t)}</p>`;
+  const boldHeadings = rng.chance(0.5);
+  const heading = (t: string) => (boldHeadings ? `<p class="MsoNormal"><b>${escapeHtml(t)}</b></p>` : `<h3>${escapeHtml(t)}</h3>`);
+  const body: string[] = [
+    `<h1 class="article-title">${escapeHtml(title)}</h1>`,
+    para(`根据《中华人民共和国政府信息公开条例》，特向社会公布${year}年本机关政府信息公开工作年度报告。本年度报告中所列数据的统计期限自${year}年1月1日起，至${year}年12月31日止。`),
+    heading('一、总体情况'),
+    ...overviewParagraphs(rng, c.prose).map(para),
+    heading(TABLE_HEADINGS.proactive), c.tables!.proactive,
+    heading(TABLE_HEADINGS.requests), c.tables!.requests,
+    heading(rng.pick(TABLE_HEADINGS.appeals)), c.tables!.appeals,
+    heading('五、存在的主要问题及改进情况'),
+    ...problemParagraphs(rng).map(para),
+    heading('六、其他需要报告的事项'),
+    ...otherParagraphs(rng, c.prose).map(para),
+  ];
+  if (c.sign) body.push(`<p class="MsoNormal" align="right">${escapeHtml(agency.name)}</p>`, `<p class="MsoNormal" align="right">${escapeHtml(c.sign)}</p>`);
+  const portal = `${agency.region.city ?? agency.region.province ?? ''}人民政府门户网站`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(title)}_${escapeHtml(portal)}</title>`,
+    '<script>var _hmt = _hmt || []; window.siteId = "4500000001";</script></head>',
+    '<body>',
+    `<header><nav><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/zwfw/">政务服务</a> <a href="/hdjl/">互动交流</a></nav></header>`,
+    `<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>`,
+    `<div class="article"><div class="article-body">`,
+    ...body,
+    '</div></div>',
+    `<footer><p>主办：${escapeHtml(portal)} 网站标识码：${rng.int(1000000000, 9999999999)} 备案号：ICP备${rng.int(10000000, 99999999)}号</p></footer>`,
+    '<script src="/js/common.js"></script>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
 }
