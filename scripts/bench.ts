@@ -22,12 +22,15 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     size: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    // Site stages of a large size take minutes each: fewer runs keep a bench run within the hour.
+    'site-runs': { type: 'string' },
     'no-site': { type: 'boolean', default: false },
     seed: { type: 'string', default: 'bench' },
   },
 });
 const sizes = (values.size ?? values.sizes!).split(',').map(Number);
 const runs = Number(values.runs);
+const siteRuns = Number(values['site-runs'] ?? values.runs);
 const ROOT = process.cwd();
 const CACHE = path.resolve('bench/cache');
 const NODE = process.execPath; // the pinned Node 24 when run through npm
@@ -110,23 +113,23 @@ async function benchSize(n: number): Promise<SizeResult> {
       await rm(astroCache, { recursive: true, force: true });
     };
     log(`${n}: astro build`);
-    const astroRuns = await repeat(runs, astro, fresh);
+    const astroRuns = await repeat(siteRuns, astro, fresh);
     const pages = await countPages(site);
     log(`${n}: pagefind`);
-    const pagefind = await repeat(runs, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
+    const pagefind = await repeat(siteRuns, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
     const whole = () =>
       measure('sh', ['-c', `"${NODE}" scripts/extract.ts --input "${input}" --out "${out}" --cache "${xcache}" && "${NODE}" "${ASTRO}" build --config "${config}" && "${NODE}" scripts/search-index.ts`], { env });
     log(`${n}: whole build`);
-    const build = await repeat(runs, whole, fresh);
+    const build = await repeat(siteRuns, whole, fresh);
     log(`${n}: whole build, one report changed`);
-    const buildIncremental = await repeat(runs, whole, touch);
+    const buildIncremental = await repeat(siteRuns, whole, touch);
     await writeFile(changed, original);
 
     const bareDir = path.join(CACHE, `bare-${n}`);
     await writeBareAstro(bareDir, path.join(ROOT, 'node_modules'));
     const bareOut = path.join(bareDir, 'dist');
     log(`${n}: bare astro`);
-    const bare = await repeat(runs, () => measure(NODE, [ASTRO, 'build'], { cwd: bareDir, env: { BARE_DATA: out, BARE_OUT: bareOut } }), async () => {
+    const bare = await repeat(siteRuns, () => measure(NODE, [ASTRO, 'build'], { cwd: bareDir, env: { BARE_DATA: out, BARE_OUT: bareOut } }), async () => {
       await rm(bareOut, { recursive: true, force: true });
       await rm(path.join(bareDir, 'node_modules/.astro'), { recursive: true, force: true }).catch(() => undefined);
     });
@@ -153,9 +156,15 @@ const machine = {
   loadAverage: loadavg(),
 };
 log(`${machine.cpus} cores, ${machine.memoryGiB.toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), sizes ${sizes.join(', ')}, ${runs} runs`);
-const results: BenchResults = { machine, runs, sizes: [] };
+const results: BenchResults = { machine, runs, siteRuns, sizes: [] };
+// Sizes measured by an earlier run on this machine are kept, so sizes can be run one at a time.
+if (existsSync('bench/results.json')) {
+  const earlier = JSON.parse(await readFile('bench/results.json', 'utf8')) as BenchResults;
+  if (earlier.machine.cpus === machine.cpus) results.sizes = earlier.sizes.filter((s) => !sizes.includes(s.reports));
+}
 for (const n of sizes) {
   results.sizes.push(await benchSize(n));
+  results.sizes.sort((a, b) => a.reports - b.reports);
   // Written after each size, so a long run leaves its figures so far.
   await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   await writeFile('bench/results.md', toMarkdown(results));

@@ -31,6 +31,8 @@ export interface SizeResult {
 export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverage: number[] };
   runs: number;
+  /** Runs of the site stages (astro, pagefind, whole build, bare baseline). */
+  siteRuns: number;
   sizes: SizeResult[];
 }
 
@@ -42,7 +44,8 @@ export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
-      `load average at start ${m.loadAverage.map(f1).join(' / ')}. Medians of ${r.runs} runs; memory is the peak RSS of the stage's process.`,
+      `load average at start ${m.loadAverage.map(f1).join(' / ')} (the machine was shared). ` +
+      `Medians of ${r.runs} runs (site stages: ${r.siteRuns ?? r.runs}); memory is the peak RSS of the stage's process.`,
     '',
     '| reports | stage | median s | per 1,000 reports s | rate | peak MiB |',
     '|---:|---|---:|---:|---:|---:|',
@@ -62,6 +65,10 @@ export function toMarkdown(r: BenchResults): string {
     } else if (s.siteError) {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }
+  }
+  lines.push('');
+  for (const s of r.sizes) {
+    if (s.loadAverageAfter) lines.push(`Load average after ${s.reports.toLocaleString('en')} reports: ${s.loadAverageAfter.map(f1).join(' / ')}.`);
   }
   return lines.join('\n') + '\n';
 }
