@@ -54,7 +54,7 @@ describe('extractCorpus on bad input', () => {
     await writeFile(path.join(input, 'empty.txt'), '');
     await writeFile(path.join(input, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
     await writeFile(path.join(input, 'minutes.md'), '# 会议纪要\n\n本次会议研究了办公用品采购事项。\n');
-    await writeFile(path.join(input, 'report.pdf'), '%PDF-1.7\n');
+    await writeFile(path.join(input, 'report.odt'), 'PK\u0003\u0004');
     const text = await readFile(path.join(SAMPLES, '001_b87e4db93de93761.txt'), 'utf8');
     await writeFile(path.join(input, '山东 省', '..hidden..', '泰山区 GBK.txt'), iconv.encode(text, 'gbk'));
     // The same report again under another name: a duplicate of agency and year.
@@ -70,7 +70,7 @@ describe('extractCorpus on bad input', () => {
       'binary.txt',
       'empty.txt',
       'minutes.md',
-      'report.pdf',
+      'report.odt',
       'zz-copy-of-004.txt',
       '山东 省/..hidden../泰山区 GBK.txt',
     ]);
@@ -81,7 +81,7 @@ describe('extractCorpus on bad input', () => {
     expect(byPath('empty.txt')).toMatchObject({ status: 'error', id: null, messages: ['文件为空 (empty file)'] });
     expect(byPath('binary.txt').messages[0]).toContain('二进制文件');
     expect(byPath('minutes.md').messages[0]).toContain('不是政府信息公开工作年度报告');
-    expect(byPath('report.pdf').messages[0]).toContain('不支持的文件类型 .pdf');
+    expect(byPath('report.odt').messages[0]).toContain('不支持的文件类型 .odt');
     expect(byPath('zz-copy-of-004.txt').messages[0]).toContain('重复：与 004_e73212b8dc766644.txt 为同一机关同一年度');
   });
 

@@ -20,7 +20,7 @@ export interface SourceInfo {
   path: string;
   sha256: string;
   encoding: string;
-  format: 'text' | 'markdown' | 'html' | 'docx';
+  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
   bytes: number;
 }
 

@@ -2,12 +2,14 @@
  * From a file's bytes to the report text the readers take, for each input format. Text and Markdown
  * are decoded as they are; an HTML page is decoded (its `<meta charset>` consulted) and reduced to
  * its article (html.ts); a Word file's real tables are read through mammoth's HTML, then the same
- * HTML path, so a Word table and a web table are one case.
+ * HTML path, so a Word table and a web table are one case; a PDF's text layer is laid out into
+ * lines and tab-separated table rows from its coordinates (pdf.ts).
  */
 import mammoth from 'mammoth';
 import type { SourceInfo } from './extract-report.ts';
 import { decodeReport } from './decode.ts';
 import { htmlToReportText } from './html.ts';
+import { readPdf } from './pdf.ts';
 
 export type SourceFormat = SourceInfo['format'];
 
@@ -19,6 +21,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 export type ReportText = { ok: true; text: string; encoding: string } | { ok: false; error: string };
@@ -29,6 +32,7 @@ export type ReportText = { ok: true; text: string; encoding: string } | { ok: fa
  */
 export async function readReportText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
   if (format === 'docx') return readDocx(bytes);
+  if (format === 'pdf') return readPdf(bytes);
   const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
   if (!decoded.ok || format !== 'html') return decoded;
   return { ok: true, text: htmlToReportText(decoded.text), encoding: decoded.encoding };

@@ -283,8 +283,8 @@ export const sourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Detected encoding, e.g. utf-8, gb18030, utf-16le. */
   encoding: z.string(),
-  /** Input format (docx: a Word file, read through its HTML). */
-  format: z.enum(['text', 'markdown', 'html', 'docx']),
+  /** Input format (docx: a Word file, read through its HTML; pdf: a PDF's text layer). */
+  format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf']),
   /** Size in bytes. */
   bytes: z.number().int().nonnegative(),
 });
