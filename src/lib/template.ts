@@ -139,29 +139,31 @@ export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome, { zh: string; en: stri
 export interface ProactiveRowSpec {
   key: string;
   zh: string;
+  en: string;
   /** Other printed forms of the label (2019: 规范性文件). */
   aliases?: readonly string[];
   columns: readonly string[];
   columnLabels: readonly string[];
+  columnLabelsEn: readonly string[];
 }
 
 export const PROACTIVE_ROWS: Record<'2021' | '2019', readonly ProactiveRowSpec[]> = {
   '2021': [
-    { key: 'rules', zh: '规章', columns: ['issued', 'repealed', 'inForce'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
-    { key: 'normativeDocs', zh: '行政规范性文件', aliases: ['规范性文件'], columns: ['issued', 'repealed', 'inForce'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
-    { key: 'licensing', zh: '行政许可', columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
-    { key: 'penalty', zh: '行政处罚', columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
-    { key: 'coercion', zh: '行政强制', columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
-    { key: 'fees', zh: '行政事业性收费', columns: ['amountWan'], columnLabels: ['本年收费金额（万元）'] },
+    { key: 'rules', en: 'Rules', zh: '规章', columns: ['issued', 'repealed', 'inForce'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'], columnLabelsEn: ['Issued this year', 'Repealed this year', 'In force'] },
+    { key: 'normativeDocs', en: 'Normative documents', zh: '行政规范性文件', aliases: ['规范性文件'], columns: ['issued', 'repealed', 'inForce'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'], columnLabelsEn: ['Issued this year', 'Repealed this year', 'In force'] },
+    { key: 'licensing', en: 'Administrative licensing', zh: '行政许可', columns: ['decisions'], columnLabels: ['本年处理决定数量'], columnLabelsEn: ['Decisions this year'] },
+    { key: 'penalty', en: 'Administrative penalties', zh: '行政处罚', columns: ['decisions'], columnLabels: ['本年处理决定数量'], columnLabelsEn: ['Decisions this year'] },
+    { key: 'coercion', en: 'Administrative coercion', zh: '行政强制', columns: ['decisions'], columnLabels: ['本年处理决定数量'], columnLabelsEn: ['Decisions this year'] },
+    { key: 'fees', en: 'Administrative fees', zh: '行政事业性收费', columns: ['amountWan'], columnLabels: ['本年收费金额（万元）'], columnLabelsEn: ['Fees collected (10,000 yuan)'] },
   ],
   '2019': [
-    { key: 'rules', zh: '规章', columns: ['made', 'published', 'totalPublic'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-    { key: 'normativeDocs', zh: '规范性文件', aliases: ['行政规范性文件'], columns: ['made', 'published', 'totalPublic'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-    { key: 'licensing', zh: '行政许可', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'otherServices', zh: '其他对外管理服务事项', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'penalty', zh: '行政处罚', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'coercion', zh: '行政强制', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'fees', zh: '行政事业性收费', columns: ['prevItems', 'change'], columnLabels: ['上一年项目数量', '本年增/减'] },
-    { key: 'procurement', zh: '政府集中采购', columns: ['projects', 'amountYuan'], columnLabels: ['采购项目数量', '采购总金额（元）'] },
+    { key: 'rules', en: 'Rules', zh: '规章', columns: ['made', 'published', 'totalPublic'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], columnLabelsEn: ['Made this year', 'Published this year', 'Total public'] },
+    { key: 'normativeDocs', en: 'Normative documents', zh: '规范性文件', aliases: ['行政规范性文件'], columns: ['made', 'published', 'totalPublic'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], columnLabelsEn: ['Made this year', 'Published this year', 'Total public'] },
+    { key: 'licensing', en: 'Administrative licensing', zh: '行政许可', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], columnLabelsEn: ['Items last year', 'Change this year', 'Decisions'] },
+    { key: 'otherServices', en: 'Other administrative services', zh: '其他对外管理服务事项', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], columnLabelsEn: ['Items last year', 'Change this year', 'Decisions'] },
+    { key: 'penalty', en: 'Administrative penalties', zh: '行政处罚', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], columnLabelsEn: ['Items last year', 'Change this year', 'Decisions'] },
+    { key: 'coercion', en: 'Administrative coercion', zh: '行政强制', columns: ['prevItems', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], columnLabelsEn: ['Items last year', 'Change this year', 'Decisions'] },
+    { key: 'fees', en: 'Administrative fees', zh: '行政事业性收费', columns: ['prevItems', 'change'], columnLabels: ['上一年项目数量', '本年增/减'], columnLabelsEn: ['Items last year', 'Change this year'] },
+    { key: 'procurement', en: 'Government procurement', zh: '政府集中采购', columns: ['projects', 'amountYuan'], columnLabels: ['采购项目数量', '采购总金额（元）'], columnLabelsEn: ['Procurement projects', 'Procurement total (yuan)'] },
   ],
 };

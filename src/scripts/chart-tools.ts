@@ -30,8 +30,14 @@ function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Adds the tool buttons to every chart figure on the page. */
+const LABELS = {
+  zh: { csv: '下载数据 CSV', svg: '下载 SVG', png: '下载 PNG', copy: '复制链接', copied: '已复制链接' },
+  en: { csv: 'Data (CSV)', svg: 'SVG', png: 'PNG', copy: 'Copy link', copied: 'Link copied' },
+};
+
+/** Adds the tool buttons to every chart figure on the page, in the page's language. */
 export function addChartTools(doc: Document): void {
+  const t = doc.documentElement.lang === 'en' ? LABELS.en : LABELS.zh;
   for (const figure of doc.querySelectorAll<HTMLElement>('figure.chart')) {
     const tools = figure.querySelector<HTMLElement>('.chart-tools');
     const svg = figure.querySelector<SVGSVGElement>('.plot svg[role="img"]');
@@ -47,10 +53,10 @@ export function addChartTools(doc: Document): void {
       tools.append(b);
       return b;
     };
-    if (table) button('下载数据 CSV', () => download(doc, `${name}.csv`, new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' })));
+    if (table) button(t.csv, () => download(doc, `${name}.csv`, new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' })));
     if (svg) {
-      button('下载 SVG', () => download(doc, `${name}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' })));
-      button('下载 PNG', async () => {
+      button(t.svg, () => download(doc, `${name}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' })));
+      button(t.png, async () => {
         const box = svg.viewBox.baseVal;
         const scale = 2;
         const canvas = doc.createElement('canvas');
@@ -66,11 +72,11 @@ export function addChartTools(doc: Document): void {
         canvas.toBlob((blob) => blob && download(doc, `${name}.png`, blob), 'image/png');
       });
     }
-    const copy = button('复制链接', async () => {
+    const copy = button(t.copy, async () => {
       const url = new URL(location.href);
       url.hash = name;
       await navigator.clipboard?.writeText(url.href).catch(() => undefined);
-      copy.textContent = '已复制链接';
+      copy.textContent = t.copied;
     });
   }
 }

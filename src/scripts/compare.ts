@@ -15,7 +15,7 @@ function updateFigure(doc: Document, id: string, view: ChartView, title?: string
     const next = doc.createElement(view.svg ? 'div' : 'p');
     next.className = view.svg ? 'plot' : 'empty';
     if (view.svg) next.innerHTML = view.svg; // our own chart markup; text in it is escaped by the DOM serialiser
-    else next.textContent = '没有可画的数字。';
+    else next.textContent = doc.documentElement.lang === 'en' ? 'No figures to draw.' : '没有可画的数字。';
     plot.replaceWith(next);
     plot = next;
   }
@@ -62,12 +62,13 @@ export async function startComparePicker(doc: Document): Promise<void> {
   if (!form) return;
   const rows = (await fetch(form.dataset.summaries!).then((r) => r.json())) as CompareRow[];
   form.hidden = false;
+  const lang = doc.documentElement.lang === 'en' ? 'en' : 'zh';
   const render = (selection: Selection) => {
-    const view = buildCompareView(rows, selection);
-    updateFigure(doc, 'compare-series', view.series, view.seriesTitle);
-    updateFigure(doc, 'compare-dispositions', view.dispositions, `办理结果构成（${view.crossTitle}）`);
-    updateFigure(doc, 'compare-ranking', view.ranking, `予以公开比例排名（${view.crossTitle}）`);
-    updateFigure(doc, 'compare-kind', view.kind, `新收申请与机关层级、类型（${view.crossTitle}）`);
+    const view = buildCompareView(rows, selection, lang);
+    updateFigure(doc, 'compare-series', view.series, view.titles.series);
+    updateFigure(doc, 'compare-dispositions', view.dispositions, view.titles.dispositions);
+    updateFigure(doc, 'compare-ranking', view.ranking, view.titles.ranking);
+    updateFigure(doc, 'compare-kind', view.kind, view.titles.kind);
   };
   const initial = readSelection(location.search, rows);
   writeForm(form, initial);

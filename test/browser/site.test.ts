@@ -69,6 +69,12 @@ const PAGES = [
   ['compare', '/compare/'],
   ['quality', '/quality/'],
   ['about', '/about/'],
+  ['findings', '/findings/'],
+  ['data', '/data/'],
+  ['en-home', '/en/'],
+  ['en-report', '/en/reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/'],
+  ['en-agency', '/en/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/'],
+  ['en-compare', '/en/compare/'],
 ] as const;
 
 describe.each(PAGES)('%s page', (name, path) => {

@@ -34,16 +34,18 @@ beforeAll(() => {
 describe('pages', () => {
   it('has a page per agency (4) and per report (5)', () => {
     expect(pages.filter((p) => /^agencies\/[^/]+\/index\.html$/.test(p))).toHaveLength(4);
+    expect(pages.filter((p) => /^en\/agencies\/[^/]+\/index\.html$/.test(p))).toHaveLength(4);
+    expect(pages.filter((p) => /^en\/reports\/[^/]+\/index\.html$/.test(p))).toHaveLength(5);
     expect(pages.filter((p) => /^reports\/[^/]+\/index\.html$/.test(p)).sort()).toEqual(records.map((r) => `reports/${r.id}/index.html`).sort());
     for (const p of ['index.html', 'agencies/index.html', 'compare/index.html', 'quality/index.html', 'about/index.html', 'search/index.html', '404.html']) {
       expect(pages, p).toContain(p);
     }
   });
 
-  it('marks every page zh-CN with a title and a canonical URL', () => {
+  it('marks every page with its language, a title and a canonical URL', () => {
     for (const p of pages) {
       const doc = page(p);
-      expect(doc.documentElement.getAttribute('lang'), p).toBe('zh-CN');
+      expect(doc.documentElement.getAttribute('lang'), p).toBe(p.startsWith('en/') ? 'en' : 'zh-CN');
       expect(doc.title.length, p).toBeGreaterThan(0);
       if (p !== '404.html') expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), p).toMatch(/^https?:\/\//);
     }
@@ -86,12 +88,29 @@ describe('links', () => {
 });
 
 describe('report pages', () => {
-  it('show exactly the records’ figures, absent cells as —', () => {
+  it('show exactly the records’ figures in both languages, absent cells as —', () => {
     for (const record of records) {
-      const doc = page(`reports/${record.id}/index.html`);
+      for (const prefix of ['', 'en/']) checkReportFigures(record, page(`${prefix}reports/${record.id}/index.html`), prefix === 'en/');
+    }
+  });
+
+  it('link each language to the other', () => {
+    const zh = page('reports/yiyuanxian-renminzhengfu-2023/index.html');
+    expect(zh.querySelector('link[rel="alternate"][hreflang="en"]')!.getAttribute('href')).toMatch(/\/en\/reports\/yiyuanxian-renminzhengfu-2023\/$/);
+    const en = page('en/reports/yiyuanxian-renminzhengfu-2023/index.html');
+    expect(en.querySelector('link[rel="alternate"][hreflang="zh-CN"]')!.getAttribute('href')).toMatch(/[^n]\/reports\/yiyuanxian-renminzhengfu-2023\/$/);
+    expect(en.querySelector('h1')!.textContent).toContain('Yiyuanxian Renminzhengfu');
+    expect(en.querySelector('#table-requests tbody tr:not(.group) th')!.textContent).toBe('New requests received this year 一、本年新收政府信息公开申请数量');
+  });
+});
+
+/** Asserts that a report page's tables B and C hold exactly the record's figures. */
+function checkReportFigures(record: ReportRecord, doc: Document, english: boolean): void {
+  {
+    {
       const rows = REQUEST_ROWS.filter((r) => r.editions.includes(record.template));
       const bodyRows = [...doc.querySelectorAll('#table-requests tbody tr:not(.group)')];
-      expect(bodyRows.map((tr) => tr.querySelector('th')!.textContent)).toEqual(rows.map((r) => r.zh));
+      expect(bodyRows.map((tr) => tr.querySelector('th')!.textContent)).toEqual(rows.map((r) => (english ? `${r.en} ${r.zh}` : r.zh)));
       bodyRows.forEach((tr, i) => {
         const cells = [...tr.querySelectorAll('td')];
         REQUEST_COLUMNS.forEach((col, j) => {
@@ -111,8 +130,10 @@ describe('report pages', () => {
         APPEAL_GROUPS.flatMap((g) => APPEAL_OUTCOMES.map((o) => (record.appeals[g][o] === null ? '' : String(record.appeals[g][o])))),
       );
     }
-  });
+  }
+}
 
+describe('report page details', () => {
   it('links each figure to its source line, which holds the figure', () => {
     const record = records.find((r) => r.id === 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024')!;
     const doc = page(`reports/${record.id}/index.html`);

@@ -59,7 +59,7 @@ describe('a mixed corpus under a sub-path', () => {
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.includes('empty.txt'))).toContain('文件为空');
     expect(rows.find((r) => r.includes('minutes.md'))).toContain('不是政府信息公开工作年度报告');
-    expect(rows.find((r) => r.includes('scan.pdf'))).toContain('不支持的文件类型');
+    expect(rows.find((r) => r.includes('scan.pdf'))).toContain('无法读取 PDF');
   });
 
   it('keeps report text inert on every page', () => {
@@ -88,11 +88,17 @@ describe('a mixed corpus under a sub-path', () => {
       for (const el of doc(p).querySelectorAll('a[href], link[href], script[src]')) {
         const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
         if (/^(https?:|mailto:|#)/.test(ref)) continue;
-        if (!ref.startsWith(BASE)) {
+        // Relative links (hand-written MDX) resolve against the page; absolute ones must carry the base.
+        if (ref.startsWith('/') && !ref.startsWith(BASE)) {
           broken.push(`${p}: ${ref} lacks ${BASE}`);
           continue;
         }
-        const rel = decodeURIComponent(new URL(ref, 'http://x').pathname).slice(BASE.length);
+        const url = new URL(ref, `http://x${BASE}${p.replace(/index\.html$/, '')}`);
+        if (!url.pathname.startsWith(BASE)) {
+          broken.push(`${p}: ${ref} leaves ${BASE}`);
+          continue;
+        }
+        const rel = decodeURIComponent(url.pathname).slice(BASE.length);
         const target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
         if (!existsSync(path.join(dist, target))) broken.push(`${p}: ${ref}`);
       }

@@ -12,11 +12,11 @@ export interface CompareRow extends ReportSummary {
 }
 
 export const MEASURES = {
-  received: { zh: '新收申请', unit: '件', percent: false },
-  handled: { zh: '办理总计', unit: '件', percent: false },
-  grantRate: { zh: '予以公开占比', unit: '%', percent: true },
-  review: { zh: '行政复议', unit: '件', percent: false },
-  litigation: { zh: '行政诉讼', unit: '件', percent: false },
+  received: { zh: '新收申请', en: 'New requests', unit: '件', percent: false },
+  handled: { zh: '办理总计', en: 'Requests handled', unit: '件', percent: false },
+  grantRate: { zh: '予以公开占比', en: 'Share granted in full', unit: '%', percent: true },
+  review: { zh: '行政复议', en: 'Administrative reviews', unit: '件', percent: false },
+  litigation: { zh: '行政诉讼', en: 'Lawsuits', unit: '件', percent: false },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;
 

@@ -20,6 +20,11 @@ export interface SeriesOptions extends ChartOptions {
   yLabel: string;
   /** Values are fractions 0–1 shown as percent. */
   percent?: boolean;
+  /** Label of the year axis (default 年度). */
+  xLabel?: string;
+  /** Words in the tooltip after the year (default 年), and for prose figures. */
+  yearSuffix?: string;
+  proseNote?: string;
 }
 
 /** Returns the SVG markup of the per-year line chart. */
@@ -34,7 +39,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: '年度', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
+    x: { label: options.xLabel ?? '年度', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
     y: { label: options.yLabel, grid: true, zero: true, percent: options.percent ?? false },
     color: { legend: true, range: CATEGORY_COLORS },
     marks: [
@@ -43,11 +48,11 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
       // Table figures filled, prose figures hollow: two marks so the hollow fill stays a constant.
       Plot.dot(points.filter((p) => !p.fromProse), {
         x: 'year', y: 'value', stroke: 'agency', fill: 'agency', r: 4.5, strokeWidth: 2,
-        title: (d: SeriesPoint) => `${d.agency} ${d.year}年：${show(d.value)}`,
+        title: (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}`,
       }),
       Plot.dot(points.filter((p) => p.fromProse), {
         x: 'year', y: 'value', stroke: 'agency', fill: 'white', r: 4.5, strokeWidth: 2,
-        title: (d: SeriesPoint) => `${d.agency} ${d.year}年：${show(d.value)}（来自正文，非表格）`,
+        title: (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}${options.proseNote ?? '（来自正文，非表格）'}`,
       }),
       Plot.text(points, { x: 'year', y: 'value', text: (d: SeriesPoint) => show(d.value), dy: -11, fill: 'currentColor' }),
     ],

@@ -23,6 +23,8 @@ export interface StackedBarOptions extends ChartOptions {
   normalize?: boolean;
   /** Axis label, with unit. */
   xLabel: string;
+  /** Unit after a count in tooltips (default “ 件”). */
+  unit?: string;
 }
 
 /** Returns the SVG markup of a stacked horizontal bar chart. */
@@ -56,7 +58,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
         x,
         fill: 'label',
         order: options.labels as string[],
-        title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value} 件${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
+        title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value}${options.unit ?? ' 件'}${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
       }),
       Plot.ruleX([0]),
     ],

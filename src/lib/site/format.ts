@@ -10,9 +10,10 @@ export function formatShare(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
 }
 
-/** Returns the administrative level of a region in Chinese: 省级, 地市级, 县级, or 未知. */
-export function describeLevel(region: { province: string | null; city: string | null; county: string | null }): string {
-  return region.county ? '县级' : region.city ? '地市级' : region.province ? '省级' : '未知';
+/** Returns the administrative level of a region: 省级, 地市级, 县级, 未知 (or in English). */
+export function describeLevel(region: { province: string | null; city: string | null; county: string | null }, lang: 'zh' | 'en' = 'zh'): string {
+  const level = region.county ? 2 : region.city ? 1 : region.province ? 0 : 3;
+  return (lang === 'en' ? ['Province', 'Prefecture', 'County', 'Unknown'] : ['省级', '地市级', '县级', '未知'])[level]!;
 }
 
 /** Returns the region as one line: 山东省 淄博市 沂源县 (absent levels skipped), or 地区未识别. */
@@ -22,6 +23,7 @@ export function formatRegion(region: { province: string | null; city: string | n
 }
 
 export const KIND_ZH = { government: '政府', department: '部门' } as const;
+export const KIND_EN = { government: 'government', department: 'department' } as const;
 
 export const CHECK_LABELS: Record<string, { zh: string; rule: string }> = {
   balance: { zh: '收支平衡', rule: '每列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度' },
@@ -30,6 +32,17 @@ export const CHECK_LABELS: Record<string, { zh: string; rule: string }> = {
   appealSum: { zh: '复议诉讼合计', rule: '每组：维持 + 纠正 + 其他 + 尚未审结 = 总计' },
   narrative: { zh: '正文与表格一致', rule: '正文所述数字 = 表格中的对应数字' },
 };
+
+export const CHECK_LABELS_EN: Record<string, { label: string; rule: string }> = {
+  balance: { label: 'Balance', rule: 'Per column: new + carried over = total handled + carried forward' },
+  rowSum: { label: 'Row sums', rule: 'Per row: the six applicant columns add up to the total' },
+  dispositionSum: { label: 'Disposition sum', rule: 'Per column: every disposition row adds up to （七）总计' },
+  appealSum: { label: 'Appeal sums', rule: 'Per group: upheld + corrected + other + pending = total' },
+  narrative: { label: 'Prose vs tables', rule: 'Figures stated in the prose equal the tables' },
+};
+
+export const STATUS_EN: Record<string, string> = { pass: 'pass', fail: 'fail', incomplete: 'incomplete', notApplicable: 'no data' };
+export const TABLE_STATUS_EN: Record<string, string> = { complete: 'complete', partial: 'partial', absent: 'absent' };
 
 export const STATUS_ZH: Record<string, string> = {
   pass: '通过',

@@ -8,6 +8,7 @@ import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawSeriesByYear } from '../charts/series-by-year.ts';
 import { drawStackedBars } from '../charts/stacked-bars.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
+import type { Lang } from '../site/i18n.ts';
 
 /** A chart ready for the Chart component. `svg` is '' when there is nothing to draw. */
 export interface ChartSpec {
@@ -24,8 +25,12 @@ export interface ChartSpec {
 
 export const AGENCY_CHART_KEYS = ['requests', 'dispositions', 'applicants', 'appeals'] as const;
 
-/** Returns the agency's charts, in page order. */
-export function buildAgencyCharts(group: AgencyGroup): ChartSpec[] {
+/** Returns the agency's charts, in page order, labelled in the given language. */
+export function buildAgencyCharts(group: AgencyGroup, lang: Lang = 'zh'): ChartSpec[] {
+  return lang === 'en' ? buildEnglish(group) : buildChinese(group);
+}
+
+function buildChinese(group: AgencyGroup): ChartSpec[] {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => `${s.year}年`;
@@ -93,3 +98,77 @@ export function buildAgencyCharts(group: AgencyGroup): ChartSpec[] {
     },
   ];
 }
+
+/** The same four charts with English titles, axes and legends (agency names stay Chinese). */
+function buildEnglish(group: AgencyGroup): ChartSpec[] {
+  const { reports } = group;
+  const name = group.agency.name;
+  const yearOf = (s: { year: number }) => String(s.year);
+  const points = listRequestsPerYear(reports);
+  const dispositions = listDispositionSegments(reports, yearOf);
+  const applicants = listApplicantSegments(reports, yearOf).map((s) => ({ ...s, label: COLUMN_LABELS[s.key as keyof typeof COLUMN_LABELS].en }));
+  const appeals = listAppealSegments(reports, yearOf).map((s) => ({ ...s, label: APPEAL_GROUP_LABELS[s.key as keyof typeof APPEAL_GROUP_LABELS].en }));
+  const proseCount = points.filter((p) => p.fromProse).length;
+  return [
+    {
+      key: 'requests',
+      title: 'New requests per year',
+      description: `New information requests received by ${name} each year. A hollow dot marks a figure read from the prose, not a table.`,
+      source: 'Each year’s annual report, table 3, first row (本年新收政府信息公开申请数量), total column.',
+      note: proseCount ? `Hollow dots: that year’s report has no tables; the figure is from its prose (${proseCount}).` : undefined,
+      svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `New requests per year, ${name}`, yLabel: 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)' }),
+      columns: ['Year', 'New requests', 'Read from'],
+      rows: points.map((p) => [String(p.year), p.received, p.fromProse ? 'prose' : 'table 3']),
+    },
+    {
+      key: 'dispositions',
+      title: 'Outcomes of requests handled',
+      description: 'Share of each outcome among requests handled each year; the table gives counts. Years missing any outcome are not drawn.',
+      source: 'Table 3, section 三 (outcomes), total column.',
+      svg: dispositions.length === 0 ? '' : drawStackedBars(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: DISPOSITION_LABELS[d.group].en, value: d.count, share: d.share })), {
+        ariaLabel: `Outcomes per year, ${name}`,
+        keys: DISPOSITION_GROUPS,
+        labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en),
+        colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
+        normalize: true,
+        xLabel: 'Share of requests handled (%)',
+        unit: ' requests',
+      }),
+      columns: ['Year', ...DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en), 'Total handled'],
+      rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
+    },
+    {
+      key: 'applicants',
+      title: 'Who asked',
+      description: 'New requests by type of applicant.',
+      source: 'Table 3, first row, applicant columns.',
+      svg: applicants.length === 0 ? '' : drawStackedBars(applicants, {
+        ariaLabel: `Applicant types per year, ${name}`,
+        keys: APPLICANT_COLUMNS,
+        labels: APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].en),
+        colors: CATEGORY_COLORS.slice(0, APPLICANT_COLUMNS.length),
+        xLabel: 'New requests',
+        unit: ' requests',
+      }),
+      columns: ['Year', ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].en)],
+      rows: reports.map((r) => [yearOf(r), ...APPLICANT_COLUMNS.map((c) => r.applicants[c])]),
+    },
+    {
+      key: 'appeals',
+      title: 'Administrative review and litigation',
+      description: 'Cases brought over information disclosure each year (group totals).',
+      source: 'Table 4, total column of each group.',
+      svg: appeals.length === 0 ? '' : drawStackedBars(appeals, {
+        ariaLabel: `Review and litigation per year, ${name}`,
+        keys: APPEAL_GROUPS,
+        labels: APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].en),
+        colors: [CATEGORY_COLORS[0]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!],
+        xLabel: 'Cases',
+        unit: ' cases',
+      }),
+      columns: ['Year', ...APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].en)],
+      rows: reports.map((r) => [yearOf(r), ...APPEAL_GROUPS.map((g) => r.appeals[g])]),
+    },
+  ];
+}
+
