@@ -8,6 +8,7 @@ import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts
 import { readRows, type Row } from './cells.ts';
 import { runChecks } from './checks.ts';
 import { classifyAgency, readSignatureDate, readStatisticalYear, readTitle, resolveRegion, slugifyAgency } from './identity.ts';
+import { normalizeLayoutLines, plainTableNote } from './layout-text.ts';
 import { splitLines } from './normalize.ts';
 import { readNarrative } from './prose.ts';
 import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
@@ -32,7 +33,8 @@ const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（�
 
 /** Returns the record extracted from a report's text, or the reason there is none. */
 export function extractReport(text: string, source: SourceInfo): Extraction {
-  const lines = splitLines(text);
+  // pdftotext -layout rows become tab rows, line for line (layout-text.ts).
+  const lines = normalizeLayoutLines(splitLines(text));
   if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
   const title = readTitle(lines);
   const sections = findSections(lines);
@@ -57,7 +59,15 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
   const rowsOf = (key: SectionKey): Row[] => {
     const s = section(key);
-    return s ? readRows(lines, s.start + 1, s.end) : [];
+    if (!s) return [];
+    // A table printed as plain pdftotext output (cells one per line, figures apart from their
+    // labels) is not read: pairing its figures with rows and columns would be a guess.
+    const note = plainTableNote(lines, s.start + 1, s.end, TABLE_ZH[key as keyof typeof TABLE_ZH] ?? key);
+    if (note) {
+      messages.push(note);
+      return [];
+    }
+    return readRows(lines, s.start + 1, s.end);
   };
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
     if (!section(key)) messages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);

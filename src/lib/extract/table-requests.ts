@@ -74,6 +74,11 @@ function matchLabel(label: string, seen: ReadonlySet<RequestRowKey>): RequestRow
   return null;
 }
 
+/** True when a canonical label names a row of table B (any row, 3.其他 and 总计 included). */
+export function isRequestRowLabel(label: string): boolean {
+  return matchLabel(label, new Set<RequestRowKey>(['granted', 'notProcessedConfirmation'])) !== null;
+}
+
 /** Returns table B read from the rows of section 三. */
 export function readRequestsTable(rows: readonly Row[]): RequestsReading {
   const requests = createEmptyRequests();
