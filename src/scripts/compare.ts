@@ -47,6 +47,20 @@ function readForm(form: HTMLFormElement): Selection {
   };
 }
 
+/** Adds a checkbox for an agency that has none yet (large corpora list only the chosen ones). */
+function ensureCheckbox(form: HTMLFormElement, slug: string, name: string): HTMLInputElement {
+  const existing = form.querySelector<HTMLInputElement>(`input[name="a"][value="${CSS.escape(slug)}"]`);
+  if (existing) return existing;
+  const label = form.ownerDocument.createElement('label');
+  const input = form.ownerDocument.createElement('input');
+  input.type = 'checkbox';
+  input.name = 'a';
+  input.value = slug;
+  label.append(input, ` ${name}`);
+  form.querySelector('.agency-picks')!.append(label);
+  return input;
+}
+
 /** Sets the form's controls from a selection. */
 function writeForm(form: HTMLFormElement, selection: Selection): void {
   form.querySelectorAll<HTMLInputElement>('input[name="a"]').forEach((input) => {
@@ -70,8 +84,22 @@ export async function startComparePicker(doc: Document): Promise<void> {
     updateFigure(doc, 'compare-ranking', view.ranking, view.titles.ranking);
     updateFigure(doc, 'compare-kind', view.kind, view.titles.kind);
   };
+  const names = new Map(rows.map((r) => [r.slug, r.agency]));
   const initial = readSelection(location.search, rows);
+  for (const slug of initial.agencies) ensureCheckbox(form, slug, names.get(slug) ?? slug);
   writeForm(form, initial);
+  const list = doc.getElementById('agency-names');
+  const bySlugName = new Map([...names].map(([slug, name]) => [name, slug]));
+  list?.replaceChildren(...[...bySlugName.keys()].sort().map((name) => Object.assign(doc.createElement('option'), { value: name })));
+  const adder = form.querySelector<HTMLInputElement>('input[data-add-agency]');
+  adder?.addEventListener('change', (event) => {
+    event.stopPropagation();
+    const slug = bySlugName.get(adder.value.trim());
+    if (!slug) return;
+    ensureCheckbox(form, slug, adder.value.trim()).checked = true;
+    adder.value = '';
+    form.dispatchEvent(new Event('change'));
+  });
   if (location.search) render(initial);
   form.addEventListener('change', () => {
     const selection = readForm(form);

@@ -2,7 +2,7 @@
  * Corpus-level aggregation: agencies grouped once (d3 group), headline totals, and the tidy rows the
  * charts draw. Nothing here scans all reports per page; pages receive their slice.
  */
-import { ascending, descending, group, max, min, sum } from 'd3-array';
+import { ascending, descending, group, max, min, rollup, sum } from 'd3-array';
 import type { Agency, ReportRecord } from '../schema/report.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
 import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, summarizeReport, type DispositionGroup, type ReportSummary } from './summarize.ts';
@@ -156,4 +156,39 @@ export function listAppealSegments(summaries: readonly ReportSummary[], barOf: (
       return v === null ? [] : [{ bar: barOf(s), key: g, label: APPEAL_GROUP_LABELS[g].zh, value: v }];
     }),
   );
+}
+
+/** Requests received summed per year over all reports that state them. */
+export interface YearTotal {
+  year: number;
+  /** New requests, summed. */
+  received: number;
+  /** Reports counted (those with the figure). */
+  reports: number;
+  /** Of those, reports whose figure came from prose. */
+  fromProse: number;
+}
+
+/** Returns new requests summed per year, oldest first (for corpora too large for a line per agency). */
+export function sumRequestsByYear(summaries: readonly ReportSummary[]): YearTotal[] {
+  const withFigure = summaries.filter((s) => s.received !== null);
+  return [...rollup(withFigure, (list) => ({ received: sum(list, (s) => s.received!), reports: list.length, fromProse: list.filter((s) => s.receivedFromProse).length }), (s) => s.year)]
+    .map(([year, t]) => ({ year, ...t }))
+    .sort((a, b) => ascending(a.year, b.year));
+}
+
+/**
+ * Returns disposition segments per year, each family summed over the reports that have every family
+ * (so that the shares compare like with like); the bar is the year.
+ */
+export function sumDispositionsByYear(summaries: readonly ReportSummary[]): DispositionSegment[] {
+  const complete = summaries.filter((s) => DISPOSITION_GROUPS.every((g) => s.dispositions[g] !== null));
+  return [...group(complete, (s) => s.year)]
+    .sort((a, b) => ascending(a[0], b[0]))
+    .flatMap(([year, list]) => {
+      const counts = DISPOSITION_GROUPS.map((g) => sum(list, (s) => s.dispositions[g]!));
+      const total = sum(counts);
+      if (total === 0) return [];
+      return DISPOSITION_GROUPS.map((g, i) => ({ bar: `${year}年`, group: g, label: DISPOSITION_LABELS[g].zh, count: counts[i]!, share: counts[i]! / total }));
+    });
 }
