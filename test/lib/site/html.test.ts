@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderFigureCell, renderSourceLines } from '../../../src/lib/site/html.ts';
+
+describe('escapeHtml', () => {
+  it('escapes markup and quotes', () => {
+    expect(escapeHtml(`<img src=x onerror="a('1')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;1&#39;)&quot;&gt;&amp;');
+  });
+});
+
+describe('renderFigureCell', () => {
+  it('links a figure to its line', () => {
+    expect(renderFigureCell({ value: 1186, line: 12, label: '予以公开·自然人' })).toBe(
+      '<td class="num" data-value="1186" title="予以公开·自然人 (原文第 12 行)"><a href="#L12">1,186</a></td>',
+    );
+  });
+  it('shows an absent figure as —, never 0, and outlines failing cells', () => {
+    expect(renderFigureCell({ value: null, label: 'x', failing: true })).toBe(
+      '<td class="num absent failing" data-value="" title="x: 报告中没有此数"><span aria-label="缺失">—</span></td>',
+    );
+    expect(renderFigureCell({ value: 0, label: 'x', lang: 'en' })).toBe('<td class="num" data-value="0" title="x">0</td>');
+  });
+});
+
+describe('renderSourceLines', () => {
+  it('numbers lines, keeps blanks and escapes text', () => {
+    expect(renderSourceLines(['<script>alert(1)</script>', ''])).toBe('<li id="L1">&lt;script&gt;alert(1)&lt;/script&gt;</li><li id="L2">&nbsp;</li>');
+  });
+});
