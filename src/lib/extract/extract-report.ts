@@ -8,6 +8,7 @@ import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts
 import { readRows, type Row } from './cells.ts';
 import { runChecks } from './checks.ts';
 import { classifyAgency, readSignatureDate, readStatisticalYear, readTitle, resolveRegion, slugifyAgency } from './identity.ts';
+import { EXTRACTOR_NOTE } from './crawled.ts';
 import { normalizeLayoutLines, plainTableNote } from './layout-text.ts';
 import { splitLines } from './normalize.ts';
 import { readNarrative } from './prose.ts';
@@ -47,6 +48,8 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
     };
   }
   const messages: string[] = [];
+  // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
+  for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
   if (title.year < 2019) {
     // Before the 2019 format there were no standard tables; the record keeps the prose and its
     // figures, and its tables are absent (null), never read from the old statistics table.

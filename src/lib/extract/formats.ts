@@ -8,6 +8,7 @@
 import mammoth from 'mammoth';
 import type { SourceInfo } from './extract-report.ts';
 import { decodeReport } from './decode.ts';
+import { isCrawledText, reflowCrawledText } from './crawled.ts';
 import { htmlToReportText } from './html.ts';
 import { readPdf } from './pdf.ts';
 
@@ -34,6 +35,10 @@ export async function readReportText(bytes: Uint8Array, format: SourceFormat): P
   if (format === 'docx') return readDocx(bytes);
   if (format === 'pdf') return readPdf(bytes);
   const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
+  if (decoded.ok && format !== 'html' && isCrawledText(decoded.text)) {
+    // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
+    return { ok: true, text: reflowCrawledText(decoded.text), encoding: decoded.encoding };
+  }
   if (!decoded.ok || format !== 'html') return decoded;
   return { ok: true, text: htmlToReportText(decoded.text), encoding: decoded.encoding };
 }

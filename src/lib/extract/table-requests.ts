@@ -74,6 +74,11 @@ function matchLabel(label: string, seen: ReadonlySet<RequestRowKey>): RequestRow
   return null;
 }
 
+/** Returns the row key a canonical label names, given the rows already seen, or null. */
+export function matchRequestLabel(label: string, seen: ReadonlySet<RequestRowKey>): RequestRowKey | null {
+  return matchLabel(label, seen);
+}
+
 /** True when a canonical label names a row of table B (any row, 3.其他 and 总计 included). */
 export function isRequestRowLabel(label: string): boolean {
   return matchLabel(label, new Set<RequestRowKey>(['granted', 'notProcessedConfirmation'])) !== null;
