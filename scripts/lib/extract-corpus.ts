@@ -39,7 +39,8 @@ export const PARALLEL_FROM = 200;
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    // Hidden files too (.DS_Store and the like): every file is listed, with its reason if it is no report.
+    .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }

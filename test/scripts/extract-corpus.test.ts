@@ -55,6 +55,7 @@ describe('extractCorpus on bad input', () => {
     await writeFile(path.join(input, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
     await writeFile(path.join(input, 'minutes.md'), '# 会议纪要\n\n本次会议研究了办公用品采购事项。\n');
     await writeFile(path.join(input, 'report.odt'), 'PK\u0003\u0004');
+    await writeFile(path.join(input, '.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
     const text = await readFile(path.join(SAMPLES, '001_b87e4db93de93761.txt'), 'utf8');
     await writeFile(path.join(input, '山东 省', '..hidden..', '泰山区 GBK.txt'), iconv.encode(text, 'gbk'));
     // The same report again under another name: a duplicate of agency and year.
@@ -64,6 +65,7 @@ describe('extractCorpus on bad input', () => {
 
   it('lists every input file exactly once', () => {
     expect(manifest.files.map((f) => f.path)).toEqual([
+      '.DS_Store',
       '000_951e69aa5677aff7.txt',
       '002_1c63ee7c050fc816.txt',
       '004_e73212b8dc766644.txt',
@@ -74,7 +76,8 @@ describe('extractCorpus on bad input', () => {
       'zz-copy-of-004.txt',
       '山东 省/..hidden../泰山区 GBK.txt',
     ]);
-    expect(manifest.counts).toMatchObject({ files: 9, records: 4, errors: 5 });
+    expect(manifest.counts).toMatchObject({ files: 10, records: 4, errors: 6 });
+    expect(manifest.files[0]!.messages[0]).toContain('不支持的文件类型');
   });
 
   it('gives each bad file its reason', () => {
