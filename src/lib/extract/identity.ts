@@ -266,18 +266,29 @@ function resolveRegionUncached(name: string): { region: Region; messages: string
 
   const messages: string[] = [];
   if (!best || best.consumed === 0) {
-    messages.push(`no province, city or county found at the start of the agency name ${name}`);
-    return { region: { province: null, city: null, county: null, code: null }, messages };
+    const near = nearCounty(text, { ambiguous: [], consumed: 0 });
+    if (!near.county) {
+      messages.push(`no province, city or county found at the start of the agency name ${name}`, ...near.messages.map((m) => m.replace('{name}', name)));
+      return { region: { province: null, city: null, county: null, code: null }, messages };
+    }
   }
-  if (best.ambiguous.length > 0) {
+  if (best && best.ambiguous.length > 0) {
     messages.push(
       `county-level name ${best.ambiguous[0]!.name} in ${name} is ambiguous: ` +
         `${best.ambiguous.map(describe).join(', ')}; city and county left empty`,
     );
   }
-  const county = best.county;
-  const city = best.city ?? (county?.cityCode ? cityByCode.get(county.cityCode) : undefined);
-  const province = best.province ?? provinceByCode.get((county ?? city)?.provinceCode ?? '');
+  const parse: Parse = best && best.consumed > 0 ? best : { ambiguous: [], consumed: 0 };
+  let county = parse.county;
+  if (!county && parse.ambiguous.length === 0) {
+    // No county-level name is printed exactly: an OCR error (沂原县 for 沂源县) or a zone named
+    // after its county (平潭综合实验区 for 平潭县), resolved only when one name fits.
+    const near = nearCounty(text.slice(parse.consumed), parse);
+    county = near.county;
+    messages.push(...near.messages.map((m) => m.replace('{name}', name)));
+  }
+  const city = parse.city ?? (county?.cityCode ? cityByCode.get(county.cityCode) : undefined);
+  const province = parse.province ?? provinceByCode.get((county ?? city)?.provinceCode ?? '');
   const code = county?.code ?? city?.code ?? province?.code;
   return {
     region: {
@@ -288,6 +299,55 @@ function resolveRegionUncached(name: string): { region: Region; messages: string
     },
     messages,
   };
+}
+
+/** The county-level names a parse leaves open: those of its city, else its province, else all. */
+function countyScope(p: Parse): readonly Division[] {
+  if (p.city) return areas.filter((a) => a.cityCode === p.city!.code);
+  if (p.province) return areas.filter((a) => a.provinceCode === p.province!.code);
+  return areas;
+}
+
+/** A zone's name after its county's short name: 平潭|综合实验区, 某某|新区. */
+const ZONE = /^[\u4e00-\u9fff]{0,6}?(?:综合实验区|综合试验区|实验区|试验区|新区|开发区|示范区|管理区)/;
+
+/**
+ * Returns the county-level division `rest` names without printing it exactly, with a message
+ * (`{name}` stands for the agency name), or no county:
+ * - one character differs (an OCR error: 沂原县 for 沂源县), same ending (县/区/市/旗), and exactly
+ *   one division of the scope (the city's, the province's, else the country's) is that close;
+ * - else a zone (平潭综合实验区) whose start is the short name (平潭) of exactly one division of the
+ *   scope (平潭县).
+ */
+function nearCounty(rest: string, p: Parse): { county?: Division; messages: string[] } {
+  const scope = countyScope(p);
+  const close = scope.filter((a) => {
+    const printed = rest.slice(0, a.name.length);
+    if (printed.length !== a.name.length || printed === a.name || printed.slice(-1) !== a.name.slice(-1)) return false;
+    let diff = 0;
+    for (let i = 0; i < printed.length; i++) if (printed[i] !== a.name[i]) diff++;
+    return diff === 1;
+  });
+  if (close.length === 1) {
+    const a = close[0]!;
+    const printed = rest.slice(0, a.name.length);
+    return { county: a, messages: [`county-level name ${printed} in {name} is not in the gazetteer; read as ${a.name}, the only name one character apart: ${describe(a)} (printed ${printed}, gazetteer ${a.name})`] };
+  }
+  if (close.length > 1) {
+    const printed = rest.slice(0, close[0]!.name.length);
+    return { messages: [`county-level name ${printed} in {name} is not in the gazetteer and is one character from several: ${close.map(describe).join(', ')}; county left empty`] };
+  }
+  const zones = scope.filter((a) => {
+    const short = a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '');
+    return short.length >= 2 && rest.startsWith(short) && ZONE.test(rest.slice(short.length));
+  });
+  if (zones.length === 1) {
+    const a = zones[0]!;
+    const zone = ZONE.exec(rest.slice(a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '').length))![0];
+    const short = a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '');
+    return { county: a, messages: [`zone ${short}${zone} in {name} read as ${describe(a)}, the only county-level division whose short name ${short} begins it`] };
+  }
+  return { messages: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
