@@ -9,7 +9,7 @@ import { readRows, type Row } from './cells.ts';
 import { runChecks } from './checks.ts';
 import { classifyAgency, readSignatureDate, readStatisticalYear, readTitle, resolveRegion, slugifyAgency } from './identity.ts';
 import { EXTRACTOR_NOTE } from './crawled.ts';
-import { normalizeLayoutLines, plainTableNote } from './layout-text.ts';
+import { normalizeConverterLines } from './layout-text.ts';
 import { splitLines } from './normalize.ts';
 import { readNarrative } from './prose.ts';
 import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
@@ -34,8 +34,10 @@ const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（�
 
 /** Returns the record extracted from a report's text, or the reason there is none. */
 export function extractReport(text: string, source: SourceInfo): Extraction {
-  // pdftotext -layout rows become tab rows, line for line (layout-text.ts).
-  const lines = normalizeLayoutLines(splitLines(text));
+  // pdftotext output: -layout rows become tab rows, line for line; plain output's figures alone on
+  // their lines are never read (layout-text.ts).
+  const converted = normalizeConverterLines(splitLines(text));
+  const lines = converted.lines;
   if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
   const title = readTitle(lines);
   const sections = findSections(lines);
@@ -47,7 +49,7 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
         : '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)',
     };
   }
-  const messages: string[] = [];
+  const messages: string[] = [...converted.notes];
   // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
   for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
   if (title.year < 2019) {
@@ -62,15 +64,7 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
   const rowsOf = (key: SectionKey): Row[] => {
     const s = section(key);
-    if (!s) return [];
-    // A table printed as plain pdftotext output (cells one per line, figures apart from their
-    // labels) is not read: pairing its figures with rows and columns would be a guess.
-    const note = plainTableNote(lines, s.start + 1, s.end, TABLE_ZH[key as keyof typeof TABLE_ZH] ?? key);
-    if (note) {
-      messages.push(note);
-      return [];
-    }
-    return readRows(lines, s.start + 1, s.end);
+    return s ? readRows(lines, s.start + 1, s.end) : [];
   };
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
     if (!section(key)) messages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);

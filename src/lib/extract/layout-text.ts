@@ -11,14 +11,17 @@
  * columns stays as printed: the spaces do not say which cells are blank, so none is guessed.
  *
  * Plain `pdftotext` (no -layout) prints a table's cells one per line, partly in column order, labels
- * apart from their figures. Pairing figures with rows there is not unique: such a table is left
- * unread (null) and `plainTableNote` says why.
+ * apart from their figures. A figure alone on its line cannot be paired with a row and a column
+ * uniquely: it is blanked in the working copy (never read) and a note says how many were left.
+ * What stays unique is read: a line printing a label that names a row followed by exactly the
+ * table's number of figures, and table C's fifteen figures on one line.
  */
 import { PROACTIVE_ROWS } from '../template.ts';
 import { canonicalLabel } from './normalize.ts';
 import { findSections, type SectionKey } from './sections.ts';
 import { isRequestRowLabel } from './table-requests.ts';
 
+const TABLE_ZH: Partial<Record<SectionKey, string>> = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' };
 const NUMBER = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$/;
 const TABLE_A_LABELS = new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])));
 /** Figures a row of each table carries. */
@@ -135,20 +138,66 @@ function mergeWords(label: readonly Word[], before: readonly Word[][], after: re
   return parts.map((p) => ({ text: p.pre + p.text + p.post, start: p.start, end: p.end }));
 }
 
-/**
- * Returns why a table section printed as plain pdftotext output (every cell on its own line, figures
- * apart from their labels) is not read, or null when the section is not in that form.
- */
-export function plainTableNote(lines: readonly string[], start: number, end: number, table: string): string | null {
-  let figuresAlone = 0;
-  let rowsWithFigures = 0;
+/** Returns the number of figures alone on a line (no tab) in [start, end), and of lines printing a row's figures together. */
+function countPlain(lines: readonly string[], start: number, end: number): { alone: number; together: number } {
+  let alone = 0;
+  let together = 0;
   for (let i = start; i < end; i++) {
     const raw = lines[i]!;
     const t = raw.trim();
     // A figure alone on a line with no tab (a Word cell per line sits behind a tab).
-    if (NUMBER.test(t) && !raw.includes('\t')) figuresAlone++;
-    else if (/\S[ \t]+\d+(?:[ \t]+\d+)+$/.test(t) || t.includes('\t') || t.startsWith('|')) rowsWithFigures++;
+    if (NUMBER.test(t) && !raw.includes('\t')) alone++;
+    else if (/\S[ \t]+\d+(?:[ \t]+\d+)+$/.test(t) || raw.includes('\t') || t.startsWith('|')) together++;
   }
-  if (figuresAlone < 6 || figuresAlone <= rowsWithFigures * 3) return null;
-  return `${table}的数字与行标签分处不同行（pdftotext 纯文本：单元格逐行、部分按列排列），${figuresAlone} 个数字无法唯一对应到行和列，未读取，单元格为空 (null)`;
+  return { alone, together };
+}
+
+/**
+ * Returns the lines as the readers should see them, line for line, and notes for the record:
+ * pdftotext -layout rows made tab rows (`normalizeLayoutLines`); in a table section printed as
+ * plain pdftotext output, figures alone on their lines blanked (with a note saying how many) and
+ * the rows that print a naming label and all their figures on one line made tab rows.
+ */
+export function normalizeConverterLines(lines: readonly string[]): { lines: string[]; notes: string[] } {
+  if (isLayoutText(lines)) return { lines: normalizeLayoutLines(lines), notes: [] };
+  const out = [...lines];
+  const notes: string[] = [];
+  const tables = findSections(lines).filter((s) => WIDTHS[s.key]);
+  const counts = tables.map((s) => countPlain(lines, s.start + 1, s.end));
+  // One table section in the plain form makes the document plain pdftotext output.
+  if (!counts.some(({ alone, together }) => alone >= 6 && alone > together * 3)) return { lines: out, notes };
+  for (const [n, s] of tables.entries()) {
+    const widths = WIDTHS[s.key]!;
+    const { alone } = counts[n]!;
+    let read = 0;
+    for (let i = s.start + 1; i < s.end; i++) {
+      const t = lines[i]!.trim();
+      if (NUMBER.test(t) && !lines[i]!.includes('\t')) {
+        out[i] = '';
+        continue;
+      }
+      const words = wordsOf(t);
+      let k = words.length;
+      while (k > 0 && NUMBER.test(words[k - 1]!.text)) k--;
+      const figures = words.slice(k).map((w) => w.text);
+      const label = words.slice(0, k);
+      if (!figures.length || !widths.includes(figures.length)) continue;
+      if (label.length ? namesRow(label, s.key) && s.key !== 'appeals' : s.key === 'appeals' && figures.length === 15) {
+        out[i] = [...label.map((w) => w.text), ...figures].join('\t') + (label.length + figures.length === 1 ? '\t' : '');
+        read++;
+        if (s.key === 'appeals') {
+          let h = i - 1;
+          while (h > s.start && !out[h]!.trim()) h--;
+          if (h > s.start && !/\d/.test(out[h]!)) out[h] = wordsOf(out[h]!).map((w) => w.text).join('\t');
+        }
+      }
+    }
+    if (alone) {
+      notes.push(
+        `${TABLE_ZH[s.key]}为 pdftotext 纯文本（单元格逐行、部分按列排列）：${alone} 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）` +
+          (read ? `；标签与全部数字印在同一行的 ${read} 行已读取` : ''),
+      );
+    }
+  }
+  return { lines: out, notes };
 }

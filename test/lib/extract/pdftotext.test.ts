@@ -94,13 +94,32 @@ describe('layout normaliser', () => {
   });
 });
 
-describe.each(['001', '002', '004'])('plain pdftotext of sample %s', (id) => {
+describe.each([
+  // Rows printing a label that names them and all seven figures on one line; table C's fifteen figures on one line.
+  ['001', ['newReceived', 'carriedOver', 'withheldStateSecret', 'withheldThirdParty'], 'complete', 112],
+  ['002', ['newReceived'], 'complete', 145],
+  ['004', ['newReceived', 'carriedOver', 'withheldStateSecret', 'withheldThirdParty', 'withheldAdminQuery', 'unavailableNotHeld'], 'absent', 70],
+] as const)('plain pdftotext of sample %s', (id, rowsRead, appeals, alone) => {
   const record = extract(text(`sample-${id}.plain.txt`));
+  const expected = sample(id);
 
-  it('is the sample\'s report, its tables left null with the reason', () => {
-    expect([record.agency.name, record.year]).toEqual([sample(id).agency, sample(id).year]);
-    expect(record.tables).toEqual({ proactive: 'absent', requests: 'absent', appeals: 'absent' });
-    for (const row of Object.values(record.requests)) expect(Object.values(row).every((v) => v === null)).toBe(true);
-    expect(record.messages.some((m) => m.startsWith('表三（依申请）的数字与行标签分处不同行'))).toBe(true);
+  it('is the sample\'s report', () => {
+    expect([record.agency.name, record.year]).toEqual([expected.agency, expected.year]);
+  });
+  it('reads exactly the rows printed with their label on one line, every other cell null', () => {
+    const read = Object.entries(record.requests).filter(([, row]) => Object.values(row).some((v) => v !== null)).map(([k]) => k);
+    expect(read).toEqual(rowsRead);
+    for (const key of rowsRead) expect(record.requests[key], key).toEqual(expected.requests[key]);
+    expect(record.tables).toEqual({ proactive: 'absent', requests: 'partial', appeals });
+    expect(record.appeals).toEqual(appeals === 'complete' ? expected.appeals : {
+      review: { upheld: null, corrected: null, other: null, pending: null, total: null },
+      litigationDirect: { upheld: null, corrected: null, other: null, pending: null, total: null },
+      litigationAfterReview: { upheld: null, corrected: null, other: null, pending: null, total: null },
+    });
+    for (const row of Object.values(record.proactive)) expect(Object.values(row).every((v) => v === null)).toBe(true);
+  });
+  it('says why the figures alone on their lines were not read', () => {
+    expect(record.messages).toContain('表二（主动公开）为 pdftotext 纯文本（单元格逐行、部分按列排列）：10 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）');
+    expect(record.messages).toContain(`表三（依申请）为 pdftotext 纯文本（单元格逐行、部分按列排列）：${alone} 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）；标签与全部数字印在同一行的 ${rowsRead.length} 行已读取`);
   });
 });
