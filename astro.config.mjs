@@ -13,7 +13,7 @@ export default defineConfig({
   // NIANBAO_OUT: where the site is written (tests build variants into temporary folders).
   outDir: process.env.NIANBAO_OUT ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 2 },
+  build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });

@@ -51,7 +51,7 @@ export async function listFiles(dir: string): Promise<string[]> {
  */
 export async function extractFile(root: string, rel: string, preread?: Buffer): Promise<FileOutcome> {
   const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
-  if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads .txt, .md, .html, .htm, .docx)` };
+  if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads ${Object.keys(FORMAT_BY_EXTENSION).join(', ')})` };
   const full = path.join(root, rel);
   const size = preread?.length ?? (await stat(full)).size;
   if (size > MAX_BYTES) {

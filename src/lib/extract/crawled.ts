@@ -14,8 +14,13 @@ import { PROACTIVE_ROWS, REQUEST_ROWS, listDispositionRows, type RequestRowKey }
 import { canonicalLabel } from './normalize.ts';
 import { isRequestRowLabel, matchRequestLabel } from './table-requests.ts';
 
-/** A line the extractor added to explain a reading; extract-report.ts moves it into the record's messages. */
-export const EXTRACTOR_NOTE = '※提取说明：';
+/**
+ * Starts a line the extractor added to explain a reading; extract-report.ts moves it into the
+ * record's messages. It begins with a private-use character that formats.ts removes from every
+ * report's own text, so a report cannot write messages of its own.
+ */
+export const NOTE_MARK = '\uE000';
+export const EXTRACTOR_NOTE = `${NOTE_MARK}提取说明：`;
 
 const SECTION = /[一二三四五六][、.．](?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
 const TABLE_A_LABELS = [...new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])))].sort((a, b) => b.length - a.length);

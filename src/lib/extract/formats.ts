@@ -8,7 +8,7 @@
 import mammoth from 'mammoth';
 import type { SourceInfo } from './extract-report.ts';
 import { decodeReport } from './decode.ts';
-import { isCrawledText, reflowCrawledText } from './crawled.ts';
+import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 import { htmlToReportText } from './html.ts';
 import { readPdf } from './pdf.ts';
 
@@ -32,13 +32,22 @@ export type ReportText = { ok: true; text: string; encoding: string } | { ok: fa
  * or why the file cannot be read.
  */
 export async function readReportText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
+  const read = await readUntrustedText(bytes, format);
+  if (!read.ok) return read;
+  // The report's own text may not carry the extractor's note mark: only the reflow below adds it.
+  const text = read.text.replaceAll(NOTE_MARK, '');
+  if (format !== 'html' && format !== 'docx' && format !== 'pdf' && isCrawledText(text)) {
+    // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
+    return { ok: true, text: reflowCrawledText(text), encoding: read.encoding };
+  }
+  return { ok: true, text, encoding: read.encoding };
+}
+
+/** Returns the report text as the file gives it (decoded, or converted from HTML, Word or PDF). */
+async function readUntrustedText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
   if (format === 'docx') return readDocx(bytes);
   if (format === 'pdf') return readPdf(bytes);
   const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
-  if (decoded.ok && format !== 'html' && isCrawledText(decoded.text)) {
-    // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
-    return { ok: true, text: reflowCrawledText(decoded.text), encoding: decoded.encoding };
-  }
   if (!decoded.ok || format !== 'html') return decoded;
   return { ok: true, text: htmlToReportText(decoded.text), encoding: decoded.encoding };
 }
