@@ -5,12 +5,15 @@
  * HTML path, so a Word table and a web table are one case; a PDF's text layer is laid out into
  * lines and tab-separated table rows from its coordinates (pdf.ts).
  */
-import mammoth from 'mammoth';
 import type { SourceInfo } from './extract-report.ts';
 import { decodeReport } from './decode.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
-import { htmlToReportText } from './html.ts';
-import { readPdf } from './pdf.ts';
+
+// The HTML, Word and PDF readers pull in cheerio, mammoth and pdf.js (about half a second to load);
+// they load on the first file that needs them, so a corpus of text files (and each worker) never pays.
+const loadHtml = () => import('./html.ts');
+const loadPdf = () => import('./pdf.ts');
+const loadMammoth = () => import('mammoth').then((m) => m.default);
 
 export type SourceFormat = SourceInfo['format'];
 
@@ -46,10 +49,10 @@ export async function readReportText(bytes: Uint8Array, format: SourceFormat): P
 /** Returns the report text as the file gives it (decoded, or converted from HTML, Word or PDF). */
 async function readUntrustedText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
   if (format === 'docx') return readDocx(bytes);
-  if (format === 'pdf') return readPdf(bytes);
+  if (format === 'pdf') return (await loadPdf()).readPdf(bytes);
   const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
   if (!decoded.ok || format !== 'html') return decoded;
-  return { ok: true, text: htmlToReportText(decoded.text), encoding: decoded.encoding };
+  return { ok: true, text: (await loadHtml()).htmlToReportText(decoded.text), encoding: decoded.encoding };
 }
 
 /**
@@ -70,9 +73,10 @@ async function readDocx(bytes: Uint8Array): Promise<ReportText> {
     return { ok: false, error: '不是有效的 Word (.docx) 文件 (not a .docx: no zip header)' };
   }
   try {
+    const mammoth = await loadMammoth();
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     // The document's XML parts are UTF-8 by the OOXML standard.
-    return { ok: true, text: htmlToReportText(value), encoding: 'utf-8' };
+    return { ok: true, text: (await loadHtml()).htmlToReportText(value), encoding: 'utf-8' };
   } catch (error) {
     return { ok: false, error: `无法读取 Word 文件 (unreadable .docx): ${(error as Error).message}` };
   }
