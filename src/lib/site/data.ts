@@ -9,6 +9,8 @@ import '../charts/server-document.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { summarizeReport, type ReportSummary } from '../aggregate/summarize.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
+import type { CompareRow } from '../aggregate/compare.ts';
+import { KIND_ZH, describeLevel } from './format.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -22,6 +24,8 @@ export interface SiteData {
   agencyBySlug: Map<string, AgencyGroup>;
   /** Each agency's records, oldest year first. */
   recordsBySlug: Map<string, ReportRecord[]>;
+  /** One light row per report for the compare views, with the agency's level and kind (县级·政府). */
+  compareRows: CompareRow[];
   manifest: Manifest;
   /** Date of this build, ISO yyyy-mm-dd (for citations). */
   builtOn: string;
@@ -37,10 +41,15 @@ export function loadSiteData(): Promise<SiteData> {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     const agencies = groupAgencies(records);
     const byId = new Map(records.map((r) => [r.id, r]));
+    const summaries = records.map(summarizeReport);
     return {
       records,
       byId,
-      summaries: records.map(summarizeReport),
+      summaries,
+      compareRows: summaries.map((s) => {
+        const { region, kind } = byId.get(s.id)!.agency;
+        return { ...s, kindLabel: `${describeLevel(region)}·${KIND_ZH[kind]}` };
+      }),
       agencies,
       agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
       recordsBySlug: new Map(agencies.map((a) => [a.slug, a.reports.map((s) => byId.get(s.id)!)])),
