@@ -1,8 +1,9 @@
 /**
- * The bare Astro baseline: a throwaway Astro project that builds the same pages from the same
- * extraction output (one per report with its full text, one per agency, an index), with no charts,
- * no shared layout and no site code. Our build is reported as a ratio to it, which cancels much of
- * the noise of a shared machine.
+ * The bare Astro baseline: a throwaway Astro project that builds as many pages as the site, holding
+ * the same text, from the same extraction output — two pages per report (the Chinese and English
+ * report pages) with its table and full text, two per agency with its reports' overviews, and four
+ * embed pages per agency with a table of its figures — with no charts, no shared layout and no site
+ * code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +44,25 @@ const { reports } = Astro.props;
 <body><main>{reports.map((r) => <section><h2><a href={'/r/' + r.id + '/'}>{r.title}</a></h2><p>{r.overview}</p></section>)}</main></body></html>
 `;
 
+const EMBED_PAGE = `---
+import { readFileSync, readdirSync } from 'node:fs';
+export function getStaticPaths() {
+  const dir = process.env.BARE_DATA;
+  const by = new Map();
+  for (const f of readdirSync(dir + '/reports').filter((f) => f.endsWith('.json'))) {
+    const r = JSON.parse(readFileSync(dir + '/reports/' + f, 'utf8'));
+    if (!by.has(r.agency.slug)) by.set(r.agency.slug, []);
+    by.get(r.agency.slug).push({ year: r.year, name: r.agency.name, row: Object.values(r.requests)[0] ?? {} });
+  }
+  return [...by].flatMap(([slug, reports]) => ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => ({ params: { slug, chart }, props: { reports, chart } })));
+}
+const { reports, chart } = Astro.props;
+---
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{reports[0].name} {chart}</title></head>
+<body><main><h1>{reports[0].name} {chart}</h1>
+<table>{reports.map((r) => <tr><th>{r.year}</th>{Object.values(r.row).map((v) => <td>{v ?? '—'}</td>)}</tr>)}</table></main></body></html>
+`;
+
 const INDEX_PAGE = `---
 ---
 <html lang="zh-CN"><head><meta charset="utf-8"><title>bare</title></head><body><h1>bare</h1></body></html>
@@ -52,7 +72,7 @@ const INDEX_PAGE = `---
 export async function writeBareAstro(dir: string, nodeModules: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(path.join(dir, 'src/pages/r'), { recursive: true });
-  await mkdir(path.join(dir, 'src/pages/a'), { recursive: true });
+  for (const sub of ['a', 'en/r', 'en/a', 'e/[slug]']) await mkdir(path.join(dir, 'src/pages', sub), { recursive: true });
   await symlink(nodeModules, path.join(dir, 'node_modules'), 'dir');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }) + '\n');
   await writeFile(
@@ -61,5 +81,9 @@ export async function writeBareAstro(dir: string, nodeModules: string): Promise<
   );
   await writeFile(path.join(dir, 'src/pages/r/[id].astro'), REPORT_PAGE);
   await writeFile(path.join(dir, 'src/pages/a/[slug].astro'), AGENCY_PAGE);
+  // The English mirrors: the same text under another path, as the site's /en/ pages.
+  await writeFile(path.join(dir, 'src/pages/en/r/[id].astro'), REPORT_PAGE);
+  await writeFile(path.join(dir, 'src/pages/en/a/[slug].astro'), AGENCY_PAGE);
+  await writeFile(path.join(dir, 'src/pages/e/[slug]/[chart].astro'), EMBED_PAGE);
   await writeFile(path.join(dir, 'src/pages/index.astro'), INDEX_PAGE);
 }

@@ -3,6 +3,7 @@
  * same agency's previous report. Two measures: the share of sentences reused exactly (sentences split
  * on 。！？； and line breaks, whitespace ignored), and the share of distinct character 5-grams reused.
  */
+import { group } from 'd3-array';
 import type { ReportRecord } from '../schema/report.ts';
 
 export const NGRAM_SIZE = 5;
@@ -58,8 +59,23 @@ export interface BoilerplateScore {
   examples: string[];
 }
 
-/** Returns the boilerplate score of a report against the agency's previous report. */
+/**
+ * Scores already computed, by report then previous report: the report, agency and findings pages (in
+ * both languages) all ask for the same pairs, and 5-gram sets are the costliest part of a page.
+ * Keyed by the record objects, which are never modified, so the cache cannot go stale.
+ */
+const scored = new WeakMap<ReportRecord, WeakMap<ReportRecord, BoilerplateScore>>();
+
+/** Returns the boilerplate score of a report against the agency's previous report (computed once per pair). */
 export function scoreBoilerplate(record: ReportRecord, previous: ReportRecord): BoilerplateScore {
+  let byPrevious = scored.get(record);
+  if (!byPrevious) scored.set(record, (byPrevious = new WeakMap()));
+  let score = byPrevious.get(previous);
+  if (!score) byPrevious.set(previous, (score = computeBoilerplate(record, previous)));
+  return score;
+}
+
+function computeBoilerplate(record: ReportRecord, previous: ReportRecord): BoilerplateScore {
   const current = listProse(record);
   const before = listProse(previous);
   const sentences = current.flatMap(splitSentences);
@@ -97,10 +113,11 @@ export function findPrevious(records: readonly ReportRecord[], record: ReportRec
 
 /** Returns the score of every report that has a previous report, most 5-grams reused first. */
 export function rankBoilerplate(records: readonly ReportRecord[]): BoilerplateScore[] {
-  return records
-    .flatMap((r) => {
-      const previous = findPrevious(records, r);
+  // Grouped by agency first: finding each report's predecessor in the whole corpus would be quadratic.
+  return [...group(records, (r) => r.agency.slug).values()]
+    .flatMap((list) => list.flatMap((r) => {
+      const previous = findPrevious(list, r);
       return previous ? [scoreBoilerplate(r, previous)] : [];
-    })
+    }))
     .sort((a, b) => (b.ngramShare ?? -1) - (a.ngramShare ?? -1) || (b.sentenceShare ?? -1) - (a.sentenceShare ?? -1) || (a.id < b.id ? -1 : 1));
 }

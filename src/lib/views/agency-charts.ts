@@ -25,12 +25,23 @@ export interface ChartSpec {
 
 export const AGENCY_CHART_KEYS = ['requests', 'dispositions', 'applicants', 'appeals'] as const;
 
+export type AgencyChartKey = (typeof AGENCY_CHART_KEYS)[number];
+
+/** Each chart's builder, so that a page drawing one chart (an embed) does not draw the other three. */
+type ChartBuilders = Record<AgencyChartKey, () => ChartSpec>;
+
 /** Returns the agency's charts, in page order, labelled in the given language. */
 export function buildAgencyCharts(group: AgencyGroup, lang: Lang = 'zh'): ChartSpec[] {
-  return lang === 'en' ? buildEnglish(group) : buildChinese(group);
+  const builders = lang === 'en' ? listEnglish(group) : listChinese(group);
+  return AGENCY_CHART_KEYS.map((key) => builders[key]());
 }
 
-function buildChinese(group: AgencyGroup): ChartSpec[] {
+/** Returns one of the agency's charts (Chinese labels), drawing only that one. */
+export function buildAgencyChart(group: AgencyGroup, key: AgencyChartKey): ChartSpec {
+  return listChinese(group)[key]();
+}
+
+function listChinese(group: AgencyGroup): ChartBuilders {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => `${s.year}年`;
@@ -39,8 +50,8 @@ function buildChinese(group: AgencyGroup): ChartSpec[] {
   const applicants = listApplicantSegments(reports, yearOf);
   const appeals = listAppealSegments(reports, yearOf);
   const proseCount = points.filter((p) => p.fromProse).length;
-  return [
-    {
+  return {
+    requests: () => ({
       key: 'requests',
       title: '每年新收政府信息公开申请',
       description: `${name}各年度本年新收申请数（件）。空心点表示该年数字来自正文而非表格。`,
@@ -49,8 +60,8 @@ function buildChinese(group: AgencyGroup): ChartSpec[] {
       svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `${name}每年新收申请折线图`, yLabel: '新收申请（件）' }),
       columns: ['年度', '新收申请（件）', '来源'],
       rows: points.map((p) => [`${p.year}年`, p.received, p.fromProse ? '正文' : '表三']),
-    },
-    {
+    }),
+    dispositions: () => ({
       key: 'dispositions',
       title: '办理结果构成',
       description: '各年度办理结果按类别的占比；数据表同时给出件数。缺少任何一类数字的年度不画。',
@@ -65,8 +76,8 @@ function buildChinese(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['年度', ...DISPOSITION_GROUPS.map((g) => `${DISPOSITION_LABELS[g].zh}（件）`), '总计（件）'],
       rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
-    },
-    {
+    }),
+    applicants: () => ({
       key: 'applicants',
       title: '申请人类型',
       description: '各年度新收申请按申请人类型的件数。',
@@ -80,8 +91,8 @@ function buildChinese(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['年度', ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].zh)],
       rows: reports.map((r) => [yearOf(r), ...APPLICANT_COLUMNS.map((c) => r.applicants[c])]),
-    },
-    {
+    }),
+    appeals: () => ({
       key: 'appeals',
       title: '行政复议与行政诉讼',
       description: '各年度因政府信息公开被申请行政复议、提起行政诉讼的件数（各组总计）。',
@@ -95,12 +106,12 @@ function buildChinese(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['年度', ...APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].zh)],
       rows: reports.map((r) => [yearOf(r), ...APPEAL_GROUPS.map((g) => r.appeals[g])]),
-    },
-  ];
+    }),
+  };
 }
 
 /** The same four charts with English titles, axes and legends (agency names stay Chinese). */
-function buildEnglish(group: AgencyGroup): ChartSpec[] {
+function listEnglish(group: AgencyGroup): ChartBuilders {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => String(s.year);
@@ -109,8 +120,8 @@ function buildEnglish(group: AgencyGroup): ChartSpec[] {
   const applicants = listApplicantSegments(reports, yearOf).map((s) => ({ ...s, label: COLUMN_LABELS[s.key as keyof typeof COLUMN_LABELS].en }));
   const appeals = listAppealSegments(reports, yearOf).map((s) => ({ ...s, label: APPEAL_GROUP_LABELS[s.key as keyof typeof APPEAL_GROUP_LABELS].en }));
   const proseCount = points.filter((p) => p.fromProse).length;
-  return [
-    {
+  return {
+    requests: () => ({
       key: 'requests',
       title: 'New requests per year',
       description: `New information requests received by ${name} each year. A hollow dot marks a figure read from the prose, not a table.`,
@@ -119,8 +130,8 @@ function buildEnglish(group: AgencyGroup): ChartSpec[] {
       svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `New requests per year, ${name}`, yLabel: 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)' }),
       columns: ['Year', 'New requests', 'Read from'],
       rows: points.map((p) => [String(p.year), p.received, p.fromProse ? 'prose' : 'table 3']),
-    },
-    {
+    }),
+    dispositions: () => ({
       key: 'dispositions',
       title: 'Outcomes of requests handled',
       description: 'Share of each outcome among requests handled each year; the table gives counts. Years missing any outcome are not drawn.',
@@ -136,8 +147,8 @@ function buildEnglish(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['Year', ...DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en), 'Total handled'],
       rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
-    },
-    {
+    }),
+    applicants: () => ({
       key: 'applicants',
       title: 'Who asked',
       description: 'New requests by type of applicant.',
@@ -152,8 +163,8 @@ function buildEnglish(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['Year', ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].en)],
       rows: reports.map((r) => [yearOf(r), ...APPLICANT_COLUMNS.map((c) => r.applicants[c])]),
-    },
-    {
+    }),
+    appeals: () => ({
       key: 'appeals',
       title: 'Administrative review and litigation',
       description: 'Cases brought over information disclosure each year (group totals).',
@@ -168,7 +179,7 @@ function buildEnglish(group: AgencyGroup): ChartSpec[] {
       }),
       columns: ['Year', ...APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].en)],
       rows: reports.map((r) => [yearOf(r), ...APPEAL_GROUPS.map((g) => r.appeals[g])]),
-    },
-  ];
+    }),
+  };
 }
 

@@ -10,8 +10,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const { agencies } = await loadSiteData();
-  const group = agencies.find((a) => a.slug === params.slug)!;
+  const { agencyBySlug } = await loadSiteData();
+  const group = agencyBySlug.get(params.slug!)!;
   const link: Linker = (p) => ({ path: href(p), url: new URL(href(p), site).href });
   return new Response(JSON.stringify(buildApiAgency(group, link)), { headers: { 'content-type': 'application/json' } });
 };
