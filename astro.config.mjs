@@ -16,4 +16,9 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  experimental: {
+    // Report, agency and embed pages carry a cacheKey (src/lib/site/data.ts): after one report
+    // changes, only its agency's pages are rendered again.
+    incrementalBuild: true,
+  },
 });

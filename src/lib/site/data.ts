@@ -29,6 +29,12 @@ export interface SiteData {
   manifest: Manifest;
   /** Date of this build, ISO yyyy-mm-dd (for citations). */
   builtOn: string;
+  /**
+   * Incremental-build keys (Astro's `cacheKey`): a page whose key and code are unchanged since the
+   * last build is not rendered again. A report's key is its record's digest; an agency's key covers
+   * the digests of all its records and the build date (its pages cite the date and compare years).
+   */
+  cacheKeys: { report: Map<string, string | undefined>; agency: Map<string, string | undefined> };
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -38,10 +44,13 @@ export function loadSiteData(): Promise<SiteData> {
   cached ??= (async () => {
     const entries = await getCollection('reports');
     const records = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+    // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
+    const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     const agencies = groupAgencies(records);
     const byId = new Map(records.map((r) => [r.id, r]));
     const summaries = records.map(summarizeReport);
+    const builtOn = new Date().toISOString().slice(0, 10);
     return {
       records,
       byId,
@@ -54,7 +63,14 @@ export function loadSiteData(): Promise<SiteData> {
       agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
       recordsBySlug: new Map(agencies.map((a) => [a.slug, a.reports.map((s) => byId.get(s.id)!)])),
       manifest,
-      builtOn: new Date().toISOString().slice(0, 10),
+      builtOn,
+      cacheKeys: {
+        report: reportKeys,
+        agency: new Map(agencies.map((a) => {
+          const keys = a.reports.map((s) => reportKeys.get(s.id));
+          return [a.slug, keys.includes(undefined) ? undefined : [builtOn, ...keys].join(':')];
+        })),
+      },
     };
   })();
   return cached;

@@ -5,8 +5,8 @@ import { loadSiteData } from '../../../lib/site/data.ts';
 import { href } from '../../../lib/site/url.ts';
 
 export const getStaticPaths = (async () => {
-  const { agencies } = await loadSiteData();
-  return agencies.map((a) => ({ params: { slug: a.slug } }));
+  const { agencies, cacheKeys } = await loadSiteData();
+  return agencies.map((a) => ({ params: { slug: a.slug }, cacheKey: cacheKeys.agency.get(a.slug) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

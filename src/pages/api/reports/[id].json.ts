@@ -3,8 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSiteData } from '../../../lib/site/data.ts';
 
 export const getStaticPaths = (async () => {
-  const { records } = await loadSiteData();
-  return records.map((r) => ({ params: { id: r.id } }));
+  const { records, cacheKeys } = await loadSiteData();
+  return records.map((r) => ({ params: { id: r.id }, cacheKey: cacheKeys.report.get(r.id) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
