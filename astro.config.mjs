@@ -12,6 +12,9 @@ export default defineConfig({
   base: process.env.NIANBAO_BASE ?? '/',
   // NIANBAO_OUT: where the site is written (tests build variants into temporary folders).
   outDir: process.env.NIANBAO_OUT ?? './dist',
+  // NIANBAO_ASTRO_CACHE: Astro's cache (content data store, incremental-build pages), so that builds
+  // of different corpora side by side (tests, the benchmark) keep their own.
+  cacheDir: process.env.NIANBAO_ASTRO_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
