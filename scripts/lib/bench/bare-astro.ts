@@ -77,7 +77,7 @@ export async function writeBareAstro(dir: string, nodeModules: string): Promise<
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }) + '\n');
   await writeFile(
     path.join(dir, 'astro.config.mjs'),
-    "export default { outDir: process.env.BARE_OUT ?? './dist', build: { format: 'directory', concurrency: 2 }, devToolbar: { enabled: false } };\n",
+    "export default { outDir: process.env.BARE_OUT ?? './dist', cacheDir: './.cache', build: { format: 'directory', concurrency: 4 }, devToolbar: { enabled: false } };\n",
   );
   await writeFile(path.join(dir, 'src/pages/r/[id].astro'), REPORT_PAGE);
   await writeFile(path.join(dir, 'src/pages/a/[slug].astro'), AGENCY_PAGE);
