@@ -7,6 +7,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
+import { buildLongCsv, buildWideCsv, type DatasetJson } from '../../src/lib/export/dataset.ts';
+import { TABLES } from '../../src/lib/export/cells.ts';
 import type { ApiAgency, ApiIndex } from '../../src/lib/export/api.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 import { DIST, ensureDefaultBuild, loadBuiltRecords } from '../support/site.ts';
@@ -83,6 +85,23 @@ describe('data downloads', () => {
       const v = r[row[col('table')]!]![row[col('row_key')]!]![row[col('column_key')]!];
       expect(row[col('value')]).toBe(v === null || v === undefined ? '' : String(v));
     }
+  });
+
+  it('long and wide CSVs are what the in-memory builders make of the records, in id order', () => {
+    const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(readFileSync(path.join(DIST, 'data/nianbao-long.csv'), 'utf8')).toBe(buildLongCsv(sorted));
+    for (const t of TABLES) expect(readFileSync(path.join(DIST, `data/nianbao-wide-${t}.csv`), 'utf8'), t).toBe(buildWideCsv(sorted, t));
+  });
+
+  it('JSON holds every record in id order, the build date and the citation URL', () => {
+    const data = json<DatasetJson>('data/nianbao.json');
+    expect(data.count).toBe(records.length);
+    expect(data.records.map((r) => r.id)).toEqual(records.map((r) => r.id).sort());
+    expect(data.records).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(data.builtOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(data.citation.en).toBe(`nianbao: Government information disclosure annual reports dataset (nianbao), data version ${data.builtOn}, https://nianbao.example.org/data/`);
+    // The data page cites the same URL (and the same date, unless the build crossed midnight UTC).
+    expect(readFileSync(path.join(DIST, 'data/index.html'), 'utf8')).toContain('，https://nianbao.example.org/data/');
   });
 
   it('SQLite file holds every figure of the built records', () => {

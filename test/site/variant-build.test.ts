@@ -39,6 +39,7 @@ beforeAll(() => {
   const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: dist, NIANBAO_BASE: BASE });
   execFileSync('node', ['scripts/extract.ts', '--input', corpus], { env, stdio: 'inherit' });
   execFileSync('npx', ['astro', 'build', '--silent'], { env, stdio: 'inherit' });
+  execFileSync('node', ['scripts/write-downloads.ts'], { env, stdio: 'inherit' });
   execFileSync('node', ['scripts/search-index.ts'], { env, stdio: 'inherit' });
   pages = listHtml(dist);
 }, 300_000);
@@ -80,6 +81,18 @@ describe('a mixed corpus under a sub-path', () => {
     expect(report).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
     expect(report).toContain('{1+1} export const x = 1; import Evil from &#39;./evil.astro&#39; &lt;Evil /&gt;');
     expect(report).toContain('恶意&lt;img src=x onerror=alert(3)&gt;.txt');
+  });
+
+  it('writes the downloads of the good reports, citing the data folder under the base path', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'data/nianbao.json'), 'utf8')) as { count: number; records: { id: string }[]; citation: { zh: string } };
+    expect(data.count).toBe(3);
+    expect(data.records.map((r) => r.id)).toEqual(['taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-renminzhengfu-2023', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']);
+    expect(data.citation.zh).toMatch(/，https:\/\/nianbao\.example\.org\/nianbao\/data\/$/);
+    const page = doc('data/index.html');
+    for (const f of ['nianbao-long.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']) {
+      expect(page.querySelector(`a[href="${BASE}data/${f}"]`), f).not.toBeNull();
+      expect(existsSync(path.join(dist, 'data', f)), f).toBe(true);
+    }
   });
 
   it('prefixes every internal link with the base path, and every link resolves', () => {

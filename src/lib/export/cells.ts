@@ -199,27 +199,32 @@ export interface TidyCell {
   sourceLine: number | null;
 }
 
-/** Returns the tidy long form of the records: every template cell of each record's edition. */
+/** Every cell of each edition, in template order (computed once: every record of an edition shares them). */
+const SPECS_BY_EDITION: Record<Edition, readonly CellSpec[]> = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019') };
+
+/** Returns the tidy long form of one record: every template cell of its edition, in template order. */
+export function listRecordTidyCells(record: ReportRecord): TidyCell[] {
+  return SPECS_BY_EDITION[record.template].map((spec) => ({
+    reportId: record.id,
+    agencyName: record.agency.name,
+    agencySlug: record.agency.slug,
+    province: record.agency.region.province,
+    city: record.agency.region.city,
+    county: record.agency.region.county,
+    regionCode: record.agency.region.code,
+    year: record.year,
+    template: record.template,
+    table: spec.table,
+    rowKey: spec.rowKey,
+    rowZh: spec.rowZh,
+    columnKey: spec.columnKey,
+    columnZh: spec.columnZh,
+    value: readCell(record, spec.path),
+    sourceLine: record.provenance[spec.path] ?? null,
+  }));
+}
+
+/** Returns the tidy long form of the records: each record's cells in turn (see `listRecordTidyCells`). */
 export function listTidyCells(records: readonly ReportRecord[]): TidyCell[] {
-  const specs = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019') };
-  return records.flatMap((record) =>
-    specs[record.template].map((spec) => ({
-      reportId: record.id,
-      agencyName: record.agency.name,
-      agencySlug: record.agency.slug,
-      province: record.agency.region.province,
-      city: record.agency.region.city,
-      county: record.agency.region.county,
-      regionCode: record.agency.region.code,
-      year: record.year,
-      template: record.template,
-      table: spec.table,
-      rowKey: spec.rowKey,
-      rowZh: spec.rowZh,
-      columnKey: spec.columnKey,
-      columnZh: spec.columnZh,
-      value: readCell(record, spec.path),
-      sourceLine: record.provenance[spec.path] ?? null,
-    })),
-  );
+  return records.flatMap(listRecordTidyCells);
 }

@@ -24,13 +24,20 @@ export function formatCsvNumber(n: number): string {
   return /e/i.test(text) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : text;
 }
 
+/** Returns one CSV line (fields joined by commas, ending in CRLF); throws unless it has `width` fields. */
+export function formatCsvLine(row: readonly CsvValue[], width: number): string {
+  if (row.length !== width) throw new Error(`row has ${row.length} fields, header ${width}`);
+  return `${row.map(formatCsvField).join(',')}\r\n`;
+}
+
+/** Returns the start of a CSV file: the BOM and the header line. Data lines (`formatCsvLine`) follow. */
+export function formatCsvHeader(header: readonly string[]): string {
+  return `${BOM}${formatCsvLine(header, header.length)}`;
+}
+
 /** Returns the CSV text (with BOM and CRLF) of a header row and data rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header, ...rows].map((row) => {
-    if (row.length !== header.length) throw new Error(`row has ${row.length} fields, header ${header.length}`);
-    return row.map(formatCsvField).join(',');
-  });
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return formatCsvHeader(header) + rows.map((row) => formatCsvLine(row, header.length)).join('');
 }
 
 /**

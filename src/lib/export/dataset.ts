@@ -1,10 +1,15 @@
 /**
  * Builders of the downloadable dataset (pure: records in, text out): the tidy long CSV, a wide CSV per
  * table, the data dictionary, the full JSON, and the licence and citation note.
+ *
+ * The corpus-sized files are made one record at a time: a file's head, then each record's lines in
+ * turn, then its tail (scripts/write-downloads.ts streams them to disk that way). The whole-corpus
+ * builders (`buildLongCsv`, `buildWideCsv`, `buildDatasetJson`) join the same pieces in memory, for
+ * tests and small corpora.
  */
 import type { ReportRecord } from '../schema/report.ts';
-import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listTableColumns, listTidyCells, readCell, type CellSpec, type TableId } from './cells.ts';
-import { toCsv, type CsvValue } from './csv.ts';
+import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listRecordTidyCells, listTableColumns, readCell, type CellSpec, type TableId } from './cells.ts';
+import { formatCsvHeader, formatCsvLine, toCsv, type CsvValue } from './csv.ts';
 
 /** Columns of the long CSV (and of the SQLite `cells` table), with what each holds. */
 export const LONG_FIELDS = [
@@ -26,9 +31,11 @@ export const LONG_FIELDS = [
   { name: 'source_line', zh: '原文行号（从 1 起）', en: 'Source line (1-based) in the report text' },
 ] as const;
 
-/** Returns the tidy long CSV: one row per report × table × row × column of the record's edition. */
-export function buildLongCsv(records: readonly ReportRecord[]): string {
-  const rows = listTidyCells(records).map((c): CsvValue[] => [
+const LONG_HEADER = LONG_FIELDS.map((f) => f.name);
+
+/** Returns the long CSV rows of one record: one per table × row × column of its edition, in template order. */
+export function listLongCsvRows(record: ReportRecord): CsvValue[][] {
+  return listRecordTidyCells(record).map((c): CsvValue[] => [
     c.reportId,
     c.agencyName,
     c.agencySlug,
@@ -46,10 +53,23 @@ export function buildLongCsv(records: readonly ReportRecord[]): string {
     c.value,
     c.sourceLine,
   ]);
-  return toCsv(
-    LONG_FIELDS.map((f) => f.name),
-    rows,
-  );
+}
+
+/** Returns the start of the long CSV: BOM and header line. */
+export function formatLongCsvHead(): string {
+  return formatCsvHeader(LONG_HEADER);
+}
+
+/** Returns the long CSV lines of one record (CRLF-terminated), to follow the head in record order. */
+export function formatLongCsvRecord(record: ReportRecord): string {
+  return listLongCsvRows(record)
+    .map((row) => formatCsvLine(row, LONG_HEADER.length))
+    .join('');
+}
+
+/** Returns the tidy long CSV: one row per report × table × row × column of the record's edition. */
+export function buildLongCsv(records: readonly ReportRecord[]): string {
+  return toCsv(LONG_HEADER, records.flatMap(listLongCsvRows));
 }
 
 /** Identity columns leading each wide CSV row. */
@@ -60,14 +80,21 @@ export function wideColumnName(spec: Pick<CellSpec, 'rowKey' | 'columnKey'>): st
   return `${spec.rowKey}_${spec.columnKey}`;
 }
 
+/** The cells of each table in wide column order (computed once). */
+const WIDE_SPECS = Object.fromEntries(TABLES.map((t) => [t, listTableColumns(t)])) as Record<TableId, CellSpec[]>;
+
+/** Returns the header of a table's wide CSV: the identity columns, then a column per cell of either edition. */
+export function listWideCsvHeader(table: TableId): string[] {
+  return [...WIDE_ID_FIELDS, ...WIDE_SPECS[table].map(wideColumnName)];
+}
+
 /**
- * Returns the wide CSV of one table: one row per report, a column per cell of either edition. A cell
- * the report's edition does not have is empty, like an absent figure; the dictionary says which
- * edition has which cell.
+ * Returns one record's row of a table's wide CSV. A cell the record's edition does not have is empty,
+ * like an absent figure; the dictionary says which edition has which cell.
  */
-export function buildWideCsv(records: readonly ReportRecord[], table: TableId): string {
-  const specs = listTableColumns(table);
-  const rows = records.map((r): CsvValue[] => [
+export function listWideCsvRow(record: ReportRecord, table: TableId): CsvValue[] {
+  const r = record;
+  return [
     r.id,
     r.agency.name,
     r.agency.slug,
@@ -78,9 +105,26 @@ export function buildWideCsv(records: readonly ReportRecord[], table: TableId): 
     r.year,
     r.template,
     r.tables[table],
-    ...specs.map((s) => readCell(r, s.path)),
-  ]);
-  return toCsv([...WIDE_ID_FIELDS, ...specs.map(wideColumnName)], rows);
+    ...WIDE_SPECS[table].map((s) => readCell(r, s.path)),
+  ];
+}
+
+/** Returns the start of a table's wide CSV: BOM and header line. */
+export function formatWideCsvHead(table: TableId): string {
+  return formatCsvHeader(listWideCsvHeader(table));
+}
+
+/** Returns one record's line of a table's wide CSV (CRLF-terminated). */
+export function formatWideCsvRecord(record: ReportRecord, table: TableId): string {
+  return formatCsvLine(listWideCsvRow(record, table), WIDE_ID_FIELDS.length + WIDE_SPECS[table].length);
+}
+
+/** Returns the wide CSV of one table: one row per report, a column per cell of either edition. */
+export function buildWideCsv(records: readonly ReportRecord[], table: TableId): string {
+  return toCsv(
+    listWideCsvHeader(table),
+    records.map((r) => listWideCsvRow(r, table)),
+  );
 }
 
 /** One entry of the data dictionary. */
@@ -166,16 +210,37 @@ export interface DatasetJson {
   records: ReportRecord[];
 }
 
-/** Returns the full JSON dataset text. */
-export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string): string {
-  const data: DatasetJson = {
+/** Returns the metadata of the JSON download (everything but the records). */
+function datasetMeta(builtOn: string, url: string, count: number): Omit<DatasetJson, 'records'> {
+  return {
     title: DATASET_TITLE,
     licence: LICENCE.spdx,
     licenceNote: { zh: LICENCE.zh, en: LICENCE.en },
     citation: formatCitation(builtOn, url),
     builtOn,
-    count: records.length,
-    records: [...records],
+    count,
   };
-  return JSON.stringify(data);
+}
+
+/**
+ * Returns the JSON download in three pieces, for writing it one record at a time: `head`, then each
+ * record's `formatDatasetJsonRecord` text joined by `separator`, then `tail`. The result is the same
+ * text as `JSON.stringify` of the whole `DatasetJson`; `count` must be the number of records that follow.
+ */
+export function formatDatasetJsonFrame(builtOn: string, url: string, count: number): { head: string; separator: string; tail: string } {
+  const empty = JSON.stringify({ ...datasetMeta(builtOn, url, count), records: [] } satisfies DatasetJson);
+  const tail = ']}';
+  if (!empty.endsWith(`[${tail}`)) throw new Error('records must be the last key of the dataset JSON');
+  return { head: empty.slice(0, -tail.length), separator: ',', tail };
+}
+
+/** Returns one record's text in the JSON download. */
+export function formatDatasetJsonRecord(record: ReportRecord): string {
+  return JSON.stringify(record);
+}
+
+/** Returns the full JSON dataset text. */
+export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string): string {
+  const { head, separator, tail } = formatDatasetJsonFrame(builtOn, url, records.length);
+  return head + records.map(formatDatasetJsonRecord).join(separator) + tail;
 }

@@ -1,15 +1,16 @@
 /**
- * The dataset as a SQLite file (queryable with the sqlite3 shell, DB Browser or Datasette), built with
- * Node's built-in node:sqlite into a temporary file and returned as bytes.
+ * The dataset as a SQLite file (queryable with the sqlite3 shell, DB Browser or Datasette), written
+ * with Node's built-in node:sqlite one record at a time (`openSqliteWriter`, which
+ * scripts/write-downloads.ts uses) or, for tests and small corpora, built whole (`buildSqlite`).
  * Tables: agencies, reports, cells (the tidy long form), checks, check_failures, dictionary.
  * Absent figures are NULL, never 0.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { ReportRecord } from '../schema/report.ts';
-import { listTidyCells } from './cells.ts';
+import { listRecordTidyCells } from './cells.ts';
 import { LICENCE, listDictionary } from './dataset.ts';
 
 export const SQLITE_SCHEMA = `
@@ -96,52 +97,123 @@ CREATE INDEX cells_agency_year ON cells(agency_slug, year);
 CREATE INDEX checks_status ON checks(check_id, status);
 `;
 
-/** Returns the bytes of a SQLite database holding the records. */
+/** One SQL row: the values bound to an INSERT's placeholders, in column order. */
+export type SqliteRow = SQLInputValue[];
+
+/** The rows one record contributes to each table (pure; `openSqliteWriter` inserts them). */
+export interface SqliteRecordRows {
+  /** Its agency's row; the agency keeps the row of its newest report (see `SqliteWriter`). */
+  agency: SqliteRow;
+  report: SqliteRow;
+  checks: SqliteRow[];
+  checkFailures: SqliteRow[];
+  cells: SqliteRow[];
+}
+
+/** Returns the rows of one record for the agencies, reports, checks, check_failures and cells tables. */
+export function listSqliteRows(r: ReportRecord): SqliteRecordRows {
+  const g = r.agency.region;
+  const s = r.source;
+  return {
+    agency: [r.agency.slug, r.agency.name, r.agency.kind, g.province, g.city, g.county, g.code],
+    report: [r.id, r.agency.slug, r.year, r.template, r.title, r.signedOn, r.tables.proactive, r.tables.requests, r.tables.appeals, s.path, s.sha256, s.encoding, s.format, s.bytes],
+    checks: r.checks.map((c) => [r.id, c.id, c.status, c.evaluated, c.failures.length]),
+    checkFailures: r.checks.flatMap((c) => c.failures.map((f, i) => [r.id, c.id, i + 1, f.where, JSON.stringify(f.cells), f.expected, f.actual])),
+    cells: listRecordTidyCells(r).map((c) => [c.reportId, c.agencySlug, c.year, c.template, c.table, c.rowKey, c.rowZh, c.columnKey, c.columnZh, c.value, c.sourceLine]),
+  };
+}
+
+/** Returns the rows of the dictionary table. */
+export function listSqliteDictionaryRows(): SqliteRow[] {
+  return listDictionary().map((d) => [d.path, d.table, d.editions.join(';'), d.rowKey, d.rowZh, d.rowEn, d.columnKey, d.columnZh, d.columnEn, d.unitZh, d.unitEn, d.templateRow]);
+}
+
+/** Returns the rows of the metadata table for a build date (yyyy-mm-dd). */
+export function listSqliteMetadataRows(builtOn: string): SqliteRow[] {
+  return [
+    ['built_on', builtOn],
+    ['licence', LICENCE.spdx],
+    ['licence_note_zh', LICENCE.zh],
+    ['licence_note_en', LICENCE.en],
+  ];
+}
+
+/** A SQLite file being written: `add` each record in order, then `finish` once. */
+export interface SqliteWriter {
+  add(record: ReportRecord): void;
+  /** Writes the agencies, dictionary and metadata, builds the indexes and closes the file. */
+  finish(): void;
+  /** Closes the file without finishing it (after an error). */
+  abort(): void;
+}
+
+/**
+ * Creates a SQLite database at `file` (which must not exist) and returns a writer for it. Memory holds
+ * one row per agency (its newest report's name and region), not the records: an agency's row is that
+ * of its newest report, the last one added on a tie of years.
+ */
+export function openSqliteWriter(file: string, builtOn: string): SqliteWriter {
+  // Foreign keys are checked once at the end (the agencies go in last, when their newest rows are known).
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: false });
+  // A file written in one go: no journal, no fsync (a crash just fails the build).
+  db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
+  db.exec(SQLITE_SCHEMA);
+  db.exec('BEGIN');
+  const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
+  const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  /** Each agency's newest row so far: its year and the order it was added in break ties. */
+  const agencies = new Map<string, { year: number; order: number; row: SqliteRow }>();
+  let added = 0;
+  return {
+    add(record) {
+      const rows = listSqliteRows(record);
+      const order = added++;
+      const seen = agencies.get(record.agency.slug);
+      if (!seen || record.year >= seen.year) agencies.set(record.agency.slug, { year: record.year, order, row: rows.agency });
+      report.run(...rows.report);
+      for (const row of rows.checks) check.run(...row);
+      for (const row of rows.checkFailures) failure.run(...row);
+      for (const row of rows.cells) cell.run(...row);
+    },
+    finish() {
+      try {
+        // Agencies in the order of their newest report, oldest year first.
+        const agency = db.prepare('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)');
+        for (const a of [...agencies.values()].sort((x, y) => x.year - y.year || x.order - y.order)) agency.run(...a.row);
+        const dict = db.prepare('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const row of listSqliteDictionaryRows()) dict.run(...row);
+        const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
+        for (const row of listSqliteMetadataRows(builtOn)) meta.run(...row);
+        // Indexes after the rows: building an index once is cheaper than updating it per row.
+        db.exec(SQLITE_INDEXES);
+        const orphan = db.prepare('PRAGMA foreign_key_check').iterate().next();
+        if (!orphan.done) throw new Error(`nianbao.sqlite: foreign key violated: ${JSON.stringify(orphan.value)}`);
+        db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+    abort() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+/** Returns the bytes of a SQLite database holding the records (built in a temporary file). */
 export function buildSqlite(records: readonly ReportRecord[], builtOn: string): Uint8Array {
   const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-sqlite-'));
   const file = path.join(dir, 'nianbao.sqlite');
   try {
-    const db = new DatabaseSync(file);
+    const writer = openSqliteWriter(file, builtOn);
     try {
-      // A throwaway file written in one go: no journal, no fsync (a crash just fails the build).
-      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
-      db.exec(SQLITE_SCHEMA);
-      db.exec('BEGIN');
-      const agency = db.prepare('INSERT OR REPLACE INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
-      const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
-      // Oldest first, so an agency row holds the name of its newest report.
-      for (const r of [...records].sort((a, b) => a.year - b.year)) {
-        const g = r.agency.region;
-        agency.run(r.agency.slug, r.agency.name, r.agency.kind, g.province, g.city, g.county, g.code);
-      }
-      for (const r of records) {
-        const s = r.source;
-        report.run(r.id, r.agency.slug, r.year, r.template, r.title, r.signedOn, r.tables.proactive, r.tables.requests, r.tables.appeals, s.path, s.sha256, s.encoding, s.format, s.bytes);
-        for (const c of r.checks) {
-          check.run(r.id, c.id, c.status, c.evaluated, c.failures.length);
-          c.failures.forEach((f, i) => failure.run(r.id, c.id, i + 1, f.where, JSON.stringify(f.cells), f.expected, f.actual));
-        }
-      }
-      const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const c of listTidyCells(records)) {
-        cell.run(c.reportId, c.agencySlug, c.year, c.template, c.table, c.rowKey, c.rowZh, c.columnKey, c.columnZh, c.value, c.sourceLine);
-      }
-      const dict = db.prepare('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const d of listDictionary()) {
-        dict.run(d.path, d.table, d.editions.join(';'), d.rowKey, d.rowZh, d.rowEn, d.columnKey, d.columnZh, d.columnEn, d.unitZh, d.unitEn, d.templateRow);
-      }
-      const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
-      meta.run('built_on', builtOn);
-      meta.run('licence', LICENCE.spdx);
-      meta.run('licence_note_zh', LICENCE.zh);
-      meta.run('licence_note_en', LICENCE.en);
-      db.exec(SQLITE_INDEXES);
-      db.exec('COMMIT');
-    } finally {
-      db.close();
+      for (const r of records) writer.add(r);
+    } catch (error) {
+      writer.abort();
+      throw error;
     }
+    writer.finish();
     return new Uint8Array(readFileSync(file));
   } finally {
     rmSync(dir, { recursive: true, force: true });

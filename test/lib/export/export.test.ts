@@ -1,6 +1,7 @@
 /**
  * The downloads re-read and compared with the records, value by value: the long CSV, the wide CSVs,
- * the dictionary, the JSON and the SQLite file (opened with node:sqlite), for the five samples.
+ * the dictionary, the JSON and the SQLite file (opened with node:sqlite), for the five samples; and
+ * the per-record pieces the streamed downloads are written from, joined, equal to the whole files.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,26 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { listCellSpecs, listTableColumns, TABLES } from '../../../src/lib/export/cells.ts';
-import { formatCsvField, parseCsv, toCsv } from '../../../src/lib/export/csv.ts';
-import { buildDatasetJson, buildDictionaryCsv, buildLongCsv, buildWideCsv, LONG_FIELDS, WIDE_ID_FIELDS } from '../../../src/lib/export/dataset.ts';
-import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
+import { formatCsvField, formatCsvHeader, formatCsvLine, parseCsv, toCsv } from '../../../src/lib/export/csv.ts';
+import {
+  buildDatasetJson,
+  buildDictionaryCsv,
+  buildLongCsv,
+  buildWideCsv,
+  DATASET_TITLE,
+  formatCitation,
+  formatDatasetJsonFrame,
+  formatDatasetJsonRecord,
+  formatLongCsvHead,
+  formatLongCsvRecord,
+  formatWideCsvHead,
+  formatWideCsvRecord,
+  LICENCE,
+  listLongCsvRows,
+  LONG_FIELDS,
+  WIDE_ID_FIELDS,
+} from '../../../src/lib/export/dataset.ts';
+import { buildSqlite, listSqliteRows, openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
@@ -43,6 +61,14 @@ describe('csv', () => {
     expect(parseCsv(text)).toEqual([header, ['a,b', 'say "hi"', 'line\r\nbreak', '沂源县', '', '0', '-3', '12.5', '73802895.9', ''], ['', '', '', '', '', '', '', '', '', '"']]);
     expect(formatCsvField(1e21)).toBe('1000000000000000000000');
     expect(() => toCsv(['a'], [['x', 'y']])).toThrow();
+  });
+
+  it('writes a file as a header and then one line per row', () => {
+    expect(formatCsvHeader(['a', 'b'])).toBe('\uFEFFa,b\r\n');
+    expect(formatCsvLine(['x,y', null], 2)).toBe('"x,y",\r\n');
+    expect(() => formatCsvLine(['x'], 2)).toThrow();
+    expect(toCsv(['a', 'b'], [])).toBe('\uFEFFa,b\r\n');
+    expect(toCsv(['a', 'b'], [[1, 'z'], [null, '"']])).toBe('\uFEFFa,b\r\n1,z\r\n,""""\r\n');
   });
 });
 
@@ -85,6 +111,18 @@ describe('long csv', () => {
     expect(empty).toBeGreaterThan(200);
   });
 
+  it('is the head and each record’s lines, joined', () => {
+    expect(formatLongCsvHead()).toBe(`\uFEFF${LONG_FIELDS.map((f) => f.name).join(',')}\r\n`);
+    expect(formatLongCsvHead() + records.map(formatLongCsvRecord).join('')).toBe(buildLongCsv(records));
+    for (const r of records) {
+      const lines = formatLongCsvRecord(r).split('\r\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(r.template === '2021' ? 200 : 198);
+      expect(listLongCsvRows(r)).toHaveLength(lines.length);
+    }
+    expect(formatLongCsvRecord(records[0]!).split('\r\n')[0]).toBe(buildLongCsv(records).split('\r\n')[1]);
+  });
+
   it('reads hand-checked figures', () => {
     const col = Object.fromEntries(header!.map((h, i) => [h, i])) as Record<string, number>;
     const find = (id: string, table: string, row: string, column: string) =>
@@ -123,6 +161,14 @@ describe('wide csv', () => {
         });
       }
     });
+
+    it(`${table}: is the head and a line per record, joined`, () => {
+      const text = buildWideCsv(records, table);
+      expect(formatWideCsvHead(table) + records.map((r) => formatWideCsvRecord(r, table)).join('')).toBe(text);
+      const lines = text.split('\r\n');
+      expect(formatWideCsvHead(table)).toBe(`${lines[0]}\r\n`);
+      records.forEach((r, i) => expect(formatWideCsvRecord(r, table)).toBe(`${lines[i + 1]}\r\n`));
+    });
   }
 });
 
@@ -148,6 +194,26 @@ describe('json', () => {
     expect(data.licence).toBe('CC-BY-4.0');
     expect(data.records).toEqual(records);
   });
+
+  it('is JSON.stringify of the whole dataset, written as head, records and tail', () => {
+    const whole = JSON.stringify({
+      title: DATASET_TITLE,
+      licence: 'CC-BY-4.0',
+      licenceNote: { zh: LICENCE.zh, en: LICENCE.en },
+      citation: formatCitation('2025-01-02', 'https://x/data/'),
+      builtOn: '2025-01-02',
+      count: records.length,
+      records,
+    });
+    expect(buildDatasetJson(records, '2025-01-02', 'https://x/data/')).toBe(whole);
+    const frame = formatDatasetJsonFrame('2025-01-02', 'https://x/data/', records.length);
+    expect(frame.head).toBe(whole.slice(0, whole.indexOf('"records":[') + '"records":['.length));
+    expect(frame.head.endsWith(',"count":5,"records":[')).toBe(true);
+    expect([frame.separator, frame.tail]).toEqual([',', ']}']);
+    expect(frame.head + records.map(formatDatasetJsonRecord).join(frame.separator) + frame.tail).toBe(whole);
+    const none = formatDatasetJsonFrame('2025-01-02', 'https://x/data/', 0);
+    expect(JSON.parse(none.head + none.tail)).toMatchObject({ count: 0, records: [] });
+  });
 });
 
 describe('sqlite', () => {
@@ -167,6 +233,13 @@ describe('sqlite', () => {
 
   it('holds the agencies and reports', () => {
     expect(db.prepare('SELECT count(*) AS n FROM agencies').get()!.n).toBe(4);
+    // As the whole-corpus builder once made them: records by year, INSERT OR REPLACE (a replaced row goes last).
+    const expected = new Map<string, string>();
+    for (const r of [...records].sort((a, b) => a.year - b.year)) {
+      expected.delete(r.agency.slug);
+      expected.set(r.agency.slug, r.agency.name);
+    }
+    expect(db.prepare('SELECT slug, name FROM agencies ORDER BY rowid').all().map((a) => [a.slug, a.name])).toEqual([...expected]);
     const reports = db.prepare('SELECT * FROM reports ORDER BY id').all();
     expect(reports.map((r) => r.id)).toEqual(records.map((r) => r.id).sort());
     for (const row of reports) {
@@ -205,6 +278,16 @@ describe('sqlite', () => {
     ]);
   });
 
+  it('takes each record’s rows from listSqliteRows', () => {
+    const rows = listSqliteRows(byId.get('yiyuanxian-xingzheng-shenpi-fuwuju-2020')!);
+    expect(rows.report.slice(0, 4)).toEqual(['yiyuanxian-xingzheng-shenpi-fuwuju-2020', 'yiyuanxian-xingzheng-shenpi-fuwuju', 2020, '2019']);
+    expect(rows.cells).toHaveLength(198);
+    expect(rows.checks).toHaveLength(5);
+    expect(rows.agency).toEqual(['yiyuanxian-xingzheng-shenpi-fuwuju', '沂源县行政审批服务局', 'department', '山东省', '淄博市', '沂源县', '370323']);
+    const dbCells = db.prepare("SELECT * FROM cells WHERE report_id = 'yiyuanxian-xingzheng-shenpi-fuwuju-2020' ORDER BY rowid").all();
+    expect(dbCells.map((c) => Object.values(c))).toEqual(rows.cells);
+  });
+
   it('holds every check', () => {
     const checks = db.prepare('SELECT * FROM checks ORDER BY report_id, check_id').all();
     expect(checks).toHaveLength(25);
@@ -215,5 +298,26 @@ describe('sqlite', () => {
     expect(db.prepare("SELECT status FROM checks WHERE report_id = 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024' AND check_id = 'appealSum'").get()!.status).toBe('incomplete');
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sqlite writer', () => {
+  it('keeps each agency’s newest report’s row, the later one on a tie, whatever the order added', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-test-'));
+    try {
+      const base = records.find((r) => r.id === 'yiyuanxian-xingzheng-shenpi-fuwuju-2020')!;
+      const renamed = (year: number, name: string): ReportRecord => ({ ...base, id: `x-${year}-${name}`, year, agency: { ...base.agency, name } });
+      const file = path.join(dir, 'w.sqlite');
+      const writer = openSqliteWriter(file, '2025-01-02');
+      for (const r of [renamed(2023, 'new'), renamed(2021, 'old'), renamed(2023, 'tie'), renamed(2022, 'mid')]) writer.add(r);
+      writer.finish();
+      const db = new DatabaseSync(file, { readOnly: true });
+      expect(db.prepare('SELECT name FROM agencies').all()).toEqual([{ name: 'tie' }]);
+      expect(db.prepare('SELECT id FROM reports ORDER BY rowid').all().map((r) => r.id)).toEqual(['x-2023-new', 'x-2021-old', 'x-2023-tie', 'x-2022-mid']);
+      expect(db.prepare('SELECT count(*) AS n FROM cells').get()!.n).toBe(4 * 198);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

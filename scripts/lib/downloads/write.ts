@@ -1,0 +1,123 @@
+/**
+ * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
+ * DATA/reports in id order (the order the site sorts them in) and streams each download to
+ * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — from the pure
+ * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
+ * row per agency (SQLite), never a whole file.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import path from 'node:path';
+import { TABLES } from '../../../src/lib/export/cells.ts';
+import {
+  formatDatasetJsonFrame,
+  formatDatasetJsonRecord,
+  formatLongCsvHead,
+  formatLongCsvRecord,
+  formatWideCsvHead,
+  formatWideCsvRecord,
+} from '../../../src/lib/export/dataset.ts';
+import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
+import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
+
+/** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
+export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite'] as const;
+
+export interface DownloadOptions {
+  /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
+  data: string;
+  /** The built site (NIANBAO_OUT): files go to `data/` in it. */
+  out: string;
+  /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
+  builtOn: string;
+  /** Absolute URL of the data folder, for the citation. */
+  dataUrl: string;
+}
+
+/** Returns the record ids in DATA/reports, in the site's order (loadSiteData sorts by id, `<`). */
+export async function listRecordIds(data: string): Promise<string[]> {
+  const names = await readdir(path.join(data, 'reports'));
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads one record, validated by the schema the site's content collection uses (same keys, same order). */
+async function readRecord(data: string, id: string): Promise<ReportRecord> {
+  const record = reportRecordSchema.parse(JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8')));
+  if (record.id !== id) throw new Error(`reports/${id}.json holds record ${record.id}`);
+  return record;
+}
+
+/** A text file written through a stream, waiting for it to drain when its buffer is full. */
+class TextOut {
+  private readonly stream: WriteStream;
+  private readonly done: Promise<void>;
+
+  constructor(file: string) {
+    this.stream = createWriteStream(file, { highWaterMark: 1 << 20 });
+    this.done = finished(this.stream);
+    // Observed in flush() and close(); without this an early error would be unhandled.
+    this.done.catch(() => {});
+  }
+
+  /** Queues text; returns a promise to await before writing more when the buffer is full, else null. */
+  write(text: string): Promise<unknown> | null {
+    if (this.stream.errored) throw this.stream.errored;
+    return this.stream.write(text) ? null : Promise.race([once(this.stream, 'drain'), this.done]);
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await this.done;
+  }
+
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
+
+/** Writes every download to OUT/data/; returns the number of records. */
+export async function writeDownloads(options: DownloadOptions): Promise<number> {
+  const dir = path.join(options.out, 'data');
+  await mkdir(dir, { recursive: true });
+  const ids = await listRecordIds(options.data);
+  const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
+
+  const long = new TextOut(file('nianbao-long.csv'));
+  const wide = TABLES.map((table) => ({ table, out: new TextOut(file(`nianbao-wide-${table}.csv`)) }));
+  const json = new TextOut(file('nianbao.json'));
+  const texts = [long, ...wide.map((w) => w.out), json];
+  await rm(file('nianbao.sqlite'), { force: true });
+  const sqlite = openSqliteWriter(file('nianbao.sqlite'), options.builtOn);
+  try {
+    const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
+    const pending = [long.write(formatLongCsvHead()), ...wide.map((w) => w.out.write(formatWideCsvHead(w.table))), json.write(frame.head)];
+    await Promise.all(pending);
+    // The next record is read while this one is written.
+    let next = ids.length ? readRecord(options.data, ids[0]!) : null;
+    for (let i = 0; i < ids.length; i++) {
+      const record = await next!;
+      next = i + 1 < ids.length ? readRecord(options.data, ids[i + 1]!) : null;
+      // An unobserved rejection of the prefetch must not crash the process before it is awaited.
+      next?.catch(() => {});
+      sqlite.add(record);
+      await Promise.all([
+        long.write(formatLongCsvRecord(record)),
+        ...wide.map((w) => w.out.write(formatWideCsvRecord(record, w.table))),
+        json.write((i ? frame.separator : '') + formatDatasetJsonRecord(record)),
+      ]);
+    }
+    await json.write(frame.tail);
+    sqlite.finish();
+    await Promise.all(texts.map((t) => t.close()));
+  } catch (error) {
+    sqlite.abort();
+    for (const t of texts) t.destroy();
+    throw error;
+  }
+  return ids.length;
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * Writes the dataset downloads into the built site, after `astro build`: OUT/data/nianbao-long.csv,
+ * nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one record at a time from the
+ * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts).
+ * NIANBAO_DATA (default .nianbao), NIANBAO_OUT (default dist), NIANBAO_SITE and NIANBAO_BASE are read
+ * as astro.config.mjs reads them. dictionary.csv and manifest.json stay Astro endpoints: they are made
+ * from what the site already holds.
+ */
+import { dataUrl } from './lib/downloads/site-url.ts';
+import { writeDownloads } from './lib/downloads/write.ts';
+
+const started = performance.now();
+const out = process.env.NIANBAO_OUT ?? 'dist';
+const count = await writeDownloads({
+  data: process.env.NIANBAO_DATA ?? '.nianbao',
+  out,
+  // The build date as the site states it (src/lib/site/data.ts builtOn).
+  builtOn: new Date().toISOString().slice(0, 10),
+  dataUrl: dataUrl(process.env),
+});
+console.log(`nianbao downloads: ${count} records → ${out}/data/ · ${((performance.now() - started) / 1000).toFixed(2)}s`);

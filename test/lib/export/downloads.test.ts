@@ -1,0 +1,115 @@
+/**
+ * The streamed downloads (scripts/write-downloads.ts): written from sample records in an extraction
+ * folder, each file equals what the in-memory builders make of the same records in id order — the long
+ * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLES } from '../../../src/lib/export/cells.ts';
+import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
+import { dataUrl, normalizeBase } from '../../../scripts/lib/downloads/site-url.ts';
+import { DOWNLOAD_FILES, listRecordIds, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { loadSampleRecords } from '../../support/records.ts';
+
+const BUILT_ON = '2025-01-02';
+const URL_ = 'https://x.example/nianbao/data/';
+// Sorted as the site sorts them (loadSiteData: by id); the sample files are in another order.
+const records = loadSampleRecords().sort((a, b) => (a.id < b.id ? -1 : 1));
+let root: string;
+let out: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'nianbao-downloads-'));
+  mkdirSync(path.join(root, 'data', 'reports'), { recursive: true });
+  // Written as the extractor writes them, newest id first so directory order is no help.
+  for (const r of [...records].reverse()) writeFileSync(path.join(root, 'data', 'reports', `${r.id}.json`), JSON.stringify(r, null, 2) + '\n');
+  writeFileSync(path.join(root, 'data', 'reports', 'notes.txt'), 'not a record');
+  out = path.join(root, 'site');
+  const count = await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+  expect(count).toBe(5);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const read = (name: string) => readFileSync(path.join(out, 'data', name), 'utf8');
+
+describe('write-downloads', () => {
+  it('reads the records in id order', async () => {
+    expect(await listRecordIds(path.join(root, 'data'))).toEqual(records.map((r) => r.id));
+    expect(records.map((r) => r.id)).toEqual([
+      'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024',
+      'yiyuanxian-renminzhengfu-2023',
+      'yiyuanxian-xingzheng-shenpi-fuwuju-2020',
+      'yiyuanxian-xingzheng-shenpi-fuwuju-2024',
+      'zaozhuangshi-xingzheng-shenpi-fuwuju-2024',
+    ]);
+  });
+
+  it('writes the long CSV the in-memory builder makes', () => {
+    expect(read('nianbao-long.csv')).toBe(buildLongCsv(records));
+  });
+
+  it('writes each wide CSV the in-memory builder makes', () => {
+    for (const table of TABLES) expect(read(`nianbao-wide-${table}.csv`), table).toBe(buildWideCsv(records, table));
+  });
+
+  it('writes the JSON the in-memory builder makes, records unchanged', () => {
+    const text = read('nianbao.json');
+    expect(text).toBe(buildDatasetJson(records, BUILT_ON, URL_));
+    const data = JSON.parse(text) as { count: number; records: unknown[]; citation: { en: string } };
+    expect(data.count).toBe(5);
+    expect(data.records).toEqual(records);
+    expect(data.citation.en).toBe(`nianbao: Government information disclosure annual reports dataset (nianbao), data version ${BUILT_ON}, ${URL_}`);
+  });
+
+  it('writes the SQLite file the in-memory builder makes, every table row for row', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-test-'));
+    try {
+      const file = path.join(dir, 'whole.sqlite');
+      writeFileSync(file, buildSqlite(records, BUILT_ON));
+      const whole = new DatabaseSync(file, { readOnly: true });
+      const streamed = new DatabaseSync(path.join(out, 'data', 'nianbao.sqlite'), { readOnly: true });
+      const schema = (db: DatabaseSync) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all();
+      expect(schema(streamed)).toEqual(schema(whole));
+      for (const t of ['agencies', 'reports', 'cells', 'checks', 'check_failures', 'dictionary', 'metadata']) {
+        const rows = (db: DatabaseSync) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all();
+        expect(rows(streamed), t).toEqual(rows(whole));
+        if (t !== 'check_failures') expect(rows(streamed).length, t).toBeGreaterThan(0);
+      }
+      expect(streamed.prepare('SELECT count(*) AS n FROM cells').get()!.n).toBe(4 * 200 + 198);
+      expect(streamed.prepare('PRAGMA integrity_check').get()!.integrity_check).toBe('ok');
+      whole.close();
+      streamed.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes every file the data page links, and nothing else', () => {
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']);
+    for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+  });
+
+  it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
+    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    expect(read('nianbao-long.csv')).toBe(buildLongCsv(records));
+    const bad = path.join(root, 'bad');
+    mkdirSync(path.join(bad, 'reports'), { recursive: true });
+    writeFileSync(path.join(bad, 'reports', 'other-2024.json'), JSON.stringify(records[0]));
+    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taianshi/);
+  });
+});
+
+describe('download URL', () => {
+  it('reads NIANBAO_SITE and NIANBAO_BASE as the site config does', () => {
+    expect(dataUrl({})).toBe('https://nianbao.example.org/data/');
+    expect(dataUrl({ NIANBAO_BASE: '/nianbao/' })).toBe('https://nianbao.example.org/nianbao/data/');
+    expect(dataUrl({ NIANBAO_SITE: 'https://example.gov.cn', NIANBAO_BASE: '/nianbao' })).toBe('https://example.gov.cn/nianbao/data/');
+    expect(dataUrl({ NIANBAO_SITE: 'http://localhost:4321/', NIANBAO_BASE: 'sub/dir' })).toBe('http://localhost:4321/sub/dir/data/');
+    expect([normalizeBase(undefined), normalizeBase('/'), normalizeBase('a'), normalizeBase('/a/')]).toEqual(['/', '/', '/a/', '/a/']);
+  });
+});
