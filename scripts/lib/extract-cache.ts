@@ -16,8 +16,11 @@ import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
 export const DEFAULT_CACHE_DIR = '.nianbao/cache';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Everything whose change can change an outcome. */
-const VERSION_SOURCES = ['src/lib/extract', 'src/lib/schema', 'src/lib/template.ts', 'scripts/lib/extract-corpus.ts', 'package-lock.json'];
+/**
+ * Everything whose change can change an outcome, or the summary of one kept in the stat index
+ * (extract-index.ts): a stale summary would be as wrong as a stale outcome.
+ */
+const VERSION_SOURCES = ['src/lib/extract', 'src/lib/schema', 'src/lib/template.ts', 'scripts/lib/extract-file.ts', 'scripts/lib/extract-index.ts', 'package-lock.json'];
 
 let version: string | undefined;
 

@@ -5,31 +5,43 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FORMAT_BY_EXTENSION } from '../../src/lib/extract/formats.ts';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
 import { cacheKey, readCached, writeCached } from './extract-cache.ts';
-import { extractFile, MAX_BYTES } from './extract-corpus.ts';
+import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
 
-/** Where outcomes are cached, and the extractor version they are valid for; null: no cache. */
-export type CacheOptions = { dir: string; version: string } | null;
+/** Where outcomes are cached; null: no cache. */
+export type CacheOptions = { dir: string } | null;
 
-/** Returns the outcome of one file, never throwing: a reader bug costs one file, not the corpus. */
-export async function extractOne(root: string, rel: string, cache: CacheOptions): Promise<FileOutcome> {
+/**
+ * One file's outcome with what the stat index records of it: its format and cache key (null when
+ * the outcome follows from the extension or size alone); `stable`: false when the outcome is an
+ * internal error, which must not be remembered (the next run tries again).
+ */
+export interface Inspected {
+  outcome: FileOutcome;
+  format: string | null;
+  key: string | null;
+  stable: boolean;
+}
+
+/** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */
+export async function inspectFile(root: string, rel: string, cache: CacheOptions, version: string): Promise<Inspected> {
   try {
-    const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
+    const format = formatOf(rel);
     const full = path.join(root, rel);
-    // Unsupported, empty and oversized files are refused before reading: nothing to cache.
-    if (!cache || !format) return await extractFile(root, rel);
+    // Unsupported, empty and oversized files are refused before reading: nothing to hash or cache.
+    if (!format) return { outcome: await extractFile(root, rel), format: null, key: null, stable: true };
     const info = await stat(full);
-    if (info.size === 0 || info.size > MAX_BYTES) return await extractFile(root, rel);
+    if (info.size === 0 || info.size > MAX_BYTES) return { outcome: await extractFile(root, rel), format, key: null, stable: true };
     const bytes = await readFile(full);
-    const key = cacheKey(createHash('sha256').update(bytes).digest('hex'), format, cache.version);
-    const cached = await readCached(cache.dir, key, rel);
-    if (cached) return cached;
-    const outcome = await extractFile(root, rel, bytes);
-    await writeCached(cache.dir, key, outcome);
-    return outcome;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = cacheKey(sha256, format, version);
+    const cached = cache && (await readCached(cache.dir, key, rel));
+    if (cached) return { outcome: cached, format, key, stable: true };
+    const outcome = await extractFile(root, rel, bytes, sha256);
+    if (cache) await writeCached(cache.dir, key, outcome);
+    return { outcome, format, key, stable: true };
   } catch (error) {
-    return { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` };
+    return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` }, format: null, key: null, stable: false };
   }
 }

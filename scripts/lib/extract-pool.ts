@@ -4,8 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
-import type { CacheOptions } from './extract-one.ts';
+import type { CacheOptions, Inspected } from './extract-one.ts';
 import type { Batch } from './extract-worker.ts';
 
 /** Files per task: large enough to amortise a message, small enough to balance the cores. */
@@ -16,28 +15,28 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Returns the outcome of every file, in the order of `files`, extracted by `workers` threads. */
+/** Returns the outcome of every file, in the order of `files`, extracted by `workers` threads; `onProgress`: files done so far. */
 export async function extractInPool(
   root: string,
   files: readonly string[],
-  options: { workers: number; cache: CacheOptions; onProgress?: (done: number, total: number) => void },
-): Promise<FileOutcome[]> {
-  const pool = new Piscina<Batch, FileOutcome[]>({
+  options: { workers: number; cache: CacheOptions; version: string; onProgress?: (done: number) => void },
+): Promise<Inspected[]> {
+  const pool = new Piscina<Batch, Inspected[]>({
     filename: new URL('./extract-worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
   });
-  const outcomes: FileOutcome[] = new Array(files.length);
+  const outcomes: Inspected[] = new Array(files.length);
   let done = 0;
   try {
     const tasks: Promise<void>[] = [];
     for (let start = 0; start < files.length; start += BATCH) {
       const batch = files.slice(start, start + BATCH);
       tasks.push(
-        pool.run({ root, files: batch, cache: options.cache }).then((result) => {
+        pool.run({ root, files: batch, cache: options.cache, version: options.version }).then((result) => {
           result.forEach((o, i) => (outcomes[start + i] = o));
           done += batch.length;
-          options.onProgress?.(done, files.length);
+          options.onProgress?.(done);
         }),
       );
     }

@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
+import type { Summary } from './extract-index.ts';
 import { writeOutput } from './write-output.ts';
 
 export interface Shard {
@@ -40,19 +41,32 @@ type PartEntry =
 interface Part {
   shard: Shard;
   input: string;
+  /** The extractor version that produced the outcomes (absent in parts written before it was recorded). */
+  extractor?: string;
   files: PartEntry[];
 }
 
-/** Writes OUT/part.json for a shard's outcomes (whose records are already in OUT/reports). */
-export async function writePart(out: string, shard: Shard, input: string, outcomes: readonly FileOutcome[], records: readonly ReportRecord[]): Promise<void> {
-  const written = new Set(records.map((r) => r.source.path));
-  const files: PartEntry[] = outcomes.map((o) => {
-    if (!o.ok) return { path: o.path, ok: false, error: o.error };
+/**
+ * Writes OUT/part.json for a shard's files, given each file's outcome summary, the paths whose
+ * records are already in OUT/reports, and a loader of the whole outcome of any other file that
+ * gave a record (a duplicate this shard set aside).
+ */
+export async function writePart(
+  out: string,
+  part: { shard: Shard; input: string; extractor: string },
+  summaries: readonly { path: string; summary: Summary }[],
+  written: ReadonlySet<string>,
+  load: (rel: string) => Promise<Extract<FileOutcome, { ok: true }>>,
+): Promise<void> {
+  const files: PartEntry[] = [];
+  for (const { path: rel, summary: s } of summaries) {
+    if (!s.ok) files.push({ path: rel, ok: false, error: s.error });
+    else if (written.has(rel)) files.push({ path: rel, ok: true, id: s.id, warnings: s.warnings });
     // A duplicate this shard set aside may still matter to the merge's messages: keep it whole.
-    return written.has(o.path) ? { path: o.path, ok: true, id: o.record.id, warnings: o.warnings } : { path: o.path, ok: true, outcome: o };
-  });
-  const part: Part = { shard, input, files };
-  await writeFile(path.resolve(out, 'part.json'), JSON.stringify(part) + '\n');
+    else files.push({ path: rel, ok: true, outcome: await load(rel) });
+  }
+  const content: Part = { ...part, files };
+  await writeFile(path.resolve(out, 'part.json'), JSON.stringify(content) + '\n');
 }
 
 /** Returns a part's outcomes, records and texts read back from its folder. */
@@ -85,6 +99,9 @@ export async function mergeParts(dirs: readonly string[], out: string): Promise<
     throw new Error(`extract:merge needs the ${count ?? 'n'} shards 0…n-1 of one input; got ${parts.map((p) => `${p.part.shard.index}/${p.part.shard.count} of ${p.part.input}`).join(', ')}`);
   }
   const result = buildManifest(input!, parts.flatMap((p) => p.outcomes));
-  await writeOutput(out, result);
+  // Records get tokens (a later extract into this folder can skip them) only when one extractor version made them all.
+  const versions = new Set(parts.map((p) => p.part.extractor));
+  const extractor = versions.size === 1 ? [...versions][0] : undefined;
+  await writeOutput(out, { ...result, extractor });
   return { manifest: result.manifest, records: result.records };
 }

@@ -64,10 +64,11 @@ describe('parallel, cached and sharded extraction', () => {
     const key = cacheKey(record.source.sha256, record.source.format, extractorVersion());
     const entryFile = path.join(cache, key.slice(0, 2), `${key}.json`);
     const entry = JSON.parse(await readFile(entryFile, 'utf8'));
-    // Tamper with the cached entry: a second run must return it, proving it did not re-parse.
+    // Tamper with the cached entry: a second run into a new folder (which must write every record)
+    // must return it, proving it did not re-parse.
     entry.record.title = 'FROM CACHE';
     await writeFile(entryFile, JSON.stringify(entry));
-    const again = await extractCorpus({ input, out, workers: 0, cache });
+    const again = await extractCorpus({ input, out: path.join(root, 'probe-2'), workers: 0, cache });
     expect(again.records.find((r) => r.id === record.id)!.title).toBe('FROM CACHE');
   });
 
