@@ -1,14 +1,97 @@
 #!/usr/bin/env node
-/** Builds the Pagefind search index over dist/ (report and agency pages). */
+/**
+ * Builds the Pagefind search index over the built site: the Chinese report and agency pages only,
+ * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 2000), each chunk its own Pagefind bundle
+ * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
+ * bounded by the chunk size, not the site). dist/pagefind/chunks.json lists the bundles; the search
+ * pages read it and merge the chunks at query time. The UI script and styles are copied to
+ * dist/pagefind/ where the search pages load them.
+ */
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { CHUNKS_FILE, chunkName, chunkPages, pageUrl, parseChunkSize, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
 const OUT = process.env.NIANBAO_OUT ?? 'dist';
+const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
+/** Pages sent to Pagefind at once: enough to keep it busy, few enough that Node holds little HTML. */
+const IN_FLIGHT = 16;
+/** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: OUT });
-if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-await index.writeFiles({ outputPath: `${OUT}/pagefind` });
-await pagefind.close();
-process.stderr.write(`pagefind: indexed ${added.page_count} pages\n`);
+/** Returns candidate pages: <section>/<name>/index.html for the sections that hold searchable pages. */
+async function listCandidates(root: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (const section of ['reports', 'agencies']) {
+    const names = await readdir(path.join(root, section)).catch(() => [] as string[]);
+    for (const name of names) {
+      const rel = `${section}/${name}/index.html`;
+      if (await stat(path.join(root, rel)).then((s) => s.isFile(), () => false)) pages.push(rel);
+    }
+  }
+  return pages;
+}
+
+/** Returns this process's child processes (Linux; empty where /proc is missing). */
+async function children(): Promise<Set<number>> {
+  const tasks = await readdir(`/proc/${process.pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((t) => readFile(`/proc/${process.pid}/task/${t}/children`, 'utf8').catch(() => '')));
+  return new Set(lists.flatMap((l) => l.split(' ').filter(Boolean).map(Number)));
+}
+
+/**
+ * Waits (up to 30 s) until the children started since `before` have exited. pagefind.close() only
+ * signals its process: waiting frees its memory before the next chunk starts, and reaps it, so that
+ * the peak memory GNU time reports for this script includes Pagefind's.
+ */
+async function waitForExit(before: Set<number>): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    if (![...(await children())].some((pid) => !before.has(pid))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Indexes one chunk of pages into its own bundle with a fresh Pagefind process. */
+async function buildChunk(pages: string[], outputPath: string): Promise<void> {
+  const before = await children();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < pages.length) {
+        const page = pages[next++]!;
+        const content = await readFile(path.join(OUT, page), 'utf8');
+        const added = await index.addHTMLFile({ url: pageUrl(page), content });
+        if (added.errors.length) throw new Error(`pagefind: ${page}: ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, pages.length) }, worker));
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    // Stops the Pagefind process: the next chunk starts a new one with empty memory.
+    await pagefind.close();
+    await waitForExit(before);
+  }
+}
+
+const started = performance.now();
+const root = path.join(OUT, 'pagefind');
+await rm(root, { recursive: true, force: true });
+const chunks = chunkPages(await listCandidates(OUT), CHUNK_SIZE);
+// An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
+if (chunks.length === 0) chunks.push([]);
+const names = chunks.map((_, i) => chunkName(i));
+for (const [i, pages] of chunks.entries()) {
+  const t = performance.now();
+  await buildChunk(pages, path.join(root, names[i]!));
+  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+}
+await mkdir(root, { recursive: true });
+for (const f of UI_FILES) await copyFile(path.join(root, names[0]!, f), path.join(root, f));
+const pageCount = chunks.reduce((n, c) => n + c.length, 0);
+const list: ChunkList = { chunks: names.map((n) => `${n}/`), pages: pageCount };
+await writeFile(path.join(root, CHUNKS_FILE), `${JSON.stringify(list)}\n`);
+process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of at most ${CHUNK_SIZE}, ${((performance.now() - started) / 1000).toFixed(1)}s\n`);

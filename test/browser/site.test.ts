@@ -1,15 +1,20 @@
 /**
  * The sample site in headless Chromium (Debian's /usr/bin/chromium via playwright-core): pages load
  * without console errors, pass an axe-core scan (no serious or critical violations), the compare
- * picker keeps its choice in the URL across a reload, and Chinese search works. Screenshots at phone
+ * picker keeps its choice in the URL across a reload, and Chinese search works (also with the index cut
+ * into chunks of 2 pages, merged at query time). Screenshots at phone
  * and desktop widths go to test-results/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../support/static-server.ts';
-import { DIST, ensureDefaultBuild } from '../support/site.ts';
+import { DIST, childEnv, ensureDefaultBuild, listHtml } from '../support/site.ts';
+import { chunkPages } from '../../scripts/lib/search/chunks.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results/screenshots';
@@ -34,8 +39,8 @@ afterAll(async () => {
   await closeServer?.();
 });
 
-/** Opens a page at a viewport width, collecting console errors and failed requests. */
-async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+/** Opens a page at a viewport width (on the sample site unless another origin is given), collecting console errors and failed requests. */
+async function open(path: string, width = 1280, at = origin): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -46,7 +51,7 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
     // A reload or navigation cancels requests still in flight; that is not a failure of the site.
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.goto(at + path, { waitUntil: 'networkidle' });
   return { page, errors };
 }
 
@@ -151,23 +156,77 @@ describe('compare picker', () => {
   });
 });
 
+/**
+ * Searches through the search page's own UI, pressing “load more” until every result shows; returns
+ * the result pages and the number of results the UI announces.
+ */
+async function searchAll(at: string, path: string, term: string): Promise<{ links: string[]; count: number; errors: string[] }> {
+  const { page, errors } = await open(`${path}?q=${encodeURIComponent(term)}`, 1280, at);
+  // The message reads “N results” once the search (over every chunk) is done.
+  await page.waitForFunction(() => /\d/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), null, { timeout: 15_000 });
+  const count = Number(/\d+/.exec((await page.locator('.pagefind-ui__message').textContent()) ?? '')![0]);
+  // Pagefind may redraw the list (back to the first page of results) while it loads: poll.
+  const shown = async () => new Set(await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname)));
+  let links = await shown();
+  for (const deadline = Date.now() + 30_000; links.size < count && Date.now() < deadline; links = await shown()) {
+    const more = page.locator('.pagefind-ui__button');
+    if (await more.isVisible()) await more.click().catch(() => undefined);
+    await page.waitForTimeout(200);
+  }
+  await page.close();
+  return { links: [...links], count, errors };
+}
+
+const 行政审批_REPORTS = ['yiyuanxian-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-xingzheng-shenpi-fuwuju-2020', 'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024'];
+
 describe('search', () => {
   it('finds the 行政审批服务局 reports for the Chinese query 行政审批', async () => {
-    const { page, errors } = await open(`/search/?q=${encodeURIComponent('行政审批')}`);
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-    // The UI shows the first results only; ask Pagefind's own API for all of them.
-    // A string, so that the test runner does not rewrite the browser's own import().
-    const links = (await page.evaluate(`(async () => {
-      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
-      const search = await pagefind.search('行政审批');
-      const data = await Promise.all(search.results.map((r) => r.data()));
-      return data.map((d) => new URL(d.url, location.origin).pathname);
-    })()`)) as string[];
-    for (const id of ['yiyuanxian-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-xingzheng-shenpi-fuwuju-2020', 'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']) {
-      expect(links, JSON.stringify(links)).toContain(`/reports/${id}/`);
-    }
+    const { links, count, errors } = await searchAll(origin, '/search/', '行政审批');
+    for (const id of 行政审批_REPORTS) expect(links, JSON.stringify(links)).toContain(`/reports/${id}/`);
+    expect(links).toHaveLength(count);
+    // Only the Chinese report and agency pages are indexed.
+    for (const link of links) expect(link, link).toMatch(/^\/(reports|agencies)\/[^/]+\/$/);
     expect(errors).toEqual([]);
-    await page.close();
+  });
+
+  it('finds them from the English search page too', async () => {
+    const { links, errors } = await searchAll(origin, '/en/search/', '行政审批');
+    for (const id of 行政审批_REPORTS) expect(links, JSON.stringify(links)).toContain(`/reports/${id}/`);
+    expect(errors).toEqual([]);
+  });
+
+  describe('with the index in chunks of 2 pages (NIANBAO_SEARCH_CHUNK=2), merged at query time', () => {
+    let chunked: { origin: string; close: () => Promise<void> };
+    let chunkOf: Map<string, string>;
+
+    beforeAll(async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-search-chunks-'));
+      cpSync(DIST, dir, { recursive: true, filter: (src) => path.relative(DIST, src) !== 'pagefind' });
+      execFileSync('node', ['scripts/search-index.ts'], { env: childEnv({ NIANBAO_OUT: dir, NIANBAO_SEARCH_CHUNK: '2' }), stdio: 'inherit' });
+      const list = JSON.parse(readFileSync(path.join(dir, 'pagefind/chunks.json'), 'utf8')) as { chunks: string[] };
+      // The same cut the script made: page → its chunk's folder.
+      const cut = chunkPages(listHtml(dir), 2);
+      expect(list.chunks).toHaveLength(cut.length);
+      chunkOf = new Map(cut.flatMap((pages, i) => pages.map((p) => [`/${p.replace(/index\.html$/, '')}`, list.chunks[i]!] as const)));
+      chunked = await serveStatic(dir);
+    });
+
+    afterAll(async () => {
+      await chunked?.close();
+    });
+
+    it('still finds every 行政审批服务局 report, from several chunks', async () => {
+      const { links, count, errors } = await searchAll(chunked.origin, '/search/', '行政审批');
+      for (const id of 行政审批_REPORTS) expect(links, JSON.stringify(links)).toContain(`/reports/${id}/`);
+      expect(links).toHaveLength(count);
+      expect(new Set(links.map((l) => chunkOf.get(l))).size).toBeGreaterThan(2);
+      // The same results as from the single index.
+      expect([...links].sort()).toEqual([...(await searchAll(origin, '/search/', '行政审批')).links].sort());
+      expect(errors).toEqual([]);
+      const en = await searchAll(chunked.origin, '/en/search/', '行政审批');
+      expect([...en.links].sort()).toEqual([...links].sort());
+      expect(en.errors).toEqual([]);
+    });
   });
 
   it('the header search box leads to results', async () => {

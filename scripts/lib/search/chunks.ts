@@ -1,0 +1,60 @@
+/**
+ * Which built pages go into the search index, and how they are split into chunks. Pagefind holds a
+ * whole index in memory while it builds it (about 0.7 MiB per report page), so a large site is
+ * indexed as several independent Pagefind bundles, dist/pagefind/<chunk>/, which the search page
+ * merges at query time (Pagefind's multisite `mergeIndex`). Pure functions: the tests call them.
+ */
+
+/** Pages worth searching: the Chinese report and agency pages (not the /en/ mirrors, embeds, lists or data). */
+const SEARCHABLE = /^(reports|agencies)\/[^/]+\/index\.html$/;
+
+/** The file listing the chunk bundles, relative to the pagefind/ folder. */
+export const CHUNKS_FILE = 'chunks.json';
+
+/**
+ * Pages per chunk unless NIANBAO_SEARCH_CHUNK says otherwise. Measured on generated reports: the
+ * Pagefind process peaks near 100 MiB + 0.7 MiB per page (2000 pages: 1.5 GiB; 3000: 2.2 GiB), and its
+ * write step grows faster than linearly, so 2000 keeps a chunk about half of the 3 GiB budget.
+ */
+export const DEFAULT_CHUNK_SIZE = 2000;
+
+/** The contents of pagefind/chunks.json: bundle folders relative to pagefind/, in order; the first one is the primary index. */
+export interface ChunkList {
+  chunks: string[];
+  pages: number;
+}
+
+/** Returns whether a page (path relative to the built site, with / separators) belongs in the search index. */
+export function isSearchable(page: string): boolean {
+  return SEARCHABLE.test(page);
+}
+
+/**
+ * Splits pages into chunks of at most `size`, deterministically: the searchable pages sorted by path
+ * (code-unit order, independent of locale), cut into consecutive runs. No pages gives no chunks.
+ */
+export function chunkPages(pages: readonly string[], size: number): string[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const sorted = [...new Set(pages.filter(isSearchable))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chunks: string[][] = [];
+  for (let i = 0; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
+  return chunks;
+}
+
+/** Returns the folder name of chunk i (under pagefind/): zero-padded so that the names sort in order. */
+export function chunkName(i: number): string {
+  return String(i).padStart(3, '0');
+}
+
+/** Returns the URL Pagefind should show for a page: its folder, as Astro links it (trailing slash, no index.html). */
+export function pageUrl(page: string): string {
+  return `/${page.replace(/index\.html$/, '')}`;
+}
+
+/** Reads a chunk size from the environment value, falling back to the default. */
+export function parseChunkSize(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_CHUNK_SIZE;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_SEARCH_CHUNK must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
