@@ -112,10 +112,12 @@ async function benchSize(n: number): Promise<SizeResult> {
     log(`${n}: astro build`);
     const astroRuns = await repeat(siteRuns, astro, fresh);
     const pages = await countPages(site);
+    log(`${n}: downloads`);
+    const downloads = await repeat(siteRuns, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
     log(`${n}: pagefind`);
     const pagefind = await repeat(siteRuns, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
     const whole = () =>
-      measure('sh', ['-c', `"${NODE}" scripts/extract.ts --input "${input}" --out "${out}" --cache "${xcache}" && "${NODE}" "${ASTRO}" build && "${NODE}" scripts/search-index.ts`], { env });
+      measure('sh', ['-c', `"${NODE}" scripts/extract.ts --input "${input}" --out "${out}" --cache "${xcache}" && "${NODE}" "${ASTRO}" build && "${NODE}" scripts/write-downloads.ts && "${NODE}" scripts/search-index.ts`], { env });
     log(`${n}: whole build`);
     const build = await repeat(siteRuns, whole, fresh);
     log(`${n}: whole build, one report changed`);
@@ -132,7 +134,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     });
     const barePages = await countPages(bareOut);
     result.site = {
-      pages, astro: astroRuns, astroPagesPerSecond: pages / astroRuns.seconds, pagefind, build, buildIncremental,
+      pages, astro: astroRuns, astroPagesPerSecond: pages / astroRuns.seconds, downloads, pagefind, build, buildIncremental,
       bare, barePages, ratio: astroRuns.seconds / bare.seconds, buildRatio: build.seconds / bare.seconds,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the Pagefind search index over the built site: the Chinese report and agency pages only,
- * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 2000), each chunk its own Pagefind bundle
+ * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 1000), each chunk its own Pagefind bundle
  * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
  * bounded by the chunk size, not the site). dist/pagefind/chunks.json lists the bundles; the search
  * pages read it and merge the chunks at query time. The UI script and styles are copied to

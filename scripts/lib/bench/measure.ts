@@ -1,9 +1,12 @@
 /**
- * Timing child processes: wall time and peak memory (maximum resident set size, worker threads
- * included) through GNU time, so that each stage is measured as the command a user runs.
+ * Timing child processes: wall time and peak memory, so that each stage is measured as the command a
+ * user runs. Memory is the larger of GNU time's maximum resident set size (the largest process
+ * waited for, worker threads included) and the largest sum of the resident sets of the whole
+ * process tree, sampled from /proc: Pagefind's indexer is a separate binary that its Node API does
+ * not wait for, so GNU time alone does not see it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +21,33 @@ export interface Measurement {
 }
 
 const GNU_TIME = '/usr/bin/time';
+const PAGE_KIB = 4;
+
+/** Returns the resident memory of `root` and all its descendants, KiB (0 where /proc is absent). */
+export function readTreeRssKiB(root: number): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state ppid … rss is field 24.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * PAGE_KIB);
+    } catch {
+      // The process ended while listed.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, kib] of rss) if (inTree(pid)) total += kib;
+  return total;
+}
 
 /** Runs a command to completion and returns its wall time and peak memory; throws on a non-zero exit. */
 export async function measure(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measurement> {
@@ -26,17 +56,23 @@ export async function measure(command: string, args: readonly string[], options:
   const useTime = existsSync(GNU_TIME);
   const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, [...args]];
   const started = performance.now();
+  let treePeak = 0;
   const stderr = await new Promise<string>((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const poll = setInterval(() => {
+      if (child.pid) treePeak = Math.max(treePeak, readTreeRssKiB(child.pid));
+    }, 250);
+    child.on('close', () => clearInterval(poll));
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(err) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${err.slice(-3000)}`))));
   });
   const seconds = (performance.now() - started) / 1000;
-  const kib = useTime ? Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop()) : NaN;
+  const timed = useTime ? Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop()) : NaN;
   await rm(dir, { recursive: true, force: true });
-  return { seconds, maxRssMiB: Number.isFinite(kib) ? Math.round(kib / 1024) : null, stderr };
+  const kib = Math.max(Number.isFinite(timed) ? timed : 0, treePeak);
+  return { seconds, maxRssMiB: kib > 0 ? Math.round(kib / 1024) : null, stderr };
 }
 
 /** Returns the median of a non-empty list. */

@@ -11,8 +11,10 @@ export interface SizeResult {
     pages: number;
     astro: Summary;
     astroPagesPerSecond: number;
+    /** scripts/write-downloads.ts (CSV, JSON, SQLite); absent in results from before it existed. */
+    downloads?: Summary;
     pagefind: Summary;
-    /** extract (warm cache) + astro build + pagefind, as `npm run build` runs them. */
+    /** extract (warm cache) + astro build + downloads + pagefind, as `npm run build` runs them. */
     build: Summary;
     /** The same after one report changed. */
     buildIncremental: Summary;
@@ -39,6 +41,35 @@ export interface BenchResults {
 const f1 = (n: number) => n.toFixed(1);
 const mib = (s: { maxRssMiB: number | null }) => (s.maxRssMiB === null ? '—' : `${s.maxRssMiB}`);
 
+/**
+ * Returns one line comparing the time per report of the largest size with the smallest, per stage:
+ * 1.0 × is flat scaling, above it the stage gets dearer per report as the corpus grows.
+ */
+export function describeScaling(sizes: readonly SizeResult[]): string[] {
+  const sorted = [...sizes].sort((a, b) => a.reports - b.reports);
+  const small = sorted[0];
+  const large = sorted[sorted.length - 1];
+  if (!small || !large || small === large) return [];
+  const ratio = (pick: (s: SizeResult) => Summary | undefined) => {
+    const a = pick(small);
+    const b = pick(large);
+    return a && b ? `${f1(b.seconds / large.reports / (a.seconds / small.reports))} ×` : null;
+  };
+  const stages: [string, (s: SizeResult) => Summary | undefined][] = [
+    ['extract, cold', (s) => s.extract.cold],
+    ['astro build', (s) => s.site?.astro],
+    ['downloads', (s) => s.site?.downloads],
+    ['pagefind', (s) => s.site?.pagefind],
+    ['whole build', (s) => s.site?.build],
+    ['bare baseline', (s) => s.site?.bare],
+  ];
+  const parts = stages.flatMap(([name, pick]) => {
+    const r = ratio(pick);
+    return r ? [`${name} ${r}`] : [];
+  });
+  return [`Scaling from ${small.reports.toLocaleString('en')} to ${large.reports.toLocaleString('en')} reports, time per report (larger ÷ smaller; 1.0 × is flat): ${parts.join(', ')}.`, ''];
+}
+
 /** Returns the results as a Markdown section: machine, then one table row per stage and size. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -58,8 +89,9 @@ export function toMarkdown(r: BenchResults): string {
     row('extract, one report changed', s.extract.incremental, '');
     if (s.site) {
       row(`astro build (${s.site.pages.toLocaleString('en')} pages)`, s.site.astro, `${Math.round(s.site.astroPagesPerSecond)} pages/s`);
+      if (s.site.downloads) row('downloads (CSV, JSON, SQLite)', s.site.downloads, '');
       row('pagefind index', s.site.pagefind, '');
-      row('whole build (extract + astro + pagefind)', s.site.build, `${f1(s.site.buildRatio)} × bare`);
+      row('whole build (extract + astro + downloads + pagefind)', s.site.build, `${f1(s.site.buildRatio)} × bare`);
       row('whole build, one report changed', s.site.buildIncremental, '');
       // Our site has more pages than the baseline (agency, data, findings pages): compare per page too.
       const perPage = (s.site.astro.seconds / s.site.pages) / (s.site.bare.seconds / s.site.barePages);
@@ -68,7 +100,7 @@ export function toMarkdown(r: BenchResults): string {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }
   }
-  lines.push('');
+  lines.push('', ...describeScaling(r.sizes));
   for (const s of r.sizes) {
     if (s.loadAverageAfter) lines.push(`Load average after ${s.reports.toLocaleString('en')} reports: ${s.loadAverageAfter.map(f1).join(' / ')}.`);
   }
