@@ -6,15 +6,24 @@
  * bounded by the chunk size, not the site). dist/pagefind/chunks.json lists the bundles; the search
  * pages read it and merge the chunks at query time. The UI script and styles are copied to
  * dist/pagefind/ where the search pages load them.
+ *
+ * Each chunk's bundle is also kept in a cache (Astro's cache folder, pagefind-chunks/<key>/), keyed by
+ * the Pagefind version and the chunk's pages and their bytes: after one report changed, only the chunk
+ * holding its pages is indexed again, the others are copied back (Astro empties dist/ on each build).
  */
-import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { CHUNKS_FILE, chunkName, chunkPages, pageUrl, parseChunkSize, type ChunkList } from './lib/search/chunks.ts';
+import { CHUNKS_FILE, chunkKey, chunkName, chunkPages, pageUrl, parseChunkSize, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
 const OUT = process.env.NIANBAO_OUT ?? 'dist';
 const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
+/** Where indexed chunks are kept between builds (beside Astro's own cache, see astro.config.mjs). */
+const CACHE = path.join(process.env.NIANBAO_ASTRO_CACHE ?? 'node_modules/.astro', 'pagefind-chunks');
+/** What else decides a chunk's bundle: the Pagefind version and the options below. */
+const SALT = `pagefind ${JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version} zh-cn`;
 /** Pages sent to Pagefind at once: enough to keep it busy, few enough that Node holds little HTML. */
 const IN_FLIGHT = 16;
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
@@ -77,6 +86,12 @@ async function buildChunk(pages: string[], outputPath: string): Promise<void> {
   }
 }
 
+/** Returns the chunk's cache key, from the sha256 of each page's bytes. */
+async function keyOf(pages: readonly string[]): Promise<string> {
+  const hashed = await Promise.all(pages.map(async (page) => ({ page, sha256: createHash('sha256').update(await readFile(path.join(OUT, page))).digest('hex') })));
+  return chunkKey(hashed, SALT);
+}
+
 const started = performance.now();
 const root = path.join(OUT, 'pagefind');
 await rm(root, { recursive: true, force: true });
@@ -84,14 +99,36 @@ const chunks = chunkPages(await listCandidates(OUT), CHUNK_SIZE);
 // An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
 if (chunks.length === 0) chunks.push([]);
 const names = chunks.map((_, i) => chunkName(i));
+await mkdir(CACHE, { recursive: true });
+const keys: string[] = [];
+let reused = 0;
 for (const [i, pages] of chunks.entries()) {
   const t = performance.now();
-  await buildChunk(pages, path.join(root, names[i]!));
-  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+  const key = await keyOf(pages);
+  keys.push(key);
+  const cached = path.join(CACHE, key);
+  const target = path.join(root, names[i]!);
+  let how = 'indexed';
+  if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
+    await cp(cached, target, { recursive: true });
+    how = 'from cache';
+    reused++;
+  } else {
+    await buildChunk(pages, target);
+    // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
+    await rm(`${cached}.tmp`, { recursive: true, force: true });
+    await cp(target, `${cached}.tmp`, { recursive: true });
+    await rename(`${cached}.tmp`, cached);
+  }
+  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+}
+// Only this build's chunks stay cached: the cache never grows past one site's index.
+for (const name of await readdir(CACHE).catch(() => [] as string[])) {
+  if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
 }
 await mkdir(root, { recursive: true });
 for (const f of UI_FILES) await copyFile(path.join(root, names[0]!, f), path.join(root, f));
 const pageCount = chunks.reduce((n, c) => n + c.length, 0);
 const list: ChunkList = { chunks: names.map((n) => `${n}/`), pages: pageCount };
 await writeFile(path.join(root, CHUNKS_FILE), `${JSON.stringify(list)}\n`);
-process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of at most ${CHUNK_SIZE}, ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of at most ${CHUNK_SIZE} (${reused} from cache), ${((performance.now() - started) / 1000).toFixed(1)}s\n`);

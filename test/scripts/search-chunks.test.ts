@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize } from '../../scripts/lib/search/chunks.ts';
+import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize } from '../../scripts/lib/search/chunks.ts';
 
 describe('isSearchable', () => {
   it('keeps the Chinese report and agency pages only', () => {
@@ -72,5 +72,15 @@ describe('helpers', () => {
     expect(parseChunkSize('')).toBe(DEFAULT_CHUNK_SIZE);
     expect(parseChunkSize('2')).toBe(2);
     for (const v of ['0', '-3', '2.5', 'abc']) expect(() => parseChunkSize(v)).toThrow(RangeError);
+  });
+
+  it('keys a chunk by its pages, their bytes and the Pagefind version', () => {
+    const pages = [{ page: 'agencies/a/index.html', sha256: 'aa' }, { page: 'reports/a-2024/index.html', sha256: 'bb' }];
+    const key = chunkKey(pages, 'pagefind 1.6.0 zh-cn');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(chunkKey(pages.map((p) => ({ ...p })), 'pagefind 1.6.0 zh-cn')).toBe(key);
+    expect(chunkKey([pages[0]!, { ...pages[1]!, sha256: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(chunkKey([pages[0]!], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(chunkKey(pages, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
   });
 });

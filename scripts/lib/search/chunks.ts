@@ -4,6 +4,7 @@
  * indexed as several independent Pagefind bundles, dist/pagefind/<chunk>/, which the search page
  * merges at query time (Pagefind's multisite `mergeIndex`). Pure functions: the tests call them.
  */
+import { createHash } from 'node:crypto';
 
 /** Pages worth searching: the Chinese report and agency pages (not the /en/ mirrors, embeds, lists or data). */
 const SEARCHABLE = /^(reports|agencies)\/[^/]+\/index\.html$/;
@@ -58,4 +59,14 @@ export function parseChunkSize(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_SEARCH_CHUNK must be a positive integer, got ${JSON.stringify(value)}`);
   return n;
+}
+
+/**
+ * Returns the cache key of a chunk: a sha256 (hex) over `salt` (the Pagefind version and options) and
+ * each page's path and content hash, in order. Equal keys mean Pagefind would be given the same input.
+ */
+export function chunkKey(pages: readonly { page: string; sha256: string }[], salt: string): string {
+  const hash = createHash('sha256').update(`${salt}\n`);
+  for (const p of pages) hash.update(`${p.page}\t${p.sha256}\n`);
+  return hash.digest('hex');
 }
