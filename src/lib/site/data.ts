@@ -1,6 +1,7 @@
 /**
- * The site's one read of the extracted data: records through the content collection, the manifest and
- * the source texts from the extraction folder. Computed once per build and shared by every page.
+ * The site's one read of the extracted data: the report index through the content collection (each
+ * record validated there by the schema), the records themselves, the manifest and the source texts
+ * from the extraction folder. Computed once per build and shared by every page.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,8 +43,9 @@ let cached: Promise<SiteData> | undefined;
 /** Returns the site data, loading it on first use. */
 export function loadSiteData(): Promise<SiteData> {
   cached ??= (async () => {
-    const entries = await getCollection('reports');
-    const records = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const entries = (await getCollection('reports')).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+    // The collection validated each file against reportRecordSchema when it synced; read them whole here.
+    const records = await Promise.all(entries.map(async (e) => JSON.parse(await readFile(path.join(DATA_DIR, 'reports', `${e.data.id}.json`), 'utf8')) as ReportRecord));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
