@@ -75,8 +75,8 @@ export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
-      `load average at start ${m.loadAverage.map(f1).join(' / ')} (the machine was shared). ` +
-      `Medians of ${r.runs} runs (site stages: ${r.siteRuns ?? r.runs}); memory is the peak RSS of the stage's process.`,
+      `load average at start ${m.loadAverage.map(f1).join(' / ')}. ` +
+      `Medians of ${r.runs} runs (site stages: ${r.siteRuns ?? r.runs}); memory is the stage's peak resident memory (its whole process tree).`,
     '',
     '| reports | stage | median s | per 1,000 reports s | rate | peak MiB |',
     '|---:|---|---:|---:|---:|---:|',
