@@ -5,7 +5,7 @@
  *
  * A re-run does only what changed. The stat index (extract-index.ts, in the cache folder) says,
  * for every file whose stat has not changed, its cache key and the summary of its outcome: enough
- * for the manifest (manifest-plan.ts), so such a file is neither read, hashed nor loaded from the
+ * for the manifest (planManifest in src/lib/extract/manifest.ts), so such a file is neither read, hashed nor loaded from the
  * cache. Only new and changed files are extracted (or found in the cache), and only the records
  * whose source changed are loaded and written (write-output.ts); the extractor itself is loaded
  * only when there is something to extract. Without a cache (--no-cache) every file is extracted.
@@ -14,12 +14,11 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
+import { planManifest, summarizeOutcome, type FileOutcome, type Keeper } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import { cacheKey, DEFAULT_CACHE_DIR, extractorVersion, readCached } from './extract-cache.ts';
-import { indexPath, isUnchanged, readIndex, stampOf, summarize, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
+import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Inspected } from './extract-one.ts';
-import { planManifest, type Keeper } from './manifest-plan.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
 import { forEachLimited, tokenOf, writePlanned } from './write-output.ts';
 
@@ -174,10 +173,10 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const stampByPath = new Map(files.map((rel, i) => [rel, stamps[i]]));
   for (const [rel, r] of fresh) {
     const stamp = stampByPath.get(rel);
-    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: summarize(r.outcome) });
+    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: summarizeOutcome(r.outcome) });
   }
 
-  const summaries = files.map((rel) => ({ path: rel, summary: entries.get(rel)?.summary ?? summarize(fresh.get(rel)!.outcome) }));
+  const summaries = files.map((rel) => ({ path: rel, summary: entries.get(rel)?.summary ?? summarizeOutcome(fresh.get(rel)!.outcome) }));
   const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
   const { manifest, keepers } = planManifest(root, summaries);
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;

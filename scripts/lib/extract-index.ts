@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { countFigures, type FileOutcome } from '../../src/lib/extract/manifest.ts';
+import type { OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Shard } from './shard.ts';
 
 /** Bump when the index's layout or the meaning of a summary changes: older indexes are ignored. */
@@ -37,9 +37,8 @@ export interface Stamp {
 }
 
 /** What the manifest needs of one outcome: the duplicate rule ranks records by agency, year and figures. */
-export type Summary =
-  | { ok: false; error: string }
-  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; warnings: string[] };
+/** A file's outcome as the manifest needs it (src/lib/extract/manifest.ts). */
+export type Summary = OutcomeSummary;
 
 /** One file in the index. `key`: its cache key (null when its outcome depends on its stat alone). */
 export interface IndexEntry {
@@ -92,21 +91,6 @@ export function isUnchanged(entry: IndexEntry, now: Stamp, scannedAt: number): b
   const was = entry.stamp;
   const same = was.size === now.size && was.mtimeMs === now.mtimeMs && was.ctimeMs === now.ctimeMs && was.ino === now.ino;
   return same && Math.max(was.mtimeMs, was.ctimeMs) < scannedAt - RACY_MS;
-}
-
-/** Returns the summary of an outcome: what planManifest needs, without the record and its text. */
-export function summarize(outcome: FileOutcome): Summary {
-  if (!outcome.ok) return { ok: false, error: outcome.error };
-  const { record } = outcome;
-  return {
-    ok: true,
-    id: record.id,
-    agency: record.agency.name,
-    year: record.year,
-    figures: countFigures(record),
-    failedChecks: record.checks.filter((c) => c.status === 'fail').length,
-    warnings: outcome.warnings,
-  };
 }
 
 /** Returns the index file of an input folder (resolved) and shard inside a cache folder. */

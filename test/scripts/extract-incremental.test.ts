@@ -11,9 +11,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, extractorVersion } from '../../scripts/lib/extract-cache.ts';
 import { extractCorpus } from '../../scripts/lib/extract-corpus.ts';
-import { indexPath, isUnchanged, RACY_MS, readIndex, summarize, writeIndex, type IndexEntry } from '../../scripts/lib/extract-index.ts';
-import { planManifest } from '../../scripts/lib/manifest-plan.ts';
-import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
+import { indexPath, isUnchanged, RACY_MS, readIndex, writeIndex, type IndexEntry } from '../../scripts/lib/extract-index.ts';
+import { buildManifest, planManifest, summarizeOutcome, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import { generateCorpus } from '../../src/lib/generate/corpus.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 
@@ -164,7 +163,7 @@ describe('incremental extraction', () => {
           return { path: p, ok: true, record, warnings: f.warnings, text: '' };
         });
         const built = buildManifest('in', outcomes);
-        const planned = planManifest('in', outcomes.map((o) => ({ path: o.path, summary: summarize(o) })));
+        const planned = planManifest('in', outcomes.map((o) => ({ path: o.path, summary: summarizeOutcome(o) })));
         expect(planned.manifest).toEqual(built.manifest);
         expect(planned.keepers).toEqual(built.records.map((r) => ({ id: r.id, path: r.source.path })));
       }),
