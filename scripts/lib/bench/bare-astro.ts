@@ -8,14 +8,27 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The bare project's one read of the records (BARE_DATA/reports), shared by its pages. */
+const RECORDS_MODULE = `import { readFileSync, readdirSync } from 'node:fs';
+export const dir = process.env.BARE_DATA;
+export function readRecords() {
+  return readdirSync(dir + '/reports').filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(dir + '/reports/' + f, 'utf8')));
+}
+export function groupByAgency(pick) {
+  const by = new Map();
+  for (const r of readRecords()) {
+    if (!by.has(r.agency.slug)) by.set(r.agency.slug, []);
+    by.get(r.agency.slug).push(pick(r));
+  }
+  return [...by];
+}
+`;
+
 const REPORT_PAGE = `---
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { dir, readRecords } from '/src/records.mjs';
 export function getStaticPaths() {
-  const dir = process.env.BARE_DATA;
-  return readdirSync(dir + '/reports').filter((f) => f.endsWith('.json')).map((f) => {
-    const r = JSON.parse(readFileSync(dir + '/reports/' + f, 'utf8'));
-    return { params: { id: r.id }, props: { r, text: readFileSync(dir + '/text/' + r.id + '.txt', 'utf8') } };
-  });
+  return readRecords().map((r) => ({ params: { id: r.id }, props: { r, text: readFileSync(dir + '/text/' + r.id + '.txt', 'utf8') } }));
 }
 const { r, text } = Astro.props;
 const rows = Object.entries(r.requests);
@@ -27,16 +40,9 @@ const rows = Object.entries(r.requests);
 `;
 
 const AGENCY_PAGE = `---
-import { readFileSync, readdirSync } from 'node:fs';
+import { groupByAgency } from '/src/records.mjs';
 export function getStaticPaths() {
-  const dir = process.env.BARE_DATA;
-  const by = new Map();
-  for (const f of readdirSync(dir + '/reports').filter((f) => f.endsWith('.json'))) {
-    const r = JSON.parse(readFileSync(dir + '/reports/' + f, 'utf8'));
-    if (!by.has(r.agency.slug)) by.set(r.agency.slug, []);
-    by.get(r.agency.slug).push({ id: r.id, title: r.title, year: r.year, overview: r.sections.overview });
-  }
-  return [...by].map(([slug, reports]) => ({ params: { slug }, props: { reports } }));
+  return groupByAgency((r) => ({ id: r.id, title: r.title, year: r.year, overview: r.sections.overview })).map(([slug, reports]) => ({ params: { slug }, props: { reports } }));
 }
 const { reports } = Astro.props;
 ---
@@ -45,16 +51,9 @@ const { reports } = Astro.props;
 `;
 
 const EMBED_PAGE = `---
-import { readFileSync, readdirSync } from 'node:fs';
+import { groupByAgency } from '/src/records.mjs';
 export function getStaticPaths() {
-  const dir = process.env.BARE_DATA;
-  const by = new Map();
-  for (const f of readdirSync(dir + '/reports').filter((f) => f.endsWith('.json'))) {
-    const r = JSON.parse(readFileSync(dir + '/reports/' + f, 'utf8'));
-    if (!by.has(r.agency.slug)) by.set(r.agency.slug, []);
-    by.get(r.agency.slug).push({ year: r.year, name: r.agency.name, row: Object.values(r.requests)[0] ?? {} });
-  }
-  return [...by].flatMap(([slug, reports]) => ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => ({ params: { slug, chart }, props: { reports, chart } })));
+  return groupByAgency((r) => ({ year: r.year, name: r.agency.name, row: Object.values(r.requests)[0] ?? {} })).flatMap(([slug, reports]) => ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => ({ params: { slug, chart }, props: { reports, chart } })));
 }
 const { reports, chart } = Astro.props;
 ---
@@ -79,6 +78,7 @@ export async function writeBareAstro(dir: string, nodeModules: string): Promise<
     path.join(dir, 'astro.config.mjs'),
     "export default { outDir: process.env.BARE_OUT ?? './dist', cacheDir: './.cache', build: { format: 'directory', concurrency: 4 }, devToolbar: { enabled: false } };\n",
   );
+  await writeFile(path.join(dir, 'src/records.mjs'), RECORDS_MODULE);
   await writeFile(path.join(dir, 'src/pages/r/[id].astro'), REPORT_PAGE);
   await writeFile(path.join(dir, 'src/pages/a/[slug].astro'), AGENCY_PAGE);
   // The English mirrors: the same text under another path, as the site's /en/ pages.
