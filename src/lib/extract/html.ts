@@ -10,7 +10,7 @@
  *   a row label spanning several columns is one cell, so blank figures keep their positions.
  * Pure: a string in, a string out.
  */
-import { load, type CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
 import { toHalfWidth } from './normalize.ts';
 
 /** The parts of a parsed node this module reads (domhandler's shape, as cheerio builds it). */
@@ -24,11 +24,32 @@ interface DomNode {
 }
 
 /** Page chrome and non-content elements: never part of the report. */
-const CHROME = [
+const CHROME_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
   'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'input', 'head',
-  '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[hidden]', '[aria-hidden=true]',
-].join(',');
+]);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+
+/** Returns whether an element is page chrome, or hidden from a reader of the page (the readers must see what they see). */
+function isChrome(el: DomNode): boolean {
+  if (CHROME_TAGS.has(el.name!)) return true;
+  const a = el.attribs;
+  if (!a) return false;
+  if (CHROME_ROLES.has(a.role!) || 'hidden' in a || a['aria-hidden'] === 'true') return true;
+  return a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style);
+}
+
+/** Removes page chrome and hidden elements below `node`, in one walk (a CSS query per kind walks the page once per kind). */
+function removeChrome(node: DomNode): void {
+  if (!node.children) return;
+  node.children = node.children.filter((child) => !(isElement(child) && isChrome(child)));
+  for (const child of node.children) removeChrome(child);
+}
+
+/** Returns whether a node is an element (domhandler gives script and style elements their own types). */
+function isElement(node: DomNode): boolean {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
 
 /** Elements that start and end a line of text. */
 const BLOCK = new Set([
@@ -50,14 +71,9 @@ const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*(?:政府信息公开|政务公开).
 
 /** Returns the report text of an HTML page: title line, then the article's blocks and table rows. */
 export function htmlToReportText(html: string): string {
-  const $ = load(html);
-  const title = findTitle($);
-  $(CHROME).remove();
-  $('[style]').each((_, el) => {
-    // Hidden in the browser, hidden here: readers must see what a reader of the page sees.
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test($(el).attr('style') ?? '')) $(el).remove();
-  });
-  const root = $.root()[0] as unknown as DomNode;
+  const root = load(html).root()[0] as unknown as DomNode;
+  const title = findTitle(root);
+  removeChrome(root);
   const body = findBody(root);
   const lines = renderBlocks(body);
   if (title && !lines.slice(0, 15).some((l) => compact(l).includes(compact(title)))) lines.unshift(title);
@@ -67,21 +83,33 @@ export function htmlToReportText(html: string): string {
 /**
  * Returns the report's title as the page states it — the CMS's `<meta name="ArticleTitle">`, a
  * title element (h1, `.article_title` …), or the document `<title>` without its site suffix — or
- * null when none of them names a report.
+ * null when none of them names a report. The candidates, in that order of trust, are gathered in
+ * one walk of the page; their text is read only until one is a title.
  */
-function findTitle($: CheerioAPI): string | null {
-  const candidates: string[] = [];
-  for (const sel of ['meta[name=ArticleTitle]', 'meta[property="og:title"]', 'meta[name=title]']) {
-    candidates.push($(sel).attr('content') ?? '');
+function findTitle(root: DomNode): string | null {
+  const metas = new Map<string, string>();
+  const kinds = { h1: [] as DomNode[], article: [] as DomNode[], titled: [] as DomNode[], h2: [] as DomNode[], h3: [] as DomNode[], title: [] as DomNode[] };
+  walkElements(root, (el) => {
+    const a = el.attribs ?? {};
+    if (el.name === 'meta') {
+      // The first of each kind, as a query for it would find.
+      for (const key of [`name=${a.name}`, `property=${a.property}`]) if (!metas.has(key)) metas.set(key, a.content ?? '');
+    }
+    if (el.name === 'h1' || el.name === 'h2' || el.name === 'h3' || el.name === 'title') kinds[el.name].push(el);
+    const cls = a.class;
+    if (cls !== undefined) {
+      if (cls.split(/[ \t\n\f\r]+/).includes('article_title')) kinds.article.push(el);
+      if (cls.includes('title')) kinds.titled.push(el);
+    }
+    return true;
+  });
+  function* candidates(): Generator<string> {
+    for (const key of ['name=ArticleTitle', 'property=og:title', 'name=title']) yield metas.get(key) ?? '';
+    for (const kind of ['h1', 'article', 'titled', 'h2', 'h3'] as const) for (const el of kinds[kind]) yield textOf(el);
+    // "<report title>_<site name>" or "<site name> - <report title>".
+    yield* kinds.title.map((el) => textOf(el)).join('').split(/[_|｜]|\s[-–—]\s/);
   }
-  for (const sel of ['h1', '.article_title', '[class*=title]', 'h2', 'h3']) {
-    $(sel).each((_, el) => {
-      candidates.push($(el).text());
-    });
-  }
-  // "<report title>_<site name>" or "<site name> - <report title>".
-  candidates.push(...$('title').text().split(/[_|｜]|\s[-–—]\s/));
-  for (const c of candidates) {
+  for (const c of candidates()) {
     const text = c.replace(/[\s\u00a0]+/g, ' ').trim();
     if (text.length <= 80 && REPORT_TITLE.test(text)) return text;
   }
@@ -128,7 +156,7 @@ function findBody(root: DomNode): DomNode {
 /** Visits every element below `node` in document order; `visit` returns false to skip its children. */
 function walkElements(node: DomNode, visit: (el: DomNode) => boolean): void {
   for (const child of node.children ?? []) {
-    if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+    if (!isElement(child)) continue;
     if (visit(child)) walkElements(child, visit);
   }
 }
