@@ -6,30 +6,45 @@ import { APPEAL_GROUPS, REQUEST_COLUMNS, listDispositionRows, type RequestRowKey
 import type { Appeals, CheckFailure, CheckResult, Narrative, Requests } from '../schema/report.ts';
 
 type Equation = { where: string; left: string[]; right: string[] };
+type CellPath = [table: string, row: string, col: string];
+/** An equation with its paths split once. */
+type Compiled = Equation & { leftPaths: CellPath[]; rightPaths: CellPath[] };
 
-/** Cell paths split once: the same few hundred paths are looked up for every report. */
-const SPLIT_PATHS = new Map<string, [string, string, string]>();
+/**
+ * The equations of each check (and edition) compiled once: they are the template's, the same for
+ * every report, and building and splitting a few hundred paths per report was most of a check's time.
+ */
+const COMPILED = new Map<string, Compiled[]>();
 
-/** Returns the value at a path like `requests.total.natural`, or null. */
-function valueAt(data: { requests: Requests; appeals: Appeals }, path: string): number | null {
-  let parts = SPLIT_PATHS.get(path);
-  if (!parts) SPLIT_PATHS.set(path, (parts = path.split('.') as [string, string, string]));
-  const [table, row, col] = parts;
+/** Returns the equations `build` makes, compiled, memoized by `key`. */
+function compiled(key: string, build: () => Equation[]): Compiled[] {
+  let equations = COMPILED.get(key);
+  if (!equations) {
+    const split = (p: string) => p.split('.') as CellPath;
+    equations = build().map((eq) => ({ ...eq, leftPaths: eq.left.map(split), rightPaths: eq.right.map(split) }));
+    COMPILED.set(key, equations);
+  }
+  return equations;
+}
+
+/** Returns the value at a split path like `requests.total.natural`, or null. */
+function valueAt(data: { requests: Requests; appeals: Appeals }, [table, row, col]: CellPath): number | null {
   const t = table === 'requests' ? (data.requests as Record<string, Record<string, number | null>>) : (data.appeals as Record<string, Record<string, number | null>>);
   return t[row]?.[col] ?? null;
 }
 
 /** Returns the result of a set of equations `sum(left) = sum(right)`. */
-function evaluate(id: CheckResult['id'], equations: Equation[], data: { requests: Requests; appeals: Appeals }): CheckResult {
+function evaluate(id: CheckResult['id'], equations: readonly Compiled[], data: { requests: Requests; appeals: Appeals }): CheckResult {
   const failures: CheckFailure[] = [];
   let evaluated = 0;
   let skipped = 0;
   let anyValue = false;
   for (const eq of equations) {
-    const left = eq.left.map((p) => valueAt(data, p));
-    const right = eq.right.map((p) => valueAt(data, p));
-    if ([...left, ...right].some((v) => v !== null)) anyValue = true;
-    if ([...left, ...right].some((v) => v === null)) {
+    const left = eq.leftPaths.map((p) => valueAt(data, p));
+    const right = eq.rightPaths.map((p) => valueAt(data, p));
+    const read = countRead(left) + countRead(right);
+    if (read > 0) anyValue = true;
+    if (read < left.length + right.length) {
       skipped++;
       continue;
     }
@@ -41,6 +56,13 @@ function evaluate(id: CheckResult['id'], equations: Equation[], data: { requests
   // notApplicable: the table is absent; incomplete: some equations lack a cell.
   const status = failures.length ? 'fail' : !anyValue ? 'notApplicable' : skipped ? 'incomplete' : 'pass';
   return { id, status, evaluated, failures };
+}
+
+/** Returns how many of the cells were read (are not null). */
+function countRead(values: readonly (number | null)[]): number {
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  return n;
 }
 
 function sum(values: number[]): number {
@@ -56,41 +78,41 @@ const COL_ZH: Record<string, string> = {
 export function checkBalance(requests: Requests, appeals: Appeals): CheckResult {
   return evaluate(
     'balance',
-    REQUEST_COLUMNS.map((c) => ({
+    compiled('balance', () => REQUEST_COLUMNS.map((c) => ({
       where: `${COL_ZH[c]}列：本年新收 + 上年结转 = 总计 + 结转下年度`,
       left: [`requests.newReceived.${c}`, `requests.carriedOver.${c}`],
       right: [`requests.total.${c}`, `requests.carriedForward.${c}`],
-    })),
+    }))),
     { requests, appeals },
   );
 }
 
 /** Returns the `rowSum` check: in every row, the six applicant columns add up to 总计. */
 export function checkRowSum(requests: Requests, appeals: Appeals, edition: '2021' | '2019'): CheckResult {
-  const rows = (Object.keys(requests) as RequestRowKey[]).filter(
+  const keys = Object.keys(requests) as RequestRowKey[];
+  const rows = () => keys.filter(
     (k) => edition === '2019' ? !['otherNoCorrection', 'otherUnpaidFee', 'otherOther'].includes(k) : k !== 'otherHandling',
   );
   return evaluate(
     'rowSum',
-    rows.map((r) => ({
+    compiled(`rowSum ${edition} ${keys.join()}`, () => rows().map((r) => ({
       where: `「${r}」行：六类申请人之和 = 总计`,
       left: REQUEST_COLUMNS.filter((c) => c !== 'total').map((c) => `requests.${r}.${c}`),
       right: [`requests.${r}.total`],
-    })),
+    }))),
     { requests, appeals },
   );
 }
 
 /** Returns the `dispositionSum` check: per column, every disposition row adds up to （七）总计. */
 export function checkDispositionSum(requests: Requests, appeals: Appeals, edition: '2021' | '2019'): CheckResult {
-  const rows = listDispositionRows(edition).map((r) => r.key);
   return evaluate(
     'dispositionSum',
-    REQUEST_COLUMNS.map((c) => ({
+    compiled(`dispositionSum ${edition}`, () => REQUEST_COLUMNS.map((c) => ({
       where: `${COL_ZH[c]}列：各项办理结果之和 = 总计`,
-      left: rows.map((r) => `requests.${r}.${c}`),
+      left: listDispositionRows(edition).map((r) => `requests.${r.key}.${c}`),
       right: [`requests.total.${c}`],
-    })),
+    }))),
     { requests, appeals },
   );
 }
@@ -100,11 +122,11 @@ export function checkAppealSum(requests: Requests, appeals: Appeals): CheckResul
   const zh = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' };
   return evaluate(
     'appealSum',
-    APPEAL_GROUPS.map((g) => ({
+    compiled('appealSum', () => APPEAL_GROUPS.map((g) => ({
       where: `${zh[g]}：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
       left: ['upheld', 'corrected', 'other', 'pending'].map((o) => `appeals.${g}.${o}`),
       right: [`appeals.${g}.total`],
-    })),
+    }))),
     { requests, appeals },
   );
 }
@@ -127,7 +149,7 @@ export function checkNarrative(requests: Requests, appeals: Appeals, narrative: 
   for (const p of pairs) {
     const stated = narrative[p.key];
     if (!stated) continue;
-    const values = p.cells.map((c) => valueAt({ requests, appeals }, c));
+    const values = p.cells.map((c) => valueAt({ requests, appeals }, c.split('.') as CellPath));
     if (values.some((v) => v === null)) continue;
     evaluated++;
     const tableSum = sum(values as number[]);

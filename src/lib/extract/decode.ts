@@ -20,8 +20,7 @@ export function decodeReport(bytes: Uint8Array, declared?: string | null): Decod
     return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
   }
   const sample = bytes.subarray(0, 65536);
-  const nuls = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-  if (nuls > 0) {
+  if (sample.indexOf(0) !== -1) {
     // UTF-16 without BOM: every other byte is NUL for CJK-free text, common for ASCII-heavy files.
     const guess = chardet.detect(sample);
     if (guess === 'UTF-16LE' || guess === 'UTF-16BE') {

@@ -10,7 +10,7 @@
  *   a row label spanning several columns is one cell, so blank figures keep their positions.
  * Pure: a string in, a string out.
  */
-import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import { toHalfWidth } from './normalize.ts';
 
 /** The parts of a parsed node this module reads (domhandler's shape, as cheerio builds it). */
@@ -27,6 +27,9 @@ interface DomNode {
 const CHROME_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
   'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'input', 'head',
+  // Without a <head> tag the page's <title> sits in the document itself (a browser would put it in
+  // an implied head); findTitle reads it before the chrome goes.
+  'title',
 ]);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 
@@ -71,8 +74,9 @@ const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*(?:政府信息公开|政务公开).
 
 /** Returns the report text of an HTML page: title line, then the article's blocks and table rows. */
 export function htmlToReportText(html: string): string {
-  const root = load(html).root()[0] as unknown as DomNode;
+  const root = parseDocument(html) as unknown as DomNode;
   const title = findTitle(root);
+  repairTables(root);
   removeChrome(root);
   const body = findBody(root);
   const lines = renderBlocks(body);
@@ -264,6 +268,66 @@ function renderBlocks(root: DomNode): string[] {
   // No blank line at either end, never two in a row.
   while (lines.at(-1) === '') lines.pop();
   return lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
+}
+
+/** What a table, its row groups and its rows may hold; anything else a browser moves out, before the table. */
+const TABLE_CONTENT = {
+  table: new Set(['tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col']),
+  group: new Set(['tr']),
+  row: new Set(['td', 'th']),
+} as const;
+const SCRIPTING = new Set(['script', 'style', 'template']);
+
+/**
+ * Gives every table below `node` the structure a browser's parser builds (htmlparser2 is several
+ * times faster than a spec parser but builds the tree as written): cells outside a row are put in
+ * one, and text or elements a table cannot hold (a paragraph between rows, a note before the first
+ * row) are moved before the table ("foster parenting"), so they are read as text, not lost. A form
+ * inside a table is dropped, its rows kept, as a browser does.
+ */
+function repairTables(node: DomNode): void {
+  if (!node.children) return;
+  for (const child of node.children) repairTables(child);
+  if (!node.children.some((c) => c.name === 'table')) return;
+  node.children = node.children.flatMap((child) => {
+    if (child.name !== 'table') return [child];
+    const fostered: DomNode[] = [];
+    tidyTablePart(child, 'table', fostered);
+    for (const f of fostered) f.parent = node;
+    return [...fostered, child];
+  });
+}
+
+/** Keeps in `part` what it may hold (cells wrapped in rows), moving the rest into `fostered`, in order. */
+function tidyTablePart(part: DomNode, kind: keyof typeof TABLE_CONTENT, fostered: DomNode[]): void {
+  const kept: DomNode[] = [];
+  let implied: DomNode | null = null;
+  const children = (part.children ?? []).flatMap((c) => (c.name === 'form' ? (c.children ?? []) : [c]));
+  for (const child of children) {
+    const name = child.name ?? '';
+    const isCell = name === 'td' || name === 'th';
+    if (isCell && kind !== 'row') {
+      if (!implied) {
+        implied = { type: 'tag', name: 'tr', attribs: {}, children: [], parent: part };
+        kept.push(implied);
+      }
+      implied.children!.push(child);
+      child.parent = implied;
+      continue;
+    }
+    implied = null;
+    if (TABLE_CONTENT[kind].has(name) || (kind === 'table' && TABLE_CONTENT.group.has(name))) {
+      child.parent = part;
+      kept.push(child);
+      if (name === 'tr') tidyTablePart(child, 'row', fostered);
+      else if (name === 'thead' || name === 'tbody' || name === 'tfoot') tidyTablePart(child, 'group', fostered);
+    } else if (SCRIPTING.has(name) || child.type === 'comment' || (child.type === 'text' && !/[^\t\n\f\r ]/.test(child.data ?? ''))) {
+      kept.push(child);
+    } else {
+      fostered.push(child);
+    }
+  }
+  part.children = kept;
 }
 
 /** The table's own rows (not those of nested tables), through thead/tbody/tfoot. */

@@ -16,11 +16,16 @@ export function stripMarkers(s: string): string {
   return s.replace(BOOKMARK, '');
 }
 
+/** Any character canonicalLabel replaces or removes (the bookmark marker starts with `[`). */
+const NEEDS_CANONICAL = /[\s\u00a0\u3000\uff01-\uff5e“”"「」『』‘’'．[]/;
+
 /**
  * Returns the canonical form of a label for matching: markers removed, full-width ASCII folded to
  * half-width, every kind of space removed, Chinese brackets and quotes unified.
  */
 export function canonicalLabel(s: string): string {
+  // Most labels are plain CJK with no space, marker, full-width form or quote: nothing to replace.
+  if (!NEEDS_CANONICAL.test(s)) return s;
   return toHalfWidth(stripMarkers(s))
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"「」『』]/g, '"')
@@ -28,8 +33,11 @@ export function canonicalLabel(s: string): string {
     .replace(/[、．]/g, (c) => (c === '．' ? '.' : c));
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+
 /** Returns `s` with full-width ASCII forms (Ａ-ｚ, ０-９, （）, etc.) folded to half-width. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

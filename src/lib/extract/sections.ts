@@ -28,11 +28,15 @@ export interface SectionRange {
 /** Returns the sections found, in order, each running to the next heading found (or the end). */
 export function findSections(lines: readonly string[]): SectionRange[] {
   const found: { key: SectionKey; start: number }[] = [];
+  // A missing section makes the next one search the same lines again: each line is canonicalised
+  // once. Every heading holds 、 (canonicalLabel keeps it, and makes it from nothing else).
+  const canonical: (string | null)[] = [];
+  const canonicalAt = (i: number) => (canonical[i] ??= lines[i]!.includes('、') ? canonicalLabel(lines[i]!.replace(/^#+/, '')) : null);
   let from = 0;
   for (const key of SECTION_KEYS) {
     for (let i = from; i < lines.length; i++) {
-      const c = canonicalLabel(lines[i]!.replace(/^#+/, ''));
-      if (c.length <= 40 && HEADINGS[key].test(c)) {
+      const c = canonicalAt(i);
+      if (c !== null && c.length <= 40 && HEADINGS[key].test(c)) {
         found.push({ key, start: i });
         from = i + 1;
         break;

@@ -115,6 +115,19 @@ describe('htmlToReportText: the article', () => {
     expect(htmlToReportText(html)).toBe('第一段很长很长的正文。\n第二段。\n');
   });
 
+  // What a browser's parser (and parse5, which this reader used before htmlparser2) builds of them.
+  it('reads malformed tables as a browser does: stray text moved before the table, cells outside a row put in one', () => {
+    expect(htmlToReportText('<table><p>注：单位 件</p><tr><td>规章</td><td>1</td><td>2</td></tr>说明文字</table>')).toBe('注：单位 件\n说明文字\n规章\t1\t2\n');
+    expect(htmlToReportText('<table><td>规章</td><td>1</td><td>2</td><tr><td>规范性文件</td><td>3</td><td>4</td></table>')).toBe('规章\t1\t2\n规范性文件\t3\t4\n');
+    expect(htmlToReportText('<table><tbody><tr><td>规章<td>1<td>2<tr><td>a<td>3<td>4</tbody></table>')).toBe('规章\t1\t2\na\t3\t4\n');
+  });
+
+  it('keeps the rows of a form inside a table, and never prints a page title left outside <head> twice', () => {
+    expect(htmlToReportText('<table><form><tr><td>a</td><td>1</td></tr></form></table>')).toBe('a\t1\n');
+    const bare = '<title>某某县2024年政府信息公开工作年度报告</title><h1>某某县2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>';
+    expect(htmlToReportText(bare).split('\n').filter((l) => l.includes('年度报告'))).toHaveLength(1);
+  });
+
   it('never throws on broken markup', () => {
     for (const html of ['', '<', '<table><tr><td>', '<p><table></p></td></tr>', '<!--', '<td colspan=3>1</td>']) {
       expect(() => htmlToReportText(html)).not.toThrow();
