@@ -6,8 +6,9 @@
  * One small JSON file per entry: shards and worker threads can share a cache folder safely.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
@@ -55,30 +56,61 @@ type Entry = { ok: true; record: Extract<FileOutcome, { ok: true }>['record']; w
 
 /** Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry. */
 export async function readCached(dir: string, key: string, rel: string): Promise<FileOutcome | null> {
-  let entry: Entry;
   try {
-    entry = JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as Entry;
+    return placeEntry(JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as Entry, rel);
   } catch {
     return null;
   }
+}
+
+/**
+ * readCached, synchronously: for worker threads, which have one file to work on at a time, so that
+ * waiting on the thread pool (shared by every thread of the process) never leaves a core idle.
+ */
+export function readCachedSync(dir: string, key: string, rel: string): FileOutcome | null {
+  try {
+    return placeEntry(JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as Entry, rel);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns a cached entry as the outcome of the file at `rel`. */
+function placeEntry(entry: Entry, rel: string): FileOutcome {
   if (!entry.ok) return { path: rel, ok: false, error: entry.error };
   return { path: rel, ok: true, record: { ...entry.record, source: { ...entry.record.source, path: rel } }, warnings: entry.warnings, text: entry.text };
 }
 
 const madeDirs = new Set<string>();
 
-/** Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half a file). */
-export async function writeCached(dir: string, key: string, outcome: FileOutcome): Promise<void> {
-  const entry: Entry = outcome.ok
-    ? { ok: true, record: outcome.record, warnings: outcome.warnings, text: outcome.text }
-    : { ok: false, error: outcome.error };
+/** Returns the entry file of `key` and its temporary name, its folder made (once per process). */
+function prepareEntry(dir: string, key: string): { file: string; tmp: string } {
   const file = entryPath(dir, key);
   // 256 sub-folders at most: create each once per process, not once per entry.
   if (!madeDirs.has(path.dirname(file))) {
-    await mkdir(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     madeDirs.add(path.dirname(file));
   }
-  const tmp = `${file}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`;
-  await writeFile(tmp, JSON.stringify(entry));
-  await rename(tmp, file);
+  return { file, tmp: `${file}.${process.pid}.${threadTag()}${Math.floor(performance.now() * 1000)}.tmp` };
+}
+
+/** Distinguishes the temporary files of worker threads of one process. */
+const threadTag = () => (threadId ? `${threadId}.` : '');
+
+/**
+ * Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half
+ * a file). Synchronous, as readCachedSync.
+ */
+export function writeCachedSync(dir: string, key: string, outcome: FileOutcome): void {
+  const { file, tmp } = prepareEntry(dir, key);
+  writeFileSync(tmp, serializeEntry(outcome));
+  renameSync(tmp, file);
+}
+
+/** Returns the JSON of a cache entry: the outcome without its path. */
+function serializeEntry(outcome: FileOutcome): string {
+  const entry: Entry = outcome.ok
+    ? { ok: true, record: outcome.record, warnings: outcome.warnings, text: outcome.text }
+    : { ok: false, error: outcome.error };
+  return JSON.stringify(entry);
 }

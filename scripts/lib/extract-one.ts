@@ -1,12 +1,14 @@
 /**
  * One file through the cache: hash its bytes, return the cached outcome when there is one,
  * otherwise extract it (extractFile) and store the outcome. Used inline and by the worker threads.
+ * Its file operations are synchronous: a thread works on one file at a time, and awaiting the
+ * thread pool (four threads, shared by every thread of the process) left cores idle.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
-import { cacheKey, readCached, writeCached } from './extract-cache.ts';
+import { cacheKey, readCachedSync, writeCachedSync } from './extract-cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
 
 /** Where outcomes are cached; null: no cache. */
@@ -31,15 +33,15 @@ export async function inspectFile(root: string, rel: string, cache: CacheOptions
     const full = path.join(root, rel);
     // Unsupported, empty and oversized files are refused before reading: nothing to hash or cache.
     if (!format) return { outcome: await extractFile(root, rel), format: null, key: null, stable: true };
-    const info = await stat(full);
+    const info = statSync(full);
     if (info.size === 0 || info.size > MAX_BYTES) return { outcome: await extractFile(root, rel), format, key: null, stable: true };
-    const bytes = await readFile(full);
+    const bytes = readFileSync(full);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = cacheKey(sha256, format, version);
-    const cached = cache && (await readCached(cache.dir, key, rel));
+    const cached = cache && readCachedSync(cache.dir, key, rel);
     if (cached) return { outcome: cached, format, key, stable: true };
     const outcome = await extractFile(root, rel, bytes, sha256);
-    if (cache) await writeCached(cache.dir, key, outcome);
+    if (cache) writeCachedSync(cache.dir, key, outcome);
     return { outcome, format, key, stable: true };
   } catch (error) {
     return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` }, format: null, key: null, stable: false };
