@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
+import { astroBuildArgs } from './lib/build-stages.ts';
 import { measure, summarize, type Measurement, type Summary } from './lib/bench/measure.ts';
 import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
 
@@ -103,7 +104,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     // builds running beside it.
     const astroCache = path.join(CACHE, `astro-cache-${n}`);
     const env = { NIANBAO_DATA: out, NIANBAO_OUT: site, NIANBAO_ASTRO_CACHE: astroCache };
-    const astro = () => measure(NODE, [ASTRO, 'build'], { env });
+    const astro = () => measure(NODE, astroBuildArgs(), { env });
     // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
     const fresh = async () => {
       await rm(site, { recursive: true, force: true });
@@ -116,8 +117,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     const downloads = await repeat(siteRuns, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
     log(`${n}: pagefind`);
     const pagefind = await repeat(siteRuns, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
-    const whole = () =>
-      measure('sh', ['-c', `"${NODE}" scripts/extract.ts --input "${input}" --out "${out}" --cache "${xcache}" && "${NODE}" "${ASTRO}" build && "${NODE}" scripts/write-downloads.ts && "${NODE}" scripts/search-index.ts`], { env });
+    const whole = () => measure(NODE, ['scripts/build.ts', '--input', input, '--out', out, '--cache', xcache], { env });
     log(`${n}: whole build`);
     const build = await repeat(siteRuns, whole, fresh);
     log(`${n}: whole build, one report changed`);

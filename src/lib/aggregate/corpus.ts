@@ -3,9 +3,10 @@
  * charts draw. Nothing here scans all reports per page; pages receive their slice.
  */
 import { ascending, descending, group, max, min, rollup, sum } from 'd3-array';
-import type { Agency, ReportRecord } from '../schema/report.ts';
+import type { Agency } from '../schema/report.ts';
+import type { IndexedReport } from './report-index.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
-import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, summarizeReport, type DispositionGroup, type ReportSummary } from './summarize.ts';
+import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, type DispositionGroup, type ReportSummary } from './summarize.ts';
 
 /** One agency with its reports' summaries, oldest year first. */
 export interface AgencyGroup {
@@ -16,15 +17,15 @@ export interface AgencyGroup {
   years: number[];
 }
 
-/** Returns the agencies of the corpus, sorted by name, each with its reports by year. */
-export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
-  const bySlug = group(records, (r) => r.agency.slug);
+/** Returns the agencies of the corpus (by region code, then name), each with its reports by year. */
+export function groupAgencies(reports: readonly IndexedReport[]): AgencyGroup[] {
+  const bySlug = group(reports, (r) => r.agency.slug);
   return [...bySlug.values()]
     .map((list) => {
-      const sorted = [...list].sort((a, b) => ascending(a.year, b.year));
-      const reports = sorted.map(summarizeReport);
+      const sorted = [...list].sort((a, b) => ascending(a.summary.year, b.summary.year));
+      const summaries = sorted.map((r) => r.summary);
       const newest = sorted[sorted.length - 1]!;
-      return { slug: newest.agency.slug, agency: newest.agency, reports, latest: reports[reports.length - 1]!, years: reports.map((r) => r.year) };
+      return { slug: newest.agency.slug, agency: newest.agency, reports: summaries, latest: summaries[summaries.length - 1]!, years: summaries.map((r) => r.year) };
     })
     .sort((a, b) => ascending(a.agency.region.code ?? '', b.agency.region.code ?? '') || ascending(a.agency.name, b.agency.name));
 }

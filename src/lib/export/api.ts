@@ -5,7 +5,7 @@
 import { ascending } from 'd3-array';
 import type { AgencyGroup } from '../aggregate/corpus.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import type { Agency, ReportRecord } from '../schema/report.ts';
+import type { Agency } from '../schema/report.ts';
 
 /** Turns a site path (`reports/x/`) into a link: `path` with the base, `url` absolute. */
 export type Linker = (sitePath: string) => { path: string; url: string };
@@ -44,11 +44,11 @@ export interface ApiIndex {
 }
 
 /** Returns the API index. */
-export function buildApiIndex(records: readonly ReportRecord[], agencies: readonly AgencyGroup[], builtOn: string, link: Linker): ApiIndex {
+export function buildApiIndex(summaries: readonly ReportSummary[], agencies: readonly AgencyGroup[], builtOn: string, link: Linker): ApiIndex {
   const files = ['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv'];
   return {
     builtOn,
-    counts: { agencies: agencies.length, reports: records.length },
+    counts: { agencies: agencies.length, reports: summaries.length },
     agencies: agencies.map((a) => ({
       slug: a.slug,
       name: a.agency.name,
@@ -58,9 +58,9 @@ export function buildApiIndex(records: readonly ReportRecord[], agencies: readon
       reports: a.reports.map((r) => r.id),
       links: linkAgency(a.slug, link),
     })),
-    reports: [...records]
-      .sort((a, b) => ascending(a.agency.slug, b.agency.slug) || ascending(a.year, b.year))
-      .map((r) => ({ id: r.id, agency: r.agency.name, agencySlug: r.agency.slug, year: r.year, template: r.template, links: linkReport(r.id, link) })),
+    reports: [...summaries]
+      .sort((a, b) => ascending(a.slug, b.slug) || ascending(a.year, b.year))
+      .map((r) => ({ id: r.id, agency: r.agency, agencySlug: r.slug, year: r.year, template: r.template, links: linkReport(r.id, link) })),
     downloads: Object.fromEntries(files.map((f) => [f, link(`data/${f}`).url])),
   };
 }

@@ -61,7 +61,12 @@ export function describeApplicantMix(record: ReportRecord): ReportApplicantMix {
 
 /** Returns the corpus-wide mix per year, oldest first, summing the reports that have all six columns. */
 export function listCorpusApplicantMix(records: readonly ReportRecord[]): YearApplicantMix[] {
-  return [...group(records.map(describeApplicantMix), (m) => m.year)]
+  return combineApplicantMix(records.map(describeApplicantMix));
+}
+
+/** Returns the corpus-wide mix per year from the reports' mixes (see listCorpusApplicantMix). */
+export function combineApplicantMix(reports: readonly ReportApplicantMix[]): YearApplicantMix[] {
+  return [...group(reports, (m) => m.year)]
     .sort((a, b) => ascending(a[0], b[0]))
     .map(([year, mixes]) => {
       const complete = mixes.filter((m) => m.total !== null);

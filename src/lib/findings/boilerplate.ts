@@ -114,10 +114,18 @@ export function findPrevious(records: readonly ReportRecord[], record: ReportRec
 /** Returns the score of every report that has a previous report, most 5-grams reused first. */
 export function rankBoilerplate(records: readonly ReportRecord[]): BoilerplateScore[] {
   // Grouped by agency first: finding each report's predecessor in the whole corpus would be quadratic.
-  return [...group(records, (r) => r.agency.slug).values()]
-    .flatMap((list) => list.flatMap((r) => {
-      const previous = findPrevious(list, r);
-      return previous ? [scoreBoilerplate(r, previous)] : [];
-    }))
-    .sort((a, b) => (b.ngramShare ?? -1) - (a.ngramShare ?? -1) || (b.sentenceShare ?? -1) - (a.sentenceShare ?? -1) || (a.id < b.id ? -1 : 1));
+  return sortBoilerplate([...group(records, (r) => r.agency.slug).values()].flatMap(scoreAgencyBoilerplate));
+}
+
+/** Returns the score of each of one agency's reports that has a previous report, in the order given. */
+export function scoreAgencyBoilerplate(list: readonly ReportRecord[]): BoilerplateScore[] {
+  return list.flatMap((r) => {
+    const previous = findPrevious(list, r);
+    return previous ? [scoreBoilerplate(r, previous)] : [];
+  });
+}
+
+/** Returns the scores sorted most 5-grams reused first, then most sentences, then by id. */
+export function sortBoilerplate(scores: readonly BoilerplateScore[]): BoilerplateScore[] {
+  return [...scores].sort((a, b) => (b.ngramShare ?? -1) - (a.ngramShare ?? -1) || (b.sentenceShare ?? -1) - (a.sentenceShare ?? -1) || (a.id < b.id ? -1 : 1));
 }

@@ -6,10 +6,10 @@
 import { ascending, group } from 'd3-array';
 import { summarizeReport } from '../aggregate/summarize.ts';
 import type { ReportRecord } from '../schema/report.ts';
-import { describeApplicantMix, listCorpusApplicantMix, type ReportApplicantMix, type YearApplicantMix } from './applicants.ts';
-import { findPrevious, rankBoilerplate, scoreBoilerplate, type BoilerplateScore } from './boilerplate.ts';
+import { combineApplicantMix, describeApplicantMix, type ReportApplicantMix, type YearApplicantMix } from './applicants.ts';
+import { findPrevious, scoreAgencyBoilerplate, scoreBoilerplate, sortBoilerplate, type BoilerplateScore } from './boilerplate.ts';
 import { listDisagreements, type Disagreement } from './disagreements.ts';
-import { rankAgencyQuality, type AgencyQuality } from './quality.ts';
+import { measureAgencyQuality, rankAgencyQuality, rankQuality, type AgencyQuality } from './quality.ts';
 import { assessTimeliness, describeTimeliness, type Timeliness } from './timeliness.ts';
 import { compareSummaries, describeChangeFlag, listAgencyChanges, type MeasureChange } from './yoy.ts';
 
@@ -129,20 +129,45 @@ export interface CorpusFindings {
   quality: AgencyQuality[];
 }
 
-/** Returns the corpus findings. */
-export function describeCorpusFindings(records: readonly ReportRecord[]): CorpusFindings {
-  const sorted = [...records].sort((a, b) => ascending(a.agency.slug, b.agency.slug) || ascending(a.year, b.year));
-  const changes = [...group(sorted, (r) => r.agency.slug).values()].flatMap((list) => listAgencyChanges(list.map(summarizeReport)));
+/** One agency's share of the corpus findings: what combineCorpusFindings puts together. */
+export type CorpusPart = Pick<CorpusFindings, 'changes' | 'boilerplate' | 'timeliness' | 'disagreements' | 'applicants'> & { quality: AgencyQuality };
+
+/** Returns one agency's part of the corpus findings, from its records. */
+export function collectCorpusPart(records: readonly ReportRecord[]): CorpusPart {
+  const sorted = [...records].sort((a, b) => ascending(a.year, b.year));
   return {
-    changes,
-    flags: changes.filter((c) => c.flag !== null),
-    boilerplate: rankBoilerplate(sorted),
+    changes: listAgencyChanges(sorted.map(summarizeReport)),
+    boilerplate: scoreAgencyBoilerplate(sorted),
     timeliness: sorted.map(assessTimeliness),
     disagreements: sorted.flatMap(listDisagreements),
     applicants: sorted.map(describeApplicantMix),
-    applicantsByYear: listCorpusApplicantMix(sorted),
-    quality: rankAgencyQuality(sorted),
+    quality: measureAgencyQuality(sorted),
   };
+}
+
+/**
+ * Returns the corpus findings from every agency's part, given in order of agency slug. The site
+ * builds the parts one agency at a time, so the corpus's records are never all in memory at once.
+ */
+export function combineCorpusFindings(parts: readonly CorpusPart[]): CorpusFindings {
+  const changes = parts.flatMap((p) => p.changes);
+  const applicants = parts.flatMap((p) => p.applicants);
+  return {
+    changes,
+    flags: changes.filter((c) => c.flag !== null),
+    boilerplate: sortBoilerplate(parts.flatMap((p) => p.boilerplate)),
+    timeliness: parts.flatMap((p) => p.timeliness),
+    disagreements: parts.flatMap((p) => p.disagreements),
+    applicants,
+    applicantsByYear: combineApplicantMix(applicants),
+    quality: rankQuality(parts.map((p) => p.quality)),
+  };
+}
+
+/** Returns the corpus findings (every agency's part, by agency slug, combined). */
+export function describeCorpusFindings(records: readonly ReportRecord[]): CorpusFindings {
+  const bySlug = [...group(records, (r) => r.agency.slug)].sort((a, b) => ascending(a[0], b[0]));
+  return combineCorpusFindings(bySlug.map(([, list]) => collectCorpusPart(list)));
 }
 
 export { findPrevious };

@@ -27,32 +27,39 @@ export interface AgencyQuality {
 
 /** Returns each agency's data-quality figures, best first, with ranks. */
 export function rankAgencyQuality(records: readonly ReportRecord[]): AgencyQuality[] {
-  const rows = [...group(records, (r) => r.agency.slug)].map(([slug, list]) => {
-    const checks = list.flatMap((r) => r.checks);
-    const run = checks.filter((c) => c.status !== 'notApplicable').length;
-    const passed = checks.filter((c) => c.status === 'pass').length;
-    const newest = [...list].sort((a, b) => b.year - a.year)[0]!;
-    return {
-      slug,
-      agency: newest.agency.name,
-      reports: list.length,
-      checksRun: run,
-      checksPassed: passed,
-      checksFailed: checks.filter((c) => c.status === 'fail').length,
-      checksIncomplete: checks.filter((c) => c.status === 'incomplete').length,
-      passRate: run ? passed / run : null,
-      tablesComplete: list.reduce((n, r) => n + (['proactive', 'requests', 'appeals'] as const).filter((t) => r.tables[t] === 'complete').length, 0),
-      tablesExpected: list.length * 3,
-      disagreements: checks.filter((c) => c.id === 'narrative').reduce((n, c) => n + c.failures.length, 0),
-      rank: 0,
-    };
-  });
+  return rankQuality([...group(records, (r) => r.agency.slug).values()].map(measureAgencyQuality));
+}
+
+/** Returns one agency's data-quality figures from its records (rank 0: ranks come from rankQuality). */
+export function measureAgencyQuality(list: readonly ReportRecord[]): AgencyQuality {
+  const checks = list.flatMap((r) => r.checks);
+  const run = checks.filter((c) => c.status !== 'notApplicable').length;
+  const passed = checks.filter((c) => c.status === 'pass').length;
+  const newest = [...list].sort((a, b) => b.year - a.year)[0]!;
+  return {
+    slug: newest.agency.slug,
+    agency: newest.agency.name,
+    reports: list.length,
+    checksRun: run,
+    checksPassed: passed,
+    checksFailed: checks.filter((c) => c.status === 'fail').length,
+    checksIncomplete: checks.filter((c) => c.status === 'incomplete').length,
+    passRate: run ? passed / run : null,
+    tablesComplete: list.reduce((n, r) => n + (['proactive', 'requests', 'appeals'] as const).filter((t) => r.tables[t] === 'complete').length, 0),
+    tablesExpected: list.length * 3,
+    disagreements: checks.filter((c) => c.id === 'narrative').reduce((n, c) => n + c.failures.length, 0),
+    rank: 0,
+  };
+}
+
+/** Returns the agencies' figures sorted best first, with ranks (agencies equal on every criterion share one). */
+export function rankQuality(measured: readonly AgencyQuality[]): AgencyQuality[] {
   const compare = (a: AgencyQuality, b: AgencyQuality) =>
     (b.passRate ?? -1) - (a.passRate ?? -1) ||
     a.checksFailed - b.checksFailed ||
     b.tablesComplete / b.tablesExpected - a.tablesComplete / a.tablesExpected ||
     a.disagreements - b.disagreements;
-  rows.sort((a, b) => compare(a, b) || ascending(a.agency, b.agency));
+  const rows = measured.map((row) => ({ ...row })).sort((a, b) => compare(a, b) || ascending(a.agency, b.agency));
   rows.forEach((row, i) => {
     const before = rows[i - 1];
     row.rank = before && compare(before, row) === 0 ? before.rank : i + 1;

@@ -1,14 +1,22 @@
 /**
  * The site's one read of the extracted data: the report index through the content collection (each
- * record validated there by the schema), the records themselves, the manifest and the source texts
- * from the extraction folder. Computed once per build and shared by every page.
+ * record validated there by the schema), the manifest, and from the extraction folder the records
+ * and the source texts. Computed once per build and shared by every page.
+ *
+ * Memory stays bounded at national scale: every record is read once, for the report index (a
+ * summary, the agency and the quality problems of each report), and kept only while the record
+ * cache has room; a page about one agency or report reads that agency's records again when they
+ * were let go. Corpus-wide findings are gathered one agency at a time.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import '../charts/server-document.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
-import { summarizeReport, type ReportSummary } from '../aggregate/summarize.ts';
+import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
+import type { ReportSummary } from '../aggregate/summarize.ts';
+import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
@@ -16,15 +24,21 @@ import { KIND_ZH, describeLevel } from './format.ts';
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
 
+/**
+ * Records kept in memory at most (NIANBAO_RECORD_CACHE): about 20 KB each. Below it a build reads
+ * each record file once; above it, the records of an agency are read again for each of its pages.
+ */
+const RECORD_CACHE = Number(process.env.NIANBAO_RECORD_CACHE ?? 20_000);
+
 export interface SiteData {
-  records: ReportRecord[];
-  byId: Map<string, ReportRecord>;
+  /** Every report's index entry, by id. */
+  reports: IndexedReport[];
+  reportById: Map<string, IndexedReport>;
+  /** Every report's headline figures, by id. */
   summaries: ReportSummary[];
   agencies: AgencyGroup[];
   /** Agencies by slug, so that a page finds its agency without scanning the list. */
   agencyBySlug: Map<string, AgencyGroup>;
-  /** Each agency's records, oldest year first. */
-  recordsBySlug: Map<string, ReportRecord[]>;
   /** One light row per report for the compare views, with the agency's level and kind (县级·政府). */
   compareRows: CompareRow[];
   manifest: Manifest;
@@ -38,6 +52,23 @@ export interface SiteData {
   cacheKeys: { report: Map<string, string | undefined>; agency: Map<string, string | undefined> };
 }
 
+/** Parsed records, least recently used first (a Map keeps insertion order). */
+const records = new Map<string, ReportRecord>();
+
+/** Returns a record from the extraction folder, through the record cache. */
+function readRecord(id: string): ReportRecord {
+  let record = records.get(id);
+  if (record) {
+    records.delete(id);
+  } else {
+    // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
+    record = JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+    if (records.size >= RECORD_CACHE) records.delete(records.keys().next().value!);
+  }
+  records.set(id, record);
+  return record;
+}
+
 let cached: Promise<SiteData> | undefined;
 
 /** Returns the site data, loading it on first use. */
@@ -45,25 +76,20 @@ export function loadSiteData(): Promise<SiteData> {
   cached ??= (async () => {
     const entries = (await getCollection('reports')).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
     // The collection validated each file against reportRecordSchema when it synced; read them whole here.
-    const records = await Promise.all(entries.map(async (e) => JSON.parse(await readFile(path.join(DATA_DIR, 'reports', `${e.data.id}.json`), 'utf8')) as ReportRecord));
+    const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
-    const agencies = groupAgencies(records);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const summaries = records.map(summarizeReport);
+    const agencies = groupAgencies(reports);
+    const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);
     return {
-      records,
-      byId,
+      reports,
+      reportById: new Map(reports.map((r) => [r.summary.id, r])),
       summaries,
-      compareRows: summaries.map((s) => {
-        const { region, kind } = byId.get(s.id)!.agency;
-        return { ...s, kindLabel: `${describeLevel(region)}·${KIND_ZH[kind]}` };
-      }),
+      compareRows: reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${KIND_ZH[agency.kind]}` })),
       agencies,
       agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
-      recordsBySlug: new Map(agencies.map((a) => [a.slug, a.reports.map((s) => byId.get(s.id)!)])),
       manifest,
       builtOn,
       cacheKeys: {
@@ -76,6 +102,35 @@ export function loadSiteData(): Promise<SiteData> {
     };
   })();
   return cached;
+}
+
+/** Returns an agency's records, oldest year first. */
+export async function loadAgencyRecords(slug: string): Promise<ReportRecord[]> {
+  const group = (await loadSiteData()).agencyBySlug.get(slug);
+  if (!group) throw new Error(`no agency ${slug}`);
+  return group.reports.map((s) => readRecord(s.id));
+}
+
+/** Returns a report's record and its agency's records (the report's among them), oldest year first. */
+export async function loadReport(id: string): Promise<{ record: ReportRecord; siblings: ReportRecord[] }> {
+  const entry = (await loadSiteData()).reportById.get(id);
+  if (!entry) throw new Error(`no report ${id}`);
+  const siblings = await loadAgencyRecords(entry.summary.slug);
+  return { record: siblings.find((r) => r.id === id)!, siblings };
+}
+
+let findings: Promise<CorpusFindings> | undefined;
+
+/** Returns the corpus findings, gathered one agency at a time (by slug), on first use. */
+export function loadCorpusFindings(): Promise<CorpusFindings> {
+  findings ??= (async () => {
+    const { agencies } = await loadSiteData();
+    const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const parts = [];
+    for (const slug of slugs) parts.push(collectCorpusPart(await loadAgencyRecords(slug)));
+    return combineCorpusFindings(parts);
+  })();
+  return findings;
 }
 
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */

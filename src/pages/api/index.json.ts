@@ -5,7 +5,7 @@ import { loadSiteData } from '../../lib/site/data.ts';
 import { href } from '../../lib/site/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { records, agencies, builtOn } = await loadSiteData();
+  const { summaries, agencies, builtOn } = await loadSiteData();
   const link: Linker = (p) => ({ path: href(p), url: new URL(href(p), site).href });
-  return new Response(JSON.stringify(buildApiIndex(records, agencies, builtOn, link)), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(buildApiIndex(summaries, agencies, builtOn, link)), { headers: { 'content-type': 'application/json' } });
 };

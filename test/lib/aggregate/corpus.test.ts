@@ -9,6 +9,7 @@ import {
   summarizeCorpus,
 } from '../../../src/lib/aggregate/corpus.ts';
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
+import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
 const records = loadSampleRecords();
@@ -16,7 +17,7 @@ const summaries = records.map(summarizeReport);
 
 describe('groupAgencies', () => {
   it('groups the five samples into four agencies (by region code, then name), reports by year', () => {
-    const agencies = groupAgencies(records);
+    const agencies = groupAgencies(records.map(indexReport));
     expect(agencies.map((a) => [a.agency.name, a.years])).toEqual([
       ['沂源县人民政府', [2023]],
       ['沂源县行政审批服务局', [2020, 2024]],
@@ -74,7 +75,7 @@ describe('chart rows', () => {
   });
 
   it('ranks grant rates by each agency’s latest report with a rate', () => {
-    expect(rankGrantRates(groupAgencies(records)).map((b) => [b.agency, b.year, b.rate])).toEqual([
+    expect(rankGrantRates(groupAgencies(records.map(indexReport))).map((b) => [b.agency, b.year, b.rate])).toEqual([
       ['沂源县人民政府', 2023, 62 / 103],
       ['泰安市泰山区行政审批服务局', 2024, 13 / 28],
       ['枣庄市行政审批服务局', 2024, 2 / 9],

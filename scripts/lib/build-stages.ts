@@ -1,0 +1,40 @@
+/**
+ * The stages of `npm run build`, each a Node process: extraction, the Astro build, the downloads and
+ * the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * V8's old-space limit for the Astro build, in MiB. Without one V8 lets the heap grow towards its
+ * default limit (about 4 GiB here) before collecting hard, although what the build holds at once is
+ * far less (the report index, one agency's records, a few pages); 2 GiB keeps the whole process
+ * under 3 GiB at 100,000 reports.
+ */
+export const ASTRO_HEAP_MIB = 2048;
+
+/** Returns Astro's command-line entry point. */
+function astroBin(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+}
+
+/** Returns the arguments of `node` for an Astro build with the heap limit. */
+export function astroBuildArgs(): string[] {
+  return [`--max-old-space-size=${ASTRO_HEAP_MIB}`, astroBin(), 'build'];
+}
+
+/** A stage: its name for the log and the arguments of `node`. */
+export interface Stage {
+  name: string;
+  args: string[];
+}
+
+/** Returns the stages of a build; `extractArgs` are passed to the extractor (--input, --out, --cache …). */
+export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
+  return [
+    { name: 'extract', args: ['scripts/extract.ts', ...extractArgs] },
+    { name: 'astro', args: astroBuildArgs() },
+    { name: 'downloads', args: ['scripts/write-downloads.ts'] },
+    { name: 'search', args: ['scripts/search-index.ts'] },
+  ];
+}
