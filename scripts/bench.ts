@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 1000,10000] [--runs 3] [--no-site]
+ * npm run bench [-- --sizes 1000,10000] [--runs 3] [--no-site] [--once]
  * Generates corpora of the given sizes (cached under bench/cache/, gitignored), then measures as
  * medians of several runs: extraction (cold cache, warm cache, one report changed), and when the
  * site builds, the Astro build (pages/s), Pagefind indexing, the whole build and its incremental
  * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
+ * --once (for the 100,000-report stretch, hours otherwise): each stage of a build once, in order
+ * (cold extraction, Astro, downloads, Pagefind), the whole build being their sum; no warm,
+ * incremental or bare runs.
  */
 import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -15,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
 import { astroBuildArgs } from './lib/build-stages.ts';
-import { measure, summarize, type Measurement, type Summary } from './lib/bench/measure.ts';
+import { measure, sumStages, summarize, type Measurement, type Summary } from './lib/bench/measure.ts';
 import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
 
 const { values } = parseArgs({
@@ -26,12 +29,14 @@ const { values } = parseArgs({
     // Site stages of a large size take minutes each: fewer runs keep a bench run within the hour.
     'site-runs': { type: 'string' },
     'no-site': { type: 'boolean', default: false },
+    once: { type: 'boolean', default: false },
     seed: { type: 'string', default: 'bench' },
   },
 });
 const sizes = (values.size ?? values.sizes!).split(',').map(Number);
-const runs = Number(values.runs);
-const siteRuns = Number(values['site-runs'] ?? values.runs);
+const once = values.once!;
+const runs = once ? 1 : Number(values.runs);
+const siteRuns = once ? 1 : Number(values['site-runs'] ?? values.runs);
 const ROOT = process.cwd();
 const CACHE = path.resolve('bench/cache');
 const NODE = process.execPath; // the pinned Node 24 when run through npm
@@ -69,6 +74,35 @@ async function countPages(dir: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
+/** Returns the environment of the site stages for a size: its data, output and Astro cache folders. */
+function siteEnv(n: number, out: string) {
+  // Astro's own cache folder (data store, incremental pages): a bench run must not share it with
+  // builds running beside it.
+  return { NIANBAO_DATA: out, NIANBAO_OUT: path.join(CACHE, `site-${n}`), NIANBAO_ASTRO_CACHE: path.join(CACHE, `astro-cache-${n}`) };
+}
+
+/** --once: the site stages once each after the cold extraction, from empty output and cache folders. */
+async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; env: ReturnType<typeof siteEnv> }): Promise<SizeResult> {
+  const result: SizeResult = { reports: n, once: true, extract: { cold, coldPerSecond: n / cold.seconds } };
+  try {
+    await rm(env.NIANBAO_OUT, { recursive: true, force: true });
+    await rm(env.NIANBAO_ASTRO_CACHE, { recursive: true, force: true });
+    log(`${n}: astro build`);
+    const astro = await repeat(1, () => measure(NODE, astroBuildArgs(), { env }));
+    const pages = await countPages(env.NIANBAO_OUT);
+    log(`${n}: downloads`);
+    const downloads = await repeat(1, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
+    log(`${n}: pagefind`);
+    const pagefind = await repeat(1, () => measure(NODE, ['scripts/search-index.ts'], { env }));
+    result.site = { pages, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, astro, downloads, pagefind]) };
+  } catch (error) {
+    result.siteError = (error as Error).message;
+    log(`${n}: site stages failed: ${result.siteError}`);
+  }
+  result.loadAverageAfter = loadavg();
+  return result;
+}
+
 async function benchSize(n: number): Promise<SizeResult> {
   const dir = await corpus(n);
   const input = path.join(dir, 'reports');
@@ -78,6 +112,7 @@ async function benchSize(n: number): Promise<SizeResult> {
 
   log(`${n}: extraction, cold cache`);
   const cold = await repeat(runs, extract, () => rm(xcache, { recursive: true, force: true }));
+  if (once) return benchSiteOnce(n, cold, { out, env: siteEnv(n, out) });
   log(`${n}: extraction, warm cache`);
   const warm = await repeat(runs, extract);
   // One UTF-8 report gains trailing spaces: new bytes, same figures.
@@ -99,11 +134,9 @@ async function benchSize(n: number): Promise<SizeResult> {
   }
 
   try {
-    const site = path.join(CACHE, `site-${n}`);
-    // Astro's own cache folder (data store, incremental pages): a bench run must not share it with
-    // builds running beside it.
-    const astroCache = path.join(CACHE, `astro-cache-${n}`);
-    const env = { NIANBAO_DATA: out, NIANBAO_OUT: site, NIANBAO_ASTRO_CACHE: astroCache };
+    const env = siteEnv(n, out);
+    const site = env.NIANBAO_OUT;
+    const astroCache = env.NIANBAO_ASTRO_CACHE;
     const astro = () => measure(NODE, astroBuildArgs(), { env });
     // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
     const fresh = async () => {

@@ -89,6 +89,16 @@ export interface Summary {
   runs: number[];
 }
 
+/**
+ * Returns stages run one after the other as one: their times added, the largest peak memory (the
+ * stages are separate processes, never resident at once).
+ */
+export function sumStages(stages: readonly Summary[]): Summary {
+  const rss = stages.map((s) => s.maxRssMiB).filter((v): v is number => v !== null);
+  const seconds = Math.round(stages.reduce((t, s) => t + s.seconds, 0) * 1000) / 1000;
+  return { seconds, maxRssMiB: rss.length ? Math.max(...rss) : null, runs: [seconds] };
+}
+
 /** Returns the medians of several measurements. */
 export function summarize(ms: readonly Measurement[]): Summary {
   const rss = ms.map((m) => m.maxRssMiB).filter((v): v is number => v !== null);

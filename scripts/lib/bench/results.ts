@@ -5,8 +5,10 @@ import type { Summary } from './measure.ts';
 
 export interface SizeResult {
   reports: number;
-  /** Extraction: cold (empty cache), warm (every file cached), incremental (one file changed). */
-  extract: { cold: Summary; warm: Summary; incremental: Summary; coldPerSecond: number; warmPerSecond: number };
+  /** Extraction: cold (empty cache), warm (every file cached), incremental (one file changed); --once: cold only. */
+  extract: { cold: Summary; warm?: Summary; incremental?: Summary; coldPerSecond: number; warmPerSecond?: number };
+  /** --once: every stage run once, in build order; the whole build is their sum; no incremental or bare runs. */
+  once?: boolean;
   site?: {
     pages: number;
     astro: Summary;
@@ -14,16 +16,19 @@ export interface SizeResult {
     /** scripts/write-downloads.ts (CSV, JSON, SQLite); absent in results from before it existed. */
     downloads?: Summary;
     pagefind: Summary;
-    /** extract (warm cache) + astro build + downloads + pagefind, as `npm run build` runs them. */
+    /**
+     * extract (warm cache) + astro build + downloads + pagefind, as `npm run build` runs them; with
+     * --once, the sum of the stages above (cold extraction).
+     */
     build: Summary;
-    /** The same after one report changed. */
-    buildIncremental: Summary;
-    bare: Summary;
-    barePages: number;
+    /** The same after one report changed (not with --once). */
+    buildIncremental?: Summary;
+    bare?: Summary;
+    barePages?: number;
     /** Our astro build time / the bare build time. */
-    ratio: number;
+    ratio?: number;
     /** The whole build / the bare build time. */
-    buildRatio: number;
+    buildRatio?: number;
   };
   siteError?: string;
   /** Load average (1, 5, 15 min) when this size was done: the machine may be shared. */
@@ -60,7 +65,8 @@ export function describeScaling(sizes: readonly SizeResult[]): string[] {
     ['astro build', (s) => s.site?.astro],
     ['downloads', (s) => s.site?.downloads],
     ['pagefind', (s) => s.site?.pagefind],
-    ['whole build', (s) => s.site?.build],
+    // A --once whole build is summed from a cold extraction: comparable only with another.
+    ['whole build', (s) => (small.once === large.once ? s.site?.build : undefined)],
     ['bare baseline', (s) => s.site?.bare],
   ];
   const parts = stages.flatMap(([name, pick]) => {
@@ -85,17 +91,20 @@ export function toMarkdown(r: BenchResults): string {
     const per = (sec: number) => f1((sec / s.reports) * 1000);
     const row = (stage: string, sum: Summary, rate: string) => lines.push(`| ${s.reports.toLocaleString('en')} | ${stage} | ${f1(sum.seconds)} | ${per(sum.seconds)} | ${rate} | ${mib(sum)} |`);
     row('extract, cold cache', s.extract.cold, `${Math.round(s.extract.coldPerSecond)} reports/s`);
-    row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond)} reports/s`);
-    row('extract, one report changed', s.extract.incremental, '');
+    if (s.extract.warm) row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond ?? 0)} reports/s`);
+    if (s.extract.incremental) row('extract, one report changed', s.extract.incremental, '');
     if (s.site) {
       row(`astro build (${s.site.pages.toLocaleString('en')} pages)`, s.site.astro, `${Math.round(s.site.astroPagesPerSecond)} pages/s`);
       if (s.site.downloads) row('downloads (CSV, JSON, SQLite)', s.site.downloads, '');
       row('pagefind index', s.site.pagefind, '');
-      row('whole build (extract + astro + downloads + pagefind)', s.site.build, `${f1(s.site.buildRatio)} × bare`);
-      row('whole build, one report changed', s.site.buildIncremental, '');
-      // Our site has more pages than the baseline (agency, data, findings pages): compare per page too.
-      const perPage = (s.site.astro.seconds / s.site.pages) / (s.site.bare.seconds / s.site.barePages);
-      row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `astro ${f1(s.site.ratio)} × bare (${f1(perPage)} × per page)`);
+      if (s.once) row('whole build (sum of the stages above, run once each)', s.site.build, '');
+      else row('whole build (extract + astro + downloads + pagefind)', s.site.build, s.site.buildRatio === undefined ? '' : `${f1(s.site.buildRatio)} × bare`);
+      if (s.site.buildIncremental) row('whole build, one report changed', s.site.buildIncremental, '');
+      if (s.site.bare && s.site.barePages && s.site.ratio !== undefined) {
+        // Our site has more pages than the baseline (agency, data, findings pages): compare per page too.
+        const perPage = (s.site.astro.seconds / s.site.pages) / (s.site.bare.seconds / s.site.barePages);
+        row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `astro ${f1(s.site.ratio)} × bare (${f1(perPage)} × per page)`);
+      }
     } else if (s.siteError) {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }

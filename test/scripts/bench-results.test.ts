@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { sumStages, type Summary } from '../../scripts/lib/bench/measure.ts';
+import { describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+
+const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
+
+describe('sumStages', () => {
+  it('adds the times of stages run one after another and keeps the largest peak memory', () => {
+    expect(sumStages([run(2.5, 100), run(10, 900), run(1, null)])).toEqual({ seconds: 13.5, maxRssMiB: 900, runs: [13.5] });
+  });
+});
+
+const machine: BenchResults['machine'] = { cpus: 2, cpuModel: 'test', memoryGiB: 24, node: '24', platform: 'linux x64', loadAverage: [0, 0, 0] };
+
+/** A --once result: every stage once, the whole build their sum. */
+const once: SizeResult = {
+  reports: 100_000,
+  once: true,
+  extract: { cold: run(200, 1000), coldPerSecond: 500 },
+  site: { pages: 320_000, astro: run(1600, 2800), astroPagesPerSecond: 200, downloads: run(200, 200), pagefind: run(1000, 1200), build: sumStages([run(200, 1000), run(1600, 2800), run(200, 200), run(1000, 1200)]) },
+};
+
+/** A full result at a smaller size. */
+const full: SizeResult = {
+  reports: 10_000,
+  extract: { cold: run(20, 900), warm: run(1, 150), incremental: run(1.5, 200), coldPerSecond: 500, warmPerSecond: 10_000 },
+  site: {
+    pages: 32_000, astro: run(160, 1500), astroPagesPerSecond: 200, downloads: run(20, 150), pagefind: run(100, 1100),
+    build: run(290, 1500), buildIncremental: run(100, 1400), bare: run(30, 1300), barePages: 32_000, ratio: 160 / 30, buildRatio: 290 / 30,
+  },
+};
+
+describe('toMarkdown', () => {
+  it('shows a --once size as its stages and their sum, without the rows it did not measure', () => {
+    const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [once] }).split('\n').filter((l) => l.startsWith('| 100,000'));
+    expect(rows).toEqual([
+      '| 100,000 | extract, cold cache | 200.0 | 2.0 | 500 reports/s | 1000 |',
+      '| 100,000 | astro build (320,000 pages) | 1600.0 | 16.0 | 200 pages/s | 2800 |',
+      '| 100,000 | downloads (CSV, JSON, SQLite) | 200.0 | 2.0 |  | 200 |',
+      '| 100,000 | pagefind index | 1000.0 | 10.0 |  | 1200 |',
+      '| 100,000 | whole build (sum of the stages above, run once each) | 3000.0 | 30.0 |  | 2800 |',
+    ]);
+  });
+});
+
+describe('describeScaling', () => {
+  it('leaves out the whole build when one size summed it from a cold extraction and the other did not', () => {
+    expect(describeScaling([full, once])[0]).toBe(
+      'Scaling from 10,000 to 100,000 reports, time per report (larger ÷ smaller; 1.0 × is flat): extract, cold 1.0 ×, astro build 1.0 ×, downloads 1.0 ×, pagefind 1.0 ×.',
+    );
+  });
+});
