@@ -83,26 +83,19 @@ function placeEntry(entry: Entry, rel: string): FileOutcome {
 
 const madeDirs = new Set<string>();
 
-/** Returns the entry file of `key` and its temporary name, its folder made (once per process). */
-function prepareEntry(dir: string, key: string): { file: string; tmp: string } {
+/**
+ * Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half
+ * a file). Synchronous, as readCachedSync.
+ */
+export function writeCachedSync(dir: string, key: string, outcome: FileOutcome): void {
   const file = entryPath(dir, key);
   // 256 sub-folders at most: create each once per process, not once per entry.
   if (!madeDirs.has(path.dirname(file))) {
     mkdirSync(path.dirname(file), { recursive: true });
     madeDirs.add(path.dirname(file));
   }
-  return { file, tmp: `${file}.${process.pid}.${threadTag()}${Math.floor(performance.now() * 1000)}.tmp` };
-}
-
-/** Distinguishes the temporary files of worker threads of one process. */
-const threadTag = () => (threadId ? `${threadId}.` : '');
-
-/**
- * Stores an outcome under `key` (written to a temporary name, then renamed: readers never see half
- * a file). Synchronous, as readCachedSync.
- */
-export function writeCachedSync(dir: string, key: string, outcome: FileOutcome): void {
-  const { file, tmp } = prepareEntry(dir, key);
+  // Process and thread in the name: worker threads of one process, and shards, share the folder.
+  const tmp = `${file}.${process.pid}.${threadId}.${Math.floor(performance.now() * 1000)}.tmp`;
   writeFileSync(tmp, serializeEntry(outcome));
   renameSync(tmp, file);
 }
