@@ -5,10 +5,12 @@
  * DIR/answers.json with the true values of every file, keyed by its path under DIR/reports. The same
  * count and seed always give the same bytes.
  */
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/lib/generate/corpus.ts';
+import { formatAnswers, generateCorpus } from '../src/lib/generate/corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,5 +32,9 @@ await rm(out, { recursive: true, force: true });
 const reports = path.join(out, 'reports');
 for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await mkdir(path.join(reports, dir), { recursive: true });
 for (const f of files) await writeFile(path.join(reports, f.path), f.bytes);
-await writeFile(path.join(out, 'answers.json'), JSON.stringify(answers, null, 1) + '\n');
+// In pieces: at 100,000 reports the whole text is longer than a string can be.
+await pipeline(function* () {
+  yield* formatAnswers(answers);
+  yield '\n';
+}, createWriteStream(path.join(out, 'answers.json')));
 process.stderr.write(`corpus:generate: ${count} reports (seed ${values.seed}) → ${out} in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);

@@ -30,6 +30,26 @@ export interface CorpusAnswers {
   files: Record<string, FileAnswer>;
 }
 
+/**
+ * Returns answers.json in pieces, one per file: the same text as `JSON.stringify(answers, null, 1)`,
+ * which at 100,000 reports is longer than a JavaScript string can be.
+ */
+export function* formatAnswers(answers: CorpusAnswers): Generator<string> {
+  const { files, ...header } = answers;
+  const head = JSON.stringify(header, null, 1);
+  const paths = Object.keys(files);
+  if (paths.length === 0) {
+    yield `${head.slice(0, -2)},\n "files": {}\n}`;
+    return;
+  }
+  yield `${head.slice(0, -2)},\n "files": {\n`;
+  for (const [i, file] of paths.entries()) {
+    const value = JSON.stringify(files[file], null, 1).replaceAll('\n', '\n  ');
+    yield `  ${JSON.stringify(file)}: ${value}${i < paths.length - 1 ? ',' : ''}\n`;
+  }
+  yield ' }\n}';
+}
+
 export interface GeneratedFile {
   /** Relative path with forward slashes. */
   path: string;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractCorpus } from '../../../scripts/lib/extract-corpus.ts';
-import { generateCorpus, type CorpusAnswers } from '../../../src/lib/generate/corpus.ts';
+import { formatAnswers, generateCorpus, type CorpusAnswers } from '../../../src/lib/generate/corpus.ts';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 
 const COUNT = 500;
@@ -90,5 +90,12 @@ describe(`ground truth: ${COUNT} generated reports`, () => {
     b.files.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.bytes), Buffer.from(a.files[i]!.bytes))).toBe(0));
     expect(JSON.stringify(b.answers)).toBe(JSON.stringify(a.answers));
     expect(generateCorpus(60, 's2').files.map((f) => f.path)).not.toEqual(a.files.map((f) => f.path));
+  });
+
+  it('writes answers.json in pieces that make the same text as one JSON.stringify', () => {
+    const { answers } = generateCorpus(12, 's1');
+    expect([...formatAnswers(answers)].join('')).toBe(JSON.stringify(answers, null, 1));
+    const empty = { ...answers, files: {} };
+    expect([...formatAnswers(empty)].join('')).toBe(JSON.stringify(empty, null, 1));
   });
 });
