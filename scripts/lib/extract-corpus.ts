@@ -14,11 +14,11 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planManifest, summarizeOutcome, type FileOutcome, type Keeper } from '../../src/lib/extract/manifest.ts';
+import { planManifest, type FileOutcome, type Keeper } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import { cacheKey, DEFAULT_CACHE_DIR, extractorVersion, readCached } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
-import type { CacheOptions, Inspected } from './extract-one.ts';
+import type { CacheOptions, Held } from './extract-one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
 import { forEachLimited, tokenOf, writePlanned } from './write-output.ts';
 
@@ -36,7 +36,15 @@ export interface ExtractOptions {
   cache?: string | false;
   /** Extract only this shard of the corpus and write OUT/part.json for extract:merge. */
   shard?: Shard;
+  /**
+   * Extracted outcomes held whole in memory until the output is written (default RETAIN); the
+   * others are read back from the cache then, so that memory does not follow the corpus.
+   */
+  retain?: number;
 }
+
+/** Outcomes held whole by default: about 80 KB each in memory, so some 0.8 GB. */
+export const RETAIN = 10_000;
 
 /** Below this many files to extract, starting worker threads costs more than it saves. */
 export const PARALLEL_FROM = 200;
@@ -125,23 +133,26 @@ async function reuseIndex(
   return { entries, todo: todo.sort(), rechecked: recheck.length };
 }
 
-/** Returns the outcome (with cache key) of each file in `todo`, in order: on worker threads when there are many. */
+/**
+ * Returns the outcome (with cache key) of each file in `todo`, in order, held whole for the first
+ * `retain` (see hold): on worker threads when there are many.
+ */
 async function inspectAll(
   root: string,
   todo: readonly string[],
-  options: { workers?: number; cache: CacheOptions; version: string; onProgress?: (done: number) => void },
-): Promise<Inspected[]> {
+  options: { workers?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+): Promise<Held[]> {
   if (todo.length === 0) return [];
   const workers = todo.length >= PARALLEL_FROM ? options.workers : 0;
   // Loaded here, not at the top: a run with nothing to extract never loads the extractor.
   if (workers !== 0) {
     const { defaultWorkers, extractInPool } = await import('./extract-pool.ts');
-    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), cache: options.cache, version: options.version, onProgress: options.onProgress });
+    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), cache: options.cache, version: options.version, retain: options.retain, onProgress: options.onProgress });
   }
-  const { inspectFile } = await import('./extract-one.ts');
-  const results: Inspected[] = [];
+  const { hold, inspectFile } = await import('./extract-one.ts');
+  const results: Held[] = [];
   for (const rel of todo) {
-    results.push(await inspectFile(root, rel, options.cache, options.version));
+    results.push(hold(await inspectFile(root, rel, options.cache, options.version), options.cache, results.length < options.retain));
     options.onProgress?.(results.length);
   }
   return results;
@@ -168,15 +179,15 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 
   const reused = files.length - todo.length;
   if (reused > 0) options.onProgress?.(reused, files.length);
-  const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
+  const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
   const fresh = new Map(todo.map((rel, i) => [rel, inspected[i]!]));
   const stampByPath = new Map(files.map((rel, i) => [rel, stamps[i]]));
   for (const [rel, r] of fresh) {
     const stamp = stampByPath.get(rel);
-    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: summarizeOutcome(r.outcome) });
+    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: r.summary });
   }
 
-  const summaries = files.map((rel) => ({ path: rel, summary: entries.get(rel)?.summary ?? summarizeOutcome(fresh.get(rel)!.outcome) }));
+  const summaries = files.map((rel) => ({ path: rel, summary: entries.get(rel)?.summary ?? fresh.get(rel)!.summary }));
   const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
   const { manifest, keepers } = planManifest(root, summaries);
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
@@ -184,7 +195,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   /** Returns the whole outcome of a file that gave a record: extracted this run, else from the cache, else extracted again. */
   const load = async (rel: string): Promise<OkOutcome> => {
     let outcome = fresh.get(rel)?.outcome ?? (cache && (await readCached(cache.dir, keyOf(rel), rel)));
-    if (!outcome) outcome = (await inspectAll(root, [rel], { workers: 0, cache, version }))[0]!.outcome;
+    if (!outcome) outcome = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!.outcome!;
     const summary = summaryByPath.get(rel);
     // Only when the file changed again during this run (or the cache entry was damaged): the
     // manifest already counts it, so stop rather than write a manifest that contradicts a record.

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
+import { summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import { cacheKey, readCachedSync, writeCachedSync } from './extract-cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
 
@@ -24,6 +24,20 @@ export interface Inspected {
   format: string | null;
   key: string | null;
   stable: boolean;
+}
+
+/**
+ * An outcome as the extractor's main thread holds it until the output is written: its summary
+ * always; the outcome itself (a record with its source text, tens of kilobytes) only while the
+ * memory budget lasts, or when it cannot be read back from the cache.
+ */
+export type Held = Omit<Inspected, 'outcome'> & { outcome?: FileOutcome; summary: OutcomeSummary };
+
+/** Returns a file's outcome as held: without the record and text when `keep` is false and the cache holds them. */
+export function hold(inspected: Inspected, cache: CacheOptions, keep: boolean): Held {
+  const summary = summarizeOutcome(inspected.outcome);
+  const cached = cache !== null && inspected.key !== null && inspected.stable && inspected.outcome.ok;
+  return keep || !cached ? { ...inspected, summary } : { format: inspected.format, key: inspected.key, stable: inspected.stable, summary };
 }
 
 /** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */

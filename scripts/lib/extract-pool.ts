@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { CacheOptions, Inspected } from './extract-one.ts';
+import { hold, type CacheOptions, type Held, type Inspected } from './extract-one.ts';
 import type { Batch } from './extract-worker.ts';
 
 /** Files per task: large enough to amortise a message, small enough to balance the cores. */
@@ -15,18 +15,21 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Returns the outcome of every file, in the order of `files`, extracted by `workers` threads; `onProgress`: files done so far. */
+/**
+ * Returns the outcome of every file, in the order of `files`, extracted by `workers` threads, held
+ * whole for the first `retain` files (see hold); `onProgress`: files done so far.
+ */
 export async function extractInPool(
   root: string,
   files: readonly string[],
-  options: { workers: number; cache: CacheOptions; version: string; onProgress?: (done: number) => void },
-): Promise<Inspected[]> {
+  options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+): Promise<Held[]> {
   const pool = new Piscina<Batch, Inspected[]>({
     filename: new URL('./extract-worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
   });
-  const outcomes: Inspected[] = new Array(files.length);
+  const outcomes: Held[] = new Array(files.length);
   let done = 0;
   try {
     const tasks: Promise<void>[] = [];
@@ -34,7 +37,7 @@ export async function extractInPool(
       const batch = files.slice(start, start + BATCH);
       tasks.push(
         pool.run({ root, files: batch, cache: options.cache, version: options.version }).then((result) => {
-          result.forEach((o, i) => (outcomes[start + i] = o));
+          result.forEach((o, i) => (outcomes[start + i] = hold(o, options.cache, start + i < options.retain)));
           done += batch.length;
           options.onProgress?.(done);
         }),

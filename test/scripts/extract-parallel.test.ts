@@ -56,6 +56,15 @@ describe('parallel, cached and sharded extraction', () => {
     expect(await snapshot(path.join(root, 'inline'))).toEqual(sequential);
   });
 
+  it('writes the same files when only some outcomes are held in memory and the rest are read back from the cache', async () => {
+    const cache = path.join(root, 'cache-retain');
+    await extractCorpus({ input, out: path.join(root, 'retain-pool'), workers: 2, cache, retain: 10 });
+    expect(await snapshot(path.join(root, 'retain-pool'))).toEqual(sequential);
+    await rm(cache, { recursive: true, force: true });
+    await extractCorpus({ input, out: path.join(root, 'retain-inline'), workers: 0, cache, retain: 0 });
+    expect(await snapshot(path.join(root, 'retain-inline'))).toEqual(sequential);
+  });
+
   it('reads unchanged files from the cache, keyed by content and extractor version', async () => {
     const cache = path.join(root, 'cache-probe');
     const out = path.join(root, 'probe');
