@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
@@ -59,8 +59,12 @@ async function corpus(n: number): Promise<string> {
   const dir = path.join(CACHE, `corpus-${n}`);
   const answers = path.join(dir, 'answers.json');
   if (existsSync(answers)) {
-    // Only the header is needed; answers.json starts with generator, seed and count.
-    const head = (await readFile(answers, 'utf8')).slice(0, 200);
+    // Only the header is needed; answers.json starts with generator, seed and count (and at
+    // 100,000 reports it is longer than a string can be).
+    const file = await open(answers);
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(200), 0, 200, 0);
+    await file.close();
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
     if (head.includes(`"generator": "${GENERATOR_VERSION}"`) && head.includes(`"seed": "${values.seed}"`) && head.includes(`"count": ${n},`)) return dir;
   }
   log(`generating ${n} reports → ${dir}`);
