@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * V8's old-space limit for the Astro build, in MiB. Without one V8 lets the heap grow towards its
- * default limit (about 4 GiB here) before collecting hard, although what the build holds at once is
- * far less (the report index, one agency's records, a few pages); 2 GiB keeps the whole process
- * under 3 GiB at 100,000 reports.
+ * V8's old-space limit for the Astro build, in MiB (NIANBAO_ASTRO_HEAP_MIB, default 2048). Without
+ * one V8 lets the heap grow towards its default limit (about 4 GiB here) before collecting hard,
+ * although what the build holds at once is far less (the report index, the record cache, a few
+ * pages: about 1 GiB after a full collection at 100,000 reports). A lower limit costs more time in
+ * the collector; a higher one, memory.
  */
-export const ASTRO_HEAP_MIB = 2048;
+export const ASTRO_HEAP_MIB = Number(process.env.NIANBAO_ASTRO_HEAP_MIB ?? 2048);
 
 /** Returns Astro's command-line entry point. */
 function astroBin(): string {
