@@ -9,7 +9,7 @@ import type { SourceInfo } from './extract-report.ts';
 import { decodeReport } from './decode.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 
-// The HTML, Word and PDF readers pull in cheerio, mammoth and pdf.js (about half a second to load);
+// The HTML, Word and PDF readers pull in htmlparser2, mammoth and pdf.js (about half a second to load);
 // they load on the first file that needs them, so a corpus of text files (and each worker) never pays.
 const loadHtml = () => import('./html.ts');
 const loadPdf = () => import('./pdf.ts');

@@ -13,7 +13,7 @@
 import { parseDocument } from 'htmlparser2';
 import { toHalfWidth } from './normalize.ts';
 
-/** The parts of a parsed node this module reads (domhandler's shape, as cheerio builds it). */
+/** The parts of a parsed node this module reads (domhandler's shape, as htmlparser2 builds it). */
 interface DomNode {
   type: string;
   name?: string;
