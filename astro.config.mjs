@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { lazyListenersPlugin } from './src/lib/charts/lazy-listeners-plugin.ts';
 
 /**
  * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap).
@@ -19,6 +20,12 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    // linkedom is bundled into the build so that its listener maps are made lazy (see the plugin).
+    plugins: [lazyListenersPlugin()],
+    // Pages are rendered by the build's prerender environment.
+    environments: { prerender: { resolve: { noExternal: ['linkedom'] } } },
+  },
   experimental: {
     // Report, agency and embed pages carry a cacheKey (src/lib/site/data.ts): after one report
     // changes, only its agency's pages are rendered again.
