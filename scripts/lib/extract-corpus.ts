@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planManifest, type FileOutcome, type Keeper } from '../../src/lib/extract/manifest.ts';
+import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import { cacheKey, DEFAULT_CACHE_DIR, extractorVersion, readCached } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
-import { forEachLimited, tokenOf, writePlanned } from './write-output.ts';
+import { forEachLimited, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
 
 export interface ExtractOptions {
   input: string;
@@ -192,15 +192,32 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const { manifest, keepers } = planManifest(root, summaries);
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
 
-  /** Returns the whole outcome of a file that gave a record: extracted this run, else from the cache, else extracted again. */
-  const load = async (rel: string): Promise<OkOutcome> => {
-    let outcome = fresh.get(rel)?.outcome ?? (cache && (await readCached(cache.dir, keyOf(rel), rel)));
-    if (!outcome) outcome = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!.outcome!;
+  /**
+   * Returns the output files of a file that gave a record: as extracted this run, else from the
+   * cache (with the whole outcome), else extracted again.
+   */
+  const loadOutput = async (rel: string): Promise<{ serialized: Serialized; outcome?: OkOutcome }> => {
     const summary = summaryByPath.get(rel);
+    let id: string | undefined;
+    let loaded: { serialized: Serialized; outcome?: OkOutcome } | undefined;
+    const held = fresh.get(rel)?.serialized;
+    const cached = !held && cache ? await readCached(cache.dir, keyOf(rel), rel) : null;
+    if (held && summary?.ok) [id, loaded] = [summary.id, { serialized: held }];
+    else if (cached?.ok) [id, loaded] = [cached.record.id, { serialized: { json: serializeRecord(cached.record), text: cached.text }, outcome: cached }];
+    else {
+      const again = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!;
+      if (again.serialized && again.summary.ok) [id, loaded] = [again.summary.id, { serialized: again.serialized }];
+    }
     // Only when the file changed again during this run (or the cache entry was damaged): the
     // manifest already counts it, so stop rather than write a manifest that contradicts a record.
-    if (!outcome.ok || !summary?.ok || outcome.record.id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
-    return outcome;
+    if (!loaded || !summary?.ok || id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
+    return loaded;
+  };
+  /** Returns the whole outcome of a file that gave a record (for a shard's part.json). */
+  const load = async (rel: string): Promise<OkOutcome> => {
+    const { serialized, outcome } = await loadOutput(rel);
+    const summary = summaryByPath.get(rel) as Extract<OutcomeSummary, { ok: true }>;
+    return outcome ?? { path: rel, ok: true, record: JSON.parse(serialized.json) as ReportRecord, warnings: summary.warnings, text: serialized.text };
   };
 
   await writePlanned(
@@ -209,10 +226,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     keepers.map((k) => ({
       id: k.id,
       token: tokenOf(k.path, keyOf(k.path)),
-      load: async () => {
-        const { record, text } = await load(k.path);
-        return { record, text };
-      },
+      load: async () => (await loadOutput(k.path)).serialized,
     })),
   );
   if (shard) await writePart(options.out, { shard, input: root, extractor: version }, summaries, new Set(keepers.map((k) => k.path)), load);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import { cacheKey, readCachedSync, writeCachedSync } from './extract-cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
+import { serializeRecord, type Serialized } from './write-output.ts';
 
 /** Where outcomes are cached; null: no cache. */
 export type CacheOptions = { dir: string } | null;
@@ -28,16 +29,20 @@ export interface Inspected {
 
 /**
  * An outcome as the extractor's main thread holds it until the output is written: its summary
- * always; the outcome itself (a record with its source text, tens of kilobytes) only while the
- * memory budget lasts, or when it cannot be read back from the cache.
+ * always; the contents of its output files (tens of kilobytes) only while the memory budget lasts,
+ * or when they cannot be read back from the cache. Serialized where it was extracted (on a worker
+ * thread), so that the main thread receives two strings instead of a record's object graph and its
+ * serial write phase only writes.
  */
-export type Held = Omit<Inspected, 'outcome'> & { outcome?: FileOutcome; summary: OutcomeSummary };
+export type Held = Omit<Inspected, 'outcome'> & { serialized?: Serialized; summary: OutcomeSummary };
 
-/** Returns a file's outcome as held: without the record and text when `keep` is false and the cache holds them. */
+/** Returns a file's outcome as held: without its output when `keep` is false and the cache holds it. */
 export function hold(inspected: Inspected, cache: CacheOptions, keep: boolean): Held {
-  const summary = summarizeOutcome(inspected.outcome);
-  const cached = cache !== null && inspected.key !== null && inspected.stable && inspected.outcome.ok;
-  return keep || !cached ? { ...inspected, summary } : { format: inspected.format, key: inspected.key, stable: inspected.stable, summary };
+  const { outcome, format, key, stable } = inspected;
+  const summary = summarizeOutcome(outcome);
+  const cached = cache !== null && key !== null && stable && outcome.ok;
+  if (!outcome.ok || (cached && !keep)) return { format, key, stable, summary };
+  return { format, key, stable, summary, serialized: { json: serializeRecord(outcome.record), text: outcome.text } };
 }
 
 /** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { hold, type CacheOptions, type Held, type Inspected } from './extract-one.ts';
+import type { CacheOptions, Held } from './extract-one.ts';
 import type { Batch } from './extract-worker.ts';
 
 /** Files per task: large enough to amortise a message, small enough to balance the cores. */
@@ -24,7 +24,7 @@ export async function extractInPool(
   files: readonly string[],
   options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
 ): Promise<Held[]> {
-  const pool = new Piscina<Batch, Inspected[]>({
+  const pool = new Piscina<Batch, Held[]>({
     filename: new URL('./extract-worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
@@ -36,8 +36,8 @@ export async function extractInPool(
     for (let start = 0; start < files.length; start += BATCH) {
       const batch = files.slice(start, start + BATCH);
       tasks.push(
-        pool.run({ root, files: batch, cache: options.cache, version: options.version }).then((result) => {
-          result.forEach((o, i) => (outcomes[start + i] = hold(o, options.cache, start + i < options.retain)));
+        pool.run({ root, files: batch, cache: options.cache, version: options.version, keep: Math.max(0, options.retain - start) }).then((result) => {
+          result.forEach((o, i) => (outcomes[start + i] = o));
           done += batch.length;
           options.onProgress?.(done);
         }),

@@ -1,8 +1,8 @@
 /**
- * The piscina worker: extracts a batch of files (through the cache) and returns their outcomes in
- * the batch's order. Batches amortise the cost of a message per file.
+ * The piscina worker: extracts a batch of files (through the cache) and returns their outcomes as
+ * held (see hold) in the batch's order. Batches amortise the cost of a message per file.
  */
-import { inspectFile, type CacheOptions, type Inspected } from './extract-one.ts';
+import { hold, inspectFile, type CacheOptions, type Held } from './extract-one.ts';
 
 export interface Batch {
   root: string;
@@ -10,11 +10,13 @@ export interface Batch {
   cache: CacheOptions;
   /** The extractor version (computed once by the main thread), part of every cache key. */
   version: string;
+  /** How many of the batch's first files are held whole (see hold). */
+  keep: number;
 }
 
-/** Returns the outcomes of a batch, one per file, in order. */
-export default async function extractBatch(batch: Batch): Promise<Inspected[]> {
-  const out: Inspected[] = [];
-  for (const rel of batch.files) out.push(await inspectFile(batch.root, rel, batch.cache, batch.version));
+/** Returns the outcomes of a batch as held, one per file, in order. */
+export default async function extractBatch(batch: Batch): Promise<Held[]> {
+  const out: Held[] = [];
+  for (const rel of batch.files) out.push(hold(await inspectFile(batch.root, rel, batch.cache, batch.version), batch.cache, out.length < batch.keep));
   return out;
 }

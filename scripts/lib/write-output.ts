@@ -18,6 +18,17 @@ const CONCURRENCY = 64;
 const STATE = '.written.json';
 const DIRS = ['reports', 'text'] as const;
 
+/** The contents of a record's two output files: OUT/reports/<id>.json and OUT/text/<id>.txt. */
+export interface Serialized {
+  json: string;
+  text: string;
+}
+
+/** Returns what OUT/reports/<id>.json holds for a record. */
+export function serializeRecord(record: ReportRecord): string {
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
 /** Runs `task` over `items` with at most `limit` in flight. */
 export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -65,13 +76,14 @@ async function listOutput(out: string): Promise<Set<string>> {
 /**
  * A record to write. `token` names its content without computing it (the source path and the cache
  * key: bytes, format and extractor version); when the last write had the same token and its files
- * are still there, they are left alone without loading the record. `load` returns the record and
- * the text it was read from, and is called only when the files must be compared or written.
+ * are still there, they are left alone without loading the record. `load` returns the contents of
+ * its two files (the record's JSON, the text it was read from), and is called only when the files
+ * must be compared or written.
  */
 export interface PlannedRecord {
   id: string;
   token?: string;
-  load: () => Promise<{ record: ReportRecord; text: string }>;
+  load: () => Promise<Serialized>;
 }
 
 /** Returns the token of a record read from `path` with cache key `key` (see PlannedRecord). */
@@ -94,7 +106,7 @@ export async function writeOutput(
     result.records.map((record) => ({
       id: record.id,
       token: extractor ? tokenOf(record.source.path, cacheKey(record.source.sha256, record.source.format, extractor)) : undefined,
-      load: async () => ({ record, text: result.texts.get(record.id) ?? '' }),
+      load: async () => ({ json: serializeRecord(record), text: result.texts.get(record.id) ?? '' }),
     })),
   );
 }
@@ -136,9 +148,9 @@ export async function writePlanned(out: string, manifest: Manifest, planned: rea
   await forEachLimited(todo, CONCURRENCY, async (i) => {
     const { token, load } = planned[i]!;
     const before = previous?.get(planned[i]!.id);
-    const { record, text } = await load();
+    const { json, text } = await load();
     // The decoded text the figures were read from: the report page shows it, line by line.
-    const contents = [JSON.stringify(record, null, 2) + '\n', text];
+    const contents = [json, text];
     const hashes = [digest(contents[0]!), digest(contents[1]!)];
     written[i] = { json: hashes[0]!, text: hashes[1]!, token: token ?? null };
     for (const [k, name] of names[i]!.entries()) {
