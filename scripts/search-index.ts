@@ -3,7 +3,8 @@
  * Builds the Pagefind search index over the built site: the Chinese report and agency pages only,
  * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 1000), each chunk its own Pagefind bundle
  * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
- * bounded by the chunk size, not the site). dist/pagefind/chunks.json lists the bundles; the search
+ * bounded by the chunk size, not the site), several chunks at once (NIANBAO_SEARCH_JOBS, default one
+ * per core). dist/pagefind/chunks.json lists the bundles; the search
  * pages read it and merge the chunks at query time. The UI script and styles are copied to
  * dist/pagefind/ where the search pages load them.
  *
@@ -12,10 +13,13 @@
  * holding its pages is indexed again, the others are copied back (Astro empties dist/ on each build).
  */
 import { createHash } from 'node:crypto';
-import { cp, copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
-import { CHUNKS_FILE, chunkKey, chunkName, chunkPages, pageUrl, parseChunkSize, type ChunkList } from './lib/search/chunks.ts';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { CHUNKS_FILE, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
 const OUT = process.env.NIANBAO_OUT ?? 'dist';
@@ -24,8 +28,11 @@ const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
 const CACHE = path.join(process.env.NIANBAO_ASTRO_CACHE ?? 'node_modules/.astro', 'pagefind-chunks');
 /** What else decides a chunk's bundle: the Pagefind version and the options below. */
 const SALT = `pagefind ${JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version} zh-cn`;
-/** Pages sent to Pagefind at once: enough to keep it busy, few enough that Node holds little HTML. */
-const IN_FLIGHT = 16;
+/**
+ * Chunks indexed at once (NIANBAO_SEARCH_JOBS, default one per core): Pagefind indexes on one core,
+ * and each chunk's process holds at most about 100 MiB + 0.4 MiB a page.
+ */
+const JOBS = parseJobs(process.env.NIANBAO_SEARCH_JOBS, availableParallelism());
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 
@@ -42,47 +49,19 @@ async function listCandidates(root: string): Promise<string[]> {
   return pages;
 }
 
-/** Returns this process's child processes (Linux; empty where /proc is missing). */
-async function children(): Promise<Set<number>> {
-  const tasks = await readdir(`/proc/${process.pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((t) => readFile(`/proc/${process.pid}/task/${t}/children`, 'utf8').catch(() => '')));
-  return new Set(lists.flatMap((l) => l.split(' ').filter(Boolean).map(Number)));
-}
-
 /**
- * Waits (up to 30 s) until the children started since `before` have exited. pagefind.close() only
- * signals its process: waiting frees its memory before the next chunk starts, and reaps it, so that
- * the peak memory GNU time reports for this script includes Pagefind's.
+ * Indexes one chunk of pages into its own bundle, in a child process (scripts/lib/search/index-chunk.ts)
+ * with its own Pagefind process: chunks are independent, so several are indexed at once, one per core.
  */
-async function waitForExit(before: Set<number>): Promise<void> {
-  for (let waited = 0; waited < 30_000; waited += 50) {
-    if (![...(await children())].some((pid) => !before.has(pid))) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Indexes one chunk of pages into its own bundle with a fresh Pagefind process. */
 async function buildChunk(pages: string[], outputPath: string): Promise<void> {
-  const before = await children();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const job = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-search-')), 'job.json');
+  await writeFile(job, JSON.stringify({ site: OUT, pages, outputPath }));
   try {
-    let next = 0;
-    const worker = async () => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        const content = await readFile(path.join(OUT, page), 'utf8');
-        const added = await index.addHTMLFile({ url: pageUrl(page), content });
-        if (added.errors.length) throw new Error(`pagefind: ${page}: ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, pages.length) }, worker));
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./lib/search/index-chunk.ts', import.meta.url)), job], { stdio: 'inherit' });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    if (code !== 0) throw new Error(`pagefind: indexing ${outputPath} failed (${signal ?? `exit code ${code}`})`);
   } finally {
-    // Stops the Pagefind process: the next chunk starts a new one with empty memory.
-    await pagefind.close();
-    await waitForExit(before);
+    await rm(path.dirname(job), { recursive: true, force: true });
   }
 }
 
@@ -100,28 +79,35 @@ const chunks = chunkPages(await listCandidates(OUT), CHUNK_SIZE);
 if (chunks.length === 0) chunks.push([]);
 const names = chunks.map((_, i) => chunkName(i));
 await mkdir(CACHE, { recursive: true });
-const keys: string[] = [];
+const keys: string[] = new Array(chunks.length);
 let reused = 0;
-for (const [i, pages] of chunks.entries()) {
-  const t = performance.now();
-  const key = await keyOf(pages);
-  keys.push(key);
-  const cached = path.join(CACHE, key);
-  const target = path.join(root, names[i]!);
-  let how = 'indexed';
-  if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
-    await cp(cached, target, { recursive: true });
-    how = 'from cache';
-    reused++;
-  } else {
-    await buildChunk(pages, target);
-    // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
-    await rm(`${cached}.tmp`, { recursive: true, force: true });
-    await cp(target, `${cached}.tmp`, { recursive: true });
-    await rename(`${cached}.tmp`, cached);
+let next = 0;
+/** Indexes (or copies from the cache) the chunks not yet taken, one at a time. */
+const lane = async () => {
+  while (next < chunks.length) {
+    const i = next++;
+    const pages = chunks[i]!;
+    const t = performance.now();
+    const key = await keyOf(pages);
+    keys[i] = key;
+    const cached = path.join(CACHE, key);
+    const target = path.join(root, names[i]!);
+    let how = 'indexed';
+    if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
+      await cp(cached, target, { recursive: true });
+      how = 'from cache';
+      reused++;
+    } else {
+      await buildChunk(pages, target);
+      // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
+      await rm(`${cached}.tmp`, { recursive: true, force: true });
+      await cp(target, `${cached}.tmp`, { recursive: true });
+      await rename(`${cached}.tmp`, cached);
+    }
+    process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
   }
-  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
-}
+};
+await Promise.all(Array.from({ length: Math.min(JOBS, chunks.length) }, lane));
 // Only this build's chunks stay cached: the cache never grows past one site's index.
 for (const name of await readdir(CACHE).catch(() => [] as string[])) {
   if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize } from '../../scripts/lib/search/chunks.ts';
+import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize, parseJobs } from '../../scripts/lib/search/chunks.ts';
 
 describe('isSearchable', () => {
   it('keeps the Chinese report and agency pages only', () => {
@@ -72,6 +72,13 @@ describe('helpers', () => {
     expect(parseChunkSize('')).toBe(DEFAULT_CHUNK_SIZE);
     expect(parseChunkSize('2')).toBe(2);
     for (const v of ['0', '-3', '2.5', 'abc']) expect(() => parseChunkSize(v)).toThrow(RangeError);
+  });
+
+  it('reads how many chunks are indexed at once from the environment, else one per core', () => {
+    expect(parseJobs(undefined, 2)).toBe(2);
+    expect(parseJobs(' ', 2)).toBe(2);
+    expect(parseJobs('3', 2)).toBe(3);
+    for (const v of ['0', '1.5', 'all']) expect(() => parseJobs(v, 2)).toThrow(/NIANBAO_SEARCH_JOBS/);
   });
 
   it('keys a chunk by its pages, their bytes and the Pagefind version', () => {

@@ -55,9 +55,19 @@ export function pageUrl(page: string): string {
 
 /** Reads a chunk size from the environment value, falling back to the default. */
 export function parseChunkSize(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_CHUNK_SIZE;
+  return parsePositive('NIANBAO_SEARCH_CHUNK', value, DEFAULT_CHUNK_SIZE);
+}
+
+/** Reads the number of chunks indexed at once from the environment value, falling back to `fallback` (the cores). */
+export function parseJobs(value: string | undefined, fallback: number): number {
+  return parsePositive('NIANBAO_SEARCH_JOBS', value, fallback);
+}
+
+/** Returns the positive integer an environment variable holds, `fallback` when it is unset or blank; throws on anything else. */
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_SEARCH_CHUNK must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -70,3 +80,4 @@ export function chunkKey(pages: readonly { page: string; sha256: string }[], sal
   for (const p of pages) hash.update(`${p.page}\t${p.sha256}\n`);
   return hash.digest('hex');
 }
+
