@@ -49,4 +49,20 @@ describe('describeScaling', () => {
       'Scaling from 10,000 to 100,000 reports, time per report (larger ÷ smaller; 1.0 × is flat): extract, cold 1.0 ×, astro build 1.0 ×, downloads 1.0 ×, pagefind 1.0 ×.',
     );
   });
+
+  it('compares each size with the next smaller one, in order, whatever order they come in', () => {
+    // At 1,000 reports every stage took a fifth of its 10,000-report time: twice as dear per report.
+    const scale = (s: Summary): Summary => run(s.seconds / 5, s.maxRssMiB);
+    const small: SizeResult = {
+      reports: 1_000,
+      extract: { ...full.extract, cold: scale(full.extract.cold) },
+      site: { ...full.site!, astro: scale(full.site!.astro), downloads: scale(full.site!.downloads!), pagefind: scale(full.site!.pagefind), build: scale(full.site!.build), bare: scale(full.site!.bare!) },
+    };
+    expect(describeScaling([once, small, full])).toEqual([
+      'Scaling from 1,000 to 10,000 reports, time per report (larger ÷ smaller; 1.0 × is flat): extract, cold 0.5 ×, astro build 0.5 ×, downloads 0.5 ×, pagefind 0.5 ×, whole build 0.5 ×, bare baseline 0.5 ×.',
+      'Scaling from 10,000 to 100,000 reports, time per report (larger ÷ smaller; 1.0 × is flat): extract, cold 1.0 ×, astro build 1.0 ×, downloads 1.0 ×, pagefind 1.0 ×.',
+      '',
+    ]);
+    expect(describeScaling([full])).toEqual([]);
+  });
 });

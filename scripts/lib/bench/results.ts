@@ -47,14 +47,18 @@ const f1 = (n: number) => n.toFixed(1);
 const mib = (s: { maxRssMiB: number | null }) => (s.maxRssMiB === null ? '—' : `${s.maxRssMiB}`);
 
 /**
- * Returns one line comparing the time per report of the largest size with the smallest, per stage:
- * 1.0 × is flat scaling, above it the stage gets dearer per report as the corpus grows.
+ * Returns one line per pair of neighbouring sizes (1,000 → 10,000, 10,000 → 100,000) comparing the
+ * time per report of the larger with the smaller, per stage: 1.0 × is flat scaling, above it the
+ * stage gets dearer per report as the corpus grows. Then a blank line.
  */
 export function describeScaling(sizes: readonly SizeResult[]): string[] {
   const sorted = [...sizes].sort((a, b) => a.reports - b.reports);
-  const small = sorted[0];
-  const large = sorted[sorted.length - 1];
-  if (!small || !large || small === large) return [];
+  const lines = sorted.slice(1).map((large, i) => describePair(sorted[i]!, large));
+  return lines.length ? [...lines, ''] : [];
+}
+
+/** Returns the scaling line of one pair of sizes. */
+function describePair(small: SizeResult, large: SizeResult): string {
   const ratio = (pick: (s: SizeResult) => Summary | undefined) => {
     const a = pick(small);
     const b = pick(large);
@@ -73,7 +77,7 @@ export function describeScaling(sizes: readonly SizeResult[]): string[] {
     const r = ratio(pick);
     return r ? [`${name} ${r}`] : [];
   });
-  return [`Scaling from ${small.reports.toLocaleString('en')} to ${large.reports.toLocaleString('en')} reports, time per report (larger ÷ smaller; 1.0 × is flat): ${parts.join(', ')}.`, ''];
+  return `Scaling from ${small.reports.toLocaleString('en')} to ${large.reports.toLocaleString('en')} reports, time per report (larger ÷ smaller; 1.0 × is flat): ${parts.join(', ')}.`;
 }
 
 /** Returns the results as a Markdown section: machine, then one table row per stage and size. */
