@@ -193,24 +193,24 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
 
   /**
-   * Returns the output files of a file that gave a record: as extracted this run, else from the
-   * cache (with the whole outcome), else extracted again.
+   * Returns the output files (and the id) of a file that gave a record: as extracted this run, else
+   * from the cache (with the whole outcome), else extracted again; null when it gives none now.
    */
+  const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
+    const held = fresh.get(rel);
+    if (held?.serialized && held.summary.ok) return { id: held.summary.id, serialized: held.serialized };
+    const cached = cache && (await readCached(cache.dir, keyOf(rel), rel));
+    if (cached?.ok) return { id: cached.record.id, serialized: { json: serializeRecord(cached.record), text: cached.text }, outcome: cached };
+    const again = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!;
+    return again.serialized && again.summary.ok ? { id: again.summary.id, serialized: again.serialized } : null;
+  };
+  /** Returns findOutput's answer, checked against the manifest's summary of the file. */
   const loadOutput = async (rel: string): Promise<{ serialized: Serialized; outcome?: OkOutcome }> => {
     const summary = summaryByPath.get(rel);
-    let id: string | undefined;
-    let loaded: { serialized: Serialized; outcome?: OkOutcome } | undefined;
-    const held = fresh.get(rel)?.serialized;
-    const cached = !held && cache ? await readCached(cache.dir, keyOf(rel), rel) : null;
-    if (held && summary?.ok) [id, loaded] = [summary.id, { serialized: held }];
-    else if (cached?.ok) [id, loaded] = [cached.record.id, { serialized: { json: serializeRecord(cached.record), text: cached.text }, outcome: cached }];
-    else {
-      const again = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!;
-      if (again.serialized && again.summary.ok) [id, loaded] = [again.summary.id, { serialized: again.serialized }];
-    }
+    const loaded = await findOutput(rel);
     // Only when the file changed again during this run (or the cache entry was damaged): the
     // manifest already counts it, so stop rather than write a manifest that contradicts a record.
-    if (!loaded || !summary?.ok || id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
+    if (!loaded || !summary?.ok || loaded.id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
     return loaded;
   };
   /** Returns the whole outcome of a file that gave a record (for a shard's part.json). */
