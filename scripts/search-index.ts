@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { forEachLimited } from './lib/write-output.ts';
 import { CHUNKS_FILE, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
@@ -81,33 +82,28 @@ const names = chunks.map((_, i) => chunkName(i));
 await mkdir(CACHE, { recursive: true });
 const keys: string[] = new Array(chunks.length);
 let reused = 0;
-let next = 0;
-/** Indexes (or copies from the cache) the chunks not yet taken, one at a time. */
-const lane = async () => {
-  while (next < chunks.length) {
-    const i = next++;
-    const pages = chunks[i]!;
-    const t = performance.now();
-    const key = await keyOf(pages);
-    keys[i] = key;
-    const cached = path.join(CACHE, key);
-    const target = path.join(root, names[i]!);
-    let how = 'indexed';
-    if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
-      await cp(cached, target, { recursive: true });
-      how = 'from cache';
-      reused++;
-    } else {
-      await buildChunk(pages, target);
-      // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
-      await rm(`${cached}.tmp`, { recursive: true, force: true });
-      await cp(target, `${cached}.tmp`, { recursive: true });
-      await rename(`${cached}.tmp`, cached);
-    }
-    process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+// Chunks are independent: JOBS of them are indexed (or copied from the cache) at once.
+await forEachLimited(chunks.map((_, i) => i), JOBS, async (i) => {
+  const pages = chunks[i]!;
+  const t = performance.now();
+  const key = await keyOf(pages);
+  keys[i] = key;
+  const cached = path.join(CACHE, key);
+  const target = path.join(root, names[i]!);
+  let how = 'indexed';
+  if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
+    await cp(cached, target, { recursive: true });
+    how = 'from cache';
+    reused++;
+  } else {
+    await buildChunk(pages, target);
+    // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
+    await rm(`${cached}.tmp`, { recursive: true, force: true });
+    await cp(target, `${cached}.tmp`, { recursive: true });
+    await rename(`${cached}.tmp`, cached);
   }
-};
-await Promise.all(Array.from({ length: Math.min(JOBS, chunks.length) }, lane));
+  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+});
 // Only this build's chunks stay cached: the cache never grows past one site's index.
 for (const name of await readdir(CACHE).catch(() => [] as string[])) {
   if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
