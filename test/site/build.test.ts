@@ -150,6 +150,17 @@ describe('report page details', () => {
     expect([...direct.querySelectorAll('td')].map((td) => td.textContent!.trim())).toEqual(['1', '0', '0', '0', '1']);
   });
 
+  it('index for search the prose and findings, not the figures and template labels', () => {
+    const doc = page('reports/yiyuanxian-renminzhengfu-2023/index.html');
+    const body = doc.querySelector('[data-pagefind-body]')!;
+    for (const id of ['table-proactive', 'table-requests', 'table-appeals', 'checks']) {
+      const el = body.querySelector(`#${id}`)!;
+      expect(el.closest('[data-pagefind-ignore]'), id).not.toBeNull();
+    }
+    for (const id of ['findings', 'overview', 'problems', 'other']) expect(body.querySelector(`#${id}`)!.closest('[data-pagefind-ignore]'), id).toBeNull();
+    expect(doc.querySelector('#source-heading')!.closest('[data-pagefind-ignore]')).not.toBeNull();
+  });
+
   it('003 (cut off, no table C) says so and shows no zeros for what it lacks', () => {
     const doc = page('reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/index.html');
     expect(doc.querySelector('.note')!.textContent).toContain('表格在「4.保护第三方合法权益」之后截断');
