@@ -1,26 +1,35 @@
 #!/usr/bin/env node
 /**
  * npm run build [-- extract options | --site-only]: extraction (npm run extract; its options, such as
- * --input, are passed on), then the Astro build, the downloads and the search index
- * (scripts/lib/build-stages.ts), each in its own process, stopping at the first that fails with its
- * exit code. --site-only skips extraction: the site from records already there (after
+ * --input, are passed on), then the Astro build, then the downloads and the search index side by side
+ * (scripts/lib/build-stages.ts), each in its own process, stopping after the first phase in which one
+ * fails, with its exit code. --site-only skips extraction: the site from records already there (after
  * `npm run extract:merge`, say). Logs each stage's time to stderr.
  */
-import { spawnSync } from 'node:child_process';
-import { listBuildStages } from './lib/build-stages.ts';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { listBuildStages, type Stage } from './lib/build-stages.ts';
 
 const args = process.argv.slice(2);
 const siteOnly = args.includes('--site-only');
 const stages = listBuildStages(args).filter((s) => !(siteOnly && s.name === 'extract'));
 
-const started = performance.now();
-for (const stage of stages) {
+/** Runs a stage; resolves to its exit code (or signal), logging its time. */
+async function runStage(stage: Stage): Promise<{ stage: Stage; status: number | null; signal: string | null }> {
   const t = performance.now();
-  const { status, signal } = spawnSync(process.execPath, stage.args, { stdio: 'inherit' });
-  if (status !== 0) {
-    process.stderr.write(`nianbao build: ${stage.name} failed (${signal ?? `exit code ${status}`})\n`);
-    process.exit(status ?? 1);
+  const child = spawn(process.execPath, stage.args, { stdio: 'inherit' });
+  const [status, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  if (status === 0) process.stderr.write(`nianbao build: ${stage.name} ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
+  return { stage, status, signal };
+}
+
+const started = performance.now();
+for (const phase of [...new Set(stages.map((s) => s.phase))].sort((a, b) => a - b)) {
+  const results = await Promise.all(stages.filter((s) => s.phase === phase).map(runStage));
+  const failed = results.find((r) => r.status !== 0);
+  if (failed) {
+    process.stderr.write(`nianbao build: ${failed.stage.name} failed (${failed.signal ?? `exit code ${failed.status}`})\n`);
+    process.exit(failed.status ?? 1);
   }
-  process.stderr.write(`nianbao build: ${stage.name} ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
 }
 process.stderr.write(`nianbao build: done in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);

@@ -25,18 +25,24 @@ export function astroBuildArgs(): string[] {
   return [`--max-old-space-size=${ASTRO_HEAP_MIB}`, astroBin(), 'build'];
 }
 
-/** A stage: its name for the log and the arguments of `node`. */
+/**
+ * A stage: its name for the log, the arguments of `node`, and its phase: phases run one after
+ * another, the stages of one phase side by side.
+ */
 export interface Stage {
   name: string;
   args: string[];
+  phase: number;
 }
 
 /** Returns the stages of a build; `extractArgs` are passed to the extractor (--input, --out, --cache …). */
 export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
   return [
-    { name: 'extract', args: ['scripts/extract.ts', ...extractArgs] },
-    { name: 'astro', args: astroBuildArgs() },
-    { name: 'downloads', args: ['scripts/write-downloads.ts'] },
-    { name: 'search', args: ['scripts/search-index.ts'] },
+    { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
+    { name: 'astro', args: astroBuildArgs(), phase: 1 },
+    // Both only read the records and the built pages and write their own folders of dist/: the
+    // downloads (one core) run while Pagefind indexes.
+    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 2 },
+    { name: 'search', args: ['scripts/search-index.ts'], phase: 2 },
   ];
 }
