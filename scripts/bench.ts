@@ -7,7 +7,7 @@
  * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
  * --once (for the 100,000-report stretch, hours otherwise): each stage of a build once, in order
- * (cold extraction, Astro, downloads, Pagefind), the whole build being their sum; no warm,
+ * (cold extraction, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
  * incremental or bare runs.
  */
 import { existsSync } from 'node:fs';
@@ -91,6 +91,9 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
   try {
     await rm(env.NIANBAO_OUT, { recursive: true, force: true });
     await rm(env.NIANBAO_ASTRO_CACHE, { recursive: true, force: true });
+    await rm(path.join(env.NIANBAO_DATA, 'charts'), { recursive: true, force: true });
+    log(`${n}: charts`);
+    const charts = await repeat(1, () => measure(NODE, ['scripts/render-charts.ts'], { env }));
     log(`${n}: astro build`);
     const astro = await repeat(1, () => measure(NODE, astroBuildArgs(), { env }));
     const pages = await countPages(env.NIANBAO_OUT);
@@ -98,7 +101,7 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
     const downloads = await repeat(1, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
     log(`${n}: pagefind`);
     const pagefind = await repeat(1, () => measure(NODE, ['scripts/search-index.ts'], { env }));
-    result.site = { pages, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, astro, downloads, pagefind]) };
+    result.site = { pages, charts, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, charts, astro, downloads, pagefind]) };
   } catch (error) {
     result.siteError = (error as Error).message;
     log(`${n}: site stages failed: ${result.siteError}`);
@@ -141,12 +144,15 @@ async function benchSize(n: number): Promise<SizeResult> {
     const env = siteEnv(n, out);
     const site = env.NIANBAO_OUT;
     const astroCache = env.NIANBAO_ASTRO_CACHE;
+    const chartStore = path.join(out, 'charts');
     const astro = () => measure(NODE, astroBuildArgs(), { env });
     // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
     const fresh = async () => {
       await rm(site, { recursive: true, force: true });
       await rm(astroCache, { recursive: true, force: true });
     };
+    log(`${n}: charts`);
+    const charts = await repeat(siteRuns, () => measure(NODE, ['scripts/render-charts.ts'], { env }), () => rm(chartStore, { recursive: true, force: true }));
     log(`${n}: astro build`);
     const astroRuns = await repeat(siteRuns, astro, fresh);
     const pages = await countPages(site);
@@ -156,7 +162,11 @@ async function benchSize(n: number): Promise<SizeResult> {
     const pagefind = await repeat(siteRuns, () => measure(NODE, ['scripts/search-index.ts'], { env }), () => rm(path.join(site, 'pagefind'), { recursive: true, force: true }));
     const whole = () => measure(NODE, ['scripts/build.ts', '--input', input, '--out', out, '--cache', xcache], { env });
     log(`${n}: whole build`);
-    const build = await repeat(siteRuns, whole, fresh);
+    // From an empty chart store too (the extraction's output and cache are warm, as after an edit elsewhere).
+    const build = await repeat(siteRuns, whole, async () => {
+      await fresh();
+      await rm(chartStore, { recursive: true, force: true });
+    });
     log(`${n}: whole build, one report changed`);
     const buildIncremental = await repeat(siteRuns, whole, touch);
     await writeFile(changed, original);
@@ -171,8 +181,8 @@ async function benchSize(n: number): Promise<SizeResult> {
     });
     const barePages = await countPages(bareOut);
     result.site = {
-      pages, astro: astroRuns, astroPagesPerSecond: pages / astroRuns.seconds, downloads, pagefind, build, buildIncremental,
-      bare, barePages, ratio: astroRuns.seconds / bare.seconds, buildRatio: build.seconds / bare.seconds,
+      pages, charts, astro: astroRuns, astroPagesPerSecond: pages / astroRuns.seconds, downloads, pagefind, build, buildIncremental,
+      bare, barePages, ratio: (charts.seconds + astroRuns.seconds) / bare.seconds, buildRatio: build.seconds / bare.seconds,
     };
   } catch (error) {
     result.siteError = (error as Error).message;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run build [-- extract options | --site-only]: extraction (npm run extract; its options, such as
- * --input, are passed on), then the Astro build, then the downloads and the search index side by side
+ * --input, are passed on), then the charts, then the Astro build, then the downloads and the search index side by side
  * (scripts/lib/build-stages.ts), each in its own process, stopping after the first phase in which one
  * fails, with its exit code. --site-only skips extraction: the site from records already there (after
  * `npm run extract:merge`, say). Logs each stage's time to stderr.

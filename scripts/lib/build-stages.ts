@@ -1,6 +1,6 @@
 /**
- * The stages of `npm run build`, each a Node process: extraction, the Astro build, the downloads and
- * the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
+ * The stages of `npm run build`, each a Node process: extraction, the charts, the Astro build, the
+ * downloads and the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -39,10 +39,12 @@ export interface Stage {
 export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
-    { name: 'astro', args: astroBuildArgs(), phase: 1 },
+    // Agencies' charts on every core, before the single-threaded Astro build lays them out.
+    { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
+    { name: 'astro', args: astroBuildArgs(), phase: 2 },
     // Both only read the records and the built pages and write their own folders of dist/: the
     // downloads (one core) run while Pagefind indexes.
-    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 2 },
-    { name: 'search', args: ['scripts/search-index.ts'], phase: 2 },
+    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 3 },
+    { name: 'search', args: ['scripts/search-index.ts'], phase: 3 },
   ];
 }

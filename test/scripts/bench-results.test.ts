@@ -43,6 +43,19 @@ describe('toMarkdown', () => {
   });
 });
 
+describe('toMarkdown with the chart stage', () => {
+  it('shows the charts before Astro, names them in the whole build, and compares charts + Astro with the bare build', () => {
+    const withCharts: SizeResult = { ...full, site: { ...full.site!, charts: run(30, 800), ratio: (30 + 160) / 30 } };
+    const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [withCharts] }).split('\n').filter((l) => l.startsWith('| 10,000'));
+    expect(rows.slice(3, 5)).toEqual([
+      '| 10,000 | charts (agency SVG, every core) | 30.0 | 3.0 |  | 800 |',
+      '| 10,000 | astro build (32,000 pages) | 160.0 | 16.0 | 200 pages/s | 1500 |',
+    ]);
+    expect(rows).toContain('| 10,000 | whole build (extract + charts + astro + downloads + pagefind) | 290.0 | 29.0 | 9.7 × bare | 1500 |');
+    expect(rows.at(-1)).toBe('| 10,000 | bare astro baseline (32,000 pages) | 30.0 | 3.0 | charts + astro 6.3 × bare (6.3 × per page) | 1300 |');
+  });
+});
+
 describe('describeScaling', () => {
   it('leaves out the whole build when one size summed it from a cold extraction and the other did not', () => {
     expect(describeScaling([full, once])[0]).toBe(

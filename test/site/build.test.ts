@@ -2,13 +2,13 @@
  * The built sample site (dist/): a page per agency and per report, every internal link resolves,
  * report pages show exactly the records' figures with absent cells as —, pages stay small.
  */
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_COLUMNS, REQUEST_ROWS, APPEAL_GROUPS, APPEAL_OUTCOMES } from '../../src/lib/template.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
-import { DIST, ensureDefaultBuild, listHtml, loadBuiltRecords } from '../support/site.ts';
+import { DATA, DIST, ensureDefaultBuild, listHtml, loadBuiltRecords } from '../support/site.ts';
 import { describeReportFindings } from '../../src/lib/findings/describe.ts';
 
 let pages: string[];
@@ -181,6 +181,21 @@ describe('charts', () => {
         expect(f.querySelector('details table tbody tr'), `${p} ${f.id}`).not.toBeNull();
         expect([...f.querySelectorAll('.source')].some((s) => /^来源：/.test(s.textContent!)), `${p} ${f.id}`).toBe(true);
       }
+    }
+  });
+
+  it('take each agency chart from the chart stage’s store: every stored SVG is on its agency’s pages', () => {
+    const store = path.join(DATA, 'charts');
+    const agencies = pages.filter((p) => /^agencies\/[^/]+\/index\.html$/.test(p)).map((p) => p.split('/')[1]!);
+    expect(readdirSync(store).sort()).toEqual(agencies.map((slug) => `${slug}.json`).sort());
+    for (const slug of agencies) {
+      const stored = Object.values(JSON.parse(readFileSync(path.join(store, `${slug}.json`), 'utf8')) as Record<string, string>);
+      const html = ['agencies', 'en/agencies'].map((dir) => readFileSync(path.join(DIST, dir, slug, 'index.html'), 'utf8')).join('');
+      const embeds = ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => readFileSync(path.join(DIST, 'embed/agencies', slug, chart, 'index.html'), 'utf8')).join('');
+      expect(stored.length, slug).toBeGreaterThan(0);
+      for (const svg of stored) expect(html.includes(svg), slug).toBe(true);
+      // The embeds show the Chinese drawings: half of the stored ones, each once.
+      expect(stored.filter((svg) => embeds.includes(svg)).length, slug).toBe(stored.length / 2);
     }
   });
 

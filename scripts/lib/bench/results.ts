@@ -11,13 +11,16 @@ export interface SizeResult {
   once?: boolean;
   site?: {
     pages: number;
+    /** scripts/render-charts.ts from an empty chart store; absent in results from before it existed. */
+    charts?: Summary;
+    /** The Astro build, with the chart store filled (when `charts` is there). */
     astro: Summary;
     astroPagesPerSecond: number;
     /** scripts/write-downloads.ts (CSV, JSON, SQLite); absent in results from before it existed. */
     downloads?: Summary;
     pagefind: Summary;
     /**
-     * extract (warm cache) + astro build + downloads + pagefind, as `npm run build` runs them; with
+     * extract + charts + astro build + downloads + pagefind, as `npm run build` runs them; with
      * --once, the sum of the stages above (cold extraction).
      */
     build: Summary;
@@ -25,7 +28,7 @@ export interface SizeResult {
     buildIncremental?: Summary;
     bare?: Summary;
     barePages?: number;
-    /** Our astro build time / the bare build time. */
+    /** Our charts and astro build time / the bare build time. */
     ratio?: number;
     /** The whole build / the bare build time. */
     buildRatio?: number;
@@ -66,6 +69,7 @@ function describePair(small: SizeResult, large: SizeResult): string {
   };
   const stages: [string, (s: SizeResult) => Summary | undefined][] = [
     ['extract, cold', (s) => s.extract.cold],
+    ['charts', (s) => s.site?.charts],
     ['astro build', (s) => s.site?.astro],
     ['downloads', (s) => s.site?.downloads],
     ['pagefind', (s) => s.site?.pagefind],
@@ -98,16 +102,18 @@ export function toMarkdown(r: BenchResults): string {
     if (s.extract.warm) row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond ?? 0)} reports/s`);
     if (s.extract.incremental) row('extract, one report changed', s.extract.incremental, '');
     if (s.site) {
+      if (s.site.charts) row('charts (agency SVG, every core)', s.site.charts, '');
       row(`astro build (${s.site.pages.toLocaleString('en')} pages)`, s.site.astro, `${Math.round(s.site.astroPagesPerSecond)} pages/s`);
       if (s.site.downloads) row('downloads (CSV, JSON, SQLite)', s.site.downloads, '');
       row('pagefind index', s.site.pagefind, '');
       if (s.once) row('whole build (sum of the stages above, run once each)', s.site.build, '');
-      else row('whole build (extract + astro + downloads + pagefind)', s.site.build, s.site.buildRatio === undefined ? '' : `${f1(s.site.buildRatio)} × bare`);
+      else row(`whole build (extract${s.site.charts ? ' + charts' : ''} + astro + downloads + pagefind)`, s.site.build, s.site.buildRatio === undefined ? '' : `${f1(s.site.buildRatio)} × bare`);
       if (s.site.buildIncremental) row('whole build, one report changed', s.site.buildIncremental, '');
       if (s.site.bare && s.site.barePages && s.site.ratio !== undefined) {
         // Our site has more pages than the baseline (agency, data, findings pages): compare per page too.
-        const perPage = (s.site.astro.seconds / s.site.pages) / (s.site.bare.seconds / s.site.barePages);
-        row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `astro ${f1(s.site.ratio)} × bare (${f1(perPage)} × per page)`);
+        const pagesSeconds = s.site.astro.seconds + (s.site.charts?.seconds ?? 0);
+        const perPage = (pagesSeconds / s.site.pages) / (s.site.bare.seconds / s.site.barePages);
+        row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `${s.site.charts ? 'charts + ' : ''}astro ${f1(s.site.ratio)} × bare (${f1(perPage)} × per page)`);
       }
     } else if (s.siteError) {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);

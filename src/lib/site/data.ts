@@ -13,6 +13,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import '../charts/server-document.ts';
+import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../charts/chart-store.ts';
+import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
@@ -137,4 +139,17 @@ export function loadCorpusFindings(): Promise<CorpusFindings> {
 export async function loadSourceLines(id: string): Promise<string[]> {
   const text = await readFile(path.join(DATA_DIR, 'text', `${id}.txt`), 'utf8');
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+}
+
+/** The chart code's version, to find drawings in the chart store; null: the store is not used. */
+const chartVersion = chartCodeVersion(process.cwd());
+
+/**
+ * Returns how an agency's pages draw their charts: the SVG the chart stage stored for the same
+ * drawing (scripts/render-charts.ts), else drawn now. Either way the same markup.
+ */
+export function loadChartDraw(slug: string): DrawFunction {
+  const stored = chartVersion === null ? null : readStoredCharts(chartStoreDir(DATA_DIR), slug);
+  if (!stored || chartVersion === null) return drawChart;
+  return (drawing) => stored[keyOfDrawing(drawing, chartVersion)] ?? drawChart(drawing);
 }

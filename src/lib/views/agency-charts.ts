@@ -5,8 +5,9 @@
 import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup } from '../aggregate/corpus.ts';
 import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
 import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
-import { drawSeriesByYear } from '../charts/series-by-year.ts';
-import { drawStackedBars } from '../charts/stacked-bars.ts';
+import { drawChart, type ChartDrawing, type DrawFunction } from '../charts/drawing.ts';
+import type { SeriesOptions, SeriesPoint } from '../charts/series-by-year.ts';
+import type { StackedBarOptions, StackedSegment } from '../charts/stacked-bars.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
 import type { Lang } from '../site/i18n.ts';
 
@@ -23,25 +24,44 @@ export interface ChartSpec {
   rows: (string | number | null)[][];
 }
 
+/** A chart before it is drawn: its drawing, or null when there is nothing to draw. */
+type ChartPlan = Omit<ChartSpec, 'svg'> & { drawing: ChartDrawing | null };
+
 export const AGENCY_CHART_KEYS = ['requests', 'dispositions', 'applicants', 'appeals'] as const;
 
 export type AgencyChartKey = (typeof AGENCY_CHART_KEYS)[number];
 
-/** Each chart's builder, so that a page drawing one chart (an embed) does not draw the other three. */
-type ChartBuilders = Record<AgencyChartKey, () => ChartSpec>;
+/** Each chart's plan, so that a page drawing one chart (an embed) does not plan the other three. */
+type ChartPlans = Record<AgencyChartKey, () => ChartPlan>;
 
-/** Returns the agency's charts, in page order, labelled in the given language. */
-export function buildAgencyCharts(group: AgencyGroup, lang: Lang = 'zh'): ChartSpec[] {
-  const builders = lang === 'en' ? listEnglish(group) : listChinese(group);
-  return AGENCY_CHART_KEYS.map((key) => builders[key]());
+const series = (rows: SeriesPoint[], options: SeriesOptions): ChartDrawing => ({ chart: 'series-by-year', rows, options });
+const stacked = (rows: StackedSegment[], options: StackedBarOptions): ChartDrawing => ({ chart: 'stacked-bars', rows, options });
+
+/** Returns a planned chart with its SVG, drawn by `draw`. */
+function drawPlan({ drawing, ...spec }: ChartPlan, draw: DrawFunction): ChartSpec {
+  return { ...spec, svg: drawing ? draw(drawing) : '' };
+}
+
+/**
+ * Returns the agency's charts, in page order, labelled in the given language. `draw` makes each
+ * SVG (default: draws it now; the site passes one that takes the SVG drawn by the chart stage).
+ */
+export function buildAgencyCharts(group: AgencyGroup, lang: Lang = 'zh', draw: DrawFunction = drawChart): ChartSpec[] {
+  const plans = lang === 'en' ? planEnglish(group) : planChinese(group);
+  return AGENCY_CHART_KEYS.map((key) => drawPlan(plans[key](), draw));
 }
 
 /** Returns one of the agency's charts (Chinese labels), drawing only that one. */
-export function buildAgencyChart(group: AgencyGroup, key: AgencyChartKey): ChartSpec {
-  return listChinese(group)[key]();
+export function buildAgencyChart(group: AgencyGroup, key: AgencyChartKey, draw: DrawFunction = drawChart): ChartSpec {
+  return drawPlan(planChinese(group)[key](), draw);
 }
 
-function listChinese(group: AgencyGroup): ChartBuilders {
+/** Returns every drawing of the agency's pages (both languages; the embeds draw the Chinese ones again). */
+export function listAgencyDrawings(group: AgencyGroup): ChartDrawing[] {
+  return [planChinese(group), planEnglish(group)].flatMap((plans) => AGENCY_CHART_KEYS.flatMap((key) => plans[key]().drawing ?? []));
+}
+
+function planChinese(group: AgencyGroup): ChartPlans {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => `${s.year}年`;
@@ -57,7 +77,7 @@ function listChinese(group: AgencyGroup): ChartBuilders {
       description: `${name}各年度本年新收申请数（件）。空心点表示该年数字来自正文而非表格。`,
       source: `${name}各年度政府信息公开工作年度报告，表三第一行“本年新收政府信息公开申请数量”总计列。`,
       note: proseCount ? `空心点：该年报告没有表格，数字取自正文（${proseCount} 个）。` : undefined,
-      svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `${name}每年新收申请折线图`, yLabel: '新收申请（件）' }),
+      drawing: points.length === 0 ? null : series(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `${name}每年新收申请折线图`, yLabel: '新收申请（件）' }),
       columns: ['年度', '新收申请（件）', '来源'],
       rows: points.map((p) => [`${p.year}年`, p.received, p.fromProse ? '正文' : '表三']),
     }),
@@ -66,7 +86,7 @@ function listChinese(group: AgencyGroup): ChartBuilders {
       title: '办理结果构成',
       description: '各年度办理结果按类别的占比；数据表同时给出件数。缺少任何一类数字的年度不画。',
       source: '表三“三、本年度办理结果”各项的总计列。',
-      svg: dispositions.length === 0 ? '' : drawStackedBars(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: d.label, value: d.count, share: d.share })), {
+      drawing: dispositions.length === 0 ? null : stacked(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: d.label, value: d.count, share: d.share })), {
         ariaLabel: `${name}办理结果构成堆积条形图`,
         keys: DISPOSITION_GROUPS,
         labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].zh),
@@ -82,7 +102,7 @@ function listChinese(group: AgencyGroup): ChartBuilders {
       title: '申请人类型',
       description: '各年度新收申请按申请人类型的件数。',
       source: '表三第一行“本年新收政府信息公开申请数量”各列。',
-      svg: applicants.length === 0 ? '' : drawStackedBars(applicants, {
+      drawing: applicants.length === 0 ? null : stacked(applicants, {
         ariaLabel: `${name}申请人类型堆积条形图`,
         keys: APPLICANT_COLUMNS,
         labels: APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].zh),
@@ -97,7 +117,7 @@ function listChinese(group: AgencyGroup): ChartBuilders {
       title: '行政复议与行政诉讼',
       description: '各年度因政府信息公开被申请行政复议、提起行政诉讼的件数（各组总计）。',
       source: '表四各组的总计列。',
-      svg: appeals.length === 0 ? '' : drawStackedBars(appeals, {
+      drawing: appeals.length === 0 ? null : stacked(appeals, {
         ariaLabel: `${name}行政复议与行政诉讼堆积条形图`,
         keys: APPEAL_GROUPS,
         labels: APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].zh),
@@ -111,7 +131,7 @@ function listChinese(group: AgencyGroup): ChartBuilders {
 }
 
 /** The same four charts with English titles, axes and legends (agency names stay Chinese). */
-function listEnglish(group: AgencyGroup): ChartBuilders {
+function planEnglish(group: AgencyGroup): ChartPlans {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => String(s.year);
@@ -127,7 +147,7 @@ function listEnglish(group: AgencyGroup): ChartBuilders {
       description: `New information requests received by ${name} each year. A hollow dot marks a figure read from the prose, not a table.`,
       source: 'Each year’s annual report, table 3, first row (本年新收政府信息公开申请数量), total column.',
       note: proseCount ? `Hollow dots: that year’s report has no tables; the figure is from its prose (${proseCount}).` : undefined,
-      svg: points.length === 0 ? '' : drawSeriesByYear(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `New requests per year, ${name}`, yLabel: 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)' }),
+      drawing: points.length === 0 ? null : series(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `New requests per year, ${name}`, yLabel: 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)' }),
       columns: ['Year', 'New requests', 'Read from'],
       rows: points.map((p) => [String(p.year), p.received, p.fromProse ? 'prose' : 'table 3']),
     }),
@@ -136,7 +156,7 @@ function listEnglish(group: AgencyGroup): ChartBuilders {
       title: 'Outcomes of requests handled',
       description: 'Share of each outcome among requests handled each year; the table gives counts. Years missing any outcome are not drawn.',
       source: 'Table 3, section 三 (outcomes), total column.',
-      svg: dispositions.length === 0 ? '' : drawStackedBars(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: DISPOSITION_LABELS[d.group].en, value: d.count, share: d.share })), {
+      drawing: dispositions.length === 0 ? null : stacked(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: DISPOSITION_LABELS[d.group].en, value: d.count, share: d.share })), {
         ariaLabel: `Outcomes per year, ${name}`,
         keys: DISPOSITION_GROUPS,
         labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en),
@@ -153,7 +173,7 @@ function listEnglish(group: AgencyGroup): ChartBuilders {
       title: 'Who asked',
       description: 'New requests by type of applicant.',
       source: 'Table 3, first row, applicant columns.',
-      svg: applicants.length === 0 ? '' : drawStackedBars(applicants, {
+      drawing: applicants.length === 0 ? null : stacked(applicants, {
         ariaLabel: `Applicant types per year, ${name}`,
         keys: APPLICANT_COLUMNS,
         labels: APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c].en),
@@ -169,7 +189,7 @@ function listEnglish(group: AgencyGroup): ChartBuilders {
       title: 'Administrative review and litigation',
       description: 'Cases brought over information disclosure each year (group totals).',
       source: 'Table 4, total column of each group.',
-      svg: appeals.length === 0 ? '' : drawStackedBars(appeals, {
+      drawing: appeals.length === 0 ? null : stacked(appeals, {
         ariaLabel: `Review and litigation per year, ${name}`,
         keys: APPEAL_GROUPS,
         labels: APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g].en),

@@ -1,0 +1,22 @@
+/**
+ * The chart stage's piscina worker: draws a batch of drawings and returns their SVG in order, or
+ * null for a drawing that failed (the page then draws it itself and reports the error there).
+ */
+import { installLazyLinkedom } from './lazy-linkedom.ts';
+import type { ChartDrawing } from '../../../src/lib/charts/drawing.ts';
+
+installLazyLinkedom();
+// After the hook: these load linkedom.
+await import('../../../src/lib/charts/server-document.ts');
+const { drawChart } = await import('../../../src/lib/charts/drawing.ts');
+
+/** Returns the SVG of each drawing, in order; null where drawing threw. */
+export default function drawBatch(drawings: ChartDrawing[]): (string | null)[] {
+  return drawings.map((d) => {
+    try {
+      return drawChart(d);
+    } catch {
+      return null;
+    }
+  });
+}
