@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Writes the dataset downloads into the built site, after `astro build`: OUT/data/nianbao-long.csv,
+ * Writes the dataset downloads into the built site, after `astro build`, and the API's record documents
+ * (OUT/api/reports/<id>.json): OUT/data/nianbao-long.csv,
  * nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one record at a time from the
  * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts).
  * NIANBAO_DATA (default .nianbao), NIANBAO_OUT (default dist), NIANBAO_SITE and NIANBAO_BASE are read

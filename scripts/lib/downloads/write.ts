@@ -1,12 +1,13 @@
 /**
  * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
  * DATA/reports in id order (the order the site sorts them in) and streams each download to
- * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — from the pure
+ * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — and each record's
+ * API document to OUT/api/reports/, from the pure
  * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
  * row per agency (SQLite), never a whole file.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
@@ -45,11 +46,15 @@ export async function listRecordIds(data: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Reads one record, validated by the schema the site's content collection uses (same keys, same order). */
-async function readRecord(data: string, id: string): Promise<ReportRecord> {
-  const record = reportRecordSchema.parse(JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8')));
+/**
+ * Reads one record: as validated by the schema the site's content collection uses (same keys, same
+ * order), and as its file holds it, in compact JSON (the API document).
+ */
+async function readRecord(data: string, id: string): Promise<{ record: ReportRecord; json: string }> {
+  const parsed = JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8')) as unknown;
+  const record = reportRecordSchema.parse(parsed);
   if (record.id !== id) throw new Error(`reports/${id}.json holds record ${record.id}`);
-  return record;
+  return { record, json: JSON.stringify(parsed) };
 }
 
 /** A text file written through a stream, waiting for it to drain when its buffer is full. */
@@ -80,10 +85,18 @@ class TextOut {
   }
 }
 
-/** Writes every download to OUT/data/; returns the number of records. */
+/**
+ * Writes every download to OUT/data/, and each record as the API's OUT/api/reports/<id>.json (the
+ * record itself: written here, where every record is read anyway, rather than by the Astro build,
+ * where ten thousand such routes cost some twenty seconds); returns the number of records.
+ */
 export async function writeDownloads(options: DownloadOptions): Promise<number> {
   const dir = path.join(options.out, 'data');
   await mkdir(dir, { recursive: true });
+  // The folder is this function's alone: emptied, so a record that is gone leaves no document.
+  const apiDir = path.join(options.out, 'api', 'reports');
+  await rm(apiDir, { recursive: true, force: true });
+  await mkdir(apiDir, { recursive: true });
   const ids = await listRecordIds(options.data);
   const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
 
@@ -100,7 +113,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     // The next record is read while this one is written.
     let next = ids.length ? readRecord(options.data, ids[0]!) : null;
     for (let i = 0; i < ids.length; i++) {
-      const record = await next!;
+      const { record, json: document } = await next!;
       next = i + 1 < ids.length ? readRecord(options.data, ids[i + 1]!) : null;
       // An unobserved rejection of the prefetch must not crash the process before it is awaited.
       next?.catch(() => {});
@@ -109,6 +122,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         long.write(formatLongCsvRecord(record)),
         ...wide.map((w) => w.out.write(formatWideCsvRecord(record, w.table))),
         json.write((i ? frame.separator : '') + formatDatasetJsonRecord(record)),
+        writeFile(path.join(apiDir, `${record.id}.json`), document),
       ]);
     }
     await json.write(frame.tail);

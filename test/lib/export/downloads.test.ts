@@ -3,7 +3,7 @@
  * folder, each file equals what the in-memory builders make of the same records in id order — the long
  * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -92,6 +92,15 @@ describe('write-downloads', () => {
   it('writes every file the data page links, and nothing else', () => {
     expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+  });
+
+  it('writes each record as its API document, compact, and only the records there are', async () => {
+    const api = path.join(out, 'api', 'reports');
+    expect(readdirSync(api).sort()).toEqual(records.map((r) => `${r.id}.json`));
+    for (const r of records) expect(readFileSync(path.join(api, `${r.id}.json`), 'utf8')).toBe(JSON.stringify(r));
+    writeFileSync(path.join(api, 'gone-2020.json'), '{}');
+    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    expect(readdirSync(api)).toHaveLength(records.length);
   });
 
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
