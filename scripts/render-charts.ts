@@ -18,5 +18,5 @@ if (version === null) {
 const workers = process.env.NIANBAO_CHART_WORKERS === undefined ? undefined : Number(process.env.NIANBAO_CHART_WORKERS);
 const r = await renderChartStore({ dataDir, version, workers });
 process.stderr.write(
-  `nianbao charts: ${r.agencies} agencies · ${r.drawn} drawn · ${r.reused} kept · ${r.failed} failed · ${r.removed} removed · ${((performance.now() - started) / 1000).toFixed(2)}s\n`,
+  `nianbao charts: ${r.agencies} agencies (${r.unchanged} unchanged) · ${r.drawn} drawn · ${r.reused} kept · ${r.failed} failed · ${r.removed} removed · ${((performance.now() - started) / 1000).toFixed(2)}s\n`,
 );

@@ -43,9 +43,10 @@ describe('chart stage', () => {
 
   it('stores every drawing of every agency, as the pages would draw it, in both languages and the embeds', async () => {
     const result = await renderChartStore({ dataDir: data, version: 'v1', workers: 0 });
-    expect(result).toEqual({ agencies: agencies.length, drawn: drawings, reused: 0, failed: 0, removed: 0 });
+    expect(result).toEqual({ agencies: agencies.length, unchanged: 0, drawn: drawings, reused: 0, failed: 0, removed: 0 });
     const store = chartStoreDir(data);
-    expect((await readdir(store)).sort()).toEqual(agencies.map((a) => `${a.slug}.json`).sort());
+    // One file per agency, and the stage's record of what it saw.
+    expect((await readdir(store)).sort()).toEqual(['.seen.json', ...agencies.map((a) => `${a.slug}.json`).sort()]);
     for (const a of agencies) {
       const draw = storeOnly(store, a.slug, 'v1');
       expect(buildAgencyCharts(a, 'zh', draw)).toEqual(buildAgencyCharts(a, 'zh'));
@@ -55,8 +56,18 @@ describe('chart stage', () => {
     }
   });
 
-  it('draws nothing again when nothing changed', async () => {
-    expect(await renderChartStore({ dataDir: data, version: 'v1', workers: 0 })).toEqual({ agencies: agencies.length, drawn: 0, reused: drawings, failed: 0, removed: 0 });
+  it('reads no record and draws nothing again when nothing changed', async () => {
+    expect(await renderChartStore({ dataDir: data, version: 'v1', workers: 0 })).toEqual({ agencies: agencies.length, unchanged: agencies.length, drawn: 0, reused: 0, failed: 0, removed: 0 });
+  });
+
+  it('looks again at an agency whose file is missing from the store, keeping what the others hold', async () => {
+    const store = chartStoreDir(data);
+    const slug = agencies[0]!.slug;
+    const before = await readFile(path.join(store, `${slug}.json`), 'utf8');
+    await rm(path.join(store, `${slug}.json`));
+    const result = await renderChartStore({ dataDir: data, version: 'v1', workers: 0 });
+    expect(result).toEqual({ agencies: agencies.length, unchanged: agencies.length - 1, drawn: listAgencyDrawings(agencies[0]!).length, reused: 0, failed: 0, removed: 0 });
+    expect(await readFile(path.join(store, `${slug}.json`), 'utf8')).toBe(before);
   });
 
   it('draws on worker threads the same markup as on this thread', async () => {
@@ -81,6 +92,7 @@ describe('chart stage', () => {
     await writeFile(file, JSON.stringify(edited));
     for (const r of records.filter((r) => r.agency.slug === gone?.slug)) await rm(path.join(data, 'reports', `${r.id}.json`));
     const result = await renderChartStore({ dataDir: data, version: 'v2', workers: 0 });
+    expect(result.unchanged).toBe(agencies.length - (gone ? 2 : 1));
     const changedDrawings = listAgencyDrawings(groupAgencies(records.filter((r) => r.agency.slug === changed.slug).map((r) => indexReport(r.id === record.id ? edited : r)))[0]!).length;
     expect(result.drawn).toBe(changedDrawings);
     expect(result.removed).toBe(gone ? 1 : 0);

@@ -1,15 +1,16 @@
 /**
  * The chart stage: draws every agency's charts (both languages) into the chart store
  * (src/lib/charts/chart-store.ts) before the Astro build, on worker threads, so that the
- * single-threaded Astro build only lays them out. A drawing already stored under its key is kept:
- * after one report changes, only its agency's charts are drawn again.
+ * single-threaded Astro build only lays them out. A drawing already stored under its key is kept,
+ * and an agency none of whose record files changed since the last run is not even read: after one
+ * report changes, only its agency's records are read and its charts drawn again.
  */
 import { availableParallelism } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { groupAgencies, type AgencyGroup } from '../../../src/lib/aggregate/corpus.ts';
-import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
+import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/charts/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
@@ -30,9 +31,11 @@ export const PARALLEL_FROM = 200;
 
 export interface ChartStageResult {
   agencies: number;
+  /** Agencies not looked at: none of their record files changed since the last run. */
+  unchanged: number;
   /** Drawings made this run. */
   drawn: number;
-  /** Drawings kept from the store. */
+  /** Drawings of the agencies looked at, kept from the store. */
   reused: number;
   /** Drawings that threw (their pages draw them, and fail, themselves). */
   failed: number;
@@ -48,11 +51,58 @@ interface Pending {
   svg: (string | null | undefined)[];
 }
 
-/** Returns the agencies of the records in `dataDir`/reports, as the site groups them. */
-function readAgencies(dataDir: string): AgencyGroup[] {
+/** The stage's memory of the record files (SEEN_FILE in the store): chart code version, and per record id its file's stamp and agency. */
+interface Seen {
+  version: string;
+  records: Record<string, [mtimeMs: number, size: number, slug: string]>;
+}
+
+const SEEN_FILE = '.seen.json';
+
+/** Returns what the last run saw, or null (none, unreadable, or another chart code version). */
+function readSeen(storeDir: string, version: string): Seen | null {
+  try {
+    const seen = JSON.parse(readFileSync(path.join(storeDir, SEEN_FILE), 'utf8')) as Seen;
+    return seen.version === version && seen.records && typeof seen.records === 'object' ? seen : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns every agency's slug and the groups of the agencies whose charts may have changed since
+ * the run that wrote `seen`: those with a record file that is new, gone or restamped (the extractor
+ * rewrites only records whose content changed), or with no file in the store. Only their records
+ * are read. Without `seen`, every agency, every record read. Also returns the new `seen`.
+ */
+function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | null, version: string): { slugs: Set<string>; changed: AgencyGroup[]; next: Seen } {
   const dir = path.join(dataDir, 'reports');
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  return groupAgencies(names.map((n) => indexReport(JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as ReportRecord)));
+  const ids = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
+  const next: Seen = { version, records: {} };
+  const indexed = new Map<string, IndexedReport>();
+  const read = (id: string) => {
+    let entry = indexed.get(id);
+    if (!entry) indexed.set(id, (entry = indexReport(JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as ReportRecord)));
+    return entry;
+  };
+  const affected = new Set<string>();
+  for (const id of ids) {
+    const { mtimeMs, size } = statSync(path.join(dir, `${id}.json`));
+    const before = seen?.records[id];
+    let slug = before?.[2];
+    if (!before || before[0] !== mtimeMs || before[1] !== size) {
+      slug = read(id).agency.slug;
+      affected.add(slug);
+      if (before) affected.add(before[2]);
+    }
+    next.records[id] = [mtimeMs, size, slug!];
+  }
+  for (const [id, [, , slug]] of Object.entries(seen?.records ?? {})) if (!(id in next.records)) affected.add(slug);
+  const slugs = new Set(Object.values(next.records).map(([, , slug]) => slug));
+  const stored = new Set(readdirSync(storeDir));
+  for (const slug of slugs) if (!seen || !stored.has(`${slug}.json`)) affected.add(slug);
+  const changed = groupAgencies(ids.filter((id) => affected.has(next.records[id]![2])).map(read));
+  return { slugs, changed, next };
 }
 
 /** Writes an agency's file: exactly its current drawings' SVG by key (failed ones left out). */
@@ -73,11 +123,13 @@ function writeAgency(storeDir: string, agency: Pending): void {
 export async function renderChartStore(options: { dataDir: string; version: string; workers?: number; parallelFrom?: number }): Promise<ChartStageResult> {
   const storeDir = chartStoreDir(options.dataDir);
   mkdirSync(storeDir, { recursive: true });
-  const agencies = readAgencies(options.dataDir);
-  const result: ChartStageResult = { agencies: agencies.length, drawn: 0, reused: 0, failed: 0, removed: 0 };
+  const { slugs, changed, next } = readChangedAgencies(options.dataDir, storeDir, readSeen(storeDir, options.version), options.version);
+  // Written again at the end: a run that stops half-way leaves none, and the next one looks at every agency.
+  rmSync(path.join(storeDir, SEEN_FILE), { force: true });
+  const result: ChartStageResult = { agencies: slugs.size, unchanged: slugs.size - changed.length, drawn: 0, reused: 0, failed: 0, removed: 0 };
 
   const pending: Pending[] = [];
-  for (const group of agencies) {
+  for (const group of changed) {
     const drawings = listAgencyDrawings(group);
     const keys = drawings.map((d) => keyOfDrawing(d, options.version));
     const stored = readStoredCharts(storeDir, group.slug) ?? {};
@@ -113,12 +165,12 @@ export async function renderChartStore(options: { dataDir: string; version: stri
     await pool?.destroy();
   }
 
-  const current = new Set(agencies.map((a) => `${a.slug}.json`));
   for (const name of readdirSync(storeDir)) {
-    if (current.has(name)) continue;
+    if (name.endsWith('.json') && slugs.has(name.slice(0, -'.json'.length))) continue;
     unlinkSync(path.join(storeDir, name));
     result.removed++;
   }
+  writeFileSync(path.join(storeDir, SEEN_FILE), JSON.stringify(next));
   return result;
 }
 
