@@ -14,7 +14,8 @@ import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/repo
 import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/charts/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
-import { listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
+import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
+import { forEachLimited } from '../write-output.ts';
 
 /** Agencies per worker task: some 100 drawings, a fraction of a second. */
 const BATCH = 12;
@@ -128,39 +129,43 @@ export async function renderChartStore(options: { dataDir: string; version: stri
   rmSync(path.join(storeDir, SEEN_FILE), { force: true });
   const result: ChartStageResult = { agencies: slugs.size, unchanged: slugs.size - changed.length, drawn: 0, reused: 0, failed: 0, removed: 0 };
 
-  const pending: Pending[] = [];
-  for (const group of changed) {
+  /** Returns an agency's drawings, their keys and the SVG already stored; null when its file is up to date. */
+  const plan = (group: AgencyGroup): Pending | null => {
     const drawings = listAgencyDrawings(group);
     const keys = drawings.map((d) => keyOfDrawing(d, options.version));
     const stored = readStoredCharts(storeDir, group.slug) ?? {};
     const svg = keys.map((k) => stored[k]);
     const reused = svg.filter((s) => s !== undefined).length;
     result.reused += reused;
-    // Unchanged: every drawing stored, and nothing else in the file.
-    if (reused === keys.length && Object.keys(stored).length === keys.length) continue;
-    pending.push({ slug: group.slug, drawings, keys, svg });
-  }
+    // Up to date: every drawing stored, and nothing else in the file.
+    return reused === keys.length && Object.keys(stored).length === keys.length ? null : { slug: group.slug, drawings, keys, svg };
+  };
 
-  const todo = pending.flatMap((a) => a.drawings.filter((_, i) => a.svg[i] === undefined)).length;
-  const workers = todo >= (options.parallelFrom ?? PARALLEL_FROM) ? (options.workers ?? availableParallelism()) : 0;
-  const drawBatch = workers === 0 ? await loadInline() : null;
-  const pool = workers === 0 ? null : new Piscina<ChartDrawing[], (string | null)[]>({ filename: new URL('./draw-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB } });
+  // Threads when the agencies to look at could need enough drawings (each has at most one per chart and language).
+  const parallel = changed.length * AGENCY_CHART_KEYS.length * 2 >= (options.parallelFrom ?? PARALLEL_FROM);
+  const workers = parallel ? (options.workers ?? availableParallelism()) : 0;
+  const drawInline = workers === 0 ? await loadInline() : null;
+  // Started on the first batch with something to draw: a run that finds everything stored starts none.
+  let pool = null as Piscina<ChartDrawing[], (string | null)[]> | null;
+  const draw = (drawings: ChartDrawing[]) => {
+    if (drawInline) return drawInline(drawings);
+    pool ??= new Piscina({ filename: new URL('./draw-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB } });
+    return pool.run(drawings);
+  };
+  const batches: AgencyGroup[][] = [];
+  for (let start = 0; start < changed.length; start += BATCH) batches.push(changed.slice(start, start + BATCH));
   try {
-    const tasks: Promise<void>[] = [];
-    for (let start = 0; start < pending.length; start += BATCH) {
-      const batch = pending.slice(start, start + BATCH);
+    // A batch is planned only when a lane takes it, and let go once written: memory holds a few
+    // batches' drawings and SVG, not the corpus's (some 1 GiB of SVG at 100,000 reports).
+    await forEachLimited(batches, Math.max(1, workers * 2), async (groups) => {
+      const batch = groups.map(plan).filter((a) => a !== null);
       const missing = batch.flatMap((a) => a.drawings.flatMap((d, i) => (a.svg[i] === undefined ? [{ a, i, d }] : [])));
-      const drawings = missing.map((m) => m.d);
-      const finish = (svgs: (string | null)[]) => {
-        missing.forEach(({ a, i }, k) => (a.svg[i] = svgs[k]));
-        for (const a of batch) writeAgency(storeDir, a);
-        result.drawn += svgs.filter((s) => s !== null).length;
-        result.failed += svgs.filter((s) => s === null).length;
-      };
-      if (pool) tasks.push(pool.run(drawings).then(finish));
-      else finish(drawBatch!(drawings));
-    }
-    await Promise.all(tasks);
+      const svgs = missing.length ? await draw(missing.map((m) => m.d)) : [];
+      missing.forEach(({ a, i }, k) => (a.svg[i] = svgs[k]));
+      for (const a of batch) writeAgency(storeDir, a);
+      result.drawn += svgs.filter((s) => s !== null).length;
+      result.failed += svgs.filter((s) => s === null).length;
+    });
   } finally {
     await pool?.destroy();
   }
