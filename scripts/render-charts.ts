@@ -5,7 +5,7 @@
  * drawings not already stored are drawn. The site draws any chart it does not find there, so the
  * stage saves time and changes nothing on the pages. Logs to stderr.
  */
-import { chartCodeVersion } from '../src/lib/charts/chart-store.ts';
+import { chartCodeVersion } from '../src/lib/site/chart-store.ts';
 import { renderChartStore } from './lib/charts/render-store.ts';
 
 const started = performance.now();

@@ -13,7 +13,7 @@ import { renderChartStore } from '../../scripts/lib/charts/render-store.ts';
 import { extractCorpus } from '../../scripts/lib/extract-corpus.ts';
 import { groupAgencies, type AgencyGroup } from '../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../src/lib/aggregate/report-index.ts';
-import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../../src/lib/charts/chart-store.ts';
+import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../../src/lib/site/chart-store.ts';
 import { keyOfDrawing, type DrawFunction } from '../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 import { buildAgencyChart, buildAgencyCharts, listAgencyDrawings } from '../../src/lib/views/agency-charts.ts';

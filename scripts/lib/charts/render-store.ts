@@ -1,6 +1,6 @@
 /**
  * The chart stage: draws every agency's charts (both languages) into the chart store
- * (src/lib/charts/chart-store.ts) before the Astro build, on worker threads, so that the
+ * (src/lib/site/chart-store.ts) before the Astro build, on worker threads, so that the
  * single-threaded Astro build only lays them out. A drawing already stored under its key is kept,
  * and an agency none of whose record files changed since the last run is not even read: after one
  * report changes, only its agency's records are read and its charts drawn again.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { groupAgencies, type AgencyGroup } from '../../../src/lib/aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
-import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/charts/chart-store.ts';
+import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/site/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';

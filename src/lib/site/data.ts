@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import '../charts/server-document.ts';
-import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../charts/chart-store.ts';
+import { chartCodeVersion, chartStoreDir, readStoredCharts } from './chart-store.ts';
 import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
