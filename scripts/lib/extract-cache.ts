@@ -6,12 +6,13 @@
  * One small JSON file per entry: shards and worker threads can share a cache folder safely.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
+import { hashSources } from '../../src/lib/source-version.ts';
 
 /** Default cache folder, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = '.nianbao/cache';
@@ -30,17 +31,8 @@ let version: string | undefined;
  * and package-lock.json (dependency versions), computed once per process.
  */
 export function extractorVersion(): string {
-  if (version) return version;
-  const hash = createHash('sha256');
-  const files: string[] = [];
-  for (const source of VERSION_SOURCES) {
-    const full = path.join(ROOT, source);
-    if (!existsSync(full)) continue;
-    if (source.includes('.')) files.push(source);
-    else for (const f of readdirSync(full, { recursive: true }) as string[]) if (f.endsWith('.ts')) files.push(path.join(source, f).split(path.sep).join('/'));
-  }
-  for (const f of files.sort()) hash.update(`${f}\0`).update(readFileSync(path.join(ROOT, f))).update('\0');
-  version = hash.digest('hex').slice(0, 16);
+  // Sources that are missing (a trimmed checkout) are left out, as they cannot change an outcome.
+  version ??= hashSources(ROOT, VERSION_SOURCES).version;
   return version;
 }
 

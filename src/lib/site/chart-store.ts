@@ -4,9 +4,9 @@
  * The site takes a stored SVG only under the key of the drawing it would draw now, so a stale or
  * missing file costs time, never a wrong chart. I/O only; the keys and drawings are in drawing.ts.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashSources } from '../source-version.ts';
 
 /** The store's folder inside an extraction folder. */
 export function chartStoreDir(dataDir: string): string {
@@ -37,14 +37,6 @@ const CODE_SOURCES = ['src/lib/charts', 'package-lock.json'];
  * read: the store is then not used.
  */
 export function chartCodeVersion(root: string): string | null {
-  const files: string[] = [];
-  for (const source of CODE_SOURCES) {
-    const full = path.join(root, source);
-    if (!existsSync(full)) return null;
-    if (source.endsWith('.json')) files.push(source);
-    else for (const name of readdirSync(full)) if (name.endsWith('.ts')) files.push(`${source}/${name}`);
-  }
-  const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0');
-  return hash.digest('hex').slice(0, 16);
+  const { version, missing } = hashSources(root, CODE_SOURCES);
+  return missing.length ? null : version;
 }
