@@ -52,7 +52,12 @@ interface Pending {
   svg: (string | null | undefined)[];
 }
 
-/** The stage's memory of the record files (SEEN_FILE in the store): chart code version, and per record id its file's stamp and agency. */
+/**
+ * The stage's memory of the record files (SEEN_FILE in the store): chart code version, and per record
+ * id its file's stamp and agency. Lighter than the extractor's stat index (extract-index.ts), with no
+ * guard against a file rewritten within one timestamp tick: here a missed change costs time, not
+ * truth, since a page takes a stored SVG only under the key of the drawing it would make.
+ */
 interface Seen {
   version: string;
   records: Record<string, [mtimeMs: number, size: number, slug: string]>;
