@@ -16,7 +16,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
-import { cacheKey, DEFAULT_CACHE_DIR, extractorVersion, readCached } from './extract-cache.ts';
+import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, readCachedSync, refreshCache } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
@@ -151,9 +151,13 @@ async function inspectAll(
   }
   const { hold, inspectFile } = await import('./extract-one.ts');
   const results: Held[] = [];
-  for (const rel of todo) {
-    results.push(hold(await inspectFile(root, rel, options.cache, options.version), options.cache, results.length < options.retain));
-    options.onProgress?.(results.length);
+  try {
+    for (const rel of todo) {
+      results.push(hold(await inspectFile(root, rel, options.cache, options.version), options.cache, results.length < options.retain));
+      options.onProgress?.(results.length);
+    }
+  } finally {
+    closeCacheWriter();
   }
   return results;
 }
@@ -171,6 +175,8 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const version = extractorVersion();
   const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR) };
   const indexFile = cache && indexPath(cache.dir, root, shard);
+  // Other processes may have added to the cache since this thread last read it.
+  if (cache) refreshCache(cache.dir);
   // Taken before the first stat: a file written after it is never trusted by its stamp alone.
   const scannedAt = Date.now();
   const previous = indexFile ? await readIndex(indexFile, root, version) : null;
@@ -181,6 +187,8 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   if (reused > 0) options.onProgress?.(reused, files.length);
   const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
   const fresh = new Map(todo.map((rel, i) => [rel, inspected[i]!]));
+  // What the worker threads just stored is read back below.
+  if (cache && todo.length > 0) refreshCache(cache.dir);
   const stampByPath = new Map(files.map((rel, i) => [rel, stamps[i]]));
   for (const [rel, r] of fresh) {
     const stamp = stampByPath.get(rel);
@@ -199,8 +207,11 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
     const held = fresh.get(rel);
     if (held?.serialized && held.summary.ok) return { id: held.summary.id, serialized: held.serialized };
-    const cached = cache && (await readCached(cache.dir, keyOf(rel), rel));
-    if (cached?.ok) return { id: cached.record.id, serialized: { json: serializeRecord(cached.record), text: cached.text }, outcome: cached };
+    const cached = cache && readCachedSync(cache.dir, keyOf(rel), rel);
+    if (cached?.outcome.ok) {
+      const { outcome } = cached;
+      return { id: outcome.record.id, serialized: { json: cached.json ?? serializeRecord(outcome.record), text: outcome.text }, outcome };
+    }
     const again = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!;
     return again.serialized && again.summary.ok ? { id: again.summary.id, serialized: again.serialized } : null;
   };

@@ -25,6 +25,8 @@ export interface Inspected {
   format: string | null;
   key: string | null;
   stable: boolean;
+  /** serializeRecord(outcome.record), when it was made already (for the cache, or read from it). */
+  json?: string;
 }
 
 /**
@@ -38,11 +40,11 @@ export type Held = Omit<Inspected, 'outcome'> & { serialized?: Serialized; summa
 
 /** Returns a file's outcome as held: without its output when `keep` is false and the cache holds it. */
 export function hold(inspected: Inspected, cache: CacheOptions, keep: boolean): Held {
-  const { outcome, format, key, stable } = inspected;
+  const { outcome, format, key, stable, json } = inspected;
   const summary = summarizeOutcome(outcome);
   const cached = cache !== null && key !== null && stable && outcome.ok;
   if (!outcome.ok || (cached && !keep)) return { format, key, stable, summary };
-  return { format, key, stable, summary, serialized: { json: serializeRecord(outcome.record), text: outcome.text } };
+  return { format, key, stable, summary, serialized: { json: json ?? serializeRecord(outcome.record), text: outcome.text } };
 }
 
 /** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */
@@ -58,10 +60,12 @@ export async function inspectFile(root: string, rel: string, cache: CacheOptions
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = cacheKey(sha256, format, version);
     const cached = cache && readCachedSync(cache.dir, key, rel);
-    if (cached) return { outcome: cached, format, key, stable: true };
+    if (cached) return { outcome: cached.outcome, format, key, stable: true, json: cached.json };
     const outcome = await extractFile(root, rel, bytes, sha256);
-    if (cache) writeCachedSync(cache.dir, key, outcome);
-    return { outcome, format, key, stable: true };
+    // Serialized once, here, for both the cache and the output.
+    const json = outcome.ok ? serializeRecord(outcome.record) : '';
+    if (cache) writeCachedSync(cache.dir, key, outcome, json);
+    return { outcome, format, key, stable: true, json: outcome.ok ? json : undefined };
   } catch (error) {
     return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` }, format: null, key: null, stable: false };
   }

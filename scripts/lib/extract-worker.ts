@@ -2,6 +2,7 @@
  * The piscina worker: extracts a batch of files (through the cache) and returns their outcomes as
  * held (see hold) in the batch's order. Batches amortise the cost of a message per file.
  */
+import { closeCacheWriter } from './extract-cache.ts';
 import { hold, inspectFile, type CacheOptions, type Held } from './extract-one.ts';
 
 export interface Batch {
@@ -17,6 +18,11 @@ export interface Batch {
 /** Returns the outcomes of a batch as held, one per file, in order. */
 export default async function extractBatch(batch: Batch): Promise<Held[]> {
   const out: Held[] = [];
-  for (const rel of batch.files) out.push(hold(await inspectFile(batch.root, rel, batch.cache, batch.version), batch.cache, out.length < batch.keep));
+  try {
+    for (const rel of batch.files) out.push(hold(await inspectFile(batch.root, rel, batch.cache, batch.version), batch.cache, out.length < batch.keep));
+  } finally {
+    // A thread's pack files are not left open between batches: the pool may end the thread at any time.
+    closeCacheWriter();
+  }
   return out;
 }

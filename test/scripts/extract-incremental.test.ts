@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, extractorVersion } from '../../scripts/lib/extract-cache.ts';
 import { extractCorpus } from '../../scripts/lib/extract-corpus.ts';
+import { storeTampered } from '../support/cache.ts';
 import { indexPath, isUnchanged, RACY_MS, readIndex, writeIndex, type IndexEntry } from '../../scripts/lib/extract-index.ts';
 import { buildManifest, planManifest, summarizeOutcome, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import { generateCorpus } from '../../src/lib/generate/corpus.ts';
@@ -91,10 +92,7 @@ describe('incremental extraction', () => {
     // A damaged cache entry for an unchanged file: the re-run must not even read it.
     const record = first.records.find((r) => r.source.path === tampered!.path)!;
     const key = cacheKey(record.source.sha256, record.source.format, extractorVersion());
-    const entryFile = path.join(cache, key.slice(0, 2), `${key}.json`);
-    const entry = JSON.parse(await readFile(entryFile, 'utf8'));
-    entry.record.title = 'FROM CACHE';
-    await writeFile(entryFile, JSON.stringify(entry));
+    storeTampered(cache, key, record);
 
     const again = await extractCorpus({ input, out, workers: 0, cache });
     await extractCorpus({ input, out: path.join(root, 'cold'), workers: 0, cache: false });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, extractorVersion } from '../../scripts/lib/extract-cache.ts';
 import { extractCorpus } from '../../scripts/lib/extract-corpus.ts';
+import { storeTampered } from '../support/cache.ts';
 import { mergeParts, parseShard, shardOf } from '../../scripts/lib/shard.ts';
 import { generateCorpus } from '../../src/lib/generate/corpus.ts';
 
@@ -71,12 +72,9 @@ describe('parallel, cached and sharded extraction', () => {
     const { records } = await extractCorpus({ input, out, workers: 0, cache });
     const record = records[0]!;
     const key = cacheKey(record.source.sha256, record.source.format, extractorVersion());
-    const entryFile = path.join(cache, key.slice(0, 2), `${key}.json`);
-    const entry = JSON.parse(await readFile(entryFile, 'utf8'));
     // Tamper with the cached entry: a second run into a new folder (which must write every record)
     // must return it, proving it did not re-parse.
-    entry.record.title = 'FROM CACHE';
-    await writeFile(entryFile, JSON.stringify(entry));
+    storeTampered(cache, key, record);
     const again = await extractCorpus({ input, out: path.join(root, 'probe-2'), workers: 0, cache });
     expect(again.records.find((r) => r.id === record.id)!.title).toBe('FROM CACHE');
   });
