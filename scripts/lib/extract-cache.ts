@@ -169,13 +169,14 @@ export function writeCachedSync(dir: string, key: string, outcome: FileOutcome, 
     writer.size = fstatSync(pack).size;
   }
   const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
-  const parts = [Buffer.from(JSON.stringify(meta) + '\n'), Buffer.from(outcome.ok ? json : ''), Buffer.from(outcome.ok ? outcome.text : '')];
-  const bytes = Buffer.concat(parts);
-  writeSync(writer.fds.pack, bytes);
+  const parts = [JSON.stringify(meta) + '\n', outcome.ok ? json : '', outcome.ok ? outcome.text : ''] as const;
+  const lengths: Location['lengths'] = [Buffer.byteLength(parts[0]), Buffer.byteLength(parts[1]), Buffer.byteLength(parts[2])];
+  // One string, encoded once by the write.
+  writeSync(writer.fds.pack, parts[0] + parts[1] + parts[2]);
   // The index line last: an entry is found only once its bytes are in the pack.
-  writeSync(writer.fds.idx, `${key} ${writer.size} ${parts[0]!.length} ${parts[1]!.length} ${parts[2]!.length}\n`);
-  loadIndex(dir).set(key, { pack: writer.pack, offset: writer.size, lengths: [parts[0]!.length, parts[1]!.length, parts[2]!.length] });
-  writer.size += bytes.length;
+  writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
+  loadIndex(dir).set(key, { pack: writer.pack, offset: writer.size, lengths });
+  writer.size += lengths[0] + lengths[1] + lengths[2];
 }
 
 /** Closes this thread's open pack files (they are reopened, and appended to, by the next write). */
