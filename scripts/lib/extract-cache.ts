@@ -10,10 +10,12 @@
  * report's extraction. An index line is appended only after its entry's bytes, so a reader never
  * trusts half an entry, and writers never share a file: shards and worker threads can share a
  * cache folder. A reader loads every index once (see refreshCache); a key written twice holds the
- * same outcome, and the last line read wins.
+ * same outcome, and the last line read wins. A pack is named after the extractor version that
+ * wrote it, and a run deletes the packs of other versions (pruneCache): their keys, which hash the
+ * version in, can never be asked for again, and a corpus of 100,000 reports fills gigabytes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +81,24 @@ const indexes = new Map<string, Map<string, Location>>();
  */
 export function refreshCache(dir: string): void {
   indexes.delete(dir);
+}
+
+/**
+ * Deletes the packs in `dir` written by other extractor versions than `version`; returns how many
+ * files were deleted. A pack being read by another process at that moment costs it a miss (it
+ * extracts the file again), never a wrong outcome.
+ */
+export function pruneCache(dir: string, version: string): number {
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(dir, PACKS));
+  } catch {
+    return 0;
+  }
+  const stale = names.filter((n) => (n.endsWith('.pack') || n.endsWith('.idx')) && !n.startsWith(`${version}-`));
+  for (const name of stale) rmSync(path.join(dir, PACKS, name), { force: true });
+  if (stale.length > 0) refreshCache(dir);
+  return stale.length;
 }
 
 /** Returns the entries of every pack in `dir`; an index line cut off by a crash is ignored. */
@@ -148,20 +168,21 @@ interface Writer {
   fds?: { pack: number; idx: number };
 }
 
+/** By cache folder and extractor version. */
 const writers = new Map<string, Writer>();
 
 /**
- * Stores an outcome under `key`, appending it to this thread's pack. `json`: serializeRecord of its
- * record (write-output.ts; '' for a file without one), which the caller writes to the output too.
- * The pack's files stay open until closeCacheWriter.
+ * Stores an outcome under `key` (made with extractor `version`), appending it to this thread's pack.
+ * `json`: serializeRecord of its record (write-output.ts; '' for a file without one), which the
+ * caller writes to the output too. The pack's files stay open until closeCacheWriter.
  */
-export function writeCachedSync(dir: string, key: string, outcome: FileOutcome, json: string): void {
-  let writer = writers.get(dir);
+export function writeCachedSync(dir: string, version: string, key: string, outcome: FileOutcome, json: string): void {
+  let writer = writers.get(`${dir}\0${version}`);
   if (!writer) {
     mkdirSync(path.join(dir, PACKS), { recursive: true });
     // Process, thread and chance in the name: no two writers ever append to one file.
-    writer = { pack: `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
-    writers.set(dir, writer);
+    writer = { pack: `${version}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
+    writers.set(`${dir}\0${version}`, writer);
   }
   if (!writer.fds) {
     const pack = openSync(path.join(dir, PACKS, `${writer.pack}.pack`), 'a');

@@ -16,7 +16,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
-import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, readCachedSync, refreshCache } from './extract-cache.ts';
+import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedSync, refreshCache } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
@@ -175,8 +175,11 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const version = extractorVersion();
   const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR) };
   const indexFile = cache && indexPath(cache.dir, root, shard);
-  // Other processes may have added to the cache since this thread last read it.
-  if (cache) refreshCache(cache.dir);
+  if (cache) {
+    pruneCache(cache.dir, version);
+    // Other processes may have added to the cache since this thread last read it.
+    refreshCache(cache.dir);
+  }
   // Taken before the first stat: a file written after it is never trusted by its stamp alone.
   const scannedAt = Date.now();
   const previous = indexFile ? await readIndex(indexFile, root, version) : null;

@@ -64,7 +64,7 @@ export async function inspectFile(root: string, rel: string, cache: CacheOptions
     const outcome = await extractFile(root, rel, bytes, sha256);
     // Serialized once, here, for both the cache and the output.
     const json = outcome.ok ? serializeRecord(outcome.record) : '';
-    if (cache) writeCachedSync(cache.dir, key, outcome, json);
+    if (cache) writeCachedSync(cache.dir, version, key, outcome, json);
     return { outcome, format, key, stable: true, json: outcome.ok ? json : undefined };
   } catch (error) {
     return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` }, format: null, key: null, stable: false };

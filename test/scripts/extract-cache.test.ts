@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, trunc
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, closeCacheWriter, readCachedSync, refreshCache, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
+import { cacheKey, closeCacheWriter, pruneCache, readCachedSync, refreshCache, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
 import { serializeRecord } from '../../scripts/lib/write-output.ts';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
 import { extractReport } from '../../src/lib/extract/extract-report.ts';
@@ -31,8 +31,8 @@ describe('the extraction cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
     const outcome = sampleOutcome();
     const json = serializeRecord(outcome.record);
-    writeCachedSync(dir, keyOf(1), outcome, json);
-    writeCachedSync(dir, keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
+    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
+    writeCachedSync(dir, 'v1', keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
     closeCacheWriter();
     refreshCache(dir);
 
@@ -48,10 +48,10 @@ describe('the extraction cache', () => {
   it('keeps appending to a thread\'s pack, and the last entry of a key wins', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
     const outcome = sampleOutcome();
-    writeCachedSync(dir, keyOf(1), outcome, serializeRecord(outcome.record));
+    writeCachedSync(dir, 'v1', keyOf(1), outcome, serializeRecord(outcome.record));
     closeCacheWriter();
     const renamed = { ...outcome, record: { ...outcome.record, title: '另一个标题' } };
-    writeCachedSync(dir, keyOf(1), renamed, serializeRecord(renamed.record));
+    writeCachedSync(dir, 'v1', keyOf(1), renamed, serializeRecord(renamed.record));
     closeCacheWriter();
     refreshCache(dir);
     expect(readdirSync(path.join(dir, 'packs'))).toHaveLength(2);
@@ -62,8 +62,8 @@ describe('the extraction cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
     const outcome = sampleOutcome();
     const json = serializeRecord(outcome.record);
-    writeCachedSync(dir, keyOf(1), outcome, json);
-    writeCachedSync(dir, keyOf(2), outcome, json);
+    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
+    writeCachedSync(dir, 'v1', keyOf(2), outcome, json);
     closeCacheWriter();
     const [idx, pack] = readdirSync(path.join(dir, 'packs')).sort().map((n) => path.join(dir, 'packs', n));
     // A third entry's line, cut off before its newline.
@@ -76,5 +76,19 @@ describe('the extraction cache', () => {
     truncateSync(pack!, statSync(pack!).size - 1);
     expect(readCachedSync(dir, keyOf(2), outcome.path)).toBeNull();
     expect(readCachedSync(dir, keyOf(1), outcome.path)!.outcome).toEqual(outcome);
+  });
+
+  it('deletes the packs of other extractor versions, and keeps its own', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
+    const outcome = sampleOutcome();
+    const json = serializeRecord(outcome.record);
+    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
+    writeCachedSync(dir, 'v2', keyOf(2), outcome, json);
+    closeCacheWriter();
+    expect(pruneCache(dir, 'v2')).toBe(2);
+    expect(readdirSync(path.join(dir, 'packs')).map((n) => n.split('-')[0])).toEqual(['v2', 'v2']);
+    expect(readCachedSync(dir, keyOf(1), outcome.path)).toBeNull();
+    expect(readCachedSync(dir, keyOf(2), outcome.path)!.outcome).toEqual(outcome);
+    expect(pruneCache(dir, 'v2')).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /** Test support for the extraction cache (scripts/lib/extract-cache.ts). */
-import { closeCacheWriter, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
+import { closeCacheWriter, extractorVersion, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
 import { serializeRecord } from '../../scripts/lib/write-output.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 
@@ -9,6 +9,6 @@ import type { ReportRecord } from '../../src/lib/schema/report.ts';
  */
 export function storeTampered(cache: string, key: string, record: ReportRecord): void {
   const tampered = { ...record, title: 'FROM CACHE' };
-  writeCachedSync(cache, key, { path: record.source.path, ok: true, record: tampered, warnings: [], text: '' }, serializeRecord(tampered));
+  writeCachedSync(cache, extractorVersion(), key, { path: record.source.path, ok: true, record: tampered, warnings: [], text: '' }, serializeRecord(tampered));
   closeCacheWriter();
 }
