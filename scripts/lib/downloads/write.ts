@@ -7,7 +7,7 @@
  * row per agency (SQLite), never a whole file.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
@@ -134,4 +134,27 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     throw error;
   }
   return ids.length;
+}
+
+/**
+ * Moves what writeDownloads wrote into `staged` (its `out`) into the site at `out`: each download
+ * into OUT/data/ and the API documents' folder to OUT/api/reports/. So the downloads can be written
+ * while Astro builds the site (Astro empties its output folder first) and put in place afterwards:
+ * a rename each, or a copy when the two folders are on different file systems.
+ */
+export async function placeDownloads(staged: string, out: string): Promise<void> {
+  const move = async (from: string, to: string) => {
+    await rm(to, { recursive: true, force: true });
+    try {
+      await rename(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await cp(from, to, { recursive: true });
+      await rm(from, { recursive: true, force: true });
+    }
+  };
+  await mkdir(path.join(out, 'data'), { recursive: true });
+  for (const name of DOWNLOAD_FILES) await move(path.join(staged, 'data', name), path.join(out, 'data', name));
+  await mkdir(path.join(out, 'api'), { recursive: true });
+  await move(path.join(staged, 'api', 'reports'), path.join(out, 'api', 'reports'));
 }

@@ -12,7 +12,7 @@ import { TABLES } from '../../../src/lib/export/cells.ts';
 import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
 import { dataUrl, normalizeBase } from '../../../scripts/lib/downloads/site-url.ts';
-import { DOWNLOAD_FILES, listRecordIds, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
 const BUILT_ON = '2025-01-02';
@@ -110,6 +110,28 @@ describe('write-downloads', () => {
     mkdirSync(path.join(bad, 'reports'), { recursive: true });
     writeFileSync(path.join(bad, 'reports', 'other-2024.json'), JSON.stringify(records[0]));
     await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taianshi/);
+  });
+});
+
+describe('placing staged downloads', () => {
+  it('moves every download and the API documents into the built site, and leaves its pages alone', async () => {
+    const staged = path.join(root, 'staged');
+    await writeDownloads({ data: path.join(root, 'data'), out: staged, builtOn: BUILT_ON, dataUrl: URL_ });
+    // A site as Astro leaves it: its own pages in data/ and api/, and documents of an earlier build.
+    const site = path.join(root, 'placed');
+    mkdirSync(path.join(site, 'data'), { recursive: true });
+    mkdirSync(path.join(site, 'api', 'reports'), { recursive: true });
+    writeFileSync(path.join(site, 'data', 'index.html'), '<p>data page</p>');
+    writeFileSync(path.join(site, 'data', 'nianbao-long.csv'), 'old');
+    writeFileSync(path.join(site, 'api', 'index.json'), '{}');
+    writeFileSync(path.join(site, 'api', 'reports', 'gone-2020.json'), '{}');
+    await placeDownloads(staged, site);
+    for (const name of DOWNLOAD_FILES) expect(readFileSync(path.join(site, 'data', name)), name).toEqual(readFileSync(path.join(out, 'data', name)));
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html'].sort());
+    expect(readFileSync(path.join(site, 'data', 'index.html'), 'utf8')).toBe('<p>data page</p>');
+    expect(readdirSync(path.join(site, 'api')).sort()).toEqual(['index.json', 'reports']);
+    expect(readdirSync(path.join(site, 'api', 'reports')).sort()).toEqual(records.map((r) => `${r.id}.json`).sort());
+    expect(readdirSync(path.join(staged, 'data'))).toEqual([]);
   });
 });
 
