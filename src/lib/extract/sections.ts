@@ -18,6 +18,14 @@ const HEADINGS: Record<SectionKey, RegExp> = {
   other: /^六、.*其他/,
 };
 
+/**
+ * The start of any line whose canonical form (after its Markdown marks) starts with an ordinal and
+ * 、: canonicalLabel only removes spaces and Word bookmark markers before them, and makes 、 from
+ * nothing else.
+ */
+const SKIPPED = String.raw`(?:[\s\u00a0\u3000]|\[bookmark:[^\]]*\])*`;
+const HEADING_START = new RegExp(`^#*${SKIPPED}[一二三四五六]${SKIPPED}、`);
+
 /** A section's place in the text: `start` is the heading's 0-based line index, `end` exclusive. */
 export interface SectionRange {
   key: SectionKey;
@@ -29,9 +37,9 @@ export interface SectionRange {
 export function findSections(lines: readonly string[]): SectionRange[] {
   const found: { key: SectionKey; start: number }[] = [];
   // A missing section makes the next one search the same lines again: each line is canonicalised
-  // once. Every heading holds 、 (canonicalLabel keeps it, and makes it from nothing else).
+  // once, and only a line that can become a heading (most prose lines hold 、 too).
   const canonical: (string | null)[] = [];
-  const canonicalAt = (i: number) => (canonical[i] ??= lines[i]!.includes('、') ? canonicalLabel(lines[i]!.replace(/^#+/, '')) : null);
+  const canonicalAt = (i: number) => (canonical[i] ??= HEADING_START.test(lines[i]!) ? canonicalLabel(lines[i]!.replace(/^#+/, '')) : null);
   let from = 0;
   for (const key of SECTION_KEYS) {
     for (let i = from; i < lines.length; i++) {
