@@ -15,7 +15,7 @@
  * version in, can never be asked for again, and a corpus of 100,000 reports fills gigabytes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,25 +190,31 @@ export function writeCachedSync(dir: string, version: string, key: string, outco
     writer.size = fstatSync(pack).size;
   }
   const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
-  // Each part encoded once, and the three written by one call.
-  const parts = [Buffer.from(JSON.stringify(meta) + '\n'), Buffer.from(outcome.ok ? json : ''), Buffer.from(outcome.ok ? outcome.text : '')];
-  const lengths: Location['lengths'] = [parts[0]!.length, parts[1]!.length, parts[2]!.length];
-  writeAll(writer.fds.pack, parts);
+  const parts = [JSON.stringify(meta) + '\n', outcome.ok ? json : '', outcome.ok ? outcome.text : ''] as const;
+  // Each part encoded once, into one buffer kept for the thread's next entry: a buffer per entry
+  // (outside V8's heap) made the collector run more often.
+  const buffer = scratchFor(parts[0].length + parts[1].length + parts[2].length);
+  const metaLength = buffer.write(parts[0], 0);
+  const jsonLength = buffer.write(parts[1], metaLength);
+  const lengths: Location['lengths'] = [metaLength, jsonLength, buffer.write(parts[2], metaLength + jsonLength)];
+  writeAll(writer.fds.pack, buffer.subarray(0, lengths[0] + lengths[1] + lengths[2]));
   // The index line last: an entry is found only once its bytes are in the pack.
   writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
   loadIndex(dir).set(key, { pack: writer.pack, offset: writer.size, lengths });
   writer.size += lengths[0] + lengths[1] + lengths[2];
 }
 
-/** Writes `buffers` to `fd` in order, in as few calls as the system allows. */
-function writeAll(fd: number, buffers: Buffer[]): void {
-  const rest = buffers.filter((b) => b.length > 0);
-  while (rest.length > 0) {
-    let written = writevSync(fd, rest);
-    // A short write (rare for a file) leaves the rest of the buffers to write again.
-    while (rest.length > 0 && written >= rest[0]!.length) written -= rest.shift()!.length;
-    if (rest.length > 0 && written > 0) rest[0] = rest[0]!.subarray(written);
-  }
+let scratch = Buffer.alloc(0);
+
+/** Returns this thread's scratch buffer, large enough for `units` UTF-16 code units as UTF-8 (at most 3 bytes each). */
+function scratchFor(units: number): Buffer {
+  if (scratch.length < units * 3) scratch = Buffer.allocUnsafe(Math.max(units * 3, 1 << 20));
+  return scratch;
+}
+
+/** Writes all of `bytes` to `fd` (a write to a file may be short). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Closes this thread's open pack files (they are reopened, and appended to, by the next write). */
