@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumStages, type Summary } from '../../scripts/lib/bench/measure.ts';
-import { describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+import { describeRuns, describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
 
@@ -77,5 +77,15 @@ describe('describeScaling', () => {
       '',
     ]);
     expect(describeScaling([full])).toEqual([]);
+  });
+});
+
+describe('describeRuns', () => {
+  it('counts the runs of each size from its own figures', () => {
+    const three: SizeResult = { ...full, extract: { ...full.extract, cold: { seconds: 20, maxRssMiB: 900, runs: [21, 20, 19] } } };
+    expect(describeRuns(three)).toBe('3 runs at 10,000 (site stages: 1)');
+    expect(describeRuns(once)).toBe('1 run at 100,000 (--once)');
+    const header = toMarkdown({ machine, runs: 3, siteRuns: 1, sizes: [three, once] }).split('\n')[0];
+    expect(header).toContain('Medians of 3 runs at 10,000 (site stages: 1); 1 run at 100,000 (--once);');
   });
 });

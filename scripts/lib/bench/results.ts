@@ -84,13 +84,25 @@ function describePair(small: SizeResult, large: SizeResult): string {
   return `Scaling from ${small.reports.toLocaleString('en')} to ${large.reports.toLocaleString('en')} reports, time per report (larger ÷ smaller; 1.0 × is flat): ${parts.join(', ')}.`;
 }
 
+/**
+ * Returns how many runs a size's medians are of, read from its own figures (sizes kept from earlier
+ * runs of the benchmark may have had other counts): "3 runs at 10,000 (site stages: 1)".
+ */
+export function describeRuns(s: SizeResult): string {
+  const at = s.reports.toLocaleString('en');
+  const runs = s.extract.cold.runs.length;
+  if (s.once) return `${runs} run at ${at} (--once)`;
+  const site = s.site?.astro.runs.length;
+  return `${runs} run${runs === 1 ? '' : 's'} at ${at}${site === undefined ? '' : ` (site stages: ${site})`}`;
+}
+
 /** Returns the results as a Markdown section: machine, then one table row per stage and size. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
-      `load average at start ${m.loadAverage.map(f1).join(' / ')}. ` +
-      `Medians of ${r.runs} runs (site stages: ${r.siteRuns ?? r.runs}); memory is the stage's peak resident memory (its whole process tree).`,
+      `load average at the start of the last run ${m.loadAverage.map(f1).join(' / ')}. ` +
+      `Medians of ${r.sizes.map(describeRuns).join('; ')}; memory is the stage's peak resident memory (its whole process tree).`,
     '',
     '| reports | stage | median s | per 1,000 reports s | rate | peak MiB |',
     '|---:|---|---:|---:|---:|---:|',
