@@ -16,11 +16,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
-import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedSync, refreshCache } from './extract-cache.ts';
+import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedOutputSync, readCachedSync, refreshCache } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
-import { forEachLimited, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
+import { forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
 
 export interface ExtractOptions {
   input: string;
@@ -210,6 +210,10 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
     const held = fresh.get(rel);
     if (held?.serialized && held.summary.ok) return { id: held.summary.id, serialized: held.serialized };
+    // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
+    const output = cache && readCachedOutputSync(cache.dir, keyOf(rel), rel);
+    const id = output && idOf(output.json);
+    if (output && id) return { id, serialized: output };
     const cached = cache && readCachedSync(cache.dir, keyOf(rel), rel);
     if (cached?.outcome.ok) {
       const { outcome } = cached;

@@ -29,6 +29,11 @@ export function serializeRecord(record: ReportRecord): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
+/** Returns the id that JSON written by serializeRecord opens with (a record's first key), or null for other text. */
+export function idOf(json: string): string | null {
+  return /^\{\n {2}"id": "([a-z0-9-]+)",\n/.exec(json)?.[1] ?? null;
+}
+
 /** Runs `task` over `items` with at most `limit` in flight. */
 export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

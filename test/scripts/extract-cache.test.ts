@@ -6,8 +6,8 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, trunc
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, closeCacheWriter, pruneCache, readCachedSync, refreshCache, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
-import { serializeRecord } from '../../scripts/lib/write-output.ts';
+import { cacheKey, closeCacheWriter, pruneCache, readCachedOutputSync, readCachedSync, refreshCache, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
+import { idOf, serializeRecord } from '../../scripts/lib/write-output.ts';
 import type { FileOutcome } from '../../src/lib/extract/manifest.ts';
 import { extractReport } from '../../src/lib/extract/extract-report.ts';
 
@@ -43,6 +43,30 @@ describe('the extraction cache', () => {
     expect(moved.outcome).toEqual({ ...outcome, path: 'copy/elsewhere.txt', record: { ...outcome.record, source: { ...outcome.record.source, path: 'copy/elsewhere.txt' } } });
     expect(readCachedSync(dir, keyOf(2), 'other.txt')).toEqual({ outcome: { path: 'other.txt', ok: false, error: '文件为空 (empty file)' } });
     expect(readCachedSync(dir, keyOf(3), 'x.txt')).toBeNull();
+  });
+
+  it('gives a record\'s output files unparsed only when they were stored from the same path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
+    const outcome = sampleOutcome();
+    const json = serializeRecord(outcome.record);
+    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
+    writeCachedSync(dir, 'v1', keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
+    closeCacheWriter();
+    refreshCache(dir);
+
+    expect(readCachedOutputSync(dir, keyOf(1), outcome.path)).toEqual({ json, text: outcome.text });
+    // Another path: its record must name that path, so it is parsed and rewritten (readCachedSync).
+    expect(readCachedOutputSync(dir, keyOf(1), 'copy/elsewhere.txt')).toBeNull();
+    expect(readCachedOutputSync(dir, keyOf(2), 'bad.txt')).toBeNull();
+    expect(readCachedOutputSync(dir, keyOf(3), 'x.txt')).toBeNull();
+  });
+
+  it('reads a record\'s id off the start of its JSON', () => {
+    const { record } = sampleOutcome();
+    expect(idOf(serializeRecord(record))).toBe('taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024');
+    expect(idOf(serializeRecord(record))).toBe(record.id);
+    expect(idOf(JSON.stringify(record))).toBeNull();
+    expect(idOf('')).toBeNull();
   });
 
   it('keeps appending to a thread\'s pack, and the last entry of a key wins', () => {
