@@ -2,7 +2,7 @@
 /**
  * npm run bench [-- --sizes 1000,10000] [--runs 3] [--no-site] [--once]
  * Generates corpora of the given sizes (cached under bench/cache/, gitignored), then measures as
- * medians of several runs: extraction (cold cache, warm cache, one report changed), and when the
+ * medians of several runs: extraction (cold: no cache and no output; warm cache; one report changed), and when the
  * site builds, the Astro build (pages/s), Pagefind indexing, the whole build and its incremental
  * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
@@ -115,10 +115,21 @@ async function benchSize(n: number): Promise<SizeResult> {
   const input = path.join(dir, 'reports');
   const out = path.join(CACHE, `out-${n}`);
   const xcache = path.join(CACHE, `xcache-${n}`);
-  const extract = () => measure(NODE, ['scripts/extract.ts', '--input', input, '--out', out, '--cache', xcache]);
+  const extractInto = (folder: string) => measure(NODE, ['scripts/extract.ts', '--input', input, '--out', folder, '--cache', xcache]);
+  const extract = () => extractInto(out);
 
-  log(`${n}: extraction, cold cache`);
-  const cold = await repeat(runs, extract, () => rm(xcache, { recursive: true, force: true }));
+  // Cold: no cache and no output, as on a fresh checkout. Each run writes a folder of its own: one
+  // emptied just before is written more slowly here (see fresh() below), and a kept one is not
+  // written at all (its records are unchanged). Folders left by an earlier bench go first.
+  const coldOut = (i: number) => `${out}.cold-${i}`;
+  for (let i = 0; i < runs; i++) await rm(coldOut(i), { recursive: true, force: true });
+  log(`${n}: extraction, cold (no cache, no output)`);
+  let coldRun = 0;
+  const cold = await repeat(runs, () => extractInto(coldOut(coldRun++)), () => rm(xcache, { recursive: true, force: true }));
+  // The last cold run's output is the one the later stages read.
+  await rm(out, { recursive: true, force: true });
+  await rename(coldOut(runs - 1), out);
+  for (let i = 0; i < runs - 1; i++) await rm(coldOut(i), { recursive: true, force: true });
   if (once) return benchSiteOnce(n, cold, { out, env: siteEnv(n, out) });
   log(`${n}: extraction, warm cache`);
   const warm = await repeat(runs, extract);

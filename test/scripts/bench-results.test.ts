@@ -34,7 +34,7 @@ describe('toMarkdown', () => {
   it('shows a --once size as its stages and their sum, without the rows it did not measure', () => {
     const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [once] }).split('\n').filter((l) => l.startsWith('| 100,000'));
     expect(rows).toEqual([
-      '| 100,000 | extract, cold cache | 200.0 | 2.0 | 500 reports/s | 1000 |',
+      '| 100,000 | extract, cold (no cache, no output) | 200.0 | 2.0 | 500 reports/s | 1000 |',
       '| 100,000 | astro build (320,000 pages) | 1600.0 | 16.0 | 200 pages/s | 2800 |',
       '| 100,000 | downloads (CSV, JSON, SQLite) | 200.0 | 2.0 |  | 200 |',
       '| 100,000 | pagefind index | 1000.0 | 10.0 |  | 1200 |',

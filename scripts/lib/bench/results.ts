@@ -110,7 +110,7 @@ export function toMarkdown(r: BenchResults): string {
   for (const s of r.sizes) {
     const per = (sec: number) => f1((sec / s.reports) * 1000);
     const row = (stage: string, sum: Summary, rate: string) => lines.push(`| ${s.reports.toLocaleString('en')} | ${stage} | ${f1(sum.seconds)} | ${per(sum.seconds)} | ${rate} | ${mib(sum)} |`);
-    row('extract, cold cache', s.extract.cold, `${Math.round(s.extract.coldPerSecond)} reports/s`);
+    row('extract, cold (no cache, no output)', s.extract.cold, `${Math.round(s.extract.coldPerSecond)} reports/s`);
     if (s.extract.warm) row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond ?? 0)} reports/s`);
     if (s.extract.incremental) row('extract, one report changed', s.extract.incremental, '');
     if (s.site) {
