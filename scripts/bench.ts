@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
 import { astroBuildArgs } from './lib/build-stages.ts';
-import { measure, sumStages, summarize, type Measurement, type Summary } from './lib/bench/measure.ts';
+import { measure, sumStages, summarize, timeCpuCheck, type Measurement, type Summary } from './lib/bench/measure.ts';
 import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
 
 const { values } = parseArgs({
@@ -110,8 +110,16 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
   return result;
 }
 
+/** Returns the results of one size, with the machine's speed measured before and after it. */
 async function benchSize(n: number): Promise<SizeResult> {
   const dir = await corpus(n);
+  const before = timeCpuCheck();
+  log(`${n}: machine speed check ${Math.round(before)} ms`);
+  const result = await measureSize(n, dir);
+  return { ...result, cpuCheckMs: [before, timeCpuCheck()] };
+}
+
+async function measureSize(n: number, dir: string): Promise<SizeResult> {
   const input = path.join(dir, 'reports');
   const out = path.join(CACHE, `out-${n}`);
   const xcache = path.join(CACHE, `xcache-${n}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sumStages, type Summary } from '../../scripts/lib/bench/measure.ts';
-import { describeRuns, describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+import { sumStages, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
+import { describeCpuChecks, describeRuns, describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
 
@@ -87,5 +87,26 @@ describe('describeRuns', () => {
     expect(describeRuns(once)).toBe('1 run at 100,000 (--once)');
     const header = toMarkdown({ machine, runs: 3, siteRuns: 1, sizes: [three, once] }).split('\n')[0];
     expect(header).toContain('Medians of 3 runs at 10,000 (site stages: 1); 1 run at 100,000 (--once);');
+  });
+});
+
+describe('describeCpuChecks', () => {
+  it('gives each size its speed check before and after, and says where none was measured', () => {
+    expect(describeCpuChecks([{ ...full, cpuCheckMs: [203.6, 251.2] }, once])).toEqual([
+      'Machine speed before / after each size (median ms of sorting the same 1,000,000 numbers on one thread; larger is slower, and figures measured at a slower hour are slower by about as much): 10,000: 204 / 251; 100,000: not measured.',
+      '',
+    ]);
+  });
+
+  it('says nothing when no size was checked', () => {
+    expect(describeCpuChecks([full, once])).toEqual([]);
+  });
+});
+
+describe('timeCpuCheck', () => {
+  it('returns a positive number of milliseconds', () => {
+    const ms = timeCpuCheck(1);
+    expect(ms).toBeGreaterThan(0);
+    expect(Number.isFinite(ms)).toBe(true);
   });
 });

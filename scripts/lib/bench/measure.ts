@@ -108,3 +108,29 @@ export function summarize(ms: readonly Measurement[]): Summary {
     runs: ms.map((m) => Math.round(m.seconds * 1000) / 1000),
   };
 }
+
+/** Numbers sorted by the CPU check. */
+const CHECK_SIZE = 1_000_000;
+
+/**
+ * Returns the machine's speed at this moment as the median milliseconds, over `times` runs on this
+ * thread, of sorting the same 1,000,000 pseudo-random numbers: a fixed task, independent of this
+ * project's code, so that figures measured at different hours (this machine's CPU speed swings by up
+ * to two times) can be compared. Larger is slower.
+ */
+export function timeCpuCheck(times = 5): number {
+  const numbers = new Float64Array(CHECK_SIZE);
+  const ms: number[] = [];
+  for (let t = 0; t < times; t++) {
+    // A linear congruential generator with a fixed seed: the same numbers in every run.
+    let state = 12345;
+    for (let i = 0; i < CHECK_SIZE; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      numbers[i] = state;
+    }
+    const started = performance.now();
+    numbers.sort();
+    ms.push(performance.now() - started);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+}

@@ -34,6 +34,11 @@ export interface SizeResult {
     buildRatio?: number;
   };
   siteError?: string;
+  /**
+   * timeCpuCheck (measure.ts) just before this size's first stage and after its last, ms: the
+   * machine's speed at the hour it was measured. Absent in results from before the check existed.
+   */
+  cpuCheckMs?: [before: number, after: number];
   /** Load average (1, 5, 15 min) when this size was done: the machine may be shared. */
   loadAverageAfter?: number[];
 }
@@ -96,6 +101,16 @@ export function describeRuns(s: SizeResult): string {
   return `${runs} run${runs === 1 ? '' : 's'} at ${at}${site === undefined ? '' : ` (site stages: ${site})`}`;
 }
 
+/**
+ * Returns the line giving each size's CPU check before / after (see SizeResult.cpuCheckMs), then a
+ * blank line; nothing when no size has one.
+ */
+export function describeCpuChecks(sizes: readonly SizeResult[]): string[] {
+  if (!sizes.some((s) => s.cpuCheckMs)) return [];
+  const parts = sizes.map((s) => `${s.reports.toLocaleString('en')}: ${s.cpuCheckMs ? s.cpuCheckMs.map((ms) => Math.round(ms)).join(' / ') : 'not measured'}`);
+  return [`Machine speed before / after each size (median ms of sorting the same 1,000,000 numbers on one thread; larger is slower, and figures measured at a slower hour are slower by about as much): ${parts.join('; ')}.`, ''];
+}
+
 /** Returns the results as a Markdown section: machine, then one table row per stage and size. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -131,7 +146,7 @@ export function toMarkdown(r: BenchResults): string {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }
   }
-  lines.push('', ...describeScaling(r.sizes));
+  lines.push('', ...describeScaling(r.sizes), ...describeCpuChecks(r.sizes));
   for (const s of r.sizes) {
     if (s.loadAverageAfter) lines.push(`Load average after ${s.reports.toLocaleString('en')} reports: ${s.loadAverageAfter.map(f1).join(' / ')}.`);
   }
