@@ -93,7 +93,7 @@ describe('describeRuns', () => {
 describe('describeCpuChecks', () => {
   it('gives each size its speed check before and after, and says where none was measured', () => {
     expect(describeCpuChecks([{ ...full, cpuCheckMs: [203.6, 251.2] }, once])).toEqual([
-      'Machine speed before / after each size (median ms of sorting the same 1,000,000 numbers on one thread; larger is slower, and figures measured at a slower hour are slower by about as much): 10,000: 204 / 251; 100,000: not measured.',
+      'CPU speed check before / after each size (median ms of sorting the same 1,000,000 numbers on one thread: the processor alone, not memory or disk; larger is slower): 10,000: 204 / 251; 100,000: not measured.',
       '',
     ]);
   });

@@ -108,7 +108,7 @@ export function describeRuns(s: SizeResult): string {
 export function describeCpuChecks(sizes: readonly SizeResult[]): string[] {
   if (!sizes.some((s) => s.cpuCheckMs)) return [];
   const parts = sizes.map((s) => `${s.reports.toLocaleString('en')}: ${s.cpuCheckMs ? s.cpuCheckMs.map((ms) => Math.round(ms)).join(' / ') : 'not measured'}`);
-  return [`Machine speed before / after each size (median ms of sorting the same 1,000,000 numbers on one thread; larger is slower, and figures measured at a slower hour are slower by about as much): ${parts.join('; ')}.`, ''];
+  return [`CPU speed check before / after each size (median ms of sorting the same 1,000,000 numbers on one thread: the processor alone, not memory or disk; larger is slower): ${parts.join('; ')}.`, ''];
 }
 
 /** Returns the results as a Markdown section: machine, then one table row per stage and size. */
