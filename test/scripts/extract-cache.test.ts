@@ -26,15 +26,21 @@ function sampleOutcome(): Ok {
 
 const keyOf = (n: number) => cacheKey(n.toString(16).padStart(64, '0'), 'text', 'test');
 
+/** Returns a new cache folder holding the sample's outcome (key 1) and a failure (key 2), and what was stored. */
+function storeSampleAndFailure(): { dir: string; outcome: Ok; json: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
+  const outcome = sampleOutcome();
+  const json = serializeRecord(outcome.record);
+  writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
+  writeCachedSync(dir, 'v1', keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
+  closeCacheWriter();
+  refreshCache(dir);
+  return { dir, outcome, json };
+}
+
 describe('the extraction cache', () => {
   it('reads back what was stored, at the path asked for', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
-    const outcome = sampleOutcome();
-    const json = serializeRecord(outcome.record);
-    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
-    writeCachedSync(dir, 'v1', keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
-    closeCacheWriter();
-    refreshCache(dir);
+    const { dir, outcome, json } = storeSampleAndFailure();
 
     expect(readCachedSync(dir, keyOf(1), outcome.path)).toEqual({ outcome, json });
     // The same bytes at another path: the record names that path, and its JSON is made again.
@@ -46,13 +52,7 @@ describe('the extraction cache', () => {
   });
 
   it('gives a record\'s output files unparsed only when they were stored from the same path', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
-    const outcome = sampleOutcome();
-    const json = serializeRecord(outcome.record);
-    writeCachedSync(dir, 'v1', keyOf(1), outcome, json);
-    writeCachedSync(dir, 'v1', keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
-    closeCacheWriter();
-    refreshCache(dir);
+    const { dir, outcome, json } = storeSampleAndFailure();
 
     expect(readCachedOutputSync(dir, keyOf(1), outcome.path)).toEqual({ json, text: outcome.text });
     // Another path: its record must name that path, so it is parsed and rewritten (readCachedSync).
