@@ -110,11 +110,11 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
   return result;
 }
 
-/** Returns the results of one size, with the machine's speed measured before and after it. */
+/** Returns the results of one size, with the CPU check (timeCpuCheck) before and after it. */
 async function benchSize(n: number): Promise<SizeResult> {
   const dir = await corpus(n);
   const before = timeCpuCheck();
-  log(`${n}: machine speed check ${Math.round(before)} ms`);
+  log(`${n}: CPU check ${Math.round(before)} ms`);
   const result = await measureSize(n, dir);
   return { ...result, cpuCheckMs: [before, timeCpuCheck()] };
 }

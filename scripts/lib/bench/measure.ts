@@ -113,10 +113,11 @@ export function summarize(ms: readonly Measurement[]): Summary {
 const CHECK_SIZE = 1_000_000;
 
 /**
- * Returns the machine's speed at this moment as the median milliseconds, over `times` runs on this
- * thread, of sorting the same 1,000,000 pseudo-random numbers: a fixed task, independent of this
- * project's code, so that figures measured at different hours (this machine's CPU speed swings by up
- * to two times) can be compared. Larger is slower.
+ * Returns the processor's speed at this moment as the median milliseconds, over `times` runs on
+ * this thread, of sorting the same 1,000,000 pseudo-random numbers: a fixed task, independent of
+ * this project's code, to tell figures measured at different hours apart. Larger is slower. It
+ * measures the processor alone: one morning every build stage here ran twice as slow while it did
+ * not move, so a steady check does not prove a steady machine.
  */
 export function timeCpuCheck(times = 5): number {
   const numbers = new Float64Array(CHECK_SIZE);

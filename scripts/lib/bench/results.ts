@@ -36,7 +36,7 @@ export interface SizeResult {
   siteError?: string;
   /**
    * timeCpuCheck (measure.ts) just before this size's first stage and after its last, ms: the
-   * machine's speed at the hour it was measured. Absent in results from before the check existed.
+   * processor's speed at the hour it was measured. Absent in results from before the check existed.
    */
   cpuCheckMs?: [before: number, after: number];
   /** Load average (1, 5, 15 min) when this size was done: the machine may be shared. */
