@@ -23,7 +23,7 @@ import type { OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Shard } from './shard.ts';
 
 /** Bump when the index's layout or the meaning of a summary changes: older indexes are ignored. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 /** How much older than a run's start a file's times must be for its entry to be trusted later. */
 export const RACY_MS = 3000;
@@ -36,7 +36,6 @@ export interface Stamp {
   ino: number;
 }
 
-/** What the manifest needs of one outcome: the duplicate rule ranks records by agency, year and figures. */
 /** A file's outcome as the manifest needs it (src/lib/extract/manifest.ts). */
 export type Summary = OutcomeSummary;
 
@@ -56,8 +55,8 @@ export interface StatIndex {
 
 /** An entry on disk: a row rather than nested objects, a third smaller and quicker to parse. */
 type Row = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, format: string | null, key: string | null, summary: SummaryRow];
-/** A summary on disk: the error, or the record's id, agency, year, figures, failed checks and warnings. */
-type SummaryRow = string | [id: string, agency: string, year: number, figures: number, failedChecks: number, warnings: string[]];
+/** A summary on disk: the error, or the record's id, agency, year, figures, failed checks, warnings and the file's sha256. */
+type SummaryRow = string | [id: string, agency: string, year: number, figures: number, failing: string[], warnings: string[], sha256: string | null];
 
 interface IndexFile {
   format: number;
@@ -70,14 +69,14 @@ interface IndexFile {
 /** Returns an entry as a row (see Row). */
 function toRow(rel: string, e: IndexEntry): Row {
   const s = e.summary;
-  const summary: SummaryRow = s.ok ? [s.id, s.agency, s.year, s.figures, s.failedChecks, s.warnings] : s.error;
+  const summary: SummaryRow = s.ok ? [s.id, s.agency, s.year, s.figures, s.failing, s.warnings, s.sha256] : s.error;
   return [rel, e.stamp.size, e.stamp.mtimeMs, e.stamp.ctimeMs, e.stamp.ino, e.format, e.key, summary];
 }
 
 /** Returns the entry a row holds. */
 function fromRow([, size, mtimeMs, ctimeMs, ino, format, key, s]: Row): IndexEntry {
   const summary: Summary =
-    typeof s === 'string' ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4], warnings: s[5] };
+    typeof s === 'string' ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4].length, failing: s[4], warnings: s[5], sha256: s[6] };
   return { stamp: { size, mtimeMs, ctimeMs, ino }, format, key, summary };
 }
 

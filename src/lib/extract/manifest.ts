@@ -16,22 +16,28 @@ export function countFigures(record: ReportRecord): number {
   return count(record.proactive) + count(record.requests) + count(record.appeals);
 }
 
-/** What the manifest needs of a file's outcome: without the record and its text. */
+/**
+ * What the manifest needs of a file's outcome: without the record and its text. `sha256`: the
+ * file's bytes (null when unknown), `failing`: the ids of the checks that failed.
+ */
 export type OutcomeSummary =
   | { ok: false; error: string }
-  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; warnings: string[] };
+  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: string[] };
 
 /** Returns the summary of an outcome. */
 export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
   if (!outcome.ok) return { ok: false, error: outcome.error };
   const { record } = outcome;
+  const failing = record.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   return {
     ok: true,
     id: record.id,
     agency: record.agency.name,
     year: record.year,
     figures: countFigures(record),
-    failedChecks: record.checks.filter((c) => c.status === 'fail').length,
+    failedChecks: failing.length,
+    failing,
+    sha256: record.source?.sha256 ?? null,
     warnings: outcome.warnings,
   };
 }
@@ -44,38 +50,85 @@ export interface Keeper {
 
 type OkSummary = Extract<OutcomeSummary, { ok: true }>;
 
+type Candidate = { path: string; summary: OkSummary };
+
+/**
+ * Returns the file kept among candidates for one record (in sorted path order) and, for each
+ * other one, why it lost: `zh` and `en`, the rule that decided between it and the kept file.
+ */
+function rankDuplicates(candidates: readonly Candidate[]): { keeper: Candidate; reasons: Map<string, { zh: string; en: string }> } {
+  const copies = new Map<string, number>();
+  for (const { summary } of candidates) if (summary.sha256) copies.set(summary.sha256, (copies.get(summary.sha256) ?? 0) + 1);
+  const copiesOf = (c: Candidate) => (c.summary.sha256 ? copies.get(c.summary.sha256)! : 1);
+  // Byte-identical majority, then fewer failed checks, then more figures, then the first path
+  // (candidates come in path order and the search keeps the first of equals).
+  const better = (a: Candidate, b: Candidate) =>
+    copiesOf(a) !== copiesOf(b) ? copiesOf(a) > copiesOf(b) : a.summary.failedChecks !== b.summary.failedChecks ? a.summary.failedChecks < b.summary.failedChecks : a.summary.figures > b.summary.figures;
+  const keeper = candidates.reduce((best, c) => (better(c, best) ? c : best));
+  const k = keeper.path;
+  const reasons = new Map<string, { zh: string; en: string }>();
+  for (const c of candidates) {
+    if (c === keeper) continue;
+    const [a, b] = [keeper.summary, c.summary];
+    reasons.set(
+      c.path,
+      a.sha256 !== null && a.sha256 === b.sha256
+        ? { zh: `与 ${k} 字节相同`, en: `byte-identical copy of ${k}` }
+        : copiesOf(keeper) > copiesOf(c)
+          ? { zh: `保留 ${k}：${copiesOf(keeper)} 份字节相同，占多数`, en: `kept ${k}, the byte-identical majority (${copiesOf(keeper)} copies)` }
+          : a.failedChecks < b.failedChecks
+            ? { zh: `保留校验失败更少的 ${k}（${a.failedChecks} 项，本文件 ${b.failedChecks} 项）`, en: `kept ${k}, fewer failed checks (${a.failedChecks} against ${b.failedChecks})` }
+            : a.figures > b.figures
+              ? { zh: `保留数字更多的 ${k}（${a.figures} 个，本文件 ${b.figures} 个）`, en: `kept ${k}, more figures (${a.figures} against ${b.figures})` }
+              : { zh: `保留路径排序在前的 ${k}`, en: `kept ${k}, first path in sorted order` },
+    );
+  }
+  return { keeper, reasons };
+}
+
 /**
  * Returns the manifest of a corpus and the records to write (sorted by id), from each file's summary
  * (an incremental re-run knows unchanged files only by their summaries). Duplicate rule: when several
- * files give the same agency and year, the one with the most figures is kept, ties going to the first
- * path in sorted order; every other one is listed as an error naming the file that was kept.
+ * files give the same agency and year, the one kept is, in order of precedence, one of the largest
+ * set of byte-identical files among them, then the one with the fewest failed checks, then the one
+ * with the most figures, then the first path in sorted order; every other one is listed as an error
+ * naming the file kept and the rule that decided.
  */
 export function planManifest(input: string, summaries: readonly { path: string; summary: OutcomeSummary }[]): { manifest: Manifest; keepers: Keeper[] } {
   const sorted = [...summaries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const chosen = new Map<string, { path: string; summary: OkSummary }>();
-  // Paths per record id, in sorted order: looked up per file below (a scan per file is quadratic).
-  const pathsById = new Map<string, string[]>();
+  // Candidates per record id, in sorted order: looked up per file below (a scan per file is quadratic).
+  const candidatesById = new Map<string, Candidate[]>();
   for (const { path, summary } of sorted) {
     if (!summary.ok) continue;
-    const paths = pathsById.get(summary.id);
-    if (paths) paths.push(path);
-    else pathsById.set(summary.id, [path]);
-    const current = chosen.get(summary.id);
-    if (!current || summary.figures > current.summary.figures) chosen.set(summary.id, { path, summary });
+    const candidates = candidatesById.get(summary.id);
+    if (candidates) candidates.push({ path, summary });
+    else candidatesById.set(summary.id, [{ path, summary }]);
+  }
+  const chosen = new Map<string, Candidate>();
+  const reasons = new Map<string, { zh: string; en: string }>();
+  for (const [id, candidates] of candidatesById) {
+    if (candidates.length === 1) {
+      chosen.set(id, candidates[0]!);
+      continue;
+    }
+    const ranked = rankDuplicates(candidates);
+    chosen.set(id, ranked.keeper);
+    for (const [p, reason] of ranked.reasons) reasons.set(p, reason);
   }
   const files: ManifestEntry[] = sorted.map(({ path, summary: s }) => {
     if (!s.ok) return { path, status: 'error', id: null, messages: [s.error] };
     const keeper = chosen.get(s.id)!;
     if (keeper.path !== path) {
+      const reason = reasons.get(path)!;
       return {
         path,
         status: 'error',
         id: null,
-        messages: [`重复：与 ${keeper.path} 为同一机关同一年度（${s.agency} ${s.year}），保留数字更多的那份 (duplicate of ${s.id}; kept ${keeper.path})`],
+        messages: [`重复：与 ${keeper.path} 为同一机关同一年度（${s.agency} ${s.year}），${reason.zh} (duplicate of ${s.id}: ${reason.en})`],
       };
     }
-    const others = pathsById.get(s.id)!.filter((p) => p !== path);
-    const messages = [...s.warnings, ...others.map((p) => `同一机关同一年度的另一份文件 ${p} 未采用`)];
+    const others = candidatesById.get(s.id)!.filter((c) => c.path !== path);
+    const messages = [...s.warnings, ...others.map((c) => `同一机关同一年度的另一份文件 ${c.path} 未采用`)];
     return { path, status: messages.length ? 'warning' : 'ok', id: s.id, messages };
   });
   const kept = [...chosen.values()].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1));
