@@ -21,12 +21,12 @@ export function formatOf(rel: string): string | undefined {
 /**
  * Returns the outcome of one file: its record, or why it has none. `preread`: the file's bytes when
  * the caller has read them already (the cache hashes them first), so the file is read once;
- * `sha256`: their hash, when the caller has it.
+ * `sha256`: their hash, when the caller has it; `full`: the path to open, when it is not root/rel
+ * (bytes, for a name that is not UTF-8).
  */
-export async function extractFile(root: string, rel: string, preread?: Buffer, sha256?: string): Promise<FileOutcome> {
+export async function extractFile(root: string, rel: string, preread?: Buffer, sha256?: string, full: string | Buffer = path.join(root, rel)): Promise<FileOutcome> {
   const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
   if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads ${Object.keys(FORMAT_BY_EXTENSION).join(', ')})` };
-  const full = path.join(root, rel);
   const size = preread?.length ?? (await stat(full)).size;
   if (size > MAX_BYTES) {
     return { path: rel, ok: false, error: `文件过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB (too large)` };
@@ -37,7 +37,7 @@ export async function extractFile(root: string, rel: string, preread?: Buffer, s
   const decoded = await readReportText(bytes, format);
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };
   const hash = sha256 ?? createHash('sha256').update(bytes).digest('hex');
-  const result = extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format, bytes: bytes.length });
+  const result = extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format, bytes: bytes.length }, decoded.meta);
   return result.ok
     ? { path: rel, ok: true, record: result.record, warnings: result.warnings, text: decoded.text }
     : { path: rel, ok: false, error: result.error };

@@ -22,7 +22,7 @@ import { isRequestRowLabel, matchRequestLabel } from './table-requests.ts';
 export const NOTE_MARK = '\uE000';
 export const EXTRACTOR_NOTE = `${NOTE_MARK}提取说明：`;
 
-const SECTION = /[一二三四五六][、.．](?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
+const SECTION = /[一二三四五六][、.．](?:总体情况|概述|(?:行政机关)?主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况|因?(?:政府信息公开)?(?:工作)?被?(?:申请)?行政法?复议[、与和及]?(?:提起)?行政诉讼(?:的)?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)/g;
 const TABLE_A_LABELS = [...new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])))].sort((a, b) => b.length - a.length);
 /** Enumeration budget per run: more candidate splits than this are not searched (treated as not unique). */
 const BUDGET = 200_000;
@@ -39,8 +39,6 @@ export function reflowCrawledText(text: string): string {
     .map((line) => (line.length >= 400 && (line.match(SECTION) ?? []).length >= 2 ? reflowLine(line).join('\n') : line))
     .join('\n');
 }
-
-type Part = { kind: 'text'; text: string } | { kind: 'run'; digits: string };
 
 /** Returns the lines of one crawled page. */
 function reflowLine(line: string): string[] {
@@ -64,7 +62,15 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[。；])/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Returns the text split into words and digit runs; a digit before "." that starts a label (2.重复申请) stays with the label. */
+/** A run of figures: its digits without the spaces, as printed, and its space-separated tokens. */
+type Part = { kind: 'text'; text: string } | { kind: 'run'; digits: string; raw: string; tokens: string[] };
+
+/**
+ * Returns the text split into words and digit runs. A digit before "." that starts a label
+ * (2.重复申请) stays with the label. Runs separated only by spaces are one run: crawlers put stray
+ * spaces inside and between cells ("20 0 0 0 02" is 2,0,0,0,0,0,2), so a space says nothing about
+ * where a cell ends and only the template's arithmetic can split the run.
+ */
 function partsOf(text: string): Part[] {
   const parts: Part[] = [];
   const re = /\d+(?:\.\d+(?!\D?[\u4e00-\u9fff]))?/g;
@@ -83,8 +89,16 @@ function partsOf(text: string): Part[] {
       ordinal = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
-    pushText(text.slice(last, m.index));
-    if (digits) parts.push({ kind: 'run', digits });
+    const between = text.slice(last, m.index);
+    const prev = parts.at(-1);
+    if (digits && prev?.kind === 'run' && /^[ \u3000\u00a0]+$/.test(between)) {
+      prev.digits += digits;
+      prev.raw += between + digits;
+      prev.tokens.push(digits);
+    } else {
+      pushText(between);
+      if (digits) parts.push({ kind: 'run', digits, raw: digits, tokens: [digits] });
+    }
     pushText(ordinal);
     last = m.index + m[0].length;
   }
@@ -94,41 +108,60 @@ function partsOf(text: string): Part[] {
 
 interface Pending {
   label: string;
-  prefix: string;
   digits: string;
+  /** The run's space-separated tokens, as printed. */
+  tokens: string[];
+  /** A unit printed right after the figures (万元, 元), kept with the last cell. */
+  unit: string;
   /** Candidate splits (each a list of numbers as printed). */
   splits: string[][];
   key?: RequestRowKey;
 }
 
-/** Returns the lines of a table section's crawled body. */
+/** A number as one cell: digits without a leading zero, or a decimal (18651.064104). */
+const ONE_NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Returns the lines of a table section's crawled body. A digit run is a row's cells only when the
+ * text before it ends with one of the table's row labels (table C: with its header, 总计); every
+ * other run is prose (共收到申请3条) and stays in its sentence.
+ */
 function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): string[] {
   const parts = partsOf(body);
-  const rows: Pending[] = [];
-  const trailing: string[] = [];
+  const items: (string | Pending)[] = [];
+  let text = '';
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    if (p.kind === 'run') {
-      rows.push({ label: '', prefix: '', digits: p.digits, splits: [] });
-      continue;
-    }
     const next = parts[i + 1];
-    if (next?.kind !== 'run') {
-      trailing.push(p.text);
-      continue;
+    if (p.kind === 'text' && next?.kind === 'run') {
+      const cut = cutLabel(table, text + p.text);
+      if (cut) {
+        if (cut.prefix) items.push(cut.prefix);
+        const after = parts[i + 2];
+        const unit = after?.kind === 'text' ? (/^[ \u3000\u00a0]*(万元|亿元|元)/.exec(after.text)?.[1] ?? '') : '';
+        if (unit && after?.kind === 'text') after.text = after.text.replace(/^[ \u3000\u00a0]*(万元|亿元|元)/, '');
+        items.push({ label: cut.label, digits: next.digits, tokens: next.tokens, unit, splits: [] });
+        text = '';
+        i++;
+        continue;
+      }
     }
-    const { prefix, label } = cutLabel(table, p.text);
-    rows.push({ label, prefix, digits: next.digits, splits: [] });
-    i++;
+    text += p.kind === 'text' ? p.text : p.raw;
   }
+  if (text) items.push(text);
+  const rows = items.filter((x): x is Pending => typeof x !== 'string');
+
   const notes: Map<Pending, string> = new Map();
   if (table === 'proactive') {
     const edition = /本年新制作数量|上一年项目数量|对外公开总数量/.test(body) ? '2019' : '2021';
     for (const row of rows) {
-      const spec = PROACTIVE_ROWS[edition].find((s) => s.zh === row.label || s.aliases?.includes(row.label));
+      const label = canonicalLabel(row.label);
+      const spec = PROACTIVE_ROWS[edition].find((s) => s.zh === label || s.aliases?.includes(label));
       const width = spec?.columns.length ?? 0;
       if (!width) continue;
-      row.splits = splits(row.digits, width, () => true);
+      // Table A has no arithmetic: a run is read when its spaces separate exactly its cells, or
+      // when one split is possible at all.
+      row.splits = spacedCells(row, width, () => true) ?? (width === 1 ? (ONE_NUMBER.test(row.digits) ? [[row.digits]] : []) : splits(row.digits, width, () => true));
       if (row.splits.length !== 1) {
         notes.set(row, `表二「${row.label}」的数字串「${row.digits}」${row.splits.length ? `有 ${row.splits.length} 种拆法（如 ${row.splits.slice(0, 2).map((s) => s.join(' / ')).join('；')}），表二没有勾稽关系可以确定` : `不能拆成 ${width} 个数字`}，单元格为空 (null)`);
       }
@@ -137,12 +170,14 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
     for (const row of rows) {
       row.key = matchRequestLabel(canonicalLabel(row.label), new Set(rows.filter((r) => r.key).map((r) => r.key!))) ?? undefined;
       if (!row.key) continue;
-      row.splits = splits(row.digits, 7, (n) => n.slice(0, 6).reduce((a, b) => a + b, 0) === n[6]);
+      const sums = (n: number[]) => n.slice(0, 6).reduce((a, b) => a + b, 0) === n[6];
+      row.splits = spacedCells(row, 7, sums) ?? arithmeticSplits(row.digits, 7, sums);
     }
     resolveRequests(rows.filter((r) => r.key), notes);
   } else {
     for (const row of rows) {
-      row.splits = splits(row.digits, 15, (n) => [0, 5, 10].every((g) => n[g]! + n[g + 1]! + n[g + 2]! + n[g + 3]! === n[g + 4]));
+      const sums = (n: number[]) => [0, 5, 10].every((g) => n[g]! + n[g + 1]! + n[g + 2]! + n[g + 3]! === n[g + 4]);
+      row.splits = spacedCells(row, 15, sums) ?? arithmeticSplits(row.digits, 15, sums);
       if (row.splits.length !== 1) {
         notes.set(row, `表四的数字串「${row.digits}」${row.splits.length ? `有 ${row.splits.length} 种符合各组合计的拆法` : '不能拆成 15 个符合各组合计的数字（可能有空白单元格）'}，单元格为空 (null)`);
       }
@@ -150,43 +185,79 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
   }
 
   const out: string[] = [];
-  for (const row of rows) {
-    if (row.prefix) out.push(row.prefix);
-    const note = notes.get(row);
-    const cells = !note && row.splits.length === 1 ? row.splits[0]! : null;
+  for (const item of items) {
+    if (typeof item === 'string') {
+      out.push(...sentences(item));
+      continue;
+    }
+    const note = notes.get(item);
+    const cells = !note && item.splits.length === 1 ? item.splits[0]! : null;
     if (table === 'appeals') {
       // Table C's figures follow its header row.
-      if (row.label) out.push(`${row.label}\t`);
+      if (item.label) out.push(`${item.label}\t`);
       if (cells) out.push(cells.join('\t'));
     } else if (cells) {
-      out.push([row.label, ...cells].join('\t'));
+      out.push([item.label, ...cells.slice(0, -1), cells.at(-1)! + item.unit].join('\t'));
     } else {
-      out.push(row.label || row.digits);
+      out.push(item.label);
     }
     if (note) out.push(EXTRACTOR_NOTE + note);
   }
-  out.push(...trailing.flatMap(sentences));
   return out;
 }
 
-/** Returns the label a row's text ends with, and the text before it (headers, group labels). */
-function cutLabel(table: 'proactive' | 'requests' | 'appeals', text: string): { prefix: string; label: string } {
+/**
+ * Returns the row's cells as its spaces separate them — when there are exactly `count` tokens, each
+ * a number as printed (no leading zero) and together satisfying the row's arithmetic — or
+ * undefined. Crawlers' spaces are unreliable ("20 0 0 0 02"), so a token count that does not fit
+ * falls back to splitting the digits.
+ */
+function spacedCells(row: Pending, count: number, accept: (numbers: number[]) => boolean): string[][] | undefined {
+  if (row.tokens.length !== count || !row.tokens.every((t) => ONE_NUMBER.test(t))) return undefined;
+  return accept(row.tokens.map(Number)) ? [row.tokens] : undefined;
+}
+
+/** Table C's header ends with the last group's 总计; the 15 figures follow it. */
+const APPEALS_HEADER_END = /(?:尚未审结|审结)?总计\s*$/;
+
+/**
+ * Returns the row label the text ends with and the text before it (headers, group labels), or
+ * null when the text ends with no label of the table.
+ */
+function cutLabel(table: 'proactive' | 'requests' | 'appeals', text: string): { prefix: string; label: string } | null {
   if (table === 'proactive') {
     const label = TABLE_A_LABELS.find((l) => canonicalLabel(text).endsWith(l));
-    if (!label) return { prefix: '', label: text };
+    if (!label) return null;
     // Cut in the printed text: drop characters from the end until the label is consumed.
     let k = text.length;
     while (k > 0 && canonicalLabel(text.slice(k)) !== label) k--;
     return { prefix: text.slice(0, k), label: text.slice(k) };
   }
   if (table === 'requests') {
-    // The longest tail starting at an ordinal (一、 （一） 1.) that names a row, at most 60 characters.
-    for (const m of text.matchAll(/[一二三四]、|（[一二三四五六七]）|\([一二三四五六七]\)|\d[.．]/g)) {
+    // The tail from the last ordinal (一、 （一） 1.) that names a row. Labels printed without
+    // figures (…3.其他（七）总计1000001) stay before it as text: their cells are blank, and the
+    // figures belong to the last label, the one they follow.
+    const ordinals = [...text.matchAll(/[一二三四]、|（[一二三四五六七]）|\([一二三四五六七]\)|\d[.．]/g)].reverse();
+    for (const m of ordinals) {
       const tail = text.slice(m.index);
-      if (tail.length <= 60 && isRequestRowLabel(canonicalLabel(tail))) return { prefix: text.slice(0, m.index), label: tail };
+      if (tail.length > 60) break;
+      if (isRequestRowLabel(canonicalLabel(tail))) return { prefix: text.slice(0, m.index), label: tail };
     }
+    return null;
   }
-  return { prefix: '', label: text };
+  return APPEALS_HEADER_END.test(text) && /复议|诉讼/.test(text) ? { prefix: '', label: text } : null;
+}
+
+/**
+ * Returns the splits of `digits` into `count` numbers to choose from: the only split when there is
+ * one at all (as many digits as cells: every cell one digit, whatever the arithmetic says — a
+ * report whose sums are wrong is read as printed and its check fails), otherwise those that
+ * satisfy the row's arithmetic.
+ */
+function arithmeticSplits(digits: string, count: number, accept: (numbers: number[]) => boolean): string[][] {
+  const all = splits(digits, count, () => true);
+  if (all.length === 1 || all[0]?.[0] === '?') return all;
+  return all.filter((s) => accept(s.map(Number)));
 }
 
 /**

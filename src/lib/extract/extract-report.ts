@@ -7,7 +7,9 @@ import { reportRecordSchema, type ReportRecord, type TableStatus } from '../sche
 import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
 import { readRows, type Row } from './cells.ts';
 import { runChecks } from './checks.ts';
-import { classifyAgency, readSignatureDate, readStatisticalYear, readTitle, resolveRegion, slugifyAgency } from './identity.ts';
+import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './document-meta.ts';
+import { classifyAgency, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity.ts';
+import { readIdentity } from './read-identity.ts';
 import { EXTRACTOR_NOTE } from './crawled.ts';
 import { normalizeConverterLines } from './layout-text.ts';
 import { splitLines } from './normalize.ts';
@@ -32,33 +34,34 @@ export type Extraction =
 
 const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' } as const;
 
-/** Returns the record extracted from a report's text, or the reason there is none. */
-export function extractReport(text: string, source: SourceInfo): Extraction {
+/**
+ * Returns the record extracted from a report's text, or the reason there is none. `meta`: what the
+ * file says besides its text (a web page's or PDF's title and dates; document-meta.ts).
+ */
+export function extractReport(text: string, source: SourceInfo, meta: DocumentMeta = EMPTY_META): Extraction {
   // pdftotext output: -layout rows become tab rows, line for line; plain output's figures alone on
   // their lines are never read (layout-text.ts).
   const converted = normalizeConverterLines(splitLines(text));
   const lines = converted.lines;
   if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
-  const title = readTitle(lines);
+  const header = readCrawlerHeader(lines);
+  const fileMeta = mergeMeta(mergeMeta(header.meta, meta), readFileNameMeta(source.path));
+  const title = readIdentity(lines, header.bodyStart, fileMeta);
   const sections = findSections(lines);
-  if (!title) {
-    return {
-      ok: false,
-      error: sections.length >= 3
-        ? '找不到报告标题（机关名称 + 年度 + 政府信息公开工作年度报告） (no title: agency, year and report name)'
-        : '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)',
-    };
+  if (!title && sections.length < 3) {
+    return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
   }
   const messages: string[] = [...converted.notes];
   // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
   for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
-  if (title.year < 2019) {
+  if (title) messages.push(...title.messages);
+  if (title && title.year < 2019) {
     // Before the 2019 format there were no standard tables; the record keeps the prose and its
     // figures, and its tables are absent (null), never read from the old statistics table.
     messages.push(`${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），没有标准表格；按2019年格式记录，表格缺失`);
   }
   const statYear = readStatisticalYear(lines);
-  if (statYear !== null && statYear !== title.year) {
+  if (title && statYear !== null && statYear !== title.year) {
     messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);
   }
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
@@ -75,7 +78,7 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
   const rowsC = rowsOf('appeals');
 
   const b = readRequestsTable(rowsB);
-  const edition: Edition = detectProactiveEdition(rowsA) ?? (b.has2019Rows ? '2019' : title.year <= 2020 ? '2019' : '2021');
+  const edition: Edition = detectProactiveEdition(rowsA) ?? (b.has2019Rows ? '2019' : (title?.year ?? 2021) <= 2020 ? '2019' : '2021');
   const a = readProactiveTable(rowsA, edition);
   const c = rowsC.length ? readAppealsTable(rowsC) : { appeals: createEmptyAppeals(), found: 0, provenance: {}, messages: [] };
   messages.push(...a.messages, ...b.messages, ...c.messages);
@@ -112,6 +115,16 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
     messages.push(`${TABLE_ZH.proactive}不完整：只读到 ${a.rowsFound.join('、')}`);
   }
 
+  if (!title) {
+    // Never dropped silently: the file is listed with what it holds and why it has no record.
+    const figures = countFigures(a.proactive, b.requests, c.appeals);
+    return {
+      ok: false,
+      error:
+        `找不到机关和年度：正文、文件元数据和文件名都没有报告标题（机关名称 + 年度 + 政府信息公开工作年度报告）；表中读到 ${figures} 个数字，未成记录 ` +
+        `(no identity: no report title in the body, the file's metadata or its name; ${figures} figures read, no record)`,
+    };
+  }
   const narrative = readNarrative(lines);
   const checks = runChecks(b.requests, c.appeals, narrative, requestsEdition);
   for (const check of checks) {
@@ -127,6 +140,8 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
     year: title.year,
     title: title.title,
     signedOn: readSignatureDate(lines),
+    identitySource: title.source,
+    published: fileMeta.published ?? null,
     template: edition,
     proactive: a.proactive,
     requests: b.requests,
@@ -148,6 +163,13 @@ export function extractReport(text: string, source: SourceInfo): Extraction {
     return { ok: false, error: `记录未通过校验 (record failed validation): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
   return { ok: true, record: parsed.data, warnings: messages };
+}
+
+/** Returns how many cells of the three tables hold a figure. */
+function countFigures(...tables: Record<string, Record<string, number | null>>[]): number {
+  let n = 0;
+  for (const table of tables) for (const row of Object.values(table)) for (const v of Object.values(row)) if (v !== null) n++;
+  return n;
 }
 
 function statusOf(found: number, expected: number): TableStatus {

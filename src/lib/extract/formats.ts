@@ -6,6 +6,7 @@
  * lines and tab-separated table rows from its coordinates (pdf.ts).
  */
 import type { SourceInfo } from './extract-report.ts';
+import type { DocumentMeta } from './document-meta.ts';
 import { decodeReport } from './decode.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 
@@ -28,7 +29,8 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.pdf': 'pdf',
 };
 
-export type ReportText = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+/** `meta`: what the file says besides its text (a page's or PDF's title and dates), when it says anything. */
+export type ReportText = { ok: true; text: string; encoding: string; meta?: DocumentMeta } | { ok: false; error: string };
 
 /**
  * Returns the text to extract from (the lines provenance refers to) and the encoding of the bytes,
@@ -41,9 +43,9 @@ export async function readReportText(bytes: Uint8Array, format: SourceFormat): P
   const text = read.text.replaceAll(NOTE_MARK, '');
   if (format !== 'html' && format !== 'docx' && format !== 'pdf' && isCrawledText(text)) {
     // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
-    return { ok: true, text: reflowCrawledText(text), encoding: read.encoding };
+    return { ok: true, text: reflowCrawledText(text), encoding: read.encoding, meta: read.meta };
   }
-  return { ok: true, text, encoding: read.encoding };
+  return { ok: true, text, encoding: read.encoding, meta: read.meta };
 }
 
 /** Returns the report text as the file gives it (decoded, or converted from HTML, Word or PDF). */
@@ -52,7 +54,8 @@ async function readUntrustedText(bytes: Uint8Array, format: SourceFormat): Promi
   if (format === 'pdf') return (await loadPdf()).readPdf(bytes);
   const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
   if (!decoded.ok || format !== 'html') return decoded;
-  return { ok: true, text: (await loadHtml()).htmlToReportText(decoded.text), encoding: decoded.encoding };
+  const page = (await loadHtml()).htmlToReport(decoded.text);
+  return { ok: true, text: page.text, encoding: decoded.encoding, meta: page.meta };
 }
 
 /**

@@ -10,6 +10,7 @@
  *   a row label spanning several columns is one cell, so blank figures keep their positions.
  * Pure: a string in, a string out.
  */
+import { readHtmlMeta, type DocumentMeta } from './document-meta.ts';
 import { Parser, type Handler } from 'htmlparser2';
 import { toHalfWidth } from './normalize.ts';
 
@@ -140,14 +141,22 @@ const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*(?:政府信息公开|政务公开).
 
 /** Returns the report text of an HTML page: title line, then the article's blocks and table rows. */
 export function htmlToReportText(html: string): string {
+  return htmlToReport(html).text;
+}
+
+/**
+ * Returns the report text of an HTML page (title line, then the article's blocks and table rows)
+ * and the page's metadata: ArticleTitle, the `<title>`, PubDate and ContentSource (document-meta.ts).
+ */
+export function htmlToReport(html: string): { text: string; meta: DocumentMeta } {
   const root = parseHtml(html);
-  const title = findTitle(root);
+  const { title, metas, documentTitle } = findTitle(root);
   repairTables(root);
   removeChrome(root);
   const body = findBody(root);
   const lines = renderBlocks(body);
   if (title && !lines.slice(0, 15).some((l) => compact(l).includes(compact(title)))) lines.unshift(title);
-  return lines.join('\n') + '\n';
+  return { text: lines.join('\n') + '\n', meta: readHtmlMeta(metas, documentTitle) };
 }
 
 /**
@@ -156,7 +165,7 @@ export function htmlToReportText(html: string): string {
  * null when none of them names a report. The candidates, in that order of trust, are gathered in
  * one walk of the page; their text is read only until one is a title.
  */
-function findTitle(root: DomNode): string | null {
+function findTitle(root: DomNode): { title: string | null; metas: Map<string, string>; documentTitle: string | null } {
   const metas = new Map<string, string>();
   const kinds = { h1: [] as DomNode[], article: [] as DomNode[], titled: [] as DomNode[], h2: [] as DomNode[], h3: [] as DomNode[], title: [] as DomNode[] };
   walkElements(root, (el) => {
@@ -179,11 +188,14 @@ function findTitle(root: DomNode): string | null {
     // "<report title>_<site name>" or "<site name> - <report title>".
     yield* kinds.title.map((el) => textOf(el)).join('').split(/[_|｜]|\s[-–—]\s/);
   }
+  const byName = new Map<string, string>();
+  for (const [key, value] of metas) if (key.startsWith('name=')) byName.set(key.slice(5), value);
+  const documentTitle = kinds.title.length ? kinds.title.map((el) => textOf(el)).join('').replace(/[\s\u00a0]+/g, ' ').trim() : null;
   for (const c of candidates()) {
     const text = c.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (text.length <= 80 && REPORT_TITLE.test(text)) return text;
+    if (text.length <= 80 && REPORT_TITLE.test(text)) return { title: text, metas: byName, documentTitle };
   }
-  return null;
+  return { title: null, metas: byName, documentTitle };
 }
 
 /**

@@ -24,12 +24,48 @@ function clean(line: string): string {
     .replace(/\s+/g, ''); // JS \s covers U+3000, NBSP and the BOM
 }
 
+/** The report's name: 政府信息公开工作年度报告 and its shorter forms (…工作报告, …年度报告, 信息公开年报). */
+const REPORT_WORDS = '(?:政府信息公开|政务公开|政府信息与政务公开|信息公开)(?:工作)?(?:年度报告|报告|年报)';
 /**
- * agency name + year + 年/年度 + the report words. The name excludes digits and sentence
- * punctuation so that a body sentence (特向社会公布2024年本机关…) cannot pass for a title.
+ * An agency's name in a title: no digits and no sentence punctuation, so that a body sentence
+ * (特向社会公布2024年本机关…) cannot pass for a title.
  */
-const TITLE =
-  /^(?<name>[^\d，。、；：,.;:《》“”"]{2,40}?)(?<year>(?:19|20)\d{2})年度?(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年度报告|报告|年报)$/;
+const NAME = '[^\\d，。、；：,.;:《》“”"]{2,40}?';
+/** The word an agency's name ends with: 局, 委员会, 办公室, 人民政府 … */
+const AGENCY_WORD = '(?:局|委员会|委|办公室|办公厅|办|政府|中心|院|所|处|厅|部|署|队|站|馆|会|社|司)';
+const YEAR = '(?<year>(?:19|20)\\d{2})年度?';
+/**
+ * Title forms, each anchored at both ends: name first (XX局2024年度…报告, XX局关于报送2020年度…报告的函),
+ * or year first (2019年XX市XX局…报告).
+ */
+const TITLE_FORMS = [
+  new RegExp(`^(?<name>${NAME})(?:关于(?:报送|印发|公布|发布)?)?${YEAR}${REPORT_WORDS}(?:的函|的通知)?$`),
+  // Year first: the name must end with an agency word, and the report's name must be written out
+  // (政府信息公开…), or 2024年政府信息公开工作年度报告 would read as an agency named 政府.
+  new RegExp(`^${YEAR}(?<name>${NAME}${AGENCY_WORD})(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年度报告|报告|年报)$`),
+];
+/**
+ * Words that open a sentence about the agency, not its name (本机关, 我局, 全区). Listed whole:
+ * places begin with 本 and 全 too (本溪市, 全椒县).
+ */
+const NOT_A_NAME = /^(?:本(?:机关|单位|部门|局|委|办|厅|院|级)|我(?:局|委|办|厅|院|区|市|县|省|单位|部门)|该(?:局|委|办|单位|机关)|全(?:区|市|县|省)|各级|关于)/;
+
+/**
+ * Returns the agency name and reporting year a title names, or null when the text is not a title.
+ * The text is cleaned first (NFKC, no whitespace, markers or Markdown marks), so a title broken
+ * by spaces reads as one.
+ */
+export function parseTitle(text: string): { name: string; year: number; title: string } | null {
+  const title = clean(text);
+  if (title.length > 100) return null;
+  for (const form of TITLE_FORMS) {
+    const groups = form.exec(title)?.groups;
+    if (groups?.name && groups.year && !NOT_A_NAME.test(groups.name)) {
+      return { name: groups.name, year: Number(groups.year), title };
+    }
+  }
+  return null;
+}
 
 /** Titles sit at the top; the body starts within a few lines. */
 const TITLE_WINDOW = 15;
@@ -38,12 +74,13 @@ const TITLE_MAX_LINES = 3;
 
 /**
  * The first (or last) `count` non-empty cleaned lines with their 1-based source line numbers, in
- * source order. Only that window is cleaned: NFKC over every line of a long report is costly.
+ * source order, from line `from` (0-based). Only that window is cleaned: NFKC over every line of a
+ * long report is costly.
  */
-function cleanedLines(lines: readonly string[], from: 'start' | 'end', count: number): { text: string; line: number }[] {
+function cleanedLines(lines: readonly string[], from: 'start' | 'end', count: number, first = 0): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  for (let k = 0; k < lines.length && out.length < count; k++) {
-    const i = from === 'start' ? k : lines.length - 1 - k;
+  for (let k = first; k < lines.length && out.length < count; k++) {
+    const i = from === 'start' ? k : lines.length - 1 - (k - first);
     const text = clean(lines[i]!);
     if (text) out.push({ text, line: i + 1 });
   }
@@ -51,26 +88,45 @@ function cleanedLines(lines: readonly string[], from: 'start' | 'end', count: nu
 }
 
 /**
- * Finds the report title among the first ~15 non-empty lines, also when it is split over up to
- * three lines (blank lines between are skipped).
+ * Finds the report title among the first ~15 non-empty lines from line `first` (0-based), also
+ * when it is split over up to three lines (blank lines between are skipped).
  * @returns `name`: the agency's full name as printed; `year`: the reporting year (a number);
  *   `title`: the title lines joined with whitespace, markers and Markdown marks removed;
- *   `line`: the 1-based source line where the title starts. `null` when no title is found, i.e.
- *   the text is not an annual report.
+ *   `line`: the 1-based source line where the title starts. `null` when no title is found.
  */
 export function readTitle(
   lines: readonly string[],
+  first = 0,
 ): { name: string; year: number; title: string; line: number } | null {
-  const head = cleanedLines(lines, 'start', TITLE_WINDOW);
+  const head = cleanedLines(lines, 'start', TITLE_WINDOW, first);
   // Grow each candidate backwards from its last line, shortest first, so that a header line
   // above a complete title is not glued onto the agency name.
   for (let end = 0; end < head.length; end++) {
     for (let start = end; start >= Math.max(0, end - TITLE_MAX_LINES + 1); start--) {
-      const title = head.slice(start, end + 1).map((l) => l.text).join('');
-      const groups = TITLE.exec(title)?.groups;
-      if (groups?.name && groups.year) {
-        return { name: groups.name, year: Number(groups.year), title, line: head[start]!.line };
-      }
+      const parsed = parseTitle(head.slice(start, end + 1).map((l) => l.text).join(''));
+      if (parsed) return { ...parsed, line: head[start]!.line };
+    }
+  }
+  return null;
+}
+
+/** A report's title quoted in its own opening (特向社会公布《XX局2022年政府信息公开工作年度报告》). */
+const QUOTED_TITLE = /《([^《》]{6,100}?)》/g;
+
+/**
+ * Returns the first report title quoted in 《》 within the first `window` non-empty lines from line
+ * `first` (0-based), with its 1-based line, or null.
+ */
+export function readQuotedTitle(
+  lines: readonly string[],
+  first = 0,
+  window = 40,
+): { name: string; year: number; title: string; line: number } | null {
+  for (const { text, line } of cleanedLines(lines, 'start', window, first)) {
+    if (!text.includes('《')) continue;
+    for (const m of text.matchAll(QUOTED_TITLE)) {
+      const parsed = parseTitle(m[1]!);
+      if (parsed) return { ...parsed, line };
     }
   }
   return null;

@@ -318,6 +318,23 @@ const recordBase = z.object({
   title: z.string(),
   /** Signature date at the end of the report, ISO yyyy-mm-dd, when printed. */
   signedOn: z.string().nullable(),
+  /**
+   * Where the agency and year were read: `body` (the title printed in the report), `body-quote` (the
+   * report's name quoted in its opening), `crawler-header` (a crawler's 标题: line), `html-meta`
+   * (ArticleTitle), `html-title` (the page's <title>), `pdf-meta` (the PDF's Title), `file-name`.
+   */
+  identitySource: z.enum(['body', 'body-quote', 'crawler-header', 'html-meta', 'html-title', 'pdf-meta', 'file-name']),
+  /**
+   * Publication date, ISO yyyy-mm-dd, where the file states one: the page's `<meta name="PubDate">`
+   * (`html-meta`), a crawler's 发布时间 (`crawler-header`), the PDF's creation date (`pdf-meta`);
+   * null otherwise. The signature date is `signedOn`.
+   */
+  published: z
+    .object({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      source: z.enum(['crawler-header', 'html-meta', 'html-title', 'pdf-meta', 'file-name']),
+    })
+    .nullable(),
   requests: requestsSchema,
   appeals: appealsSchema,
   tables: z.object({

@@ -146,7 +146,12 @@ describe('HTML encodings', () => {
 
   it('decodes a GBK page by its declaration and records the encoding', async () => {
     const read = await readReportText(iconv.encode(html, 'gbk'), 'html');
-    expect(read).toEqual({ ok: true, text: '某某县人民政府2024年政府信息公开工作年度报告\n', encoding: 'gb18030' });
+    expect(read).toEqual({
+      ok: true,
+      text: '某某县人民政府2024年政府信息公开工作年度报告\n',
+      encoding: 'gb18030',
+      meta: { titles: [] },
+    });
   });
 
   it('prefers valid UTF-8 over a stale declaration', async () => {
