@@ -11,10 +11,20 @@
  *   the row: 自然人 … 总计, the fifteen 结果维持 … 总计 of table C), so a blank cell stays a blank
  *   cell in its position; rows after a page break keep the header in effect;
  * - every other line is written as it stands (cells far apart separated by tabs).
+ * A table drawn with borders (as Word, WPS, LibreOffice and browsers draw them) is read by its rules
+ * instead (pdf-grid.ts): every text item goes to the ruled cell it lies in, and the table is written
+ * by the HTML reader's table writer, so the coordinates heuristics above serve borderless tables only.
  * Output: one table row per line, cells tab-separated (the `tabs` layout of cells.ts).
  */
+import { PROACTIVE_ROWS, type RequestRowKey } from '../template.ts';
 import type { ReportText } from './formats.ts';
+import { htmlToReportText } from './html.ts';
+import { canonicalLabel } from './normalize.ts';
 import { parseCellNumber, parseSignedChange, parseYuan } from './numbers.ts';
+import { cellAt, findGrids, gridToHtml, rulesOfOperatorList, type Grid, type GridCell, type PdfOps, type PdfRule } from './pdf-grid.ts';
+import { matchRequestLabel } from './table-requests.ts';
+
+const TABLE_A_LABELS = new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])));
 
 /** One positioned text item, in PDF coordinates (origin bottom left, y is the baseline). */
 export interface PdfTextItem {
@@ -27,6 +37,8 @@ export interface PdfTextItem {
 
 export interface PdfPage {
   items: PdfTextItem[];
+  /** The page's horizontal and vertical rules (table borders), when known. */
+  rules?: PdfRule[];
 }
 
 /** Returns the report text of a PDF's text layer, or why there is none. */
@@ -36,12 +48,28 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportText> {
   }
   let pages: PdfPage[];
   try {
-    const { extractTextItems } = await import('unpdf');
+    const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+    const { OPS } = await getResolvedPDFJS();
     // pdf.js may take ownership of the buffer: give it a copy.
-    const { items } = await extractTextItems(new Uint8Array(bytes));
-    pages = items.map((page) =>
-      ({ items: page.filter((i) => i.dir !== 'ttb').map((i) => ({ str: i.str, x: i.x, y: i.y, width: i.width, fontSize: i.fontSize || i.height })) }),
-    );
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    try {
+      pages = [];
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        const ops = await page.getOperatorList();
+        const items: PdfTextItem[] = [];
+        for (const item of content.items) {
+          if (!('str' in item) || item.dir === 'ttb') continue;
+          const [, , c, d, e, f] = item.transform as number[];
+          items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
+        }
+        pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
+        page.cleanup();
+      }
+    } finally {
+      await pdf.destroy();
+    }
   } catch (error) {
     return { ok: false, error: `无法读取 PDF 文件 (unreadable PDF): ${(error as Error).message}` };
   }
@@ -118,19 +146,66 @@ function isFigureText(s: string): boolean {
 const overlap = (a: Interval, b: Interval) => Math.min(a.right, b.right) - Math.max(a.x, b.x);
 const ALNUM = /[A-Za-z0-9]$/;
 
-/** Returns the chunks of a page: items grouped by baseline, joined left to right where they touch. */
-function chunksOf(page: PdfPage): Chunk[] {
-  const items = page.items
+/** Returns the text items worth laying out: radicals folded, tabs made spaces, blank and unplaced items left out. */
+function cleanItems(items: readonly PdfTextItem[]): PdfTextItem[] {
+  return items
     .map((i) => ({ ...i, str: foldRadicals(i.str).replace(/[\t\u00a0]/g, ' ') }))
-    .filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y))
-    .sort((a, b) => b.y - a.y || a.x - b.x);
-  // Baselines: items whose y lies within a fifth of their size of the line's first item.
-  const lines: (typeof items)[] = [];
-  for (const item of items) {
+    .filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y));
+}
+
+/**
+ * Returns items grouped by baseline (y within a fifth of their size of the line's first item), top
+ * line first, each line's items untangled (see `untangle`).
+ */
+function baselines(items: readonly PdfTextItem[]): PdfTextItem[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PdfTextItem[][] = [];
+  for (const item of sorted) {
     const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= 0.2 * Math.max(item.fontSize, l[0]!.fontSize));
     if (line) line.push(item);
     else lines.push([item]);
   }
+  return lines.map(untangle);
+}
+
+/** Full-width characters (CJK ideographs and punctuation, full-width forms): one em wide in a CJK font. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/**
+ * Returns a line's items with every item that another item starts inside split into its characters.
+ * A PDF writer may draw a line in several passes, one per font (LibreOffice draws the curly quotes
+ * of "危及“三安全一稳定”" apart from the ideographs), and pdf.js then gives an item "及 三安全一" whose
+ * space stands where the quote is drawn: joined in item order the line would read 危及 三安全一“稳定”.
+ * Split into characters (full-width ones an em wide, the others sharing the rest of the item's
+ * width; spaces dropped), every glyph falls into its place by x.
+ */
+function untangle(line: PdfTextItem[]): PdfTextItem[] {
+  const inside = (a: PdfTextItem, b: PdfTextItem) => a !== b && b.x > a.x + 0.1 && b.x < a.x + a.width - 0.1;
+  if (!line.some((a) => line.some((b) => inside(a, b)))) return line;
+  return line.flatMap((a) => (line.some((b) => inside(a, b)) ? glyphsOf(a) : [a]));
+}
+
+/** Returns an item's characters as items, their positions estimated from the item's width (spaces dropped). */
+function glyphsOf(item: PdfTextItem): PdfTextItem[] {
+  const chars = [...item.str];
+  const fs = item.fontSize || 10;
+  const wide = chars.filter((c) => WIDE.test(c)).length;
+  const narrow = chars.length - wide;
+  const wideWidth = wide * fs <= item.width ? fs : item.width / (wide + 0.5 * narrow);
+  const narrowWidth = narrow ? Math.max(0, item.width - wide * wideWidth) / narrow : 0;
+  const out: PdfTextItem[] = [];
+  let x = item.x;
+  for (const c of chars) {
+    const width = WIDE.test(c) ? wideWidth : narrowWidth;
+    if (c.trim()) out.push({ ...item, str: c, x, width });
+    x += width;
+  }
+  return out;
+}
+
+/** Returns the chunks of a page's items: items grouped by baseline, joined left to right where they touch. */
+function chunksOf(items: readonly PdfTextItem[]): Chunk[] {
+  const lines = baselines(items);
   const chunks: Chunk[] = [];
   for (const line of lines) {
     line.sort((a, b) => a.x - b.x);
@@ -177,18 +252,30 @@ function dropPageNumbers(chunks: Chunk[]): Chunk[] {
  * label and its values in the header's columns, tab-separated.
  */
 export function layoutPdfText(pages: readonly PdfPage[]): string {
+  // Ruled tables first, on every page: each item in the cell its middle lies in; a row that a page
+  // break cut in two is joined again before anything is written.
+  const read = pages.map((page) => readTables(cleanItems(page.items), findGrids(page.rules ?? [])));
+  for (let p = 1; p < read.length; p++) {
+    const prev = read[p - 1]!.tables.at(-1);
+    const next = read[p]!.tables[0];
+    if (prev && next) joinSplitRow(prev, next);
+  }
+
   const out: string[] = [];
   let header: Interval[] | null = null; // the columns in effect, kept across page breaks
-  for (const page of pages) {
-    const chunks = chunksOf(page);
+  for (const { tables, rest } of read) {
+    const entries: { y: number; text: string }[] = tables.map((t) => ({ y: t.grid.ys[0]!, text: gridText(t) }));
+
+    // The rest laid out from coordinates.
+    const chunks = chunksOf(rest);
     const lines = figureLines(chunks);
     const texts = chunks.filter((c) => !lines.some((l) => l.values.includes(c)));
     const blocks = buildBlocks(texts, lines);
     attachLabels(blocks, lines);
     header = placeColumns(lines, blocks, header);
 
-    // Everything in reading order: figure lines with their labels, free text by baseline.
-    const entries: { y: number; text: string }[] = lines.map((l) => ({ y: l.y, text: rowText(l) }));
+    // Everything in reading order: tables, figure lines with their labels, free text by baseline.
+    entries.push(...lines.map((l) => ({ y: l.y, text: rowText(l) })));
     const free = blocks.filter((b) => !b.line).flatMap((b) => b.chunks);
     const baselines = new Map<number, Chunk[]>();
     for (const c of free) {
@@ -200,6 +287,110 @@ export function layoutPdfText(pages: readonly PdfPage[]): string {
     out.push(...entries.map((e) => e.text));
   }
   return out.join('\n') + '\n';
+}
+
+/** A ruled table of a page and the text lines of its cells. */
+interface Table {
+  grid: Grid;
+  texts: Map<GridCell, string[]>;
+}
+
+/** Returns a page's ruled tables with their cells' text, top first, and the items outside them. */
+function readTables(items: readonly PdfTextItem[], grids: readonly Grid[]): { tables: Table[]; rest: PdfTextItem[] } {
+  const inCells = grids.map(() => new Map<GridCell, PdfTextItem[]>());
+  const rest: PdfTextItem[] = [];
+  for (const item of items) {
+    const x = item.x + item.width / 2;
+    const y = item.y + 0.3 * (item.fontSize || 10);
+    let placed = false;
+    grids.forEach((grid, g) => {
+      const cell = placed ? null : cellAt(grid, x, y);
+      if (!cell) return;
+      inCells[g]!.set(cell, [...(inCells[g]!.get(cell) ?? []), item]);
+      placed = true;
+    });
+    if (!placed) rest.push(item);
+  }
+  const tables = grids.map((grid, g) => ({
+    grid,
+    texts: new Map(grid.cells.map((cell) => [cell, cellLines(inCells[g]!.get(cell) ?? [])] as const)),
+  }));
+  return { tables, rest };
+}
+
+/** Returns the lines of a cell's items: items on one baseline joined, a space where they stand apart. */
+function cellLines(items: readonly PdfTextItem[]): string[] {
+  return baselines(items).map((line) => {
+    let text = '';
+    let right = -Infinity;
+    for (const item of line.sort((a, b) => a.x - b.x)) {
+      const fs = item.fontSize || 10;
+      const gap = item.x - right;
+      const str = text ? item.str.replace(/^ +/, '') : item.str.trim();
+      if (text && gap > 0.3 * fs) text += ' ';
+      else if (text && gap > 0.15 * fs && ALNUM.test(text) && /^[A-Za-z0-9]/.test(str)) text += ' ';
+      text += str;
+      right = Math.max(right, item.x + item.width);
+    }
+    return text.trim();
+  });
+}
+
+/** Rows seen, for matchRequestLabel to name every row (3.其他 and 总计 included). */
+const ANY_ROW = new Set<RequestRowKey>(['granted', 'notProcessedConfirmation']);
+
+/** Returns the template row (table A or B) a label names, or null. */
+function rowNamed(label: string): string | null {
+  const c = canonicalLabel(label);
+  return matchRequestLabel(c, ANY_ROW) ?? (TABLE_A_LABELS.has(c) ? c : null);
+}
+
+/**
+ * Joins the first row of a table at the top of a page to the last row of the table ending the page
+ * before, when they are one row that the page break cut: the two tables have the same columns; the
+ * first row's cells are those of the last row (same columns and spans); no column has a figure on
+ * both sides, and text continues text ("3.补正后申请内容仍不明" / "确"); the continued label names a
+ * row of table A or B (the same row it named before, if it named one) and no part of the first
+ * row's text names one by itself (then it is a row of its own). The first row's text moves up into
+ * the last row's cells. Anything less is left as printed: two rows, the cut label naming no row.
+ */
+function joinSplitRow(prev: Table, next: Table): void {
+  const { grid: a } = prev;
+  const { grid: b } = next;
+  if (a.xs.length !== b.xs.length || a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 4)) return;
+  const last = a.ys.length - 2;
+  const pairs: { from: GridCell; to: GridCell }[] = [];
+  for (const from of b.cells.filter((c) => c.row === 0)) {
+    const to = a.at[last]?.[from.col];
+    if (!to || to.col !== from.col || to.colspan !== from.colspan) return;
+    pairs.push({ from, to });
+  }
+  const text = (t: Table, cell: GridCell) => (t.texts.get(cell) ?? []).join('');
+  let continued = false;
+  for (const { from, to } of pairs) {
+    const [f, t] = [text(next, from), text(prev, to)];
+    if (!f) continue;
+    if (isFigureText(f) ? t !== '' : t === '' || isFigureText(t) || rowNamed(f) !== null) return;
+    if (!isFigureText(f)) {
+      const before = rowNamed(t);
+      const after = rowNamed(t + f);
+      if (after !== null && (before === null || before === after)) continued = true;
+    }
+  }
+  // Figures only below a label naming a row: the label is whole and its figures went to the next page.
+  if (!continued && pairs.some(({ from }) => isFigureText(text(next, from)))) {
+    continued = pairs.some(({ from, to }) => !text(next, from) && rowNamed(text(prev, to)) !== null);
+  }
+  if (!continued) return;
+  for (const { from, to } of pairs) {
+    prev.texts.set(to, [...(prev.texts.get(to) ?? []), ...(next.texts.get(from) ?? [])]);
+    next.texts.set(from, []);
+  }
+}
+
+/** Returns the lines of a ruled table, written as tab rows by the HTML reader, and a blank line after it. */
+function gridText({ grid, texts }: Table): string {
+  return htmlToReportText(gridToHtml(grid, (cell) => texts.get(cell) ?? [])).replace(/\n+$/, '') + '\n';
 }
 
 /** Returns the figure lines of a page: figure chunks grouped by baseline, with the chunks right of the first figure. */
