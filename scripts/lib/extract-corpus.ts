@@ -9,13 +9,17 @@
  * cache. Only new and changed files are extracted (or found in the cache), and only the records
  * whose source changed are loaded and written (write-output.ts); the extractor itself is loaded
  * only when there is something to extract. Without a cache (--no-cache) every file is extracted.
+ *
+ * The folder is listed by walkCorpus (corpus-walk.ts): links, names that are not UTF-8, folders of
+ * version control and the extractor's own output are each either read or listed with a reason.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
+import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
 import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedOutputSync, readCachedSync, refreshCache } from './extract-cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './extract-index.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
@@ -49,25 +53,19 @@ export const RETAIN = 10_000;
 /** Below this many files to extract, starting worker threads costs more than it saves. */
 export const PARALLEL_FROM = 200;
 
-/** Returns every file under `dir`, as sorted paths relative to it with forward slashes. */
+/** Returns every file under `dir` that walkCorpus reads, as sorted paths relative to it with forward slashes. */
 export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  // One path.relative per folder, not per file: it is slow, and a corpus has few folders.
-  const prefixes = new Map<string, string>();
-  const prefixOf = (parent: string) => {
-    let prefix = prefixes.get(parent);
-    if (prefix === undefined) {
-      const rel = path.relative(dir, parent).split(path.sep).join('/');
-      prefix = rel ? `${rel}/` : '';
-      prefixes.set(parent, prefix);
-    }
-    return prefix;
-  };
-  return entries
-    // Hidden files too (.DS_Store and the like): every file is listed, with its reason if it is no report.
-    .filter((e) => e.isFile())
-    .map((e) => prefixOf(e.parentPath) + e.name)
-    .sort();
+  return walkCorpus(dir).files.map((f) => f.rel);
+}
+
+/** What a run did not read, for its summary line: see WalkResult. */
+export type Skipped = WalkResult['skipped'];
+
+/** A record whose checks failed: its id, its file and the ids of the failed checks. */
+export interface CheckFailure {
+  id: string;
+  path: string;
+  checks: string[];
 }
 
 type OkOutcome = Extract<FileOutcome, { ok: true }>;
@@ -80,10 +78,10 @@ const RECHECK_CONCURRENCY = 16;
  * reports its error). Synchronous on purpose: 10,000 stat calls cost a third of the time of as many
  * promises, and there is nothing else to do meanwhile.
  */
-function statAll(root: string, files: readonly string[]): (Stamp | undefined)[] {
-  return files.map((rel) => {
+function statAll(root: string, files: readonly CorpusFile[]): (Stamp | undefined)[] {
+  return files.map((file) => {
     try {
-      const stats = statSync(path.join(root, rel), { throwIfNoEntry: false });
+      const stats = statSync(fsPath(root, file), { throwIfNoEntry: false });
       return stats && stampOf(stats);
     } catch {
       return undefined;
@@ -92,10 +90,10 @@ function statAll(root: string, files: readonly string[]): (Stamp | undefined)[] 
 }
 
 /** Returns whether a file still holds the content its index entry was made from (a touched or copied-back file). */
-async function sameContent(root: string, rel: string, entry: IndexEntry, version: string): Promise<boolean> {
+async function sameContent(root: string, file: CorpusFile, entry: IndexEntry, version: string): Promise<boolean> {
   if (!entry.key || !entry.format) return false;
   try {
-    const bytes = await readFile(path.join(root, rel));
+    const bytes = await readFile(fsPath(root, file));
     return cacheKey(createHash('sha256').update(bytes).digest('hex'), entry.format, version) === entry.key;
   } catch {
     return false;
@@ -109,28 +107,29 @@ async function sameContent(root: string, rel: string, entry: IndexEntry, version
  */
 async function reuseIndex(
   root: string,
-  files: readonly string[],
+  files: readonly CorpusFile[],
   stamps: readonly (Stamp | undefined)[],
   previous: StatIndex | null,
   version: string,
-): Promise<{ entries: Map<string, IndexEntry>; todo: string[]; rechecked: number }> {
+): Promise<{ entries: Map<string, IndexEntry>; todo: CorpusFile[]; rechecked: number }> {
   const entries = new Map<string, IndexEntry>();
-  const todo: string[] = [];
+  const todo: number[] = [];
   const recheck: number[] = [];
-  files.forEach((rel, i) => {
+  files.forEach(({ rel }, i) => {
     const entry = previous?.files.get(rel);
     const stamp = stamps[i];
-    if (!previous || !entry || !stamp) todo.push(rel);
+    if (!previous || !entry || !stamp) todo.push(i);
     else if (isUnchanged(entry, stamp, previous.scannedAt)) entries.set(rel, entry);
     else recheck.push(i);
   });
   await forEachLimited(recheck, RECHECK_CONCURRENCY, async (i) => {
-    const rel = files[i]!;
-    const entry = previous!.files.get(rel)!;
-    if (await sameContent(root, rel, entry, version)) entries.set(rel, { ...entry, stamp: stamps[i]! });
-    else todo.push(rel);
+    const file = files[i]!;
+    const entry = previous!.files.get(file.rel)!;
+    if (await sameContent(root, file, entry, version)) entries.set(file.rel, { ...entry, stamp: stamps[i]! });
+    else todo.push(i);
   });
-  return { entries, todo: todo.sort(), rechecked: recheck.length };
+  // Files are in path order: so are their indexes.
+  return { entries, todo: todo.sort((a, b) => a - b).map((i) => files[i]!), rechecked: recheck.length };
 }
 
 /**
@@ -139,7 +138,7 @@ async function reuseIndex(
  */
 async function inspectAll(
   root: string,
-  todo: readonly string[],
+  todo: readonly CorpusFile[],
   options: { workers?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
 ): Promise<Held[]> {
   if (todo.length === 0) return [];
@@ -152,8 +151,8 @@ async function inspectAll(
   const { hold, inspectFile } = await import('./extract-one.ts');
   const results: Held[] = [];
   try {
-    for (const rel of todo) {
-      results.push(hold(await inspectFile(root, rel, options.cache, options.version), options.cache, results.length < options.retain));
+    for (const file of todo) {
+      results.push(hold(await inspectFile(root, file, options.cache, options.version), options.cache, results.length < options.retain));
       options.onProgress?.(results.length);
     }
   } finally {
@@ -165,15 +164,19 @@ async function inspectAll(
 /**
  * Extracts a corpus (only what changed since the last run, when there is a cache) and writes its
  * records and manifest into `options.out`.
- * @returns the manifest and the records written (id and source path, sorted by id).
+ * @returns the manifest, the records written (id and source path, sorted by id), what was not
+ * read (for the summary line: each problem is in the manifest) and the records whose checks failed.
  */
-export async function extractToFolder(options: ExtractOptions): Promise<{ manifest: Manifest; keepers: Keeper[] }> {
+export async function extractToFolder(options: ExtractOptions): Promise<{ manifest: Manifest; keepers: Keeper[]; skipped: Skipped; checkFailures: CheckFailure[] }> {
   const root = options.input;
-  const all = await listFiles(root);
-  const shard = options.shard;
-  const files = shard ? all.filter((rel) => shardOf(rel, shard.count) === shard.index) : all;
-  const version = extractorVersion();
   const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR) };
+  // The output and the cache are not read back as input when they lie inside it.
+  const walked = walkCorpus(root, { skip: [options.out, ...(cache ? [cache.dir] : [])] });
+  const shard = options.shard;
+  const inShard = (rel: string) => !shard || shardOf(rel, shard.count) === shard.index;
+  const files = walked.files.filter((f) => inShard(f.rel));
+  const problems = walked.problems.filter((p) => inShard(p.path));
+  const version = extractorVersion();
   const indexFile = cache && indexPath(cache.dir, root, shard);
   if (cache) {
     pruneCache(cache.dir, version);
@@ -189,16 +192,20 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const reused = files.length - todo.length;
   if (reused > 0) options.onProgress?.(reused, files.length);
   const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
-  const fresh = new Map(todo.map((rel, i) => [rel, inspected[i]!]));
+  const fresh = new Map(todo.map((file, i) => [file.rel, inspected[i]!]));
+  const fileByPath = new Map(files.map((f) => [f.rel, f]));
   // What the worker threads just stored is read back below.
   if (cache && todo.length > 0) refreshCache(cache.dir);
-  const stampByPath = new Map(files.map((rel, i) => [rel, stamps[i]]));
+  const stampByPath = new Map(files.map((f, i) => [f.rel, stamps[i]]));
   for (const [rel, r] of fresh) {
     const stamp = stampByPath.get(rel);
     if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: r.summary });
   }
 
-  const summaries = files.map((rel) => ({ path: rel, summary: entries.get(rel)?.summary ?? fresh.get(rel)!.summary }));
+  const summaries = [
+    ...files.map(({ rel }) => ({ path: rel, summary: withNote(entries.get(rel)?.summary ?? fresh.get(rel)!.summary, walked.notes.get(rel)) })),
+    ...problems.map((p) => ({ path: p.path, summary: { ok: false, error: p.error } as const })),
+  ];
   const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
   const { manifest, keepers } = planManifest(root, summaries);
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
@@ -219,7 +226,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
       const { outcome } = cached;
       return { id: outcome.record.id, serialized: { json: cached.json ?? serializeRecord(outcome.record), text: outcome.text }, outcome };
     }
-    const again = (await inspectAll(root, [rel], { workers: 0, cache, version, retain: 1 }))[0]!;
+    const again = (await inspectAll(root, [fileByPath.get(rel)!], { workers: 0, cache, version, retain: 1 }))[0]!;
     return again.serialized && again.summary.ok ? { id: again.summary.id, serialized: again.serialized } : null;
   };
   /** Returns findOutput's answer, checked against the manifest's summary of the file. */
@@ -252,8 +259,18 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   // to the output; it is not needed for a crash-safe output (.written.json is). Not rewritten when
   // every file was trusted as it stood (same files, same entries).
   const indexChanged = !previous || todo.length > 0 || rechecked > 0 || previous.files.size !== files.length;
-  if (indexFile && indexChanged) await writeIndex(indexFile, root, version, { scannedAt, files: new Map(files.flatMap((rel) => (entries.has(rel) ? [[rel, entries.get(rel)!]] : []))) });
-  return { manifest, keepers };
+  if (indexFile && indexChanged) await writeIndex(indexFile, root, version, { scannedAt, files: new Map(files.flatMap(({ rel }) => (entries.has(rel) ? [[rel, entries.get(rel)!]] : []))) });
+  const checkFailures = keepers.flatMap(({ id, path: rel }) => {
+    const s = summaryByPath.get(rel);
+    return s?.ok && s.failing.length > 0 ? [{ id, path: rel, checks: s.failing }] : [];
+  });
+  return { manifest, keepers, skipped: walked.skipped, checkFailures };
+}
+
+/** Returns a summary with a note added (a warning of a record, or after the error of a file that gave none). */
+function withNote(summary: OutcomeSummary, note: string | undefined): OutcomeSummary {
+  if (!note) return summary;
+  return summary.ok ? { ...summary, warnings: [...summary.warnings, note] } : { ...summary, error: `${summary.error}；${note}` };
 }
 
 /** Extracts a corpus and writes its records and manifest; returns the manifest and the records written (read back from OUT/reports). */

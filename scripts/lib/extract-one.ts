@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
+import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, readCachedSync, writeCachedSync } from './extract-cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
 import { serializeRecord, type Serialized } from './write-output.ts';
@@ -48,14 +48,16 @@ export function hold(inspected: Inspected, cache: CacheOptions, keep: boolean): 
 }
 
 /** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */
-export async function inspectFile(root: string, rel: string, cache: CacheOptions, version: string): Promise<Inspected> {
+export async function inspectFile(root: string, file: CorpusFile, cache: CacheOptions, version: string): Promise<Inspected> {
+  const { rel } = file;
   try {
     const format = formatOf(rel);
-    const full = path.join(root, rel);
+    // A path whose names are not all UTF-8 is opened by its bytes.
+    const full = fsPath(root, file);
     // Unsupported, empty and oversized files are refused before reading: nothing to hash or cache.
     if (!format) return { outcome: await extractFile(root, rel), format: null, key: null, stable: true };
     const info = statSync(full);
-    if (info.size === 0 || info.size > MAX_BYTES) return { outcome: await extractFile(root, rel), format, key: null, stable: true };
+    if (info.size === 0 || info.size > MAX_BYTES) return { outcome: await extractFile(root, rel, undefined, undefined, full), format, key: null, stable: true };
     const bytes = readFileSync(full);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = cacheKey(sha256, format, version);

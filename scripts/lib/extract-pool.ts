@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { CorpusFile } from './corpus-walk.ts';
 import type { CacheOptions, Held } from './extract-one.ts';
 import type { Batch } from './extract-worker.ts';
 
@@ -21,7 +22,7 @@ export function defaultWorkers(): number {
  */
 export async function extractInPool(
   root: string,
-  files: readonly string[],
+  files: readonly CorpusFile[],
   options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
 ): Promise<Held[]> {
   const pool = new Piscina<Batch, Held[]>({

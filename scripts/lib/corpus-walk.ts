@@ -1,0 +1,217 @@
+/**
+ * Listing a corpus folder so that nothing in it is dropped silently. Every entry under the input
+ * ends up in one of four places:
+ *
+ * - a file to read (`files`): every regular file, hidden ones too;
+ * - a problem (`problems`, listed in the manifest as an error with its reason): a symbolic link that
+ *   points outside the corpus, nowhere (dangling) or into a loop, a link into a skipped folder, a
+ *   folder that cannot be read, anything that is not a regular file (a FIFO, a socket, a device);
+ * - a skipped folder (`skipped`, said once in the summary line): version-control folders (.git,
+ *   .svn, .hg) and the extractor's own output and cache folders when they lie inside the input;
+ * - a link inside the corpus (`skipped.links`): the folders are walked without following links,
+ *   so the file or folder a link points to is read once, at its own path.
+ *
+ * Names are read as bytes. A name that is not valid UTF-8 (a GBK name unpacked from a zip, say)
+ * is shown decoded as GB18030 when its bytes read as GB18030, else with its other bytes as %XX, and
+ * the file keeps the bytes of its path (`raw`), so it is read, not reported missing.
+ */
+import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+
+/** A file to read: its path relative to the root (forward slashes), and the path's bytes when a name in it is not UTF-8. */
+export interface CorpusFile {
+  rel: string;
+  raw?: Uint8Array;
+}
+
+/** An entry of the corpus that is not read, with the reason, for the manifest. */
+export interface WalkProblem {
+  path: string;
+  error: string;
+}
+
+export interface WalkResult {
+  /** Sorted by rel. */
+  files: CorpusFile[];
+  problems: WalkProblem[];
+  /** For files whose path holds a name that is not UTF-8: a message saying how it is shown. */
+  notes: Map<string, string>;
+  skipped: {
+    /** Version-control folders not read (relative paths). */
+    vcs: string[];
+    /** The extractor's own output or cache folders inside the input, not read. */
+    own: string[];
+    /** Links to files or folders inside the corpus, read at their own path instead. */
+    links: string[];
+  };
+}
+
+/** Folders of version-control systems: never reports, and large. */
+export const VCS_FOLDERS = new Set(['.git', '.svn', '.hg']);
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const SLASH = Buffer.from('/');
+
+/** Returns the path to open for a corpus file: a string, or bytes when a name in it is not UTF-8. */
+export function fsPath(root: string, file: CorpusFile): string | Buffer {
+  if (!file.raw) return path.join(root, file.rel);
+  const raw = Buffer.from(file.raw.buffer, file.raw.byteOffset, file.raw.byteLength);
+  return Buffer.concat([Buffer.from(root), SLASH, raw]);
+}
+
+/** Returns how a name that is not UTF-8 is shown: decoded as GB18030 when its bytes are exactly that, else with its bytes above ASCII (and %) as %XX. */
+function showName(bytes: Buffer): { text: string; how: 'gb18030' | 'escaped' } {
+  const gb = iconv.decode(bytes, 'gb18030');
+  if (!/[\uFFFD\u0000-\u001F/]/.test(gb) && iconv.encode(gb, 'gb18030').equals(bytes)) return { text: gb, how: 'gb18030' };
+  return { text: [...bytes].map((b) => (b >= 0x80 || b === 0x25 || b < 0x20 ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join(''), how: 'escaped' };
+}
+
+/** Returns whether `inner` (a real path, as bytes) is `outer` or lies under it. */
+function within(inner: Buffer, outer: Buffer): boolean {
+  if (!inner.subarray(0, outer.length).equals(outer)) return false;
+  return inner.length === outer.length || inner[outer.length] === 0x2f || outer[outer.length - 1] === 0x2f;
+}
+
+/** Returns the identity of a folder (device and inode), or null when it does not exist. */
+function identity(dir: string | Buffer): string | null {
+  try {
+    const s = statSync(dir);
+    return s.isDirectory() ? `${s.dev}:${s.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the code of a failed file system call. */
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/** Returns what a link says it points to, for a message (its bytes decoded leniently). */
+function linkText(full: Buffer): string {
+  try {
+    return readlinkSync(full, { encoding: 'buffer' }).toString('utf8');
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Lists a corpus folder (see the module comment). `skip`: folders not to read when they lie inside
+ * it (the extractor's output and cache folders), compared by device and inode.
+ */
+export function walkCorpus(root: string, options: { skip?: readonly string[] } = {}): WalkResult {
+  const result: WalkResult = { files: [], problems: [], notes: new Map(), skipped: { vcs: [], own: [], links: [] } };
+  const rootBytes = Buffer.from(root);
+  const realRoot = realpathSync(rootBytes, { encoding: 'buffer' });
+  const skipIds = new Set(options.skip?.map(identity).filter((id) => id !== null));
+  // Real paths of the folders skipped, for links that point into them.
+  const skippedReal: Buffer[] = [];
+  for (const dir of options.skip ?? []) {
+    try {
+      skippedReal.push(realpathSync(Buffer.from(dir), { encoding: 'buffer' }));
+    } catch {
+      // Not there: nothing to skip.
+    }
+  }
+  const notes = new Map<string, 'gb18030' | 'escaped'>();
+  // Checked once the walk is over, when every skipped folder is known.
+  const links: { rel: string; full: Buffer; parent: Buffer }[] = [];
+
+  /** Walks one folder: `raw` its path under the root as bytes (empty for the root), `rel` as shown, `exact` whether rel spells raw. */
+  const walk = (raw: Buffer, rel: string, exact: boolean, how: 'gb18030' | 'escaped' | null) => {
+    const full = raw.length ? Buffer.concat([rootBytes, SLASH, raw]) : rootBytes;
+    const real = raw.length ? Buffer.concat([realRoot, SLASH, raw]) : realRoot;
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(full, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      result.problems.push({ path: rel || '.', error: `无法读取文件夹：${codeOf(error)} (cannot read folder: ${codeOf(error)})` });
+      return;
+    }
+    // Names that are UTF-8 first, so that a name shown decoded never takes the place of one spelt so.
+    const named = entries.map((entry) => {
+      try {
+        return { entry, text: UTF8.decode(entry.name), how: null };
+      } catch {
+        return { entry, text: null, how: null };
+      }
+    });
+    const taken = new Set(named.flatMap((n) => (n.text === null ? [] : [n.text])));
+    for (const n of named) {
+      if (n.text !== null) continue;
+      const shown = showName(n.entry.name);
+      let text = shown.text;
+      for (let i = 2; taken.has(text); i++) text = `${shown.text}~${i}`;
+      taken.add(text);
+      Object.assign(n, { text, how: shown.how });
+    }
+    for (const { entry, text, how: own } of named as { entry: Dirent<Buffer>; text: string; how: 'gb18030' | 'escaped' | null }[]) {
+      const childRaw = raw.length ? Buffer.concat([raw, SLASH, entry.name]) : entry.name;
+      const childRel = rel ? `${rel}/${text}` : text;
+      const childExact = exact && own === null;
+      const childHow = how === 'escaped' || own === 'escaped' ? 'escaped' : (how ?? own);
+      const childFull = Buffer.concat([rootBytes, SLASH, childRaw]);
+      if (entry.isDirectory()) {
+        if (VCS_FOLDERS.has(text)) {
+          result.skipped.vcs.push(childRel);
+          skippedReal.push(Buffer.concat([real, SLASH, entry.name]));
+        } else if (skipIds.size > 0 && skipIds.has(identity(childFull) ?? '')) {
+          result.skipped.own.push(childRel);
+        } else {
+          walk(childRaw, childRel, childExact, childHow);
+        }
+      } else if (entry.isFile()) {
+        result.files.push(childExact ? { rel: childRel } : { rel: childRel, raw: childRaw });
+        if (childHow) notes.set(childRel, childHow);
+      } else if (entry.isSymbolicLink()) {
+        links.push({ rel: childRel, full: childFull, parent: real });
+      } else {
+        const kind = entry.isFIFO() ? 'FIFO' : entry.isSocket() ? 'socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'device' : 'unknown';
+        result.problems.push({ path: childRel, error: `不是普通文件（${kind}），未读取 (not a regular file: ${kind}; not read)` });
+      }
+    }
+  };
+
+  /**
+   * Returns why a link is not followed, or null when what it points to lies inside the corpus and
+   * is read at its own path. `full`: the link as opened; `parent`: the real path of its folder.
+   */
+  const checkLink = (full: Buffer, parent: Buffer): string | null => {
+    const to = linkText(full);
+    let target: Buffer;
+    try {
+      target = realpathSync(full, { encoding: 'buffer' });
+    } catch (error) {
+      const code = codeOf(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return `符号链接指向不存在的位置 ${to} (dangling symlink to ${to})`;
+      if (code === 'ELOOP') return `符号链接循环：${to} (symlink loop: ${to})`;
+      return `无法解析符号链接 ${to}：${code} (cannot resolve symlink to ${to}: ${code})`;
+    }
+    if (!within(target, realRoot)) return `符号链接指向语料文件夹之外：${to}，未读取 (symlink points outside the corpus: ${to}; not read)`;
+    if (skippedReal.some((dir) => within(target, dir))) return `符号链接指向跳过的文件夹：${to}，未读取 (symlink into a skipped folder: ${to}; not read)`;
+    if (within(parent, target)) return `符号链接循环：指向其所在的文件夹或上级文件夹 ${to} (symlink loop: points to its own folder or a parent, ${to})`;
+    return null;
+  };
+
+  walk(Buffer.alloc(0), '', true, null);
+  for (const link of links) {
+    const problem = checkLink(link.full, link.parent);
+    if (problem) result.problems.push({ path: link.rel, error: problem });
+    else result.skipped.links.push(link.rel);
+  }
+  const byRel = (a: { rel?: string; path?: string }, b: { rel?: string; path?: string }) => {
+    const [x, y] = [a.rel ?? a.path!, b.rel ?? b.path!];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  result.files.sort(byRel);
+  result.problems.sort(byRel);
+  for (const [rel, how] of notes) {
+    result.notes.set(
+      rel,
+      how === 'gb18030'
+        ? '文件名不是有效的 UTF-8，按 GB18030 解读显示 (file name is not valid UTF-8; shown decoded as GB18030)'
+        : '文件名不是有效的 UTF-8，无法解读的字节写作 %XX (file name is not valid UTF-8; its undecodable bytes are shown as %XX)',
+    );
+  }
+  return result;
+}
