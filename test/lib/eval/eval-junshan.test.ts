@@ -1,5 +1,5 @@
 /**
- * `npm run eval` end to end on a real page: /work/shared/corpus-real/2022_junshan.html, copied into a
+ * `npm run eval` end to end on a real page: test/fixtures/real/2022_junshan.html (a copy of ../shared/corpus-real), copied into a
  * folder of its own, with a label typed here from reading the page's tables (not from the extractor's
  * output): table 二 规章 0/0/0, 行政规范性文件 0/0/11, 许可 / 处罚 / 强制 0, 收费 0; table 三 all 0
  * except 1.本机关不掌握相关政府信息 3 / 0 / 0 / 0 / 0 / 2 / 5 (the page contradicts itself: its 新收 and
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvalReport } from '../../../src/lib/eval/evaluate-file.ts';
 import { REQUEST_COLUMNS, REQUEST_ROWS } from '../../../src/lib/template.ts';
 
-const PAGE = '/work/shared/corpus-real/2022_junshan.html';
+const PAGE = path.resolve(import.meta.dirname, '../../fixtures/real/2022_junshan.html');
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Returns the label of the page, with `change` applied to the figures (to mistype one on purpose). */
