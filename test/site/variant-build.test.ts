@@ -51,7 +51,7 @@ const doc = (rel: string) => parseHTML(readFileSync(path.join(dist, rel), 'utf8'
 describe('a mixed corpus under a sub-path', () => {
   it('has a page for every good report', () => {
     expect(pages.filter((p) => p.startsWith('reports/')).sort()).toEqual([
-      'reports/taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024/index.html',
+      'reports/taishanqu-xingzheng-shenpi-fuwuju-2024/index.html',
       'reports/yiyuanxian-renminzhengfu-2023/index.html',
       'reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/index.html',
     ]);
@@ -88,7 +88,7 @@ describe('a mixed corpus under a sub-path', () => {
   it('writes the downloads of the good reports, citing the data folder under the base path', () => {
     const data = JSON.parse(readFileSync(path.join(dist, 'data/nianbao.json'), 'utf8')) as { count: number; records: { id: string }[]; citation: { zh: string } };
     expect(data.count).toBe(3);
-    expect(data.records.map((r) => r.id)).toEqual(['taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-renminzhengfu-2023', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']);
+    expect(data.records.map((r) => r.id)).toEqual(['taishanqu-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-renminzhengfu-2023', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']);
     expect(data.citation.zh).toMatch(/，https:\/\/nianbao\.example\.org\/nianbao\/data\/$/);
     const page = doc('data/index.html');
     for (const f of ['nianbao-long.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']) {

@@ -11,7 +11,13 @@ import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, typ
 /** One agency with its reports' summaries, oldest year first. */
 export interface AgencyGroup {
   slug: string;
+  /** The agency as its newest report names it. */
   agency: Agency;
+  /**
+   * Other names its reports print (溪湖区人民政府 one year, 本溪市溪湖区人民政府 the next), newest
+   * first; empty when every report prints the same name.
+   */
+  otherNames: string[];
   reports: ReportSummary[];
   latest: ReportSummary;
   years: number[];
@@ -25,7 +31,8 @@ export function groupAgencies(reports: readonly IndexedReport[]): AgencyGroup[] 
       const sorted = [...list].sort((a, b) => ascending(a.summary.year, b.summary.year));
       const summaries = sorted.map((r) => r.summary);
       const newest = sorted[sorted.length - 1]!;
-      return { slug: newest.agency.slug, agency: newest.agency, reports: summaries, latest: summaries[summaries.length - 1]!, years: summaries.map((r) => r.year) };
+      const otherNames = [...new Set(sorted.map((r) => r.agency.name).reverse())].filter((n) => n !== newest.agency.name);
+      return { slug: newest.agency.slug, agency: newest.agency, otherNames, reports: summaries, latest: summaries[summaries.length - 1]!, years: summaries.map((r) => r.year) };
     })
     .sort((a, b) => ascending(a.agency.region.code ?? '', b.agency.region.code ?? '') || ascending(a.agency.name, b.agency.name));
 }

@@ -466,22 +466,54 @@ export function slugifyAgency(name: string, region: Region): string {
 /** Slugs by name and region: pinyin conversion is the costly part, and names repeat every year. */
 const SLUG_MEMO = new Map<string, string>();
 
+/** How many county-level divisions, and cities, bear each name. */
+const AREA_NAME_COUNT = countNames(areas);
+const CITY_NAME_COUNT = countNames(cities);
+
+function countNames(list: readonly { name: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of list) counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Returns the region words of a slug: the most specific level printed (0 province, 1 city, 2
+ * county), with the level above when that name is not unique nationally; the gazetteer's name of
+ * that level, so that the same place gives the same word.
+ */
+function slugRegionWords(printed: readonly { i: number; text: string }[], region: Region): string[] {
+  const last = printed.at(-1);
+  if (!last) return [];
+  const names = [region.province, region.city, region.county];
+  const own = names[last.i] ?? last.text;
+  const counts = last.i === 2 ? AREA_NAME_COUNT : last.i === 1 ? CITY_NAME_COUNT : null;
+  if (counts && (counts.get(own) ?? 0) > 1) {
+    const above = names[last.i - 1] ?? (last.i === 2 ? region.province : null);
+    if (above) return [above, own];
+  }
+  return [own];
+}
+
 function slugifyUncached(name: string, region: Region): string {
   let rest = name.normalize('NFKC').replace(/\s+/g, '');
-  const out: string[] = [];
   // Region names as printed, one word each. Take the longest printed form at each step, so that
   // 吉林市 is read as the city and not as 吉林(省) + 市.
   let levels = [region.province, region.city, region.county];
+  const printedLevels: { i: number; text: string }[] = [];
   for (;;) {
     const printed = levels
       .flatMap((place, i) => (place ? [{ i, text: place }, { i, text: shortName(place) }] : []))
       .filter(({ text }) => text && rest.startsWith(text))
       .sort((a, b) => b.text.length - a.text.length)[0];
     if (!printed) break;
-    out.push(romanize(printed.text));
+    printedLevels.push(printed);
     rest = rest.slice(printed.text.length);
     levels = levels.map((place, i) => (i > printed.i ? place : null));
   }
+  // One agency, one slug, however much of its region the title prints (溪湖区人民政府 and
+  // 本溪市溪湖区人民政府): only the most specific level printed is a word of the slug, with the
+  // level above it when the gazetteer has its name more than once in the country (鼓楼区).
+  const out = slugRegionWords(printedLevels, region).map(romanize);
   const regionWords = out.length;
   let joinable = false; // may the next single character join the previous word?
   for (const { segment } of words.segment(rest)) {

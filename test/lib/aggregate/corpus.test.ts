@@ -11,6 +11,8 @@ import {
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import { loadSampleRecords } from '../../support/records.ts';
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../../src/lib/extract/extract-report.ts';
 
 const records = loadSampleRecords();
 const summaries = records.map(summarizeReport);
@@ -24,6 +26,22 @@ describe('groupAgencies', () => {
       ['枣庄市行政审批服务局', [2024]],
       ['泰安市泰山区行政审批服务局', [2024]],
     ]);
+  });
+});
+
+describe('groupAgencies: one agency, one page', () => {
+  it('puts two names of one agency (with and without its city) on one page, the other name listed', () => {
+    // 000 is titled 沂源县行政审批服务局2024年…; the same report titled with its city (淄博市) is the
+    // same agency: same region code, same kind, same slug.
+    const text = readFileSync(new URL('../../../content/reports/000_951e69aa5677aff7.txt', import.meta.url), 'utf8').replace('沂源县行政审批服务局2024年', '淄博市沂源县行政审批服务局2024年');
+    const renamed = extractReport(text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
+    if (!renamed.ok) throw new Error(renamed.error);
+    expect(renamed.record.agency.name).toBe('淄博市沂源县行政审批服务局');
+    const s2020 = records.find((r) => r.year === 2020)!;
+    expect(renamed.record.agency.slug).toBe(s2020.agency.slug);
+    const [group, ...others] = groupAgencies([s2020, renamed.record].map(indexReport));
+    expect(others).toEqual([]);
+    expect([group!.agency.name, group!.otherNames, group!.years]).toEqual(['淄博市沂源县行政审批服务局', ['沂源县行政审批服务局'], [2020, 2024]]);
   });
 });
 
@@ -59,7 +77,7 @@ describe('chart rows', () => {
   it('draws disposition bars only for reports with every family and something handled', () => {
     const segments = listDispositionSegments(summaries, (s) => s.id);
     expect([...new Set(segments.map((s) => s.bar))].sort()).toEqual([
-      'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024',
+      'taishanqu-xingzheng-shenpi-fuwuju-2024',
       'yiyuanxian-renminzhengfu-2023',
       'zaozhuangshi-xingzheng-shenpi-fuwuju-2024',
     ]);

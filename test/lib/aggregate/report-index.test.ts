@@ -34,7 +34,7 @@ describe('listProblemReports', () => {
     const taian = records[1]!;
     const failing = { ...taian, checks: taian.checks.map((c) => (c.id === 'balance' ? { ...c, status: 'fail' as const } : c)) };
     const list = listProblemReports([...records.slice(0, 1), failing, ...records.slice(2)].map(indexReport));
-    expect(list[0]!.summary.id).toBe('taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024');
+    expect(list[0]!.summary.id).toBe('taishanqu-xingzheng-shenpi-fuwuju-2024');
     expect(list[0]!.problems.failed).toEqual(['balance']);
   });
 });

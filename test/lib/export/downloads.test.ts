@@ -41,7 +41,7 @@ describe('write-downloads', () => {
   it('reads the records in id order', async () => {
     expect(await listRecordIds(path.join(root, 'data'))).toEqual(records.map((r) => r.id));
     expect(records.map((r) => r.id)).toEqual([
-      'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024',
+      'taishanqu-xingzheng-shenpi-fuwuju-2024',
       'yiyuanxian-renminzhengfu-2023',
       'yiyuanxian-xingzheng-shenpi-fuwuju-2020',
       'yiyuanxian-xingzheng-shenpi-fuwuju-2024',
@@ -109,7 +109,7 @@ describe('write-downloads', () => {
     const bad = path.join(root, 'bad');
     mkdirSync(path.join(bad, 'reports'), { recursive: true });
     writeFileSync(path.join(bad, 'reports', 'other-2024.json'), JSON.stringify(records[0]));
-    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taianshi/);
+    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taishanqu/);
   });
 });
 

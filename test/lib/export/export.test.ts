@@ -128,7 +128,7 @@ describe('long csv', () => {
     const find = (id: string, table: string, row: string, column: string) =>
       data.find((r) => r[col.report_id!] === id && r[col.table!] === table && r[col.row_key!] === row && r[col.column_key!] === column)!;
     // 泰山区 2024, 表三 （一）予以公开 · 自然人 = 13.
-    const granted = find('taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 'requests', 'granted', 'natural');
+    const granted = find('taishanqu-xingzheng-shenpi-fuwuju-2024', 'requests', 'granted', 'natural');
     expect(granted[col.value!]).toBe('13');
     expect(granted[col.row_label_zh!]).toBe('（一）予以公开');
     expect(granted[col.column_label_zh!]).toBe('自然人');
@@ -270,7 +270,7 @@ describe('sqlite', () => {
     // A query a reader would write: 予以公开 per report.
     const granted = db.prepare("SELECT report_id, value FROM cells WHERE \"table\" = 'requests' AND row_key = 'granted' AND column_key = 'total' ORDER BY report_id").all();
     expect(granted.map((g) => [g.report_id, g.value])).toEqual([
-      ['taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024', 13],
+      ['taishanqu-xingzheng-shenpi-fuwuju-2024', 13],
       ['yiyuanxian-renminzhengfu-2023', 62],
       ['yiyuanxian-xingzheng-shenpi-fuwuju-2020', 0],
       ['yiyuanxian-xingzheng-shenpi-fuwuju-2024', null],

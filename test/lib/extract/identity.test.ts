@@ -184,11 +184,23 @@ describe('slugifyAgency', () => {
     expect(slug(a)).toBe('yiyuanxian-xingzheng-shenpi-fuwuju');
   });
 
-  it('makes one word per region level and dictionary words for the rest', () => {
-    expect(slug('泰安市泰山区行政审批服务局')).toBe('taianshi-taishanqu-xingzheng-shenpi-fuwuju');
+  it('makes one word of the most specific region level printed, and dictionary words for the rest', () => {
+    expect(slug('泰安市泰山区行政审批服务局')).toBe('taishanqu-xingzheng-shenpi-fuwuju');
     expect(slug('沂源县人民政府')).toBe('yiyuanxian-renminzhengfu');
     expect(slug('枣庄市行政审批服务局')).toBe('zaozhuangshi-xingzheng-shenpi-fuwuju');
     expect(slug('吉林市人民政府')).toBe('jilinshi-renminzhengfu');
+  });
+
+  it('gives one agency one slug however much of its region the title prints', () => {
+    expect(slug('溪湖区人民政府')).toBe('xihuqu-renminzhengfu');
+    expect(slug('本溪市溪湖区人民政府')).toBe('xihuqu-renminzhengfu');
+    expect(slug('辽宁省本溪市溪湖区人民政府')).toBe('xihuqu-renminzhengfu');
+    expect(slug('北京市海淀区人民政府')).toBe(slug('海淀区人民政府'));
+  });
+
+  it('keeps the city when the county-level name is not unique in the country', () => {
+    expect(slug('福州市鼓楼区人民政府')).toBe('fuzhoushi-gulouqu-renminzhengfu');
+    expect(slug('南京市鼓楼区人民政府')).toBe('nanjingshi-gulouqu-renminzhengfu');
   });
 
   it('writes ü as v and keeps digits and Latin letters', () => {

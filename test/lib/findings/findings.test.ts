@@ -20,7 +20,7 @@ const records = loadSampleRecords();
 const get = (id: string) => records.find((r) => r.id === id)!;
 const YIYUAN_2020 = 'yiyuanxian-xingzheng-shenpi-fuwuju-2020';
 const YIYUAN_2024 = 'yiyuanxian-xingzheng-shenpi-fuwuju-2024';
-const TAIAN = 'taianshi-taishanqu-xingzheng-shenpi-fuwuju-2024';
+const TAIAN = 'taishanqu-xingzheng-shenpi-fuwuju-2024';
 const ZAOZHUANG = 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024';
 const GOV = 'yiyuanxian-renminzhengfu-2023';
 
