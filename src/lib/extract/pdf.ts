@@ -48,28 +48,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportText> {
   }
   let pages: PdfPage[];
   try {
-    const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
-    const { OPS } = await getResolvedPDFJS();
-    // pdf.js may take ownership of the buffer: give it a copy.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    try {
-      pages = [];
-      for (let n = 1; n <= pdf.numPages; n++) {
-        const page = await pdf.getPage(n);
-        const content = await page.getTextContent();
-        const ops = await page.getOperatorList();
-        const items: PdfTextItem[] = [];
-        for (const item of content.items) {
-          if (!('str' in item) || item.dir === 'ttb') continue;
-          const [, , c, d, e, f] = item.transform as number[];
-          items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
-        }
-        pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
-        page.cleanup();
-      }
-    } finally {
-      await pdf.destroy();
-    }
+    pages = await readPdfPages(bytes);
   } catch (error) {
     return { ok: false, error: `无法读取 PDF 文件 (unreadable PDF): ${(error as Error).message}` };
   }
@@ -77,6 +56,33 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportText> {
     return { ok: false, error: 'PDF 没有文字层（可能是扫描件），无法读取 (PDF has no text layer: a scanned document?)' };
   }
   return { ok: true, text: layoutPdfText(pages), encoding: 'pdf' };
+}
+
+/** Returns the text items and the rules of every page of a PDF (throws when pdf.js cannot read it). */
+export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  const { OPS } = await getResolvedPDFJS();
+  // pdf.js may take ownership of the buffer: give it a copy.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const ops = await page.getOperatorList();
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.dir === 'ttb') continue;
+        const [, , c, d, e, f] = item.transform as number[];
+        items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
+      }
+      pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +281,7 @@ export function layoutPdfText(pages: readonly PdfPage[]): string {
     header = placeColumns(lines, blocks, header);
 
     // Everything in reading order: tables, figure lines with their labels, free text by baseline.
-    entries.push(...lines.map((l) => ({ y: l.y, text: rowText(l) })));
+    entries.push(...lines.map((l) => ({ y: l.y, text: rowText(l, lines) })));
     const free = blocks.filter((b) => !b.line).flatMap((b) => b.chunks);
     const baselines = new Map<number, Chunk[]>();
     for (const c of free) {
@@ -402,6 +408,19 @@ function figureLines(chunks: readonly Chunk[]): FigureLine[] {
     if (line) line.values.push(c);
     else lines.push({ y: c.y, fs: c.fs, values: [c], labels: [], columns: null });
   }
+  // One row's figures on two baselines less than a line apart (cells formatted differently set
+  // their text a few points higher): no two rows are that close, so they are one line when no
+  // figure of one stands over a figure of the other.
+  lines.sort((a, b) => b.y - a.y);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [a, b] = [lines[i]!, lines[i + 1]!];
+    if (a.y - b.y >= 0.8 * Math.max(a.fs, b.fs)) continue;
+    if (a.values.some((v) => b.values.some((w) => overlap(v, w) > -0.3 * Math.max(v.fs, w.fs)))) continue;
+    const [keep, drop] = a.values.length >= b.values.length ? [a, b] : [b, a];
+    keep.values.push(...drop.values);
+    lines.splice(lines.indexOf(drop), 1);
+    i--;
+  }
   for (const line of lines) {
     const first = Math.min(...line.values.map((v) => v.x));
     // Words among the figures (a unit, 增/减 printed apart) stay in their positions.
@@ -472,32 +491,64 @@ function attachLabels(blocks: Block[], lines: FigureLine[]): void {
  * Places each figure line's values in header columns. The header of a line is the set of free
  * blocks between it and the figure line above it on the page that no lower block of that set
  * overlaps (the lowest header cells: 自然人 … 总计 under 申请人情况), right of the line's labels.
- * A line with no header cells of its own keeps the columns in effect (a table continued on the next
- * page). Returns the columns in effect after the page.
+ * A header cell standing over the labels of the lines it heads and over none of their figures is
+ * the label column's (信息内容), not a column of figures. A line with no header cells of its own
+ * keeps the columns in effect (a table continued on the next page). Returns the columns in effect
+ * after the page.
  */
 function placeColumns(lines: FigureLine[], blocks: readonly Block[], inherited: Interval[] | null): Interval[] | null {
-  let current = inherited;
-  lines.forEach((line, i) => {
+  const own = lines.map((line, i) => {
     const above = i > 0 ? lines[i - 1]!.y : Infinity;
     const candidates = blocks.filter((b) => !b.line && b.bottom > line.y + 0.3 * line.fs && b.top < above);
     const labelRight = Math.max(-Infinity, ...line.labels.map((b) => b.right));
-    const leaves = candidates
+    return candidates
       .filter((b) => !candidates.some((o) => o !== b && o.top < b.bottom && overlap(o, b) > 0))
       .filter((b) => (b.x + b.right) / 2 > labelRight)
       .sort((a, b) => a.x - b.x);
-    if (leaves.length) current = leaves.map((b) => ({ x: b.x, right: b.right }));
+  });
+  let current = inherited;
+  lines.forEach((line, i) => {
+    if (own[i]!.length) {
+      let end = i + 1;
+      while (end < lines.length && !own[end]!.length) end++;
+      const headed = lines.slice(i, end);
+      const overLabel = (b: Block) =>
+        headed.some((l) => l.labels.some((lb) => overlap(lb, b) > 0)) && !headed.some((l) => l.values.some((v) => overlap(v, b) > 0));
+      const columns = own[i]!.filter((b) => !overLabel(b));
+      current = columns.length ? columns.map((b) => ({ x: b.x, right: b.right })) : null;
+    }
     line.columns = current;
   });
   return current;
 }
 
-/** Returns the values of a line in their columns (blank where a column has none), or in order when they do not fit. */
-function placeValues(line: FigureLine): string[] {
-  const cols = line.columns;
-  const plain = line.values.map((v) => v.text);
-  if (!cols || !cols.length) return plain;
+/**
+ * Returns the values of a line in their columns, blank where a column has none. The columns are
+ * the header's; when no header describes the row, those of a nearby row of the page with one or
+ * two figures more (within two rows: a row of the same table with a blank or two), if every figure
+ * of this row stands under a different one of its figures. A row with fewer figures than such a
+ * row and placed by neither is uncertain: its figures
+ * are not written (the row reads as blank, null), since which of its cells are blank is not known.
+ * Otherwise the figures are written in order.
+ */
+function placeValues(line: FigureLine, lines: readonly FigureLine[]): string[] {
+  const byHeader = line.columns?.length ? placeIn(line.values, line.columns) : null;
+  if (byHeader) return byHeader;
+  const i = lines.indexOf(line);
+  const fuller = [lines[i - 1], lines[i + 1], lines[i - 2], lines[i + 2]].filter(
+    (l): l is FigureLine => !!l && l.values.length > line.values.length && l.values.length <= line.values.length + 2,
+  );
+  for (const ref of fuller) {
+    const placed = placeIn(line.values, ref.values);
+    if (placed) return placed;
+  }
+  return fuller.length ? [] : line.values.map((v) => v.text);
+}
+
+/** Returns the values placed in the columns (blank where a column has none), or null when two share a column or one has none. */
+function placeIn(values: readonly Chunk[], cols: readonly Interval[]): string[] | null {
   const slots: (string | null)[] = cols.map(() => null);
-  for (const v of line.values) {
+  for (const v of values) {
     let best = -1;
     let bestOverlap = 0;
     cols.forEach((c, k) => {
@@ -505,14 +556,14 @@ function placeValues(line: FigureLine): string[] {
       if (o > bestOverlap) [best, bestOverlap] = [k, o];
     });
     if (best < 0) {
-      // No header cell above the value: the nearest within half a column.
+      // No column above the value: the nearest within half a column.
       const centre = (v.x + v.right) / 2;
       cols.forEach((c, k) => {
         const d = Math.abs((c.x + c.right) / 2 - centre);
         if (d <= Math.max(c.right - c.x, v.right - v.x) / 2 + 0.5 * v.fs && (best < 0 || d < Math.abs((cols[best]!.x + cols[best]!.right) / 2 - centre))) best = k;
       });
     }
-    if (best < 0 || slots[best] !== null) return plain; // the header does not describe this row
+    if (best < 0 || slots[best] !== null) return null;
     slots[best] = v.text;
   }
   return slots.map((s) => s ?? '');
@@ -522,9 +573,9 @@ function blockText(b: Block): string {
   return [...b.chunks].sort((a, c) => c.y - a.y || a.x - c.x).map((c) => c.text).join('');
 }
 
-function rowText(line: FigureLine): string {
+function rowText(line: FigureLine, lines: readonly FigureLine[]): string {
   const labels = [...line.labels].sort((a, b) => a.x - b.x).map(blockText);
-  const cells = [...labels, ...placeValues(line)];
+  const cells = [...labels, ...placeValues(line, lines)];
   const text = cells.join('\t');
   // A row of one value behind a blank would read as a Word cell on its own line (cells.ts).
   return cells.length === 2 && cells[0] === '' ? text + '\t' : cells.length === 1 ? text + '\t' : text;
