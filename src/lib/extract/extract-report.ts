@@ -52,6 +52,10 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
   }
   const messages: string[] = [...converted.notes];
+  const extension = /\.[^./\\]+$/.exec(source.path)?.[0].toLowerCase() ?? '';
+  if (source.format === 'html' && (extension === '.txt' || extension === '.md' || extension === '.markdown')) {
+    messages.push(`文件扩展名为 ${extension}，内容是网页 (HTML)，按网页读取`);
+  }
   // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
   for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
   if (title) messages.push(...title.messages);

@@ -29,8 +29,14 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.pdf': 'pdf',
 };
 
-/** `meta`: what the file says besides its text (a page's or PDF's title and dates), when it says anything. */
-export type ReportText = { ok: true; text: string; encoding: string; meta?: DocumentMeta } | { ok: false; error: string };
+/**
+ * `meta`: what the file says besides its text (a page's or PDF's title and dates), when it says
+ * anything; `format`: the format the content was read in, when it is not the extension's (a web
+ * page saved as .txt).
+ */
+export type ReportText =
+  | { ok: true; text: string; encoding: string; meta?: DocumentMeta; format?: SourceFormat }
+  | { ok: false; error: string };
 
 /**
  * Returns the text to extract from (the lines provenance refers to) and the encoding of the bytes,
@@ -41,21 +47,35 @@ export async function readReportText(bytes: Uint8Array, format: SourceFormat): P
   if (!read.ok) return read;
   // The report's own text may not carry the extractor's note mark: only the reflow below adds it.
   const text = read.text.replaceAll(NOTE_MARK, '');
-  if (format !== 'html' && format !== 'docx' && format !== 'pdf' && isCrawledText(text)) {
+  if ((read.format ?? format) !== 'html' && format !== 'docx' && format !== 'pdf' && isCrawledText(text)) {
     // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
-    return { ok: true, text: reflowCrawledText(text), encoding: read.encoding, meta: read.meta };
+    return { ...read, text: reflowCrawledText(text) };
   }
-  return { ok: true, text, encoding: read.encoding, meta: read.meta };
+  return { ...read, text };
 }
 
 /** Returns the report text as the file gives it (decoded, or converted from HTML, Word or PDF). */
 async function readUntrustedText(bytes: Uint8Array, format: SourceFormat): Promise<ReportText> {
   if (format === 'docx') return readDocx(bytes);
   if (format === 'pdf') return (await loadPdf()).readPdf(bytes);
-  const decoded = decodeReport(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
-  if (!decoded.ok || format !== 'html') return decoded;
+  // A text file may hold a web page or a fragment of one (saved as .txt): the format is read off
+  // the content, never from the extension alone.
+  const html = format === 'html' || looksLikeHtml(bytes);
+  const decoded = decodeReport(bytes, html ? sniffHtmlCharset(bytes) : null);
+  if (!decoded.ok || !html) return decoded;
   const page = (await loadHtml()).htmlToReport(decoded.text);
-  return { ok: true, text: page.text, encoding: decoded.encoding, meta: page.meta };
+  return { ok: true, text: page.text, encoding: decoded.encoding, meta: page.meta, ...(format === 'html' ? {} : { format: 'html' as const }) };
+}
+
+/**
+ * True when a text file's first 2 KB are markup: it opens with a tag (`<!DOCTYPE html>`, `<html>`,
+ * `<div …>`, `<table>`, `<p>`) or holds at least five block tags. A report in prose that quotes one
+ * tag is not markup.
+ */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  if (/^(?:\uFEFF|\xEF\xBB\xBF)?\s*<(?:!doctype\s+html|html|head|body|meta|div|table|p|section|article|h[1-6])[\s>]/i.test(head)) return true;
+  return (head.match(/<\/?(?:p|div|table|tr|td|br|span|h[1-6])[\s>/]/gi) ?? []).length >= 5;
 }
 
 /**
