@@ -8,35 +8,43 @@
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
  * --once (for the 100,000-report stretch, hours otherwise): each stage of a build once, in order
  * (cold extraction, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
- * incremental or bare runs.
+ * incremental or bare runs. Exit codes as every command's (scripts/lib/cli.ts).
  */
 import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
+import { parseWholeNumber, parseWholeNumbers, runCommand, type CommandSpec } from './lib/cli.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
 import { astroBuildArgs } from './lib/build-stages.ts';
 import { measure, sumStages, summarize, timeCpuCheck, type Measurement, type Summary } from './lib/bench/measure.ts';
 import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
 
-const { values } = parseArgs({
+const BENCH_COMMAND: CommandSpec = {
+  name: 'npm run bench',
+  summary:
+    '生成各规模的语料，测量提取（冷、热缓存、改一份）、图表、Astro、下载、Pagefind、整站构建和对照的空白 Astro 构建，写 bench/results.json 和 bench/results.md。\n' +
+    'Generates corpora of each size and measures extraction (cold, warm, one changed), charts, Astro, downloads, Pagefind, the whole build and a bare Astro build; writes bench/results.json and bench/results.md.',
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
-    size: { type: 'string' },
-    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string', value: 'N,N', help: '报告份数，逗号分隔，默认 1000,10000 (corpus sizes, comma-separated; default 1000,10000)' },
+    size: { type: 'string', value: 'N', help: '只测一个规模（代替 --sizes） (one size, instead of --sizes)' },
+    runs: { type: 'string', value: 'N', help: '每项测几次取中位数，默认 3 (runs per measurement, median taken; default 3)' },
     // Site stages of a large size take minutes each: fewer runs keep a bench run within the hour.
-    'site-runs': { type: 'string' },
-    'no-site': { type: 'boolean', default: false },
-    once: { type: 'boolean', default: false },
-    seed: { type: 'string', default: 'bench' },
+    'site-runs': { type: 'string', value: 'N', help: '网站各阶段测几次，默认同 --runs (runs of the site stages; default --runs)' },
+    'no-site': { type: 'boolean', help: '只测提取 (extraction only)' },
+    once: { type: 'boolean', help: '每个阶段只跑一次，不测热缓存、增量和空白构建（用于 100,000 份） (each stage once, no warm, incremental or bare runs: for 100,000 reports)' },
+    seed: { type: 'string', value: 'S', help: '生成语料的种子，默认 bench (the corpora\'s seed; default bench)' },
   },
-});
-const sizes = (values.size ?? values.sizes!).split(',').map(Number);
-const once = values.once!;
-const runs = once ? 1 : Number(values.runs);
-const siteRuns = once ? 1 : Number(values['site-runs'] ?? values.runs);
+  examples: ['npm run bench -- --sizes 1000,10000 --runs 3 --site-runs 1', 'npm run bench -- --size 100000 --once'],
+};
+
+// Set from the command line (see the end of this file) before anything runs.
+let values: { seed: string; 'no-site': boolean };
+let sizes: number[];
+let once: boolean;
+let runs: number;
+let siteRuns: number;
 const ROOT = process.cwd();
 const CACHE = path.resolve('bench/cache');
 const NODE = process.execPath; // the pinned Node 24 when run through npm
@@ -68,7 +76,7 @@ async function corpus(n: number): Promise<string> {
     if (head.includes(`"generator": "${GENERATOR_VERSION}"`) && head.includes(`"seed": "${values.seed}"`) && head.includes(`"count": ${n},`)) return dir;
   }
   log(`generating ${n} reports → ${dir}`);
-  await measure(NODE, ['scripts/generate-corpus.ts', '--count', String(n), '--out', dir, '--seed', values.seed!]);
+  await measure(NODE, ['scripts/generate-corpus.ts', '--count', String(n), '--out', dir, '--seed', values.seed]);
   return dir;
 }
 
@@ -211,27 +219,36 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
   return result;
 }
 
-await mkdir(CACHE, { recursive: true });
-const machine = {
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-  memoryGiB: totalmem() / 2 ** 30,
-  node: process.versions.node,
-  platform: `${process.platform} ${process.arch}`,
-  loadAverage: loadavg(),
-};
-log(`${machine.cpus} cores, ${machine.memoryGiB.toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), sizes ${sizes.join(', ')}, ${runs} runs`);
-const results: BenchResults = { machine, runs, siteRuns, sizes: [] };
-// Sizes measured by an earlier run on this machine are kept, so sizes can be run one at a time.
-if (existsSync('bench/results.json')) {
-  const earlier = JSON.parse(await readFile('bench/results.json', 'utf8')) as BenchResults;
-  if (earlier.machine.cpus === machine.cpus) results.sizes = earlier.sizes.filter((s) => !sizes.includes(s.reports));
-}
-for (const n of sizes) {
-  results.sizes.push(await benchSize(n));
-  results.sizes.sort((a, b) => a.reports - b.reports);
-  // Written after each size, so a long run leaves its figures so far.
-  await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-  await writeFile('bench/results.md', toMarkdown(results));
-}
-process.stdout.write(toMarkdown(results));
+await runCommand(BENCH_COMMAND, async ({ values: args }) => {
+  const string = (name: string) => args[name] as string | undefined;
+  values = { seed: string('seed') ?? 'bench', 'no-site': args['no-site'] === true };
+  sizes = string('size') !== undefined ? [parseWholeNumber('--size', string('size')!)] : parseWholeNumbers('--sizes', string('sizes') ?? '1000,10000');
+  once = args.once === true;
+  runs = once ? 1 : parseWholeNumber('--runs', string('runs') ?? '3');
+  siteRuns = once ? 1 : string('site-runs') === undefined ? runs : parseWholeNumber('--site-runs', string('site-runs')!);
+
+  await mkdir(CACHE, { recursive: true });
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: totalmem() / 2 ** 30,
+    node: process.versions.node,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg(),
+  };
+  log(`${machine.cpus} cores, ${machine.memoryGiB.toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), sizes ${sizes.join(', ')}, ${runs} runs`);
+  const results: BenchResults = { machine, runs, siteRuns, sizes: [] };
+  // Sizes measured by an earlier run on this machine are kept, so sizes can be run one at a time.
+  if (existsSync('bench/results.json')) {
+    const earlier = JSON.parse(await readFile('bench/results.json', 'utf8')) as BenchResults;
+    if (earlier.machine.cpus === machine.cpus) results.sizes = earlier.sizes.filter((s) => !sizes.includes(s.reports));
+  }
+  for (const n of sizes) {
+    results.sizes.push(await benchSize(n));
+    results.sizes.sort((a, b) => a.reports - b.reports);
+    // Written after each size, so a long run leaves its figures so far.
+    await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+    await writeFile('bench/results.md', toMarkdown(results));
+  }
+  process.stdout.write(toMarkdown(results));
+});

@@ -4,16 +4,28 @@
  * --input, are passed on), then the charts, then the Astro build, then the downloads and the search index side by side
  * (scripts/lib/build-stages.ts), each in its own process, stopping after the first phase in which one
  * fails, with its exit code. --site-only skips extraction: the site from records already there (after
- * `npm run extract:merge`, say). Logs each stage's time to stderr.
+ * `npm run extract:merge`, say). Logs each stage's time to stderr. Its options are checked before
+ * any stage runs (usage errors exit 2, scripts/lib/cli.ts); a failed stage's exit code is the build's.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { listBuildStages, type Stage } from './lib/build-stages.ts';
+import { runCommand, type CommandSpec } from './lib/cli.ts';
+import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract-cli.ts';
 
-const args = process.argv.slice(2);
-const siteOnly = args.includes('--site-only');
-const stages = listBuildStages(args).filter((s) => !(siteOnly && s.name === 'extract'));
+const BUILD_COMMAND: CommandSpec = {
+  name: 'npm run build',
+  summary:
+    '提取 → 图表 → Astro 构建（同时写下载文件）→ 搜索索引，生成 dist/；提取的选项原样传给 npm run extract。\n' +
+    'Extraction → charts → the Astro build (the downloads beside it) → the search index, into dist/; the extraction options are passed on to npm run extract.',
+  options: {
+    ...EXTRACT_OPTIONS,
+    'site-only': { type: 'boolean', help: '不提取，用已有的记录生成网站（如 extract:merge 之后） (skip extraction: the site from the records already there, e.g. after extract:merge)' },
+  },
+  examples: ['NIANBAO_CORPUS=/path/to/reports npm run build', 'npm run build -- --input ~/reports --strict', 'npm run build -- --site-only'],
+  notes: ['环境变量 (environment): NIANBAO_CORPUS, NIANBAO_DATA, NIANBAO_BASE, NIANBAO_SITE, NIANBAO_OUT'],
+};
 
 // Each stage is a fresh Node process that loads Astro, Vite or the extractor again: Node's compile
 // cache keeps their compiled (and type-stripped) modules between processes and builds, which took
@@ -29,13 +41,20 @@ async function runStage(stage: Stage): Promise<{ stage: Stage; status: number | 
   return { stage, status, signal };
 }
 
-const started = performance.now();
-for (const phase of [...new Set(stages.map((s) => s.phase))].sort((a, b) => a - b)) {
-  const results = await Promise.all(stages.filter((s) => s.phase === phase).map(runStage));
-  const failed = results.find((r) => r.status !== 0);
-  if (failed) {
-    process.stderr.write(`nianbao build: ${failed.stage.name} failed (${failed.signal ?? `exit code ${failed.status}`})\n`);
-    process.exit(failed.status ?? 1);
+await runCommand(BUILD_COMMAND, async ({ values }) => {
+  // Checked here, so that a mistake stops the build before any stage runs.
+  readExtractArgs(values);
+  const args = process.argv.slice(2);
+  const siteOnly = values['site-only'] === true;
+  const stages = listBuildStages(args.filter((a) => a !== '--site-only')).filter((s) => !(siteOnly && s.name === 'extract'));
+  const started = performance.now();
+  for (const phase of [...new Set(stages.map((s) => s.phase))].sort((a, b) => a - b)) {
+    const results = await Promise.all(stages.filter((s) => s.phase === phase).map(runStage));
+    const failed = results.find((r) => r.status !== 0);
+    if (failed) {
+      process.stderr.write(`nianbao build: ${failed.stage.name} failed (${failed.signal ?? `exit code ${failed.status}`})\n`);
+      return failed.status ?? 1;
+    }
   }
-}
-process.stderr.write(`nianbao build: done in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+  process.stderr.write(`nianbao build: done in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+});

@@ -7,59 +7,78 @@
  * cache of outcomes with a stat index of the input (default .nianbao/cache) make re-runs cheap: an
  * unchanged file is not even read. --shard i/n extracts only the files whose path hash
  * is i mod n and also writes OUT/part.json; `npm run extract:merge` combines the n parts.
- * Logs go to stderr; the exit code is non-zero only on a real failure, or with --strict when any
- * file failed or any check failed.
+ * Logs go to stderr. Exit codes (scripts/lib/cli.ts): 0; 1 with --strict when a file or a check
+ * failed (the files and checks are listed); 2 on a usage error; 3 on an unexpected failure.
  */
 import module from 'node:module';
-import { parseArgs } from 'node:util';
+import { EXIT_FAILED, runCommand, say, type CommandSpec } from './lib/cli.ts';
+import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract-cli.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
 // otherwise. Enabled before they load, hence the dynamic imports.
 module.enableCompileCache?.();
-const { extractToFolder } = await import('./lib/extract-corpus.ts');
-const { parseShard } = await import('./lib/shard.ts');
 
-const { values } = parseArgs({
-  options: {
-    input: { type: 'string' },
-    out: { type: 'string', default: process.env.NIANBAO_DATA ?? '.nianbao' },
-    strict: { type: 'boolean', default: false },
-    shard: { type: 'string' },
-    workers: { type: 'string' },
-    cache: { type: 'string' },
-    'no-cache': { type: 'boolean', default: false },
-  },
+export const EXTRACT_COMMAND: CommandSpec = {
+  name: 'npm run extract',
+  summary:
+    '把文件夹里的年度报告提取为 OUT/reports/<id>.json，并写 OUT/manifest.json（每个输入文件的状态和原因）。\n' +
+    'Extracts the reports under a folder into OUT/reports/<id>.json and writes OUT/manifest.json (every input file with its status and reasons).',
+  options: EXTRACT_OPTIONS,
+  examples: ['npm run extract -- --input ~/reports --out .nianbao --strict', 'npm run extract -- --input ~/reports --out part-0 --shard 0/2'],
+  notes: ['跳过 .git、.svn、.hg 文件夹和位于输入文件夹内的输出、缓存文件夹 (skips .git, .svn and .hg folders, and the output and cache folders when inside the input)'],
+};
+
+/** How many lines of failed files or checks are printed before "… and N more". */
+const SHOWN = 10;
+
+await runCommand(EXTRACT_COMMAND, async ({ values }) => {
+  const args = readExtractArgs(values);
+  const { DEFAULT_CACHE_DIR } = await import('./lib/extract-cache.ts');
+  checkExtractFolders(args, DEFAULT_CACHE_DIR);
+  const { extractToFolder } = await import('./lib/extract-corpus.ts');
+
+  const tty = process.stderr.isTTY;
+  const started = performance.now();
+  const { manifest, skipped, checkFailures } = await extractToFolder({
+    input: args.input,
+    out: args.out,
+    shard: args.shard,
+    workers: args.workers,
+    cache: args.cache,
+    onProgress: tty
+      ? (done, total) => {
+          const width = 30;
+          const filled = Math.round((done / total) * width);
+          process.stderr.write(`\r提取 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+        }
+      : undefined,
+  });
+  if (tty) process.stderr.write('\n');
+
+  const { counts } = manifest;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const lines = [
+    `nianbao extract: ${args.input} → ${args.out}`,
+    `  files ${counts.files} · records ${counts.records} · warnings ${counts.warnings} · errors ${counts.errors} · failed checks ${counts.failedChecks} · ${seconds}s`,
+  ];
+  // What was not read, once each (links that could not be followed are errors in the manifest).
+  if (skipped.vcs.length > 0) lines.push(`  跳过 .git 等版本库文件夹 ${skipped.vcs.length} 个 (skipped ${skipped.vcs.length} VCS folder${skipped.vcs.length > 1 ? 's' : ''}: ${skipped.vcs.slice(0, 3).join(', ')}${skipped.vcs.length > 3 ? ', …' : ''})`);
+  if (skipped.own.length > 0) lines.push(`  跳过输入文件夹内的输出或缓存文件夹 ${skipped.own.join(', ')} (skipped the extractor's own output or cache folder inside the input)`);
+  if (skipped.links.length > 0) lines.push(`  指向语料内的符号链接 ${skipped.links.length} 个，其目标按自身路径读取一次 (${skipped.links.length} symlink${skipped.links.length > 1 ? 's' : ''} inside the corpus: each target read once, at its own path)`);
+  const errors = manifest.files.filter((f) => f.status === 'error');
+  for (const f of errors.slice(0, SHOWN)) lines.push(`  ✗ ${f.path}: ${f.messages[0]}`);
+  if (errors.length > SHOWN) lines.push(`  … and ${errors.length - SHOWN} more errors (see manifest.json)`);
+  process.stderr.write(lines.join('\n') + '\n');
+
+  if (args.strict && (counts.errors > 0 || counts.failedChecks > 0)) {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const zh = [counts.errors > 0 ? `${counts.errors} 个文件出错` : '', counts.failedChecks > 0 ? `${checkFailures.length} 份报告共 ${counts.failedChecks} 项校验未通过` : ''].filter(Boolean);
+    const en = [counts.errors > 0 ? `${plural(counts.errors, 'file')} failed` : '', counts.failedChecks > 0 ? `${plural(counts.failedChecks, 'check')} failed in ${plural(checkFailures.length, 'report')}` : ''].filter(Boolean);
+    const why = [`--strict：${zh.join('，')}，退出码 1 (--strict: ${en.join(', ')}; exit code 1)`];
+    for (const f of checkFailures.slice(0, SHOWN)) why.push(`  校验未通过 (failed checks) ${f.path} (${f.id}): ${f.checks.join(', ')}`);
+    if (checkFailures.length > SHOWN) why.push(`  … and ${checkFailures.length - SHOWN} more reports with failed checks (see the records' checks)`);
+    say(EXTRACT_COMMAND, why.join('\n'));
+    return EXIT_FAILED;
+  }
 });
-const input = values.input ?? process.env.NIANBAO_CORPUS ?? 'content/reports';
-
-const tty = process.stderr.isTTY;
-const started = performance.now();
-const { manifest } = await extractToFolder({
-  input,
-  out: values.out!,
-  shard: values.shard ? parseShard(values.shard) : undefined,
-  workers: values.workers === undefined ? undefined : Number(values.workers),
-  cache: values['no-cache'] ? false : values.cache,
-  onProgress: tty
-    ? (done, total) => {
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r提取 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-      }
-    : undefined,
-});
-if (tty) process.stderr.write('\n');
-
-const { counts } = manifest;
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-const lines = [
-  `nianbao extract: ${input} → ${values.out}`,
-  `  files ${counts.files} · records ${counts.records} · warnings ${counts.warnings} · errors ${counts.errors} · failed checks ${counts.failedChecks} · ${seconds}s`,
-];
-for (const f of manifest.files.filter((f) => f.status === 'error').slice(0, 10)) lines.push(`  ✗ ${f.path}: ${f.messages[0]}`);
-const moreErrors = counts.errors - 10;
-if (moreErrors > 0) lines.push(`  … and ${moreErrors} more errors (see manifest.json)`);
-process.stderr.write(lines.join('\n') + '\n');
-
-if (values.strict && (counts.errors > 0 || counts.failedChecks > 0)) process.exit(1);

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import type { Summary } from './extract-index.ts';
+import { UsageError } from './cli.ts';
+import { parseShardArg } from './extract-cli.ts';
 import { writeOutput } from './write-output.ts';
 
 export interface Shard {
@@ -19,12 +21,9 @@ export interface Shard {
   count: number;
 }
 
-/** Returns the shard `i/n` names (0 ≤ i < n), or throws with the accepted form. */
+/** Returns the shard `i/n` names (0 ≤ i < n), or throws a UsageError with the accepted form. */
 export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : null;
-  if (!shard || shard.count < 1 || shard.index >= shard.count) throw new Error(`--shard takes i/n with 0 ≤ i < n (got ${text})`);
-  return shard;
+  return parseShardArg(text);
 }
 
 /** Returns the shard (0 … count-1) of a corpus-relative path: its sha256, first 8 hex digits, mod count. */
@@ -87,7 +86,7 @@ async function readPart(dir: string): Promise<{ part: Part; outcomes: FileOutcom
 
 /**
  * Merges shard outputs into one output folder, as one run over the whole corpus would have written
- * it. Throws when the parts are not the n distinct shards of one corpus.
+ * it. Throws a UsageError when the parts are not the n distinct shards of one corpus.
  * @returns the merged manifest and records.
  */
 export async function mergeParts(dirs: readonly string[], out: string): Promise<{ manifest: Manifest; records: ReportRecord[] }> {
@@ -96,7 +95,8 @@ export async function mergeParts(dirs: readonly string[], out: string): Promise<
   const input = parts[0]?.part.input;
   const indexes = parts.map((p) => p.part.shard.index).sort((a, b) => a - b);
   if (!count || parts.some((p) => p.part.shard.count !== count || p.part.input !== input) || indexes.join() !== Array.from({ length: count }, (_, i) => i).join()) {
-    throw new Error(`extract:merge needs the ${count ?? 'n'} shards 0…n-1 of one input; got ${parts.map((p) => `${p.part.shard.index}/${p.part.shard.count} of ${p.part.input}`).join(', ')}`);
+    const got = parts.map((p) => `${p.part.shard.index}/${p.part.shard.count} of ${p.part.input}`).join(', ');
+    throw new UsageError(`需要同一输入的全部 ${count ?? 'n'} 个分片 0…n-1，收到 ${got} (extract:merge needs the ${count ?? 'n'} shards 0…n-1 of one input; got ${got})`);
   }
   const result = buildManifest(input!, parts.flatMap((p) => p.outcomes));
   // Records get tokens (a later extract into this folder can skip them) only when one extractor version made them all.
