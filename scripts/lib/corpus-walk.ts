@@ -95,14 +95,58 @@ function linkText(full: Buffer): string {
   }
 }
 
+type How = 'gb18030' | 'escaped';
+
+/** A folder entry: its name as it is opened (bytes only when it is not UTF-8), as shown, and how it was shown. */
+interface Named {
+  entry: Dirent<string> | Dirent<Buffer>;
+  name: string | Buffer;
+  text: string;
+  how: How | null;
+}
+
+/** Returns `a/b`: a string when both are, else bytes. */
+function join(a: string | Buffer, b: string | Buffer): string | Buffer {
+  return typeof a === 'string' && typeof b === 'string' ? `${a}/${b}` : Buffer.concat([Buffer.from(a), SLASH, Buffer.from(b)]);
+}
+
+/**
+ * Returns a folder's entries. Read as strings, the fast case; Node reads a name that is not UTF-8
+ * with U+FFFD in place of its bytes, so a folder holding such a name is read again as bytes, and
+ * each name that is not UTF-8 is shown as showName says, never as a name spelt so beside it.
+ */
+function readFolder(full: string | Buffer): Named[] {
+  if (typeof full === 'string') {
+    const entries = readdirSync(full, { withFileTypes: true });
+    if (!entries.some((e) => e.name.includes('\uFFFD'))) return entries.map((entry) => ({ entry, name: entry.name, text: entry.name, how: null }));
+  }
+  const named: Named[] = readdirSync(full, { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+    try {
+      const text = UTF8.decode(entry.name);
+      return { entry, name: text, text, how: null };
+    } catch {
+      return { entry, name: entry.name, text: '', how: 'escaped' };
+    }
+  });
+  const taken = new Set(named.flatMap((n) => (n.how === null ? [n.text] : [])));
+  for (const n of named) {
+    if (n.how === null) continue;
+    const shown = showName(n.name as Buffer);
+    let text = shown.text;
+    for (let i = 2; taken.has(text); i++) text = `${shown.text}~${i}`;
+    taken.add(text);
+    Object.assign(n, { text, how: shown.how });
+  }
+  return named;
+}
+
 /**
  * Lists a corpus folder (see the module comment). `skip`: folders not to read when they lie inside
  * it (the extractor's output and cache folders), compared by device and inode.
  */
 export function walkCorpus(root: string, options: { skip?: readonly string[] } = {}): WalkResult {
   const result: WalkResult = { files: [], problems: [], notes: new Map(), skipped: { vcs: [], own: [], links: [] } };
-  const rootBytes = Buffer.from(root);
-  const realRoot = realpathSync(rootBytes, { encoding: 'buffer' });
+  const realRoot = realpathSync(Buffer.from(root), { encoding: 'buffer' });
   const skipIds = new Set(options.skip?.map(identity).filter((id) => id !== null));
   // Real paths of the folders skipped, for links that point into them.
   const skippedReal: Buffer[] = [];
@@ -113,58 +157,42 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
       // Not there: nothing to skip.
     }
   }
-  const notes = new Map<string, 'gb18030' | 'escaped'>();
+  const notes = new Map<string, How>();
   // Checked once the walk is over, when every skipped folder is known.
   const links: { rel: string; full: Buffer; parent: Buffer }[] = [];
 
-  /** Walks one folder: `raw` its path under the root as bytes (empty for the root), `rel` as shown, `exact` whether rel spells raw. */
-  const walk = (raw: Buffer, rel: string, exact: boolean, how: 'gb18030' | 'escaped' | null) => {
-    const full = raw.length ? Buffer.concat([rootBytes, SLASH, raw]) : rootBytes;
-    const real = raw.length ? Buffer.concat([realRoot, SLASH, raw]) : realRoot;
-    let entries: Dirent<Buffer>[];
+  /**
+   * Walks one folder: `full` the path to open, `raw` its path under the root ('' for the root),
+   * `rel` as shown, `how` how a name on the way was shown when one is not UTF-8. Paths stay strings
+   * while every name on them is UTF-8 (the fast case), and become bytes below a name that is not.
+   */
+  const walk = (full: string | Buffer, raw: string | Buffer, rel: string, how: How | null) => {
+    let named: Named[];
     try {
-      entries = readdirSync(full, { withFileTypes: true, encoding: 'buffer' });
+      named = readFolder(full);
     } catch (error) {
       result.problems.push({ path: rel || '.', error: `无法读取文件夹：${codeOf(error)} (cannot read folder: ${codeOf(error)})` });
       return;
     }
-    // Names that are UTF-8 first, so that a name shown decoded never takes the place of one spelt so.
-    const named = entries.map((entry) => {
-      try {
-        return { entry, text: UTF8.decode(entry.name), how: null };
-      } catch {
-        return { entry, text: null, how: null };
-      }
-    });
-    const taken = new Set(named.flatMap((n) => (n.text === null ? [] : [n.text])));
-    for (const n of named) {
-      if (n.text !== null) continue;
-      const shown = showName(n.entry.name);
-      let text = shown.text;
-      for (let i = 2; taken.has(text); i++) text = `${shown.text}~${i}`;
-      taken.add(text);
-      Object.assign(n, { text, how: shown.how });
-    }
-    for (const { entry, text, how: own } of named as { entry: Dirent<Buffer>; text: string; how: 'gb18030' | 'escaped' | null }[]) {
-      const childRaw = raw.length ? Buffer.concat([raw, SLASH, entry.name]) : entry.name;
+    for (const { entry, name, text, how: own } of named) {
+      const childRaw = raw === '' ? name : join(raw, name);
       const childRel = rel ? `${rel}/${text}` : text;
-      const childExact = exact && own === null;
       const childHow = how === 'escaped' || own === 'escaped' ? 'escaped' : (how ?? own);
-      const childFull = Buffer.concat([rootBytes, SLASH, childRaw]);
       if (entry.isDirectory()) {
+        const childFull = join(full, name);
         if (VCS_FOLDERS.has(text)) {
           result.skipped.vcs.push(childRel);
-          skippedReal.push(Buffer.concat([real, SLASH, entry.name]));
+          skippedReal.push(Buffer.concat([realRoot, SLASH, Buffer.from(childRaw)]));
         } else if (skipIds.size > 0 && skipIds.has(identity(childFull) ?? '')) {
           result.skipped.own.push(childRel);
         } else {
-          walk(childRaw, childRel, childExact, childHow);
+          walk(childFull, childRaw, childRel, childHow);
         }
       } else if (entry.isFile()) {
-        result.files.push(childExact ? { rel: childRel } : { rel: childRel, raw: childRaw });
+        result.files.push(typeof childRaw === 'string' ? { rel: childRel } : { rel: childRel, raw: childRaw });
         if (childHow) notes.set(childRel, childHow);
       } else if (entry.isSymbolicLink()) {
-        links.push({ rel: childRel, full: childFull, parent: real });
+        links.push({ rel: childRel, full: Buffer.from(join(full, name)), parent: raw === '' ? realRoot : Buffer.concat([realRoot, SLASH, Buffer.from(raw)]) });
       } else {
         const kind = entry.isFIFO() ? 'FIFO' : entry.isSocket() ? 'socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'device' : 'unknown';
         result.problems.push({ path: childRel, error: `不是普通文件（${kind}），未读取 (not a regular file: ${kind}; not read)` });
@@ -193,7 +221,7 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
     return null;
   };
 
-  walk(Buffer.alloc(0), '', true, null);
+  walk(root, '', '', null);
   for (const link of links) {
     const problem = checkLink(link.full, link.parent);
     if (problem) result.problems.push({ path: link.rel, error: problem });
