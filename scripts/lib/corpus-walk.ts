@@ -132,8 +132,10 @@ function readFolder(full: string | Buffer): Named[] {
   for (const n of named) {
     if (n.how === null) continue;
     const shown = showName(n.name as Buffer);
+    // A number before the extension, which still says the format.
+    const ext = path.extname(shown.text);
     let text = shown.text;
-    for (let i = 2; taken.has(text); i++) text = `${shown.text}~${i}`;
+    for (let i = 2; taken.has(text); i++) text = `${shown.text.slice(0, shown.text.length - ext.length)}~${i}${ext}`;
     taken.add(text);
     Object.assign(n, { text, how: shown.how });
   }

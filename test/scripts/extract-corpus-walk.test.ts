@@ -162,3 +162,19 @@ describe('a name that is not UTF-8 on a worker thread', () => {
     }
   });
 });
+
+describe('names in a folder read as bytes', () => {
+  it('keeps a name spelt with U+FFFD as it is, and never shows a decoded name as one spelt so beside it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-names-'));
+    await writeFile(path.join(dir, 'a\uFFFD.txt'), 'x');
+    await writeFile(path.join(dir, '报告.txt'), 'utf-8 name');
+    await writeFile(inside(dir, gbk('报告.txt')), 'gbk name');
+    const walked = walkCorpus(dir);
+    expect(walked.files.map((f) => [f.rel, f.raw !== undefined])).toEqual([
+      ['a\uFFFD.txt', false],
+      ['报告.txt', false],
+      ['报告~2.txt', true],
+    ]);
+    expect([...walked.notes.keys()]).toEqual(['报告~2.txt']);
+  });
+});
