@@ -279,8 +279,15 @@ export function findGrids(rules: readonly PdfRule[]): Grid[] {
 /** Returns the grid of one table's rules, or null when they make no table of two rows and two columns. */
 function gridOf(hs: readonly PdfRule[], vs: readonly PdfRule[]): Grid | null {
   if (hs.length < 1 || vs.length < 2) return null;
-  const xs = cluster(vs.map((v) => v.x1));
-  // A table broken by the page has no rule at its cut: the ends of its verticals close it.
+  // A table broken by the page has no rule at its cut: the ends of its verticals close it. A border
+  // that is not drawn (clipped at the margin) is closed by the ends of the horizontals when two or
+  // more reach past the last vertical (one rule reaching out is an underline, not an edge).
+  const left = Math.min(...vs.map((v) => v.x1));
+  const right = Math.max(...vs.map((v) => v.x1));
+  const ends = [Math.min(...hs.map((h) => h.x1)), Math.max(...hs.map((h) => h.x2))].filter(
+    (x) => (x < left - SNAP || x > right + SNAP) && hs.filter((h) => Math.abs(h.x1 - x) <= SNAP || Math.abs(h.x2 - x) <= SNAP).length >= 2,
+  );
+  const xs = cluster([...vs.map((v) => v.x1), ...ends]);
   const ys = cluster([...hs.map((h) => h.y1), Math.min(...vs.map((v) => v.y1)), Math.max(...vs.map((v) => v.y2))]).reverse();
   if (xs.length < 3 || ys.length < 3) return null;
   const rows = ys.length - 1;

@@ -123,8 +123,8 @@ interface FigureLine {
   fs: number;
   values: Chunk[];
   labels: Block[];
-  /** Header columns (x intervals) the values were placed in. */
-  columns: Interval[] | null;
+  /** The header the values are placed under. */
+  header: Header | null;
 }
 
 /** Text chunks of one cell: lines close together, overlapping horizontally. */
@@ -267,20 +267,22 @@ export function layoutPdfText(pages: readonly PdfPage[]): string {
     if (prev && next) joinSplitRow(prev, next);
   }
 
-  const out: string[] = [];
-  let header: Interval[] | null = null; // the columns in effect, kept across page breaks
-  for (const { tables, rest } of read) {
-    const entries: { y: number; text: string }[] = tables.map((t) => ({ y: t.grid.ys[0]!, text: gridText(t) }));
-
-    // The rest laid out from coordinates.
+  // The rest laid out from coordinates, page by page; a header stays in effect across pages.
+  let header: Header | null = null;
+  const laid = read.map(({ tables, rest }) => {
     const chunks = chunksOf(rest);
     const lines = figureLines(chunks);
     const texts = chunks.filter((c) => !lines.some((l) => l.values.includes(c)));
     const blocks = buildBlocks(texts, lines);
     attachLabels(blocks, lines);
     header = placeColumns(lines, blocks, header);
+    return { tables, lines, blocks };
+  });
 
+  const out: string[] = [];
+  for (const { tables, lines, blocks } of laid) {
     // Everything in reading order: tables, figure lines with their labels, free text by baseline.
+    const entries: { y: number; text: string }[] = tables.map((t) => ({ y: t.grid.ys[0]!, text: gridText(t) }));
     entries.push(...lines.map((l) => ({ y: l.y, text: rowText(l, lines) })));
     const free = blocks.filter((b) => !b.line).flatMap((b) => b.chunks);
     const baselines = new Map<number, Chunk[]>();
@@ -357,7 +359,8 @@ function rowNamed(label: string): string | null {
  * first row's cells are those of the last row (same columns and spans); no column has a figure on
  * both sides, and text continues text ("3.补正后申请内容仍不明" / "确"); the continued label names a
  * row of table A or B (the same row it named before, if it named one) and no part of the first
- * row's text names one by itself (then it is a row of its own). The first row's text moves up into
+ * row's text names another row by itself ("要另行制作" names the row "2.没有现成信息需要另行制作"
+ * names; "3.补正后申请内容仍不明确" after a blank row would name its own). The first row's text moves up into
  * the last row's cells. Anything less is left as printed: two rows, the cut label naming no row.
  */
 function joinSplitRow(prev: Table, next: Table): void {
@@ -376,10 +379,10 @@ function joinSplitRow(prev: Table, next: Table): void {
   for (const { from, to } of pairs) {
     const [f, t] = [text(next, from), text(prev, to)];
     if (!f) continue;
-    if (isFigureText(f) ? t !== '' : t === '' || isFigureText(t) || rowNamed(f) !== null) return;
+    if (isFigureText(f) ? t !== '' : t === '' || isFigureText(t)) return;
     if (!isFigureText(f)) {
-      const before = rowNamed(t);
-      const after = rowNamed(t + f);
+      const [before, after, own] = [rowNamed(t), rowNamed(t + f), rowNamed(f)];
+      if (own !== null && own !== after) return; // a row of its own
       if (after !== null && (before === null || before === after)) continued = true;
     }
   }
@@ -406,7 +409,7 @@ function figureLines(chunks: readonly Chunk[]): FigureLine[] {
     if (!c.figure) continue;
     const line = lines.find((l) => Math.abs(l.y - c.y) <= 0.3 * Math.max(l.fs, c.fs));
     if (line) line.values.push(c);
-    else lines.push({ y: c.y, fs: c.fs, values: [c], labels: [], columns: null });
+    else lines.push({ y: c.y, fs: c.fs, values: [c], labels: [], header: null });
   }
   // One row's figures on two baselines less than a line apart (cells formatted differently set
   // their text a few points higher): no two rows are that close, so they are one line when no
@@ -487,44 +490,53 @@ function attachLabels(blocks: Block[], lines: FigureLine[]): void {
   }
 }
 
+/** A table header: its lowest cells, and the figure lines under it (on its page and the next ones). */
+interface Header {
+  cells: Block[];
+  lines: FigureLine[];
+  /** The columns of figures, once every line under the header is known (see `columnsOf`). */
+  columns?: Interval[];
+}
+
 /**
- * Places each figure line's values in header columns. The header of a line is the set of free
- * blocks between it and the figure line above it on the page that no lower block of that set
- * overlaps (the lowest header cells: 自然人 … 总计 under 申请人情况), right of the line's labels.
- * A header cell standing over the labels of the lines it heads and over none of their figures is
- * the label column's (信息内容), not a column of figures. A line with no header cells of its own
- * keeps the columns in effect (a table continued on the next page). Returns the columns in effect
- * after the page.
+ * Gives each figure line its header. The header of a line is the set of free blocks between it and
+ * the figure line above it on the page that no lower block of that set overlaps (the lowest header
+ * cells: 自然人 … 总计 under 申请人情况), right of the line's labels. A line with no header cells of
+ * its own stays under the header in effect (a table continued on the next page). Returns the header
+ * in effect after the page.
  */
-function placeColumns(lines: FigureLine[], blocks: readonly Block[], inherited: Interval[] | null): Interval[] | null {
-  const own = lines.map((line, i) => {
+function placeColumns(lines: FigureLine[], blocks: readonly Block[], inherited: Header | null): Header | null {
+  let current = inherited;
+  lines.forEach((line, i) => {
     const above = i > 0 ? lines[i - 1]!.y : Infinity;
     const candidates = blocks.filter((b) => !b.line && b.bottom > line.y + 0.3 * line.fs && b.top < above);
     const labelRight = Math.max(-Infinity, ...line.labels.map((b) => b.right));
-    return candidates
+    const cells = candidates
       .filter((b) => !candidates.some((o) => o !== b && o.top < b.bottom && overlap(o, b) > 0))
       .filter((b) => (b.x + b.right) / 2 > labelRight)
       .sort((a, b) => a.x - b.x);
-  });
-  let current = inherited;
-  lines.forEach((line, i) => {
-    if (own[i]!.length) {
-      let end = i + 1;
-      while (end < lines.length && !own[end]!.length) end++;
-      const headed = lines.slice(i, end);
-      const overLabel = (b: Block) =>
-        headed.some((l) => l.labels.some((lb) => overlap(lb, b) > 0)) && !headed.some((l) => l.values.some((v) => overlap(v, b) > 0));
-      const columns = own[i]!.filter((b) => !overLabel(b));
-      current = columns.length ? columns.map((b) => ({ x: b.x, right: b.right })) : null;
-    }
-    line.columns = current;
+    if (cells.length) current = { cells, lines: [] };
+    line.header = current;
+    current?.lines.push(line);
   });
   return current;
 }
 
 /**
+ * Returns the columns of figures of a header: its cells, less those standing over the labels of the
+ * lines under it and over none of their figures (信息内容, the label column's header).
+ */
+function columnsOf(header: Header): Interval[] {
+  header.columns ??= header.cells
+    .filter((b) => !(header.lines.some((l) => l.labels.some((lb) => overlap(lb, b) > 0)) && !header.lines.some((l) => l.values.some((v) => overlap(v, b) > 0))))
+    .map((b) => ({ x: b.x, right: b.right }));
+  return header.columns;
+}
+
+/**
  * Returns the values of a line in their columns, blank where a column has none. The columns are
- * the header's; when no header describes the row, those of a nearby row of the page with one or
+ * the header's (as many figures as the header has columns are its columns in order, even when one
+ * stands apart from its header cell); when no header describes the row, those of a nearby row of the page with one or
  * two figures more (within two rows: a row of the same table with a blank or two), if every figure
  * of this row stands under a different one of its figures. A row with fewer figures than such a
  * row and placed by neither is uncertain: its figures
@@ -532,8 +544,11 @@ function placeColumns(lines: FigureLine[], blocks: readonly Block[], inherited: 
  * Otherwise the figures are written in order.
  */
 function placeValues(line: FigureLine, lines: readonly FigureLine[]): string[] {
-  const byHeader = line.columns?.length ? placeIn(line.values, line.columns) : null;
+  const columns = line.header ? columnsOf(line.header) : [];
+  const byHeader = columns.length ? placeIn(line.values, columns) : null;
   if (byHeader) return byHeader;
+  // As many figures as columns, each a column's: none is blank, the order places them.
+  if (columns.length && line.values.length === columns.length && line.values.every((v) => v.figure)) return line.values.map((v) => v.text);
   const i = lines.indexOf(line);
   const fuller = [lines[i - 1], lines[i + 1], lines[i - 2], lines[i + 2]].filter(
     (l): l is FigureLine => !!l && l.values.length > line.values.length && l.values.length <= line.values.length + 2,
