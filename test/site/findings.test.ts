@@ -38,9 +38,10 @@ describe('findings page', () => {
     const rows = rowsAfter('timeliness');
     expect(rows).toHaveLength(5);
     const y2020 = rows.find((r) => r[0] === '沂源县行政审批服务局 2020')!;
-    expect(y2020.slice(1, 4)).toEqual(['部门', '2021-01-31', '2020-01-27']);
-    expect(y2020[4]).toContain('日期存疑');
-    expect(rows.find((r) => r[0] === '沂源县人民政府 2023')!.slice(1, 5)).toEqual(['政府', '2024-03-31', '—', '未知']);
+    // Columns: report, kind, deadline, publication date, signature date, result.
+    expect(y2020.slice(1, 5)).toEqual(['部门', '2021-01-31', '—', '2020-01-27']);
+    expect(y2020[5]).toContain('日期存疑');
+    expect(rows.find((r) => r[0] === '沂源县人民政府 2023')!.slice(1, 6)).toEqual(['政府', '2024-03-31', '—', '—', '未知']);
   });
 
   it('says there is no prose-vs-table disagreement in the samples', () => {

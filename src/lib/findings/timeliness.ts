@@ -1,8 +1,10 @@
 /**
- * Timeliness: whether a report was signed by its legal deadline (Regulations on Open Government
+ * Timeliness: whether a report was published by its legal deadline (Regulations on Open Government
  * Information, art. 49–50): departments by 31 January, people's governments by 31 March of the year
- * after the reporting year. Only the printed signature date (`signedOn`) is used; without it the answer
- * is unknown, never guessed.
+ * after the reporting year. The publication date the file states (a page's PubDate, a crawler's
+ * 发布时间, `published`) is what the law asks about; where the file states none, the printed
+ * signature date (`signedOn`) stands in, and the result says which was used. Without either the
+ * answer is unknown, never guessed.
  */
 import type { ReportRecord } from '../schema/report.ts';
 
@@ -20,6 +22,10 @@ export interface Timeliness {
   kind: 'government' | 'department';
   /** ISO date printed at the end of the report, or null. */
   signedOn: string | null;
+  /** ISO publication date the file states (page metadata, crawler header), or null. */
+  published: string | null;
+  /** Which date was judged: the publication date, else the signature date; null when neither. */
+  basis: 'published' | 'signed' | null;
   /** ISO date of the deadline. */
   deadline: string;
   status: TimelinessStatus;
@@ -46,8 +52,12 @@ export function toDayNumber(iso: string): number | null {
 /** Returns the timeliness of a report. */
 export function assessTimeliness(record: ReportRecord): Timeliness {
   const deadline = findDeadline(record.year, record.agency.kind);
-  const base = { id: record.id, slug: record.agency.slug, agency: record.agency.name, year: record.year, kind: record.agency.kind, signedOn: record.signedOn, deadline };
-  const signed = record.signedOn === null ? null : toDayNumber(record.signedOn);
+  const published = record.published?.date ?? null;
+  const publishedDay = published === null ? null : toDayNumber(published);
+  const signedDay = record.signedOn === null ? null : toDayNumber(record.signedOn);
+  const basis = publishedDay !== null ? 'published' : signedDay !== null ? 'signed' : null;
+  const base = { id: record.id, slug: record.agency.slug, agency: record.agency.name, year: record.year, kind: record.agency.kind, signedOn: record.signedOn, published, basis, deadline } as const;
+  const signed = publishedDay ?? signedDay;
   if (signed === null) return { ...base, status: 'unknown', daysAfterDeadline: null };
   const days = signed - toDayNumber(deadline)!;
   if (signed <= toDayNumber(`${record.year}-12-31`)!) return { ...base, status: 'implausible', daysAfterDeadline: days };
@@ -65,12 +75,19 @@ export const TIMELINESS_ZH: Record<TimelinessStatus, string> = {
 export function describeTimeliness(t: Timeliness): string {
   switch (t.status) {
     case 'unknown':
-      return '未知（报告未印签署日期）';
+      return '未知（报告未印签署日期，文件也未注明公布日期）';
     case 'met':
-      return t.daysAfterDeadline === 0 ? '按时（截止日当天）' : `按时（截止日前 ${-t.daysAfterDeadline!} 天）`;
+      return (t.daysAfterDeadline === 0 ? '按时（截止日当天）' : `按时（截止日前 ${-t.daysAfterDeadline!} 天）`) + basisZh(t);
     case 'late':
-      return `逾期 ${t.daysAfterDeadline} 天`;
+      return `逾期 ${t.daysAfterDeadline} 天` + basisZh(t);
     case 'implausible':
-      return `日期存疑：签署日期 ${t.signedOn} 不晚于统计期末（${t.year}-12-31），可能是笔误，请核对原文`;
+      return t.basis === 'published'
+        ? `日期存疑：公布日期 ${t.published} 不晚于统计期末（${t.year}-12-31），请核对原文`
+        : `日期存疑：签署日期 ${t.signedOn} 不晚于统计期末（${t.year}-12-31），可能是笔误，请核对原文`;
   }
+}
+
+/** Returns the date judged, in words, when it is the publication date (the signature date is the default). */
+function basisZh(t: Timeliness): string {
+  return t.basis === 'published' ? `，按公布日期 ${t.published}` : '';
 }

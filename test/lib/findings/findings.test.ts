@@ -161,6 +161,33 @@ describe('timeliness', () => {
   });
 });
 
+describe('timeliness by publication date', () => {
+  const dated = (published: string | null, signedOn: string | null) => {
+    const r = structuredClone(get(TAIAN));
+    r.published = published === null ? null : { date: published, source: 'html-meta' };
+    r.signedOn = signedOn;
+    return assessTimeliness(r);
+  };
+
+  it('judges the publication date where the file states one, the signature date otherwise', () => {
+    // 泰山区行政审批服务局 (a department): deadline 2025-01-31.
+    const late = dated('2025-02-10', '2025-01-20');
+    expect([late.basis, late.status, late.daysAfterDeadline]).toEqual(['published', 'late', 10]);
+    expect(describeTimeliness(late)).toBe('逾期 10 天，按公布日期 2025-02-10');
+    const signedOnly = dated(null, '2025-01-20');
+    expect([signedOnly.basis, signedOnly.status, describeTimeliness(signedOnly)]).toEqual(['signed', 'met', '按时（截止日前 11 天）']);
+    expect([dated(null, null).basis, dated(null, null).status]).toEqual([null, 'unknown']);
+  });
+
+  it('reads a real page: 平潭综合实验区经济发展局 2022, posted 2023-01-05 (page metadata), on time', async () => {
+    const { extractFile } = await import('../../../scripts/lib/extract-file.ts');
+    const outcome = await extractFile(new URL('../../fixtures/wild/pingtan-html/', import.meta.url).pathname, '2022_jingfa_86658.html');
+    if (!outcome.ok) throw new Error(outcome.error);
+    const t = assessTimeliness(outcome.record);
+    expect([t.published, t.basis, t.status, t.daysAfterDeadline]).toEqual(['2023-01-05', 'published', 'met', -26]);
+  });
+});
+
 describe('prose vs tables', () => {
   it('finds none in the samples (every narrative check passes or cannot run)', () => {
     expect(records.flatMap(listDisagreements)).toEqual([]);
