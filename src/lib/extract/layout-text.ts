@@ -7,7 +7,9 @@
  * "规禁止公开"). Inside sections 二 to 四, a line whose trailing tokens are figures, exactly as many as
  * the table has columns (table A: 3 or 1; table B: 7; table C: 15), becomes a tab row; a wrapped
  * label's other lines are joined to it, word by word in their character columns, when the row's own
- * label does not yet name a template row and the joined one does. A row with fewer figures than
+ * label does not yet name a template row and the joined one does. A row's figures may stand on a
+ * line of their own between the lines of its label ("一、本年新收政府信息公开申请数" / figures / "量"):
+ * such a line takes only the label lines it touches (no blank line between). A row with fewer figures than
  * columns stays as printed: the spaces do not say which cells are blank, so none is guessed.
  *
  * Plain `pdftotext` (no -layout) prints a table's cells one per line, partly in column order, labels
@@ -77,7 +79,8 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
       let k = words.length;
       while (k > 0 && NUMBER.test(words[k - 1]!.text)) k--;
       const figures = words.slice(k).map((w) => w.text);
-      if (figures.length && WIDTHS[s.key]!.includes(figures.length) && (k > 0 || s.key === 'appeals')) {
+      // A row's figures may stand on a line of their own between the lines of its wrapped label.
+      if (figures.length && WIDTHS[s.key]!.includes(figures.length)) {
         candidates.push({ index: i, section: s.key, label: words.slice(0, k), figures });
       } else if (!figures.length && words.length <= 4 && words.every((w) => [...w.text].length <= 20)) {
         fragments.push({ index: i, section: s.key, words });
@@ -90,8 +93,13 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
     const j = joined.get(c.index);
     return j ? mergeWords(c.label, j.before, j.after) : c.label;
   };
+  // Lines with nothing between them (no blank line) are one row's; a label-less figure line takes
+  // only such lines.
+  const adjacent = (a: number, b: number) => lines.slice(Math.min(a, b), Math.max(a, b) + 1).every((l) => l.trim() !== '');
   for (const f of fragments) {
-    const near = candidates.filter((c) => c.section === f.section && Math.abs(c.index - f.index) <= 3);
+    const near = candidates.filter(
+      (c) => c.section === f.section && Math.abs(c.index - f.index) <= 3 && (c.label.length > 0 || c.section === 'appeals' || adjacent(c.index, f.index)),
+    );
     const above = near.filter((c) => c.index < f.index).at(-1);
     const below = near.find((c) => c.index > f.index);
     if (above && !namesRow(labelOf(above), above.section)) {
@@ -126,7 +134,11 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
  * the label word it overlaps most (or the nearest), before it for lines above, after it for lines below.
  */
 function mergeWords(label: readonly Word[], before: readonly Word[][], after: readonly Word[][]): Word[] {
-  if (!label.length) return [...before.flat(), ...after.flat()];
+  if (!label.length) {
+    // Figures on a line of their own: the label's first line is the one the others join.
+    if (before.length) return mergeWords(before[0]!, [], [...before.slice(1), ...after]);
+    return after.length ? mergeWords(after[0]!, [], after.slice(1)) : [];
+  }
   const parts = label.map((w) => ({ ...w, pre: '', post: '' }));
   const nearest = (w: Word) =>
     parts.reduce((best, p) => {
