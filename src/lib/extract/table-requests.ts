@@ -107,6 +107,7 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
     const key = open;
     open = null;
     const { cells, extra } = fitCells(values, COLS);
+    const short = values.filter((c) => c.text !== '').length < COLS && values.length < COLS;
     values = [];
     if (!cells.some((c) => c && c.text !== '')) {
       // A label with no figures: a group heading such as （六）其他处理 in the 2021 edition.
@@ -117,6 +118,14 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
       return;
     }
     seen.add(key);
+    const shifted = short ? readsShifted(cells) : false;
+    if (shifted) {
+      // Fewer figures than columns, and they balance only when placed to the right: the blank
+      // cells were lost before them (a PDF's empty first cell), and reading them from the left
+      // would put each figure one column off. Which column each belongs to is not certain.
+      messages.push(`表三「${labelOf(key)}」只有 ${cells.filter((c) => c && c.text !== '').length} 个数字，从左读时各列错位（靠右对齐才符合行合计），无法确定各属哪一列，本行单元格为空 (null)`);
+      return;
+    }
     rowsFound.push(key);
     if (key === 'otherHandling') has2019Rows = true;
     const keys = PROVENANCE_KEYS.get(key)!;
@@ -149,6 +158,21 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
   }
   close();
   return { requests, rowsFound, provenance, messages, has2019Rows };
+}
+
+/**
+ * True when a short row's figures (read from the left, the total column empty) add up only when
+ * placed against the right edge: the last figure is the sum of the others, so it is the 总计 and
+ * every figure sits one or more columns to the right of where the left reading puts it.
+ */
+function readsShifted(cells: readonly (Cell | undefined)[]): boolean {
+  const numbers = cells.map((c) => (c && c.text !== '' ? parseCellNumber(c.text) : null));
+  if (numbers[COLS - 1] !== null) return false;
+  const present = numbers.filter((n): n is number => n !== null);
+  if (present.length < 2) return false;
+  const last = present[present.length - 1]!;
+  const sum = present.slice(0, -1).reduce((a, b) => a + b, 0);
+  return last > 0 && sum === last;
 }
 
 /**
