@@ -9,7 +9,10 @@
  * label's other lines are joined to it, word by word in their character columns, when the row's own
  * label does not yet name a template row and the joined one does. A row's figures may stand on a
  * line of their own between the lines of its label ("一、本年新收政府信息公开申请数" / figures / "量"):
- * such a line takes only the label lines it touches (no blank line between). A row with fewer figures than
+ * such a line takes only the label lines it touches (no blank line between). A label's lines are
+ * joined by character columns, a group label beside them (（六）/其他处/理) kept a cell of its own; a
+ * page break between a row and the rest of its label (blank lines, the page number) counts as no
+ * distance. A row with fewer figures than
  * columns stays as printed: the spaces do not say which cells are blank, so none is guessed.
  *
  * Plain `pdftotext` (no -layout) prints a table's cells one per line, partly in column order, labels
@@ -25,6 +28,8 @@ import { isRequestRowLabel } from './table-requests.ts';
 
 const TABLE_ZH: Partial<Record<SectionKey, string>> = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' };
 const NUMBER = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$/;
+/** A page number printed alone on its line: - 4 -, 第4页, 第4页 共9页, 4/9 (a bare 4 could be a figure). */
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const TABLE_A_LABELS = new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])));
 /** Figures a row of each table carries. */
 const WIDTHS: Partial<Record<SectionKey, readonly number[]>> = { proactive: [3, 2, 1], requests: [7], appeals: [15] };
@@ -82,7 +87,7 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
       // A row's figures may stand on a line of their own between the lines of its wrapped label.
       if (figures.length && WIDTHS[s.key]!.includes(figures.length)) {
         candidates.push({ index: i, section: s.key, label: words.slice(0, k), figures });
-      } else if (!figures.length && words.length <= 4 && words.every((w) => [...w.text].length <= 20)) {
+      } else if (!figures.length && !PAGE_NUMBER.test(lines[i]!) && words.length <= 4 && words.every((w) => [...w.text].length <= 20)) {
         fragments.push({ index: i, section: s.key, words });
       }
     }
@@ -96,9 +101,14 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
   // Lines with nothing between them (no blank line) are one row's; a label-less figure line takes
   // only such lines.
   const adjacent = (a: number, b: number) => lines.slice(Math.min(a, b), Math.max(a, b) + 1).every((l) => l.trim() !== '');
+  // Lines apart, a page break (its blank lines and page number) counting as none.
+  const distance = (a: number, b: number) => {
+    const between = lines.slice(Math.min(a, b) + 1, Math.max(a, b));
+    return between.some((l) => PAGE_NUMBER.test(l)) ? 1 + between.filter((l) => l.trim() && !PAGE_NUMBER.test(l)).length : Math.abs(a - b);
+  };
   for (const f of fragments) {
     const near = candidates.filter(
-      (c) => c.section === f.section && Math.abs(c.index - f.index) <= 3 && (c.label.length > 0 || c.section === 'appeals' || adjacent(c.index, f.index)),
+      (c) => c.section === f.section && distance(c.index, f.index) <= 3 && (c.label.length > 0 || c.section === 'appeals' || adjacent(c.index, f.index)),
     );
     const above = near.filter((c) => c.index < f.index).at(-1);
     const below = near.find((c) => c.index > f.index);
@@ -130,24 +140,30 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
 }
 
 /**
- * Returns the label words with the wrapped lines' words joined in their columns: each word goes to
- * the label word it overlaps most (or the nearest), before it for lines above, after it for lines below.
+ * Returns the label of a row: the words of its label lines (the lines above, the row's own, the lines
+ * below) joined by character columns. Words whose columns overlap, directly or through other words,
+ * are one cell, read top to bottom ("2.其他法律行政法" / "规" / "禁止公开"); cells are ordered left to
+ * right, so a group label standing beside the row's label ("（六）" / "其他处" / "理") stays a cell
+ * of its own instead of being read into the row's label.
  */
 function mergeWords(label: readonly Word[], before: readonly Word[][], after: readonly Word[][]): Word[] {
-  if (!label.length) {
-    // Figures on a line of their own: the label's first line is the one the others join.
-    if (before.length) return mergeWords(before[0]!, [], [...before.slice(1), ...after]);
-    return after.length ? mergeWords(after[0]!, [], after.slice(1)) : [];
-  }
-  const parts = label.map((w) => ({ ...w, pre: '', post: '' }));
-  const nearest = (w: Word) =>
-    parts.reduce((best, p) => {
-      const score = (q: Word) => Math.min(q.end, w.end) - Math.max(q.start, w.start);
-      return score(p) > score(best) ? p : best;
-    });
-  for (const line of before) for (const w of line) nearest(w).pre += w.text;
-  for (const line of after) for (const w of line) nearest(w).post += w.text;
-  return parts.map((p) => ({ text: p.pre + p.text + p.post, start: p.start, end: p.end }));
+  const words = [...before, label, ...after].flatMap((line, n) => line.map((w) => ({ ...w, n })));
+  const parent = words.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  words.forEach((a, i) =>
+    words.forEach((b, j) => {
+      if (j > i && Math.min(a.end, b.end) - Math.max(a.start, b.start) > 0) parent[find(j)] = find(i);
+    }),
+  );
+  const groups = new Map<number, typeof words>();
+  words.forEach((w, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), w]));
+  return [...groups.values()]
+    .map((g) => ({
+      text: [...g].sort((a, b) => a.n - b.n || a.start - b.start).map((w) => w.text).join(''),
+      start: Math.min(...g.map((w) => w.start)),
+      end: Math.max(...g.map((w) => w.end)),
+    }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Returns the number of figures alone on a line (no tab) in [start, end), and of lines printing a row's figures together. */
