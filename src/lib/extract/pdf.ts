@@ -69,20 +69,43 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      const ops = await page.getOperatorList();
       const items: PdfTextItem[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.dir === 'ttb') continue;
         const [, , c, d, e, f] = item.transform as number[];
         items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
       }
-      pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
+      // The drawing of a page is read only where a table may be: it is most of the reading time.
+      if (mayHoldTable(items)) {
+        const ops = await page.getOperatorList();
+        pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
+      } else {
+        pages.push({ items, rules: [] });
+      }
       page.cleanup();
     }
     return pages;
   } finally {
     await pdf.destroy();
   }
+}
+
+/**
+ * True when a page has two figures standing alone (no text touching them on their line), as the
+ * cells of a table do; prose prints its figures inside sentences (2021年, 共3件).
+ */
+function mayHoldTable(items: readonly PdfTextItem[]): boolean {
+  const shown = items.filter((i) => i.str.trim());
+  let alone = 0;
+  for (const item of shown) {
+    if (!isFigureText(item.str.trim())) continue;
+    const fs = item.fontSize || 10;
+    const touching = shown.some(
+      (o) => o !== item && Math.abs(o.y - item.y) <= 0.3 * fs && o.x < item.x + item.width + 0.5 * fs && o.x + o.width > item.x - 0.5 * fs,
+    );
+    if (!touching && ++alone >= 2) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,14 +331,23 @@ function readTables(items: readonly PdfTextItem[], grids: readonly Grid[]): { ta
   const inCells = grids.map(() => new Map<GridCell, PdfTextItem[]>());
   const rest: PdfTextItem[] = [];
   for (const item of items) {
-    const x = item.x + item.width / 2;
-    const y = item.y + 0.3 * (item.fontSize || 10);
+    const fs = item.fontSize || 10;
+    const y = item.y + 0.3 * fs;
     let placed = false;
     grids.forEach((grid, g) => {
-      const cell = placed ? null : cellAt(grid, x, y);
+      let cell = placed ? null : cellAt(grid, item.x + item.width / 2, y);
       if (!cell) return;
-      inCells[g]!.set(cell, [...(inCells[g]!.get(cell) ?? []), item]);
       placed = true;
+      // An item reaching over a column line: a word overflowing its cell to the right belongs
+      // where it starts; several words in one item across cells ("0   0") cannot be parted
+      // with certainty, and are not read.
+      const crossed = item.x < cell.x1 - 0.25 * fs || item.x + item.width > cell.x2 + 0.25 * fs;
+      if (crossed) {
+        if (/\S\s+\S/.test(item.str.trim())) return;
+        cell = cellAt(grid, item.x + 0.25 * fs, y);
+        if (!cell) return;
+      }
+      inCells[g]!.set(cell, [...(inCells[g]!.get(cell) ?? []), item]);
     });
     if (!placed) rest.push(item);
   }

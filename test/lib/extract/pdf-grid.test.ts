@@ -212,3 +212,20 @@ describe('tables without borders (the coordinates path)', () => {
     expect(rowsOf(layoutPdfText([page]))).toContain('1.本机关不掌握相关政府信息\t3\t2\t5');
   });
 });
+
+describe('text reaching over a cell border', () => {
+  it('reads a word overflowing its cell where it starts, and leaves figures drawn as one item across cells unread', () => {
+    const page = table(50, 700, [60, 40, 40], [20, 20, 20], [
+      { r: 0, c: 0, lines: ['信息内容'] }, { r: 0, c: 1, lines: ['数量'] }, { r: 0, c: 2, lines: ['总计'] },
+      { r: 1, c: 0, lines: [] }, { r: 1, c: 1, lines: [] }, { r: 1, c: 2, lines: [] },
+      { r: 2, c: 0, lines: ['行政强制'] }, { r: 2, c: 1, lines: [] }, { r: 2, c: 2, lines: [] },
+    ]);
+    const y1 = 700 - 20 - 14;
+    const y2 = 700 - 40 - 14;
+    page.items.push({ str: '行政处罚决定书', x: 53, y: y1, width: 70, fontSize: FS }, { str: '5', x: 130, y: y1, width: 5, fontSize: FS });
+    page.items.push({ str: '3      4', x: 125, y: y2, width: 50, fontSize: FS });
+    const rows = rowsOf(layoutPdfText([page]));
+    expect(rows).toContain('行政处罚决定书\t5\t');
+    expect(rows.find((r) => r.startsWith('行政强制'))).toBe('行政强制\t\t');
+  });
+});
