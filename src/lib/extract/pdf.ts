@@ -1,19 +1,31 @@
 /**
  * PDF with a text layer → the report text the readers understand. pdf.js (through unpdf) gives
- * positioned text items; this module rebuilds lines and table rows from their coordinates:
- * - items on one baseline that touch are joined into chunks (a word, a label line, a figure);
- * - a figure line is the set of figure chunks on one baseline (a table row's values);
+ * positioned text items and the page's drawing.
+ *
+ * A table drawn with borders (as Word, WPS, LibreOffice and browsers draw them) is read by its rules
+ * (pdf-grid.ts): every text item goes to the ruled cell it lies in, whatever its line spacing, and
+ * the table is written by the HTML reader's table writer, so a PDF table and a web table are one
+ * case: a blank cell stays blank in its column, a label wrapped over three lines or standing
+ * vertically one character a line is one cell, a header broken inside a word (商业企/业) is one
+ * word. A row that a page break cut in two is joined again when its label continues (see
+ * `joinSplitRow`); the page number between stays outside the table.
+ *
+ * Text outside ruled tables (prose, and tables without borders) is laid out from coordinates:
+ * - items on one baseline that touch are joined into chunks (a word, a label line, a figure); an
+ *   item that another item starts inside is split into its characters first (a line drawn in
+ *   several passes, one per font);
+ * - a figure line is the set of figure chunks on one baseline (a table row's values), two
+ *   baselines less than a line apart counting as one;
  * - label text wrapped over several lines inside one cell (and vertical labels, one character a
  *   line) is gathered into a block by column and line spacing, and a block is written beside the
  *   figure line it is vertically centred on, so "5.要求行政机关确" / "认或重新出具已获" / "取信息"
  *   becomes one label cell in front of its seven figures;
  * - a row's figures are placed in the columns of the table's header (the lowest header cells above
- *   the row: 自然人 … 总计, the fifteen 结果维持 … 总计 of table C), so a blank cell stays a blank
- *   cell in its position; rows after a page break keep the header in effect;
+ *   the row: 自然人 … 总计, the fifteen 结果维持 … 总计 of table C; not the label column's 信息内容),
+ *   so a blank cell stays a blank cell in its position; rows after a page break keep the header in
+ *   effect; a row no header describes takes the columns of a fuller row beside it, or is left
+ *   unread when its blanks cannot be placed;
  * - every other line is written as it stands (cells far apart separated by tabs).
- * A table drawn with borders (as Word, WPS, LibreOffice and browsers draw them) is read by its rules
- * instead (pdf-grid.ts): every text item goes to the ruled cell it lies in, and the table is written
- * by the HTML reader's table writer, so the coordinates heuristics above serve borderless tables only.
  * Output: one table row per line, cells tab-separated (the `tabs` layout of cells.ts).
  */
 import { PROACTIVE_ROWS, type RequestRowKey } from '../template.ts';
@@ -277,8 +289,9 @@ function dropPageNumbers(chunks: Chunk[]): Chunk[] {
 }
 
 /**
- * Returns the report text of the pages: one line per text line, one line per table row with its
- * label and its values in the header's columns, tab-separated.
+ * Returns the report text of the pages: one line per text line, one line per table row (a ruled
+ * table's rows as its cells; other rows with their label and their values in the header's
+ * columns), tab-separated.
  */
 export function layoutPdfText(pages: readonly PdfPage[]): string {
   // Ruled tables first, on every page: each item in the cell its middle lies in; a row that a page
