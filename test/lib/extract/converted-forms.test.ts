@@ -158,6 +158,16 @@ describe.each(REPORTS)('report $name in every published form', ({ name, agency, 
   });
 });
 
+describe('the body cut out of the saved page', () => {
+  it('gives the saved page\'s record (2022_junshan, saved whole in test/fixtures/real/)', async () => {
+    const page = new Uint8Array(readFileSync(new URL('../../fixtures/real/2022_junshan.html', import.meta.url)));
+    const read = await readReportText(page, 'html');
+    if (!read.ok) throw new Error(read.error);
+    const { record } = extractText(read.text, '2022_junshan.html', 'html', read.encoding);
+    expect(figures((await extract('2022_junshan.html', 'html')).record)).toEqual(figures(record));
+  });
+});
+
 describe.each(REPORTS)('report $name read from less than the PDF', ({ name }) => {
   const html = extract(`${name}.html`, 'html');
 
