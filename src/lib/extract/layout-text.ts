@@ -130,10 +130,12 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
     const cells = [...label.map((w) => w.text), ...c.figures];
     out[c.index] = cells.join('\t') + (cells.length === 1 ? '\t' : '');
     if (c.section === 'appeals' && !label.length) {
-      // Table C's figures follow its header: the header line just above becomes a row of words.
-      let h = c.index - 1;
-      while (h > 0 && !out[h]!.trim()) h--;
-      if (!/\d/.test(out[h]!)) out[h] = wordsOf(out[h]!).map((w) => w.text).join('\t');
+      // Table C's figures follow its header: the header's lines (行政复议 … 行政诉讼, 未经复议直接起诉
+      // … 复议后起诉, 结果维持 …) become rows of words, up to the section heading or other figures.
+      const start = sections.find((s) => s.key === 'appeals')!.start;
+      for (let h = c.index - 1; h > start && !/\d/.test(out[h]!.replace(PAGE_NUMBER, '')); h--) {
+        if (out[h]!.trim() && !PAGE_NUMBER.test(out[h]!)) out[h] = wordsOf(out[h]!).map((w) => w.text).join('\t') + (wordsOf(out[h]!).length === 1 ? '\t' : '');
+      }
     }
   }
   return out;
