@@ -114,7 +114,7 @@ interface Pending {
   /** A unit printed right after the figures (万元, 元), kept with the last cell. */
   unit: string;
   /** Candidate splits (each a list of numbers as printed). */
-  splits: string[][];
+  splits: readonly string[][];
   key?: RequestRowKey;
 }
 
@@ -254,17 +254,24 @@ function cutLabel(table: 'proactive' | 'requests' | 'appeals', text: string): { 
  * report whose sums are wrong is read as printed and its check fails), otherwise those that
  * satisfy the row's arithmetic.
  */
-function arithmeticSplits(digits: string, count: number, accept: (numbers: number[]) => boolean): string[][] {
+function arithmeticSplits(digits: string, count: number, accept: (numbers: number[]) => boolean): readonly string[][] {
   const all = splits(digits, count, () => true);
-  if (all.length === 1 || all[0]?.[0] === '?') return all;
+  if (all.length === 1 || all === TOO_MANY) return all;
   return all.filter((s) => accept(s.map(Number)));
 }
 
 /**
- * Returns every way to cut `digits` into `count` numbers without leading zeros that `accept`s, in
- * order; more than the budget allows counts as not unique (returns two).
+ * What `splits` returns when the enumeration budget ran out: two empty readings, so that it counts
+ * as not unique everywhere a length is compared, and no arithmetic accepts it (its cells are not
+ * numbers). Compared by identity.
  */
-export function splits(digits: string, count: number, accept: (numbers: number[]) => boolean): string[][] {
+export const TOO_MANY: readonly string[][] = Object.freeze([Object.freeze([]) as unknown as string[], Object.freeze([]) as unknown as string[]]);
+
+/**
+ * Returns every way to cut `digits` into `count` numbers without leading zeros that `accept`s, in
+ * order; `TOO_MANY` when there are more than the budget allows to count.
+ */
+export function splits(digits: string, count: number, accept: (numbers: number[]) => boolean): readonly string[][] {
   const found: string[][] = [];
   let steps = 0;
   const parts: string[] = [];
@@ -285,7 +292,7 @@ export function splits(digits: string, count: number, accept: (numbers: number[]
     }
     return true;
   };
-  if (!walk(0)) return [['?'], ['?']];
+  if (!walk(0)) return TOO_MANY;
   return found;
 }
 
@@ -340,7 +347,7 @@ function resolveRequests(rows: Pending[], notes: Map<Pending, string>): void {
       if (solutions.length === 1) {
         r.splits = [solutions[0]!.get(r)!];
       } else {
-        notes.set(r, `表三「${zh(r)}」的数字串「${r.digits}」有 ${r.splits[0]![0] === '?' ? '过多' : r.splits.length} 种符合行合计的拆法，表内各列的勾稽关系${solutions.length ? '也不能确定唯一一种' : '不成立或无法核对'}，单元格为空 (null)`);
+        notes.set(r, `表三「${zh(r)}」的数字串「${r.digits}」有 ${r.splits === TOO_MANY ? '过多' : r.splits.length} 种符合行合计的拆法，表内各列的勾稽关系${solutions.length ? '也不能确定唯一一种' : '不成立或无法核对'}，单元格为空 (null)`);
       }
     }
   }
