@@ -294,14 +294,29 @@ function dropPageNumbers(chunks: Chunk[]): Chunk[] {
  * columns), tab-separated.
  */
 export function layoutPdfText(pages: readonly PdfPage[]): string {
-  // Ruled tables first, on every page: each item in the cell its middle lies in; a row that a page
-  // break cut in two is joined again before anything is written.
+  // Ruled tables first, on every page: each item in the cell its middle lies in. A table that goes
+  // on at the top of the next page (the same columns) loses the header rows Word repeats there (its
+  // 总计 would read as the label of the total row), and a row that the page break cut in two is
+  // joined again, before anything is written.
   const read = pages.map((page) => readTables(cleanItems(page.items), findGrids(page.rules ?? [])));
-  for (let p = 1; p < read.length; p++) {
-    const prev = read[p - 1]!.tables.at(-1);
-    const next = read[p]!.tables[0];
-    if (prev && next) joinSplitRow(prev, next);
-  }
+  const heads = new Map<Table, Set<string>>(); // the header rows of the table each table continues
+  read.forEach(({ tables }, p) =>
+    tables.forEach((table, i) => {
+      const prev = i === 0 && p > 0 ? read[p - 1]!.tables.at(-1) : undefined;
+      if (!prev || !sameColumns(prev.grid, table.grid)) {
+        heads.set(table, headerRows(table));
+        return;
+      }
+      const header = heads.get(prev)!;
+      heads.set(table, header);
+      let first = 0;
+      while (first < table.grid.ys.length - 1 && header.has(rowSignature(table, first))) {
+        for (const cell of table.grid.cells) if (cell.row === first) table.texts.set(cell, []);
+        first++;
+      }
+      joinSplitRow(prev, table, first);
+    }),
+  );
 
   // The rest laid out from coordinates, page by page; a header stays in effect across pages.
   let header: Header | null = null;
@@ -399,22 +414,22 @@ function rowNamed(label: string): string | null {
 }
 
 /**
- * Joins the first row of a table at the top of a page to the last row of the table ending the page
- * before, when they are one row that the page break cut: the two tables have the same columns; the
- * first row's cells are those of the last row (same columns and spans); no column has a figure on
- * both sides, and text continues text ("3.补正后申请内容仍不明" / "确"); the continued label names a
- * row of table A or B (the same row it named before, if it named one) and no part of the first
- * row's text names another row by itself ("要另行制作" names the row "2.没有现成信息需要另行制作"
- * names; "3.补正后申请内容仍不明确" after a blank row would name its own). The first row's text moves up into
- * the last row's cells. Anything less is left as printed: two rows, the cut label naming no row.
+ * Joins the first row of a table at the top of a page (after the header rows repeated there) to the
+ * last row of the table ending the page before (with the same columns), when they are one row that
+ * the page break cut: the first row's cells are those of the last row (same columns and spans); no
+ * column has a figure on both sides, and text continues text ("3.补正后申请内容仍不明" / "确"); the
+ * continued label names a row of table A or B (the same row it named before, if it named one) and
+ * no part of the first row's text names another row by itself ("要另行制作" names the row that
+ * "2.没有现成信息需要另行制作" names; "3.补正后申请内容仍不明确" after a blank row would name its
+ * own). The first row's text moves up into the last row's cells. Anything less is left as printed:
+ * two rows, the cut label naming no row.
  */
-function joinSplitRow(prev: Table, next: Table): void {
+function joinSplitRow(prev: Table, next: Table, first: number): void {
   const { grid: a } = prev;
   const { grid: b } = next;
-  if (a.xs.length !== b.xs.length || a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 4)) return;
   const last = a.ys.length - 2;
   const pairs: { from: GridCell; to: GridCell }[] = [];
-  for (const from of b.cells.filter((c) => c.row === 0)) {
+  for (const from of b.cells.filter((c) => c.row === first)) {
     const to = a.at[last]?.[from.col];
     if (!to || to.col !== from.col || to.colspan !== from.colspan) return;
     pairs.push({ from, to });
@@ -440,6 +455,29 @@ function joinSplitRow(prev: Table, next: Table): void {
     prev.texts.set(to, [...(prev.texts.get(to) ?? []), ...(next.texts.get(from) ?? [])]);
     next.texts.set(from, []);
   }
+}
+
+/** True when two grids have the same column lines (a table and its continuation on the next page). */
+function sameColumns(a: Grid, b: Grid): boolean {
+  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]!) <= 4);
+}
+
+/** Returns a row's cells (those starting in it) as a string: their columns, spans and text. */
+function rowSignature({ grid, texts }: Table, row: number): string {
+  const cells = grid.cells.filter((c) => c.row === row);
+  if (!cells.some((c) => texts.get(c)?.length)) return '';
+  return cells.map((c) => `${c.col}/${c.colspan}/${(texts.get(c) ?? []).join('')}`).join('|');
+}
+
+/** Returns the signatures of a table's header rows: its rows before the first one holding a figure. */
+function headerRows(table: Table): Set<string> {
+  const out = new Set<string>();
+  for (let r = 0; r < table.grid.ys.length - 1; r++) {
+    if (table.grid.cells.some((c) => c.row === r && isFigureText((table.texts.get(c) ?? []).join('')))) break;
+    const signature = rowSignature(table, r);
+    if (signature) out.add(signature);
+  }
+  return out;
 }
 
 /** Returns the lines of a ruled table, written as tab rows by the HTML reader, and a blank line after it. */

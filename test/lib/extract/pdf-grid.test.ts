@@ -229,3 +229,25 @@ describe('text reaching over a cell border', () => {
     expect(rows.find((r) => r.startsWith('行政强制'))).toBe('行政强制\t\t');
   });
 });
+
+describe('a table going on over the page with its header repeated (Word: repeat header rows)', () => {
+  const widths = [120, 40, 40];
+  const head = (r: number): Spec[] => [{ r, c: 0, lines: ['信息内容'] }, { r, c: 1, lines: ['自然人'] }, { r, c: 2, lines: ['总计'] }];
+
+  it('drops the repeated header and joins the row the break cut, its figures on the next page', () => {
+    const page1 = table(50, 300, widths, [20, 20, 20], [
+      ...head(0),
+      { r: 1, c: 0, lines: ['（一）予以公开'] }, { r: 1, c: 1, lines: ['4'] }, { r: 1, c: 2, lines: ['4'] },
+      { r: 2, c: 0, lines: ['5.要求行政机关确认或重新'], top: true }, { r: 2, c: 1, lines: [] }, { r: 2, c: 2, lines: [] },
+    ]);
+    const page2 = table(50, 760, widths, [20, 20, 20], [
+      ...head(0),
+      { r: 1, c: 0, lines: ['出具已获取信息'], top: true }, { r: 1, c: 1, lines: ['3'] }, { r: 1, c: 2, lines: ['3'] },
+      { r: 2, c: 0, lines: ['（七）总计'] }, { r: 2, c: 1, lines: ['7'] }, { r: 2, c: 2, lines: ['7'] },
+    ]);
+    const rows = rowsOf(layoutPdfText([page1, page2]));
+    expect(rows).toContain('5.要求行政机关确认或重新出具已获取信息\t3\t3');
+    expect(rows.filter((r) => r.includes('自然人'))).toHaveLength(1);
+    expect(rows).toContain('（七）总计\t7\t7');
+  });
+});
