@@ -87,8 +87,9 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         const [, , c, d, e, f] = item.transform as number[];
         items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
       }
-      // The drawing of a page is read only where a table may be: it is most of the reading time.
-      if (mayHoldTable(items)) {
+      // The drawing of a page is read only where a table may be (figures standing alone, or a page
+      // after one with rules, where a table may go on): it is most of the reading time.
+      if (mayHoldTable(items) || pages.at(-1)?.rules?.length) {
         const ops = await page.getOperatorList();
         pages.push({ items, rules: rulesOfOperatorList(ops.fnArray, ops.argsArray, OPS as unknown as PdfOps) });
       } else {
