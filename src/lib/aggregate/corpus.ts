@@ -2,7 +2,7 @@
  * Corpus-level aggregation: agencies grouped once (d3 group), headline totals, and the tidy rows the
  * charts draw. Nothing here scans all reports per page; pages receive their slice.
  */
-import { ascending, descending, group, max, min, rollup, sum } from 'd3-array';
+import { ascending, descending, group, max, median, min, rollup, sum } from 'd3-array';
 import type { Agency } from '../schema/report.ts';
 import type { IndexedReport } from './report-index.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
@@ -108,6 +108,9 @@ export function listDispositionSegments(summaries: readonly ReportSummary[], bar
     if (counts.some((c) => c === null)) return [];
     const total = sum(counts as number[]);
     if (total === 0) return []; // nothing handled: no shares to draw
+    // Shares of a total the report contradicts (its dispositions do not add up to （七）总计, or 总计 is
+    // 0 or blank) would draw a breakdown the report does not support: left out, listed in the table.
+    if (s.handled !== total) return [];
     return DISPOSITION_GROUPS.map((g) => ({
       bar: barOf(s),
       group: g,
@@ -171,18 +174,60 @@ export interface YearTotal {
   year: number;
   /** New requests, summed. */
   received: number;
-  /** Reports counted (those with the figure). */
+  /** Reports counted (those with the figure): one per agency and year. */
   reports: number;
   /** Of those, reports whose figure came from prose. */
   fromProse: number;
+  /**
+   * The median agency's new requests that year (half the agencies received more, half fewer): unlike
+   * the sum, it does not jump when one large agency enters the corpus.
+   */
+  median: number;
 }
 
-/** Returns new requests summed per year, oldest first (for corpora too large for a line per agency). */
+/**
+ * Returns new requests per year, oldest first: the sum, the median per agency and how many agencies
+ * report the figure (for corpora too large for a line per agency). A sum over whatever agencies
+ * happen to report each year is not a trend; the median and the count say what it is made of.
+ */
 export function sumRequestsByYear(summaries: readonly ReportSummary[]): YearTotal[] {
   const withFigure = summaries.filter((s) => s.received !== null);
-  return [...rollup(withFigure, (list) => ({ received: sum(list, (s) => s.received!), reports: list.length, fromProse: list.filter((s) => s.receivedFromProse).length }), (s) => s.year)]
+  return [...rollup(withFigure, (list) => ({ received: sum(list, (s) => s.received!), reports: list.length, fromProse: list.filter((s) => s.receivedFromProse).length, median: median(list, (s) => s.received!)! }), (s) => s.year)]
     .map(([year, t]) => ({ year, ...t }))
     .sort((a, b) => ascending(a.year, b.year));
+}
+
+/** The change of new requests between two years, over the agencies that report the figure in both. */
+export interface MatchedChange {
+  from: number;
+  to: number;
+  /** Agencies with the figure in both years. */
+  agencies: number;
+  /** Their new requests, summed, in each year. */
+  before: number;
+  after: number;
+}
+
+/**
+ * Returns the year-to-year change of new requests over the same agencies (those reporting the figure
+ * in both years), for each pair of consecutive years present, oldest first: like compared with like.
+ */
+export function listMatchedChanges(summaries: readonly ReportSummary[]): MatchedChange[] {
+  const byYear = group(summaries.filter((s) => s.received !== null), (s) => s.year, (s) => s.slug);
+  const years = [...byYear.keys()].sort(ascending);
+  return years.slice(1).map((to, i) => {
+    const from = years[i]!;
+    const a = byYear.get(from)!;
+    const b = byYear.get(to)!;
+    const both = [...a.keys()].filter((slug) => b.has(slug));
+    return {
+      from,
+      to,
+      agencies: both.length,
+      before: sum(both, (slug) => a.get(slug)![0]!.received!),
+      after: sum(both, (slug) => b.get(slug)![0]!.received!),
+    };
+  });
 }
 
 /**
@@ -190,7 +235,9 @@ export function sumRequestsByYear(summaries: readonly ReportSummary[]): YearTota
  * (so that the shares compare like with like); the bar is the year.
  */
 export function sumDispositionsByYear(summaries: readonly ReportSummary[]): DispositionSegment[] {
-  const complete = summaries.filter((s) => DISPOSITION_GROUPS.every((g) => s.dispositions[g] !== null));
+  // Only reports whose every family is known and adds up to their （七）总计: shares of a total the
+  // report contradicts are not drawn.
+  const complete = summaries.filter((s) => DISPOSITION_GROUPS.every((g) => s.dispositions[g] !== null) && s.handled === sum(DISPOSITION_GROUPS, (g) => s.dispositions[g]!));
   return [...group(complete, (s) => s.year)]
     .sort((a, b) => ascending(a[0], b[0]))
     .flatMap(([year, list]) => {

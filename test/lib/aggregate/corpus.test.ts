@@ -4,11 +4,14 @@ import {
   listAppealSegments,
   listApplicantSegments,
   listDispositionSegments,
+  listMatchedChanges,
+  sumDispositionsByYear,
+  sumRequestsByYear,
   listRequestsPerYear,
   rankGrantRates,
   summarizeCorpus,
 } from '../../../src/lib/aggregate/corpus.ts';
-import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
+import { DISPOSITION_GROUPS, summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 import { readFileSync } from 'node:fs';
@@ -60,6 +63,36 @@ describe('summarizeCorpus', () => {
       // 001 and 002; 004's appealSum is incomplete (blank review cells), 000 and 003 lack tables.
       reportsPassingAll: 2,
     });
+  });
+});
+
+describe('charts that compare like with like', () => {
+  // Samples: 2020 沂源县行政审批服务局 0; 2023 沂源县人民政府 106; 2024 枣庄 9, 沂源县行政审批服务局 1 (prose), 泰山区 28.
+  it('gives each year the median agency and how many agencies report, beside the sum', () => {
+    expect(sumRequestsByYear(summaries).map((t) => [t.year, t.reports, t.median, t.received])).toEqual([
+      [2020, 1, 0, 0],
+      [2023, 1, 106, 106],
+      [2024, 3, 9, 38],
+    ]);
+  });
+
+  it('tells year-to-year change over the agencies present in both years only', () => {
+    // 2020 → 2023: no agency in both; 2023 → 2024: none either (沂源县人民政府 reports 2023 only).
+    expect(listMatchedChanges(summaries).map((c) => [c.from, c.to, c.agencies, c.before, c.after])).toEqual([
+      [2020, 2023, 0, 0, 0],
+      [2023, 2024, 0, 0, 0],
+    ]);
+    // The same agency in two years: 沂源县行政审批服务局 2020 (0) and 2024 (1, from prose).
+    const yiyuan = summaries.filter((s) => s.agency === '沂源县行政审批服务局');
+    expect(listMatchedChanges(yiyuan).map((c) => [c.from, c.to, c.agencies, c.before, c.after])).toEqual([[2020, 2024, 1, 0, 1]]);
+  });
+
+  it('draws no shares for a report whose outcomes do not add up to its （七）总计', () => {
+    const taishan = summaries.find((s) => s.agency === '泰安市泰山区行政审批服务局')!;
+    expect(listDispositionSegments([taishan], (s) => String(s.year))).toHaveLength(DISPOSITION_GROUPS.length);
+    const broken = { ...taishan, handled: 0 };
+    expect(listDispositionSegments([broken], (s) => String(s.year))).toEqual([]);
+    expect(sumDispositionsByYear([broken])).toEqual([]);
   });
 });
 
