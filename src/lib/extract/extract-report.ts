@@ -17,6 +17,7 @@ import { readNarrative } from './prose.ts';
 import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
 import { createEmptyAppeals, readAppealsTable } from './table-appeals.ts';
 import { detectProactiveEdition, readProactiveTable, type Edition } from './table-proactive.ts';
+import { mayHoldLegacyTable, readLegacyTable } from './table-legacy.ts';
 import { readRequestsTable } from './table-requests.ts';
 
 /** What the caller knows about the file. */
@@ -68,10 +69,14 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   if (title && statYear !== null && statYear !== title.year) {
     messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);
   }
+  // The older statistics table (reports before the 2019 template), where the text prints one: its
+  // rows are kept from the readers of tables 二–四 (its 同意部分公开答复数 is no 部分公开 row).
+  const legacyTable = mayHoldLegacyTable(text) ? readLegacyTable(readRows(lines, 0, lines.length), title?.year ?? null) : null;
+  const outsideLegacy = (row: Row) => !legacyTable || row.cells.every((c) => c.line < legacyTable.span.first || c.line > legacyTable.span.last);
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
   const rowsOf = (key: SectionKey): Row[] => {
     const s = section(key);
-    return s ? readRows(lines, s.start + 1, s.end) : [];
+    return s ? readRows(lines, s.start + 1, s.end).filter(outsideLegacy) : [];
   };
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
     if (!section(key)) messages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);

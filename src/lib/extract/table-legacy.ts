@@ -19,9 +19,18 @@ export interface LegacyReading {
   columns: Record<LegacyColumn, string | null>;
   /** `legacy.<key>.<column>` → 1-based source line, for every figure read. */
   provenance: Record<string, number>;
+  /** 1-based source lines of the header and of the table's last row: the readers of tables 二–四 leave them alone. */
+  span: { first: number; last: number };
   /** complete: every printed row read in every column the header has; partial: some figure or row was not. */
   status: Exclude<TableStatus, 'absent'>;
   messages: string[];
+}
+
+const HEADER_HINT = /指[\s\u00a0\u3000]*标[\s\u00a0\u3000]*名[\s\u00a0\u3000]*称/;
+
+/** True when the text may hold the older table: it prints 指标名称 (the header's first column). */
+export function mayHoldLegacyTable(text: string): boolean {
+  return HEADER_HINT.test(text);
 }
 
 /** Returns every row with both figures null. */
@@ -105,9 +114,11 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
   }
   const figureColumns = LEGACY_COLUMNS.filter((c) => header[c] !== null);
   let complete = figureColumns.length > 0;
+  const span = { first: header.cells[0]!.line, last: lastLine(rows[header.index]!) };
   for (const row of rows.slice(header.index + 1)) {
     if (row.layout === 'text') break;
     if (findHeader([row])) break;
+    span.last = lastLine(row);
     const labelCell = row.cells[header.label];
     if (!labelCell || !labelCell.text) continue;
     const spec = matchLegacyLabel(labelCell.text);
@@ -135,5 +146,10 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
       provenance[`legacy.${spec.key}.${column}`] = cell!.line;
     }
   }
-  return { legacy, rowsFound, columns, provenance, status: complete && rowsFound.length > 0 ? 'complete' : 'partial', messages };
+  return { legacy, rowsFound, columns, provenance, span, status: complete && rowsFound.length > 0 ? 'complete' : 'partial', messages };
+}
+
+/** Returns the last source line a row's cells are on. */
+function lastLine(row: Row): number {
+  return Math.max(...row.cells.map((c) => c.line));
 }
