@@ -5,7 +5,7 @@
 import { ascending } from 'd3-array';
 import type { AgencyGroup } from '../aggregate/corpus.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import type { Agency } from '../schema/report.ts';
+import type { Agency, Template } from '../schema/report.ts';
 
 /** Turns a site path (`reports/x/`) into a link: `path` with the base, `url` absolute. */
 export type Linker = (sitePath: string) => { path: string; url: string };
@@ -39,7 +39,7 @@ export interface ApiIndex {
   builtOn: string;
   counts: { agencies: number; reports: number };
   agencies: (Pick<Agency, 'slug' | 'name' | 'kind' | 'region'> & { years: number[]; reports: string[]; links: ReportLinks })[];
-  reports: { id: string; agency: string; agencySlug: string; year: number; template: '2021' | '2019'; links: ReportLinks }[];
+  reports: { id: string; agency: string; agencySlug: string; year: number; template: Template; links: ReportLinks }[];
   downloads: Record<string, string>;
 }
 

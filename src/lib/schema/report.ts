@@ -370,6 +370,13 @@ const provenanceSchema = z.custom<Record<string, number>>(
   { message: 'provenance: 每个数字的来源行号须为正整数 (each figure\'s source line must be a positive integer)' },
 );
 
+/** How much of each of tables 二, 三 and 四 the report has. */
+const tablesSchema = z.object({
+  proactive: tableStatusSchema,
+  requests: tableStatusSchema,
+  appeals: tableStatusSchema,
+});
+
 const recordBase = z.object({
   /** `<agency slug>-<year>`: the report's stable id and URL segment. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -399,11 +406,7 @@ const recordBase = z.object({
     .nullable(),
   requests: requestsSchema,
   appeals: appealsSchema,
-  tables: z.object({
-    proactive: tableStatusSchema,
-    requests: tableStatusSchema,
-    appeals: tableStatusSchema,
-  }),
+  tables: tablesSchema,
   /** Prose of sections 一, 五, 六 (plain text, as printed), or null when the section is missing. */
   sections: z.object({
     overview: z.string().nullable(),
@@ -424,16 +427,39 @@ export const reportRecordSchema = z.discriminatedUnion('template', [
     /** Template edition: 2021 (国办公开办函〔2021〕30号). */
     template: z.literal('2021'),
     proactive: proactive2021Schema,
+    /** No older statistics table in a report of the 2019 or 2021 template. */
+    legacy: z.null(),
   }),
   recordBase.extend({
     /** Template edition: 2019 (国办公开办函〔2019〕60号). */
     template: z.literal('2019'),
     proactive: proactive2019Schema,
+    legacy: z.null(),
+  }),
+  recordBase.extend({
+    /**
+     * Before the 2019 template (reports for 2008–2018, or a later report that still prints the older
+     * table instead of tables 二–四): tables 二, 三 and 四 absent, their cells all null.
+     */
+    template: z.literal('pre2019'),
+    /** No table 二 before the 2019 template. */
+    proactive: z.null(),
+    /** The older statistics table (指标名称 / 计量单位 / 本年 / 历年累计); null when the report prints none. */
+    legacy: legacySchema.nullable(),
+    tables: tablesSchema.extend({
+      /**
+       * The older statistics table: complete when every row it prints was read in every column its
+       * header has, partial when a figure or a row was not, absent when the report has no such table.
+       */
+      legacy: tableStatusSchema,
+    }),
   }),
 ]);
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 export type Proactive2021 = z.infer<typeof proactive2021Schema>;
 export type Proactive2019 = z.infer<typeof proactive2019Schema>;
+/** A template edition: 2021, 2019, or pre2019 (the older statistics table). */
+export type Template = ReportRecord['template'];
 
 /** One input file in the manifest. */
 export const manifestEntrySchema = z.object({
