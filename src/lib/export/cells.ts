@@ -2,6 +2,8 @@
  * The template's cells as data: every (table, row, column) of each edition with its Chinese and English
  * labels, unit and the template row it comes from, and the tidy long form of records (one entry per
  * report × table × row × column). The CSV, wide CSV, SQLite and dictionary builders all read these.
+ * A record before the 2019 template (`pre2019`) has the cells of the older statistics table only,
+ * table `legacy`, columns `year` (本年) and `cumulative` (历年累计).
  */
 import type { ReportRecord, Template } from '../schema/report.ts';
 import {
@@ -14,18 +16,20 @@ import {
   REQUEST_COLUMNS,
   REQUEST_ROWS,
 } from '../template.ts';
+import { LEGACY_COLUMNS, LEGACY_COLUMN_LABELS, LEGACY_ROWS } from '../template-legacy.ts';
 
-export type Edition = '2021' | '2019';
-export const EDITIONS: readonly Edition[] = ['2021', '2019'];
+export type Edition = Template;
+export const EDITIONS: readonly Edition[] = ['2021', '2019', 'pre2019'];
 
-/** The three tables, with the record key as the table id. */
-export const TABLES = ['proactive', 'requests', 'appeals'] as const;
+/** The three tables of the template and the older statistics table, with the record key as the table id. */
+export const TABLES = ['proactive', 'requests', 'appeals', 'legacy'] as const;
 export type TableId = (typeof TABLES)[number];
 
 export const TABLE_LABELS: Record<TableId, { zh: string; en: string; section: string }> = {
   proactive: { zh: '主动公开政府信息情况', en: 'Proactive disclosure', section: '二' },
   requests: { zh: '收到和处理政府信息公开申请情况', en: 'Requests received and handled', section: '三' },
   appeals: { zh: '政府信息公开行政复议、行政诉讼情况', en: 'Administrative review and litigation', section: '四' },
+  legacy: { zh: '政府信息公开情况统计表（2019 年以前的旧式统计表）', en: 'Older statistics table (before the 2019 template)', section: '附' },
 };
 
 /** One cell of the template: where it sits, what it is called, its unit. */
@@ -109,8 +113,28 @@ function requestTemplateRow(key: string): string {
   return '表三 三、本年度办理结果';
 }
 
-/** Returns every cell of an edition's three tables, in template order. */
+/** Returns every cell of the older statistics table: each row's 本年 and 历年累计, in printed order. */
+function listLegacyCellSpecs(): CellSpec[] {
+  return LEGACY_ROWS.flatMap((row) =>
+    LEGACY_COLUMNS.map((col) => ({
+      table: 'legacy' as const,
+      rowKey: row.key,
+      rowZh: row.zh,
+      rowEn: row.en,
+      columnKey: col,
+      columnZh: LEGACY_COLUMN_LABELS[col].zh,
+      columnEn: LEGACY_COLUMN_LABELS[col].en,
+      unitZh: row.unit,
+      unitEn: row.unitEn,
+      templateRow: '旧式统计表（指标名称 / 计量单位 / 本年 / 历年累计）',
+      path: `legacy.${row.key}.${col}`,
+    })),
+  );
+}
+
+/** Returns every cell of an edition's tables, in template order (pre2019: the older statistics table's). */
 export function listCellSpecs(edition: Edition): CellSpec[] {
+  if (edition === 'pre2019') return listLegacyCellSpecs();
   const proactive = PROACTIVE_ROWS[edition].flatMap((row) =>
     row.columns.map((col, i) => {
       const [unitZh, unitEn] = proactiveUnit(col);
@@ -169,7 +193,10 @@ export function listTableColumns(table: TableId): CellSpec[] {
   return [...seen.values()];
 }
 
-/** Returns the value at a cell path of a record (`requests.granted.natural`), or null when absent. */
+/**
+ * Returns the value at a cell path of a record (`requests.granted.natural`, `legacy.reviews.year`), or
+ * null when absent (a table the record has not: null).
+ */
 export function readCell(record: ReportRecord, path: string): number | null {
   const [table, row, column] = path.split('.') as [string, string, string];
   const rows = (record as unknown as Record<string, Record<string, Record<string, number | null> | undefined>>)[table];
@@ -187,7 +214,7 @@ export interface TidyCell {
   county: string | null;
   regionCode: string | null;
   year: number;
-  template: Template;
+  template: Edition;
   table: TableId;
   rowKey: string;
   rowZh: string;
@@ -200,7 +227,7 @@ export interface TidyCell {
 }
 
 /** Every cell of each edition, in template order (computed once: every record of an edition shares them). */
-const SPECS_BY_EDITION: Record<Template, readonly CellSpec[]> = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019'), pre2019: [] };
+const SPECS_BY_EDITION: Record<Edition, readonly CellSpec[]> = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019'), pre2019: listCellSpecs('pre2019') };
 
 /** Returns the tidy long form of one record: every template cell of its edition, in template order. */
 export function listRecordTidyCells(record: ReportRecord): TidyCell[] {

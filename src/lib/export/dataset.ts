@@ -7,8 +7,8 @@
  * builders (`buildLongCsv`, `buildWideCsv`, `buildDatasetJson`) join the same pieces in memory, for
  * tests and small corpora.
  */
-import type { ReportRecord } from '../schema/report.ts';
-import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listRecordTidyCells, listTableColumns, readCell, type CellSpec, type TableId } from './cells.ts';
+import type { ReportRecord, TableStatus } from '../schema/report.ts';
+import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listRecordTidyCells, listTableColumns, readCell, type CellSpec, type Edition, type TableId } from './cells.ts';
 import { formatCsvHeader, formatCsvLine, toCsv, type CsvValue } from './csv.ts';
 
 /** Columns of the long CSV (and of the SQLite `cells` table), with what each holds. */
@@ -21,8 +21,8 @@ export const LONG_FIELDS = [
   { name: 'county', zh: '县级', en: 'County' },
   { name: 'region_code', zh: '行政区划代码（GB/T 2260）', en: 'Region code (GB/T 2260)' },
   { name: 'year', zh: '报告年度', en: 'Reporting year' },
-  { name: 'template', zh: '模板版本（2021 或 2019）', en: 'Template edition (2021 or 2019)' },
-  { name: 'table', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼', en: 'Table: proactive / requests / appeals' },
+  { name: 'template', zh: '模板版本（2021、2019，或 pre2019：2019 年以前）', en: 'Template edition (2021, 2019, or pre2019: before the 2019 template)' },
+  { name: 'table', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼 / legacy 2019 年以前的旧式统计表', en: 'Table: proactive / requests / appeals / legacy (the older statistics table, before 2019)' },
   { name: 'row_key', zh: '行标识', en: 'Row key' },
   { name: 'row_label_zh', zh: '行名称', en: 'Row label (Chinese)' },
   { name: 'column_key', zh: '列标识', en: 'Column key' },
@@ -75,6 +75,12 @@ export function buildLongCsv(records: readonly ReportRecord[]): string {
 /** Identity columns leading each wide CSV row. */
 export const WIDE_ID_FIELDS = ['report_id', 'agency_name', 'agency_slug', 'province', 'city', 'county', 'region_code', 'year', 'template', 'table_status'] as const;
 
+/** Returns how much of a table a record has (the older table: absent in a record of the 2019 or 2021 template). */
+export function readTableStatus(record: ReportRecord, table: TableId): TableStatus {
+  if (table !== 'legacy') return record.tables[table];
+  return record.template === 'pre2019' ? record.tables.legacy : 'absent';
+}
+
 /** Returns the wide CSV column name of a cell: `<row>_<column>`, e.g. `granted_natural`. */
 export function wideColumnName(spec: Pick<CellSpec, 'rowKey' | 'columnKey'>): string {
   return `${spec.rowKey}_${spec.columnKey}`;
@@ -104,7 +110,7 @@ export function listWideCsvRow(record: ReportRecord, table: TableId): CsvValue[]
     r.agency.region.code,
     r.year,
     r.template,
-    r.tables[table],
+    readTableStatus(r, table),
     ...WIDE_SPECS[table].map((s) => readCell(r, s.path)),
   ];
 }
@@ -129,15 +135,15 @@ export function buildWideCsv(records: readonly ReportRecord[], table: TableId): 
 
 /** One entry of the data dictionary. */
 export interface DictionaryEntry extends CellSpec {
-  /** Template editions that have this cell. */
-  editions: ('2021' | '2019')[];
+  /** Template editions that have this cell (pre2019: the older statistics table). */
+  editions: Edition[];
   /** Column name in the wide CSV of its table. */
   wideColumn: string;
 }
 
-/** Returns the data dictionary: every cell of both editions, tables in order, each path once. */
+/** Returns the data dictionary: every cell of every edition, tables in order, each path once. */
 export function listDictionary(): DictionaryEntry[] {
-  const editionsOf = new Map<string, ('2021' | '2019')[]>();
+  const editionsOf = new Map<string, Edition[]>();
   for (const edition of EDITIONS) for (const s of listCellSpecs(edition)) editionsOf.set(s.path, [...(editionsOf.get(s.path) ?? []), edition]);
   return TABLES.flatMap((t) => listTableColumns(t).map((s) => ({ ...s, editions: editionsOf.get(s.path) ?? [], wideColumn: wideColumnName(s) })));
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { ReportRecord } from '../schema/report.ts';
 import { listRecordTidyCells } from './cells.ts';
-import { LICENCE, listDictionary } from './dataset.ts';
+import { LICENCE, listDictionary, readTableStatus } from './dataset.ts';
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE agencies (
@@ -27,7 +27,7 @@ CREATE TABLE reports (
   id TEXT PRIMARY KEY,
   agency_slug TEXT NOT NULL REFERENCES agencies(slug),
   year INTEGER NOT NULL,
-  template TEXT NOT NULL,        -- 2021 | 2019
+  template TEXT NOT NULL,        -- 2021 | 2019 | pre2019 (the older statistics table)
   title TEXT NOT NULL,
   signed_on TEXT,                -- ISO yyyy-mm-dd, when printed
   proactive_status TEXT NOT NULL,  -- complete | partial | absent
@@ -37,14 +37,15 @@ CREATE TABLE reports (
   source_sha256 TEXT NOT NULL,
   source_encoding TEXT NOT NULL,
   source_format TEXT NOT NULL,
-  source_bytes INTEGER NOT NULL
+  source_bytes INTEGER NOT NULL,
+  legacy_status TEXT NOT NULL    -- the older statistics table: complete | partial | absent (absent from 2019 on)
 );
 CREATE TABLE cells (
   report_id TEXT NOT NULL REFERENCES reports(id),
   agency_slug TEXT NOT NULL,
   year INTEGER NOT NULL,
   template TEXT NOT NULL,
-  "table" TEXT NOT NULL,          -- proactive | requests | appeals
+  "table" TEXT NOT NULL,          -- proactive | requests | appeals | legacy
   row_key TEXT NOT NULL,
   row_label_zh TEXT NOT NULL,
   column_key TEXT NOT NULL,
@@ -55,7 +56,7 @@ CREATE TABLE cells (
 );
 CREATE TABLE checks (
   report_id TEXT NOT NULL REFERENCES reports(id),
-  check_id TEXT NOT NULL,        -- balance | rowSum | dispositionSum | appealSum | narrative
+  check_id TEXT NOT NULL,        -- balance | rowSum | dispositionSum | appealSum | narrative | legacySum
   status TEXT NOT NULL,          -- pass | fail | incomplete | notApplicable
   evaluated INTEGER NOT NULL,
   failures INTEGER NOT NULL,
@@ -116,7 +117,7 @@ export function listSqliteRows(r: ReportRecord): SqliteRecordRows {
   const s = r.source;
   return {
     agency: [r.agency.slug, r.agency.name, r.agency.kind, g.province, g.city, g.county, g.code],
-    report: [r.id, r.agency.slug, r.year, r.template, r.title, r.signedOn, r.tables.proactive, r.tables.requests, r.tables.appeals, s.path, s.sha256, s.encoding, s.format, s.bytes],
+    report: [r.id, r.agency.slug, r.year, r.template, r.title, r.signedOn, r.tables.proactive, r.tables.requests, r.tables.appeals, s.path, s.sha256, s.encoding, s.format, s.bytes, readTableStatus(r, 'legacy')],
     checks: r.checks.map((c) => [r.id, c.id, c.status, c.evaluated, c.failures.length]),
     checkFailures: r.checks.flatMap((c) => c.failures.map((f, i) => [r.id, c.id, i + 1, f.where, JSON.stringify(f.cells), f.expected, f.actual])),
     cells: listRecordTidyCells(r).map((c) => [c.reportId, c.agencySlug, c.year, c.template, c.table, c.rowKey, c.rowZh, c.columnKey, c.columnZh, c.value, c.sourceLine]),
@@ -159,7 +160,7 @@ export function openSqliteWriter(file: string, builtOn: string): SqliteWriter {
   db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
   db.exec(SQLITE_SCHEMA);
   db.exec('BEGIN');
-  const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
   const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

@@ -90,7 +90,7 @@ describe('write-downloads', () => {
   });
 
   it('writes every file the data page links, and nothing else', () => {
-    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']);
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao-wide-legacy.csv', 'nianbao.json', 'nianbao.sqlite']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
   });
 

@@ -37,8 +37,10 @@ const byId = new Map(records.map((r) => [r.id, r]));
 
 /** Reads a figure straight from the record (independent of the builders' own reader). */
 function figure(record: ReportRecord, table: string, row: string, column: string): number | null | undefined {
-  const t = (record as unknown as Record<string, Record<string, Record<string, number | null>>>)[table]!;
-  return t[row]?.[column];
+  const t = (record as unknown as Record<string, Record<string, Record<string, number | null>> | null>)[table];
+  // A table the record has not (the older table of a 2019 or 2021 record: null): every cell absent.
+  if (t === null) return null;
+  return t![row]?.[column];
 }
 
 /** Returns the CSV field text a figure must be written as. */
@@ -153,7 +155,7 @@ describe('wide csv', () => {
       expect(data.map((r) => r[0])).toEqual(records.map((r) => r.id));
       for (const row of data) {
         const record = byId.get(row[0]!)!;
-        expect(row[WIDE_ID_FIELDS.indexOf('table_status')]).toBe(record.tables[table]);
+        expect(row[WIDE_ID_FIELDS.indexOf('table_status')]).toBe(table === 'legacy' ? 'absent' : record.tables[table]);
         specs.forEach((s, i) => {
           const v = figure(record, table, s.rowKey, s.columnKey);
           // A cell of the other edition is not in the record at all: empty too.
@@ -173,16 +175,18 @@ describe('wide csv', () => {
 });
 
 describe('dictionary', () => {
-  it('lists every cell of both editions with labels and units', () => {
+  it('lists every cell of every edition with labels and units', () => {
     const [header, ...rows] = parseCsv(buildDictionaryCsv());
     expect(header!.slice(0, 3)).toEqual(['table', 'table_label_zh', 'editions']);
-    // Table A: 10 (2021) + 22 (2019) − 3 shared (licensing, penalty, coercion · decisions); table B: 26 rows × 7; table C: 15.
-    expect(rows).toHaveLength(10 + 22 - 3 + 26 * 7 + 15);
+    // Table A: 10 (2021) + 22 (2019) − 3 shared (licensing, penalty, coercion · decisions); table B: 26 rows × 7; table C: 15;
+    // the older statistics table (pre2019): 20 rows × 本年 and 历年累计.
+    expect(rows).toHaveLength(10 + 22 - 3 + 26 * 7 + 15 + 20 * 2);
     expect(rows.find((r) => r[12] === 'proactive.licensing.decisions')![2]).toBe('2021;2019');
     const fees = rows.find((r) => r[12] === 'proactive.fees.amountWan')!;
     expect(fees).toEqual(['proactive', '主动公开政府信息情况', '2021', 'fees', '行政事业性收费', 'Administrative fees', 'amountWan', '本年收费金额（万元）', 'Fees collected this year', '万元', '10,000 yuan', '表二 第二十条第（八）项', 'proactive.fees.amountWan', 'fees_amountWan']);
     expect(rows.find((r) => r[12] === 'requests.granted.natural')![2]).toBe('2021;2019');
     expect(rows.find((r) => r[12] === 'requests.otherHandling.total')![2]).toBe('2019');
+    expect(rows.find((r) => r[12] === 'legacy.requestsReceived.year')).toEqual(['legacy', '政府信息公开情况统计表（2019 年以前的旧式统计表）', 'pre2019', 'requestsReceived', '受理政府信息公开申请总数', 'Requests accepted (受理)', 'year', '本年', 'This year', '条', 'requests', '旧式统计表（指标名称 / 计量单位 / 本年 / 历年累计）', 'legacy.requestsReceived.year', 'requestsReceived_year']);
   });
 });
 
