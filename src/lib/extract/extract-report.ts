@@ -67,7 +67,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   // The older statistics table (reports before the 2019 template), where the text prints one: its
   // rows are kept from the readers of tables 二–四 (its 同意部分公开答复数 is no 部分公开 row).
   const legacyTable = mayHoldLegacyTable(text) ? readLegacyTable(readRows(lines, 0, lines.length), title?.year ?? null) : null;
-  const outsideLegacy = (row: Row) => !legacyTable || row.cells.every((c) => c.line < legacyTable.span.first || c.line > legacyTable.span.last);
+  const outsideLegacy = (row: Row) => !legacyTable || row.cells.every((c) => !legacyTable.lines.has(c.line));
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
   const rowsOf = (key: SectionKey): Row[] => {
     const s = section(key);

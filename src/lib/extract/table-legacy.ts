@@ -19,8 +19,8 @@ export interface LegacyReading {
   columns: Record<LegacyColumn, string | null>;
   /** `legacy.<key>.<column>` → 1-based source line, for every figure read. */
   provenance: Record<string, number>;
-  /** 1-based source lines of the header and of the table's last row: the readers of tables 二–四 leave them alone. */
-  span: { first: number; last: number };
+  /** 1-based source lines of the header and of the rows read as the table's: the readers of tables 二–四 leave them alone. */
+  lines: ReadonlySet<number>;
   /** complete: every printed row read in every column the header has; partial: some figure or row was not. */
   status: Exclude<TableStatus, 'absent'>;
   messages: string[];
@@ -114,11 +114,10 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
   if (otherYear) messages.push(`旧式统计表的本年列表头为「${columns.year}」，与报告年度 ${reportYear} 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)`);
   const figureColumns = LEGACY_COLUMNS.filter((c) => header[c] !== null && !(c === 'year' && otherYear));
   let complete = figureColumns.length > 0 && !otherYear;
-  const span = { first: header.cells[0]!.line, last: lastLine(rows[header.index]!) };
+  const lines = new Set(header.cells.map((c) => c.line));
   for (const row of rows.slice(header.index + 1)) {
     if (row.layout === 'text') break;
     if (findHeader([row])) break;
-    span.last = lastLine(row);
     const labelCell = row.cells[header.label];
     if (!labelCell || !labelCell.text) continue;
     const spec = matchLegacyLabel(labelCell.text);
@@ -133,6 +132,7 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
       continue;
     }
     rowsFound.push(spec.key);
+    for (const cell of row.cells) lines.add(cell.line);
     const unit = header.unit === null ? '' : squeeze(row.cells[header.unit]?.text ?? '');
     for (const column of figureColumns) {
       const cell = row.cells[header[column]!];
@@ -146,10 +146,5 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
       provenance[`legacy.${spec.key}.${column}`] = cell!.line;
     }
   }
-  return { legacy, rowsFound, columns, provenance, span, status: complete && rowsFound.length > 0 ? 'complete' : 'partial', messages };
-}
-
-/** Returns the last source line a row's cells are on. */
-function lastLine(row: Row): number {
-  return Math.max(...row.cells.map((c) => c.line));
+  return { legacy, rowsFound, columns, provenance, lines, status: complete && rowsFound.length > 0 ? 'complete' : 'partial', messages };
 }
