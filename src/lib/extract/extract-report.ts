@@ -51,7 +51,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   if (!title && sections.length < 3) {
     return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
   }
-  const messages: string[] = [...converted.notes];
+  const messages: string[] = [...(fileMeta.notes ?? []), ...converted.notes];
   const extension = /\.[^./\\]+$/.exec(source.path)?.[0].toLowerCase() ?? '';
   if (source.format === 'html' && (extension === '.txt' || extension === '.md' || extension === '.markdown')) {
     messages.push(`文件扩展名为 ${extension}，内容是网页 (HTML)，按网页读取`);
