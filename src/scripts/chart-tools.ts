@@ -2,13 +2,19 @@
  * Chart tools, added by script so the page stays complete without it: download the chart's data as
  * CSV (UTF-8 with BOM, for Excel), its drawing as SVG or PNG, and copy a link to the chart.
  */
+import { guardCsvText } from '../lib/export/csv.ts';
 
-/** Returns CSV text (RFC 4180, CRLF) from a table's header and body cells. */
+/**
+ * Returns CSV text (RFC 4180, CRLF) from a table's header and body cells; text cells (not the
+ * figures, `td.num`) are guarded against formulas as in the downloads (guardCsvText).
+ */
 export function tableToCsv(table: HTMLTableElement): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const rows = [...table.querySelectorAll('tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => quote(c.textContent!.trim().replace(/^—$/, ''))).join(','),
-  );
+  const cell = (c: Element) => {
+    const text = c.textContent!.trim().replace(/^—$/, '');
+    return quote(c.classList.contains('num') ? text : guardCsvText(text));
+  };
+  const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map(cell).join(','));
   return '\uFEFF' + rows.join('\r\n') + '\r\n';
 }
 
