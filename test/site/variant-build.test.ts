@@ -7,7 +7,7 @@
  * page reads its agency's records again.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -23,11 +23,12 @@ const INJECTED = [
   "{1+1} export const x = 1; import Evil from './evil.astro' <Evil />",
 ].join('\n');
 
+let root: string;
 let dist: string;
 let pages: string[];
 
 beforeAll(() => {
-  const root = mkdtempSync(path.join(tmpdir(), 'nianbao-variant-'));
+  root = mkdtempSync(path.join(tmpdir(), 'nianbao-variant-'));
   const corpus = path.join(root, 'corpus');
   const data = path.join(root, 'data');
   dist = path.join(root, 'dist');
@@ -95,6 +96,17 @@ describe('a mixed corpus under a sub-path', () => {
       expect(page.querySelector(`a[href="${BASE}data/${f}"]`), f).not.toBeNull();
       expect(existsSync(path.join(dist, 'data', f)), f).toBe(true);
     }
+  });
+
+  it('publishes the manifest with the corpus folder by its name, and no file names the folders of the machine that built it', () => {
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'data/manifest.json'), 'utf8')) as { input: string; files: unknown[] };
+    expect(manifest.input).toBe('corpus');
+    expect(manifest.files).toHaveLength(6);
+    const naming = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => {
+      const file = path.join(dist, f);
+      return statSync(file).isFile() && readFileSync(file).includes(root);
+    });
+    expect(naming).toEqual([]);
   });
 
   it('prefixes every internal link with the base path, and every link resolves', () => {

@@ -19,6 +19,7 @@ import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
+import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
@@ -81,7 +82,9 @@ export function loadSiteData(): Promise<SiteData> {
     const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
-    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
+    const manifest = { ...read, input: describeInput(read.input, process.cwd()) };
     const agencies = groupAgencies(reports);
     const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);
