@@ -16,6 +16,7 @@ import {
   buildLongCsv,
   buildWideCsv,
   DATASET_TITLE,
+  type DatasetJson,
   formatCitation,
   formatDatasetJsonFrame,
   formatDatasetJsonRecord,
@@ -251,6 +252,16 @@ describe('json', () => {
     expect(frame.head + records.map(formatDatasetJsonRecord).join(frame.separator) + frame.tail).toBe(whole);
     const none = formatDatasetJsonFrame('2025-01-02', 'https://x/data/', 0);
     expect(JSON.parse(none.head + none.tail)).toMatchObject({ count: 0, records: [] });
+  });
+
+  it('cites the data folder’s URL, or no URL at all when the site has no address', () => {
+    expect(formatCitation('2025-01-02', 'https://x/data/').en).toBe('nianbao: Government information disclosure annual reports dataset (nianbao), data version 2025-01-02, https://x/data/');
+    expect(formatCitation('2025-01-02', null)).toEqual({
+      zh: '年报观察：政府信息公开工作年度报告数据集（年报观察），数据版本 2025-01-02',
+      en: 'nianbao: Government information disclosure annual reports dataset (nianbao), data version 2025-01-02',
+    });
+    const data = JSON.parse(buildDatasetJson(records, '2025-01-02', null)) as DatasetJson;
+    expect(data.citation).toEqual(formatCitation('2025-01-02', null));
   });
 });
 
