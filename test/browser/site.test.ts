@@ -122,6 +122,15 @@ describe('chart tools', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('completes the citation and the iframe code of a site without an address with the address the page is read at', async () => {
+    const { page, errors } = await open('/agencies/taishanqu-xingzheng-shenpi-fuwuju/');
+    const cite = page.locator('#chart-requests details.cite');
+    expect(await cite.locator('q').textContent()).toContain(`，${origin}/agencies/taishanqu-xingzheng-shenpi-fuwuju/#chart-requests，`);
+    expect(await cite.locator('code').textContent()).toMatch(new RegExp(`^<iframe src="${origin}/embed/agencies/taishanqu-xingzheng-shenpi-fuwuju/requests/"`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('compare picker', () => {

@@ -33,8 +33,8 @@ export interface DownloadOptions {
   out: string;
   /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
   builtOn: string;
-  /** Absolute URL of the data folder, for the citation. */
-  dataUrl: string;
+  /** Absolute URL of the data folder, for the citation; null without a site address (NIANBAO_SITE). */
+  dataUrl: string | null;
 }
 
 /** Returns the record ids in DATA/reports, in the site's order (loadSiteData sorts by id, `<`). */

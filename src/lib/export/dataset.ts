@@ -191,11 +191,14 @@ export const LICENCE = {
   spdx: 'CC-BY-4.0',
 } as const;
 
-/** Returns the citation of the dataset for a build date (yyyy-mm-dd) and the URL it is served at. */
-export function formatCitation(builtOn: string, url: string): { zh: string; en: string } {
+/**
+ * Returns the citation of the dataset for a build date (yyyy-mm-dd) and the absolute URL it is
+ * served at; without one (no site address) the citation names none.
+ */
+export function formatCitation(builtOn: string, url: string | null): { zh: string; en: string } {
   return {
-    zh: `年报观察：${DATASET_TITLE.zh}，数据版本 ${builtOn}，${url}`,
-    en: `nianbao: ${DATASET_TITLE.en}, data version ${builtOn}, ${url}`,
+    zh: `年报观察：${DATASET_TITLE.zh}，数据版本 ${builtOn}${url ? `，${url}` : ''}`,
+    en: `nianbao: ${DATASET_TITLE.en}, data version ${builtOn}${url ? `, ${url}` : ''}`,
   };
 }
 
@@ -211,7 +214,7 @@ export interface DatasetJson {
 }
 
 /** Returns the metadata of the JSON download (everything but the records). */
-function datasetMeta(builtOn: string, url: string, count: number): Omit<DatasetJson, 'records'> {
+function datasetMeta(builtOn: string, url: string | null, count: number): Omit<DatasetJson, 'records'> {
   return {
     title: DATASET_TITLE,
     licence: LICENCE.spdx,
@@ -227,7 +230,7 @@ function datasetMeta(builtOn: string, url: string, count: number): Omit<DatasetJ
  * record's `formatDatasetJsonRecord` text joined by `separator`, then `tail`. The result is the same
  * text as `JSON.stringify` of the whole `DatasetJson`; `count` must be the number of records that follow.
  */
-export function formatDatasetJsonFrame(builtOn: string, url: string, count: number): { head: string; separator: string; tail: string } {
+export function formatDatasetJsonFrame(builtOn: string, url: string | null, count: number): { head: string; separator: string; tail: string } {
   const empty = JSON.stringify({ ...datasetMeta(builtOn, url, count), records: [] } satisfies DatasetJson);
   const tail = ']}';
   if (!empty.endsWith(`[${tail}`)) throw new Error('records must be the last key of the dataset JSON');
@@ -240,7 +243,7 @@ export function formatDatasetJsonRecord(record: ReportRecord): string {
 }
 
 /** Returns the full JSON dataset text. */
-export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string): string {
+export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string | null): string {
   const { head, separator, tail } = formatDatasetJsonFrame(builtOn, url, records.length);
   return head + records.map(formatDatasetJsonRecord).join(separator) + tail;
 }

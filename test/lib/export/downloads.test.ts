@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../src/lib/export/cells.ts';
 import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
-import { dataUrl, normalizeBase } from '../../../scripts/lib/downloads/site-url.ts';
 import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
@@ -132,15 +131,5 @@ describe('placing staged downloads', () => {
     expect(readdirSync(path.join(site, 'api')).sort()).toEqual(['index.json', 'reports']);
     expect(readdirSync(path.join(site, 'api', 'reports')).sort()).toEqual(records.map((r) => `${r.id}.json`).sort());
     expect(readdirSync(path.join(staged, 'data'))).toEqual([]);
-  });
-});
-
-describe('download URL', () => {
-  it('reads NIANBAO_SITE and NIANBAO_BASE as the site config does', () => {
-    expect(dataUrl({})).toBe('https://nianbao.example.org/data/');
-    expect(dataUrl({ NIANBAO_BASE: '/nianbao/' })).toBe('https://nianbao.example.org/nianbao/data/');
-    expect(dataUrl({ NIANBAO_SITE: 'https://example.gov.cn', NIANBAO_BASE: '/nianbao' })).toBe('https://example.gov.cn/nianbao/data/');
-    expect(dataUrl({ NIANBAO_SITE: 'http://localhost:4321/', NIANBAO_BASE: 'sub/dir' })).toBe('http://localhost:4321/sub/dir/data/');
-    expect([normalizeBase(undefined), normalizeBase('/'), normalizeBase('a'), normalizeBase('/a/')]).toEqual(['/', '/', '/a/', '/a/']);
   });
 });
