@@ -34,8 +34,8 @@ export interface RequestRowSpec {
   /** Label as printed in the 2021 template. */
   zh: string;
   en: string;
-  /** Which template editions have this row. */
-  editions: readonly ('2021' | '2019')[];
+  /** Which template editions have this row (none before the 2019 template, `pre2019`). */
+  editions: readonly ('2021' | '2019' | 'pre2019')[];
 }
 
 export const REQUEST_ROW_KEYS = [

@@ -7,8 +7,9 @@ import { ascending } from 'd3-array';
 import type { Agency, CheckId, ReportRecord, TableStatus } from '../schema/report.ts';
 import { summarizeReport, type ReportSummary } from './summarize.ts';
 
-/** The tables of a report, in template order. */
+/** The tables of a report, in template order; `legacy`: the older statistics table (before 2019). */
 const TABLES = ['proactive', 'requests', 'appeals'] as const;
+type TableKey = (typeof TABLES)[number] | 'legacy';
 
 /** Why a report is listed on the data-quality page. */
 export interface ReportProblems {
@@ -17,7 +18,7 @@ export interface ReportProblems {
   /** Checks that could not be completed for missing cells. */
   incomplete: CheckId[];
   /** Tables not printed complete, with their status. */
-  tables: { table: (typeof TABLES)[number]; status: TableStatus }[];
+  tables: { table: TableKey; status: TableStatus }[];
   /** The extractor's notes on the report (Chinese). */
   messages: string[];
 }
@@ -34,7 +35,11 @@ export interface IndexedReport {
 export function indexReport(record: ReportRecord): IndexedReport {
   const failed = record.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   const incomplete = record.checks.filter((c) => c.status === 'incomplete').map((c) => c.id);
-  const tables = TABLES.filter((t) => record.tables[t] !== 'complete').map((table) => ({ table, status: record.tables[table] }));
+  // A report before the 2019 template never had tables 二–四: only its older table is listed.
+  const tables: ReportProblems['tables'] =
+    record.template === 'pre2019'
+      ? record.tables.legacy === 'complete' ? [] : [{ table: 'legacy', status: record.tables.legacy }]
+      : TABLES.filter((t) => record.tables[t] !== 'complete').map((table) => ({ table, status: record.tables[table] }));
   const problems = failed.length || incomplete.length || tables.length ? { failed, incomplete, tables, messages: record.messages } : null;
   return { summary: summarizeReport(record), agency: record.agency, problems };
 }

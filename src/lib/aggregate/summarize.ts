@@ -3,7 +3,7 @@
  * A figure is null when any cell it needs is absent: a partial sum would be a guess.
  */
 import { sum } from 'd3-array';
-import type { ReportRecord } from '../schema/report.ts';
+import type { ReportRecord, Template } from '../schema/report.ts';
 import { APPEAL_GROUPS, REQUEST_COLUMNS, listDispositionRows, type AppealGroup, type RowGroup } from '../template.ts';
 
 /** Disposition families in chart order. */
@@ -27,7 +27,7 @@ export interface ReportSummary {
   slug: string;
   agency: string;
   year: number;
-  template: '2021' | '2019';
+  template: Template;
   /** New requests received (一、本年新收…总计), from table B, else from prose. */
   received: number | null;
   /** True when `received` was read from prose because table B has no value. */
@@ -44,6 +44,11 @@ export interface ReportSummary {
   applicants: Record<(typeof APPLICANT_COLUMNS)[number], number | null>;
   /** Review and litigation totals per group (总计 column of table C). */
   appeals: Record<AppealGroup, number | null>;
+  /**
+   * Requests accepted that year (受理申请, the older table's 本年 column) in a report before the 2019
+   * template; null otherwise. Roughly, not exactly, what `received` (本年新收) counts from 2019 on.
+   */
+  legacyReceived: number | null;
   /** Items proactively disclosed, from prose. */
   proactiveItems: number | null;
   checksPassed: number;
@@ -66,7 +71,8 @@ export function shareOf(part: number | null, whole: number | null): number | nul
 /** Returns the headline figures of a record. */
 export function summarizeReport(record: ReportRecord): ReportSummary {
   const r = record.requests;
-  const rows = listDispositionRows(record.template);
+  // A report before the 2019 template has no table 三: no disposition rows.
+  const rows = record.template === 'pre2019' ? [] : listDispositionRows(record.template);
   const dispositions = Object.fromEntries(
     DISPOSITION_GROUPS.map((g) => [g, sumOrNull(rows.filter((row) => row.group === g).map((row) => r[row.key].total))]),
   ) as Record<DispositionGroup, number | null>;
@@ -87,6 +93,7 @@ export function summarizeReport(record: ReportRecord): ReportSummary {
     grantRate: shareOf(dispositions.granted, handled),
     applicants: Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, r.newReceived[c]])) as ReportSummary['applicants'],
     appeals: Object.fromEntries(APPEAL_GROUPS.map((g) => [g, record.appeals[g].total])) as Record<AppealGroup, number | null>,
+    legacyReceived: record.legacy?.requestsReceived.year ?? null,
     proactiveItems: record.narrative.proactiveItems?.value ?? null,
     checksPassed: record.checks.filter((c) => c.status === 'pass').length,
     checksFailed: record.checks.filter((c) => c.status === 'fail').length,

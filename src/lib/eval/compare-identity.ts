@@ -26,7 +26,7 @@ export interface IdentityComparison {
   agencyRight: boolean | null;
   /** Whether the year was read right; null without a record. */
   yearRight: boolean | null;
-  /** Whether the template edition was read right; null without a record or when the truth is no edition of the template. */
+  /** Whether the template edition was read right (pre-2019: as pre2019); null without a record or when the truth is none. */
   editionRight: boolean | null;
   /** The truth compared with. */
   expected: { agency: string; year: number; edition: string };
@@ -89,6 +89,7 @@ export function compareIdentity(record: ReportRecord | null, truth: Pick<Identit
   if (!record) return { status: 'noRecord', agencyRight: null, yearRight: null, editionRight: null, expected };
   const agencyRight = normalizeName(record.agency.name) === normalizeName(truth.agency);
   const yearRight = record.year === truth.year;
-  const editionRight = truth.edition === '2019' || truth.edition === '2021' ? record.template === truth.edition : null;
+  // pre-2019: the older statistics table, read as template pre2019; none: nothing to judge.
+  const editionRight = truth.edition === '2019' || truth.edition === '2021' ? record.template === truth.edition : truth.edition === 'pre-2019' ? record.template === 'pre2019' : null;
   return { status: agencyRight && yearRight ? 'right' : 'wrong', agencyRight, yearRight, editionRight, expected };
 }

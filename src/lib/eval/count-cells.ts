@@ -38,7 +38,8 @@ export function listTemplateCells(edition: Edition): readonly string[] {
 export function readCell(record: ReportRecord, path: string): number | null {
   const [table, row, col] = path.split('.');
   if (table !== 'proactive' && table !== 'requests' && table !== 'appeals') return null;
-  const rows = record[table] as Record<string, Record<string, number | null> | undefined>;
+  // A record before the 2019 template has no table 二 (null).
+  const rows = (record[table] ?? {}) as Record<string, Record<string, number | null> | undefined>;
   const value = rows[row ?? '']?.[col ?? ''];
   return typeof value === 'number' ? value : null;
 }
@@ -51,7 +52,7 @@ export function readCell(record: ReportRecord, path: string): number | null {
 export function listRecordFigures(record: ReportRecord): Map<string, number> {
   const figures = new Map<string, number>();
   for (const table of TABLES) {
-    const rows = record[table] as Record<string, Record<string, number | null>>;
+    const rows = (record[table] ?? {}) as Record<string, Record<string, number | null>>;
     for (const [row, cols] of Object.entries(rows)) {
       for (const [col, value] of Object.entries(cols)) if (typeof value === 'number') figures.set(`${table}.${row}.${col}`, value);
     }
@@ -78,8 +79,9 @@ export function countCells(record: ReportRecord | null, truth?: string | null): 
   const trueEdition = truth === '2019' || truth === '2021' ? truth : null;
   let template = 0;
   if (trueEdition) template = listTemplateCells(trueEdition).length;
-  else if (record && !truth) template = listTemplateCells(record.template).length;
+  else if (record && !truth && record.template !== 'pre2019') template = listTemplateCells(record.template).length;
   let read = 0;
-  if (record) for (const path of listTemplateCells(record.template)) if (readCell(record, path) !== null) read++;
+  // A record before the 2019 template: any figure in tables 二–四 is a misreading, counted as read.
+  if (record) read = record.template === 'pre2019' ? listRecordFigures(record).size : listTemplateCells(record.template).filter((path) => readCell(record, path) !== null).length;
   return { read, template };
 }

@@ -3,10 +3,10 @@
  * and the totals per corpus folder. Pure: the files are read and extracted by scripts/eval.ts.
  */
 import type { FileOutcome } from '../extract/manifest.ts';
-import type { CheckResult } from '../schema/report.ts';
+import type { CheckResult, Template } from '../schema/report.ts';
 import { compareIdentity, type IdentityComparison, type IdentityTruth } from './compare-identity.ts';
 import { compareLabels, type LabelComparison } from './compare-labels.ts';
-import { countCells, type CellCount, type Edition } from './count-cells.ts';
+import { countCells, type CellCount } from './count-cells.ts';
 import type { AppliedLabel } from './index-labels.ts';
 
 /** One file's report card. */
@@ -25,8 +25,8 @@ export interface FileEvaluation {
   agency: string | null;
   /** Year read, or null. */
   year: number | null;
-  /** Template edition read, or null. */
-  edition: Edition | null;
+  /** Template edition read (pre2019: the older statistics table), or null. */
+  edition: Template | null;
   /** Cells read of the template's cells: of the true edition's when known (see countCells), else of the edition read. */
   cells: CellCount;
   /** The template's arithmetic checks, as the record has them. */

@@ -5,7 +5,7 @@
 import { ascending } from 'd3-array';
 import type { AgencyGroup } from '../aggregate/corpus.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import type { Agency } from '../schema/report.ts';
+import type { Agency, Template } from '../schema/report.ts';
 
 /**
  * Turns a site path (`reports/x/`) into a link: `path` with the base, `url` absolute, or null when
@@ -42,7 +42,7 @@ export interface ApiIndex {
   builtOn: string;
   counts: { agencies: number; reports: number };
   agencies: (Pick<Agency, 'slug' | 'name' | 'kind' | 'region'> & { years: number[]; reports: string[]; links: ReportLinks })[];
-  reports: { id: string; agency: string; agencySlug: string; year: number; template: '2021' | '2019'; links: ReportLinks }[];
+  reports: { id: string; agency: string; agencySlug: string; year: number; template: Template; links: ReportLinks }[];
   /** Each download's absolute URL, or its path without a site address. */
   downloads: Record<string, string>;
 }

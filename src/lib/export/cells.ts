@@ -3,7 +3,7 @@
  * labels, unit and the template row it comes from, and the tidy long form of records (one entry per
  * report × table × row × column). The CSV, wide CSV, SQLite and dictionary builders all read these.
  */
-import type { ReportRecord } from '../schema/report.ts';
+import type { ReportRecord, Template } from '../schema/report.ts';
 import {
   APPEAL_GROUPS,
   APPEAL_GROUP_LABELS,
@@ -187,7 +187,7 @@ export interface TidyCell {
   county: string | null;
   regionCode: string | null;
   year: number;
-  template: Edition;
+  template: Template;
   table: TableId;
   rowKey: string;
   rowZh: string;
@@ -200,7 +200,7 @@ export interface TidyCell {
 }
 
 /** Every cell of each edition, in template order (computed once: every record of an edition shares them). */
-const SPECS_BY_EDITION: Record<Edition, readonly CellSpec[]> = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019') };
+const SPECS_BY_EDITION: Record<Template, readonly CellSpec[]> = { '2021': listCellSpecs('2021'), '2019': listCellSpecs('2019'), pre2019: [] };
 
 /** Returns the tidy long form of one record: every template cell of its edition, in template order. */
 export function listRecordTidyCells(record: ReportRecord): TidyCell[] {

@@ -3,7 +3,8 @@
  * change a printed figure. An equation is evaluated only when every cell in it was read.
  */
 import { APPEAL_GROUPS, REQUEST_COLUMNS, listDispositionRows, type RequestRowKey } from '../template.ts';
-import type { Appeals, CheckFailure, CheckResult, Narrative, Requests } from '../schema/report.ts';
+import { LEGACY_CHECK_ID, type Appeals, type CheckFailure, type CheckResult, type Legacy, type Narrative, type Requests } from '../schema/report.ts';
+import { LEGACY_COLUMNS, LEGACY_COLUMN_LABELS, LEGACY_SUMS, type LegacyKey } from '../template-legacy.ts';
 
 type Equation = { where: string; left: string[]; right: string[] };
 type CellPath = [table: string, row: string, col: string];
@@ -167,4 +168,42 @@ export function runChecks(requests: Requests, appeals: Appeals, narrative: Narra
     checkAppealSum(requests, appeals),
     checkNarrative(requests, appeals, narrative, edition),
   ];
+}
+
+/**
+ * Returns the `legacySum` check of the older statistics table: each sum its 其中 rows state
+ * (`LEGACY_SUMS`: 网站公开 + 政府公报公开 = 主动公开; the answers' kinds = 答复总数), in each figure
+ * column, over the rows the table prints (`printed`); a sum whose total or every part is not printed
+ * does not apply. A printed figure left null (a glued run not split) makes the sum incomplete.
+ */
+export function checkLegacySum(legacy: Legacy, printed: readonly LegacyKey[]): CheckResult {
+  const failures: CheckFailure[] = [];
+  let evaluated = 0;
+  let skipped = 0;
+  for (const { total, parts, zh } of LEGACY_SUMS) {
+    const printedParts = parts.filter((p) => printed.includes(p));
+    if (!printed.includes(total) || printedParts.length === 0) continue;
+    for (const column of LEGACY_COLUMNS) {
+      const right = legacy[total][column];
+      const left = printedParts.map((p) => legacy[p][column]);
+      // A column the table does not have is null in every row: nothing to compare.
+      if (right === null && left.every((v) => v === null)) continue;
+      if (right === null || left.some((v) => v === null)) {
+        skipped++;
+        continue;
+      }
+      evaluated++;
+      const expected = sum(left as number[]);
+      if (expected !== right) {
+        failures.push({
+          where: `旧式统计表${LEGACY_COLUMN_LABELS[column].zh}列：${zh}`,
+          cells: [...printedParts.map((p) => `legacy.${p}.${column}`), `legacy.${total}.${column}`],
+          expected,
+          actual: right,
+        });
+      }
+    }
+  }
+  const status = failures.length ? 'fail' : evaluated ? (skipped ? 'incomplete' : 'pass') : skipped ? 'incomplete' : 'notApplicable';
+  return { id: LEGACY_CHECK_ID, status, evaluated, failures };
 }

@@ -6,7 +6,7 @@
 import { reportRecordSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
 import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
 import { readRows, type Row } from './cells.ts';
-import { runChecks } from './checks.ts';
+import { checkLegacySum, runChecks } from './checks.ts';
 import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './document-meta.ts';
 import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity.ts';
 import { readIdentity } from './read-identity.ts';
@@ -17,6 +17,7 @@ import { readNarrative } from './prose.ts';
 import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
 import { createEmptyAppeals, readAppealsTable } from './table-appeals.ts';
 import { detectProactiveEdition, readProactiveTable, type Edition } from './table-proactive.ts';
+import { createEmptyLegacy, mayHoldLegacyTable, readLegacyTable } from './table-legacy.ts';
 import { readRequestsTable } from './table-requests.ts';
 
 /** What the caller knows about the file. */
@@ -59,22 +60,23 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
   for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
   if (title) messages.push(...title.messages);
-  if (title && title.year < 2019) {
-    // Before the 2019 format there were no standard tables; the record keeps the prose and its
-    // figures, and its tables are absent (null), never read from the old statistics table.
-    messages.push(`${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），没有标准表格；按2019年格式记录，表格缺失`);
-  }
   const statYear = readStatisticalYear(lines);
   if (title && statYear !== null && statYear !== title.year) {
     messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);
   }
+  // The older statistics table (reports before the 2019 template), where the text prints one: its
+  // rows are kept from the readers of tables 二–四 (its 同意部分公开答复数 is no 部分公开 row).
+  const legacyTable = mayHoldLegacyTable(text) ? readLegacyTable(readRows(lines, 0, lines.length), title?.year ?? null) : null;
+  const outsideLegacy = (row: Row) => !legacyTable || row.cells.every((c) => c.line < legacyTable.span.first || c.line > legacyTable.span.last);
   const section = (key: SectionKey): SectionRange | undefined => sections.find((s) => s.key === key);
   const rowsOf = (key: SectionKey): Row[] => {
     const s = section(key);
-    return s ? readRows(lines, s.start + 1, s.end) : [];
+    return s ? readRows(lines, s.start + 1, s.end).filter(outsideLegacy) : [];
   };
+  /** Notes on tables 二–四: said of a report of the 2019 or 2021 template, not of an older one. */
+  const templateMessages: string[] = [];
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
-    if (!section(key)) messages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);
+    if (!section(key)) templateMessages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);
   }
 
   const rowsA = rowsOf('proactive');
@@ -106,7 +108,27 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     appeals: statusOf(c.found, 15),
   };
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
-    if (tables[key] === 'absent') messages.push(`${TABLE_ZH[key]}缺失，其单元格均为空 (null)`);
+    if (tables[key] === 'absent') templateMessages.push(`${TABLE_ZH[key]}缺失，其单元格均为空 (null)`);
+  }
+  // Before the 2019 template: no tables 二–四, the older statistics table instead (when printed).
+  // A later report that prints the older table and none of the template's is read the same way.
+  const tablesAbsent = tables.proactive === 'absent' && tables.requests === 'absent' && tables.appeals === 'absent';
+  const pre2019 = tablesAbsent && ((title !== null && title.year < 2019) || legacyTable !== null);
+  if (pre2019) {
+    messages.push(
+      title && title.year < 2019
+        ? `${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），没有表二、表三、表四；` +
+            (legacyTable ? '读取所附旧式统计表（指标名称/计量单位/本年/历年累计）' : '也没有旧式统计表（指标名称/计量单位/本年/历年累计），表格缺失')
+        : '报告没有表二、表三、表四，只有2019年格式以前的旧式统计表（指标名称/计量单位/本年/历年累计），按旧式统计表读取',
+    );
+    if (legacyTable) messages.push(...legacyTable.messages);
+  } else {
+    if (title && title.year < 2019) {
+      // Figures read into tables 二–四 of a report from before the 2019 format: kept, and said.
+      messages.push(`${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），却读到了表二至表四的数字；按2019年格式记录`);
+    }
+    if (legacyTable) messages.push('报告另附2019年格式以前的旧式统计表，未读取（报告有表二至表四）');
+    messages.push(...templateMessages);
   }
   if (tables.requests === 'partial') {
     const cutAt = lastFound(b.rowsFound, expectedRows);
@@ -121,7 +143,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
 
   if (!title) {
     // Never dropped silently: the file is listed with what it holds and why it has no record.
-    const figures = countFigures(a.proactive, b.requests, c.appeals);
+    const figures = countFigures(a.proactive, b.requests, c.appeals, legacyTable?.legacy ?? {});
     return {
       ok: false,
       error:
@@ -130,7 +152,9 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     };
   }
   const narrative = readNarrative(lines);
-  const checks = runChecks(b.requests, c.appeals, narrative, requestsEdition);
+  const checks = pre2019
+    ? [checkLegacySum(legacyTable?.legacy ?? createEmptyLegacy(), legacyTable?.rowsFound ?? [])]
+    : runChecks(b.requests, c.appeals, narrative, requestsEdition);
   for (const check of checks) {
     for (const f of check.failures) messages.push(`核对 ${check.id} 未通过：${f.where}，应为 ${f.expected}，表中为 ${f.actual}`);
   }
@@ -148,11 +172,12 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     signedOn: readSignatureDate(lines),
     identitySource: title.source,
     published: fileMeta.published ?? null,
-    template: edition,
-    proactive: a.proactive,
+    template: pre2019 ? 'pre2019' : edition,
+    proactive: pre2019 ? null : a.proactive,
     requests: b.requests,
     appeals: c.appeals,
-    tables,
+    legacy: pre2019 ? (legacyTable?.legacy ?? null) : null,
+    tables: pre2019 ? { ...tables, legacy: legacyTable?.status ?? 'absent' } : tables,
     sections: {
       overview: readSectionText(lines, section('overview')),
       problems: readSectionText(lines, section('problems')),
@@ -161,7 +186,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     narrative,
     checks,
     source,
-    provenance: { ...a.provenance, ...b.provenance, ...c.provenance },
+    provenance: pre2019 ? { ...legacyTable?.provenance } : { ...a.provenance, ...b.provenance, ...c.provenance },
     messages,
   };
   const parsed = reportRecordSchema.safeParse(candidate);

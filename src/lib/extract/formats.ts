@@ -10,6 +10,7 @@ import type { DocumentMeta } from './document-meta.ts';
 import { decodeReport } from './decode.ts';
 import { checkZipBounds } from './zip-bounds.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
+import { reflowLegacyTables } from './crawled-legacy.ts';
 
 // The HTML, Word and PDF readers pull in htmlparser2, mammoth and pdf.js (about half a second to load);
 // they load on the first file that needs them, so a corpus of text files (and each worker) never pays.
@@ -48,11 +49,12 @@ export async function readReportText(bytes: Uint8Array, format: SourceFormat): P
   if (!read.ok) return read;
   // The report's own text may not carry the extractor's note mark: only the reflow below adds it.
   const text = read.text.replaceAll(NOTE_MARK, '');
-  if ((read.format ?? format) !== 'html' && format !== 'docx' && format !== 'pdf' && isCrawledText(text)) {
-    // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
-    return { ...read, text: reflowCrawledText(text) };
-  }
-  return { ...read, text };
+  if ((read.format ?? format) === 'html' || format === 'docx' || format === 'pdf') return { ...read, text };
+  // A crawled page on one line: laid out again, glued figures split only where unique (crawled.ts).
+  const reflowed = isCrawledText(text) ? reflowCrawledText(text) : text;
+  // The older statistics table glued into a line (with the prose or alone): one row a line, split
+  // only where unique (crawled-legacy.ts).
+  return { ...read, text: reflowLegacyTables(reflowed) };
 }
 
 /** Returns the report text as the file gives it (decoded, or converted from HTML, Word or PDF). */

@@ -36,7 +36,7 @@ export type FileOutcome =
 export function countFigures(record: ReportRecord): number {
   const count = (o: unknown): number =>
     o === null || o === undefined ? 0 : typeof o === 'number' ? 1 : typeof o === 'object' ? Object.values(o).reduce((n: number, v) => n + count(v), 0) : 0;
-  return count(record.proactive) + count(record.requests) + count(record.appeals);
+  return count(record.proactive) + count(record.requests) + count(record.appeals) + count(record.legacy);
 }
 
 /**

@@ -45,8 +45,9 @@ export function measureAgencyQuality(list: readonly ReportRecord[]): AgencyQuali
     checksFailed: checks.filter((c) => c.status === 'fail').length,
     checksIncomplete: checks.filter((c) => c.status === 'incomplete').length,
     passRate: run ? passed / run : null,
-    tablesComplete: list.reduce((n, r) => n + (['proactive', 'requests', 'appeals'] as const).filter((t) => r.tables[t] === 'complete').length, 0),
-    tablesExpected: list.length * 3,
+    // A report before the 2019 template has one table to print, the older statistics table.
+    tablesComplete: list.reduce((n, r) => n + (r.template === 'pre2019' ? Number(r.tables.legacy === 'complete') : (['proactive', 'requests', 'appeals'] as const).filter((t) => r.tables[t] === 'complete').length), 0),
+    tablesExpected: list.reduce((n, r) => n + (r.template === 'pre2019' ? 1 : 3), 0),
     disagreements: checks.filter((c) => c.id === 'narrative').reduce((n, c) => n + c.failures.length, 0),
     rank: 0,
   };

@@ -3,7 +3,7 @@
  * answer is taken from the same figures the text is printed from, after any deliberate violation,
  * so it is exactly what the text says.
  */
-import type { Appeals, CheckId, Narrative, Requests } from '../schema/report.ts';
+import type { Appeals, Narrative, Requests, TemplateCheckId } from '../schema/report.ts';
 import type { AgencySpec } from './agencies.ts';
 import { applyViolation, drawFigures, nullAppeals, nullRequests, type Edition, type Figures, type Violation } from './figures.ts';
 import type { Rng } from './prng.ts';
@@ -31,7 +31,7 @@ export interface ReportAnswer {
   appeals: Appeals;
   /** Figures stated in prose, by narrative key: exactly the keys the extractor should find. */
   narrative: Stated;
-  checks: Record<CheckId, CheckStatus>;
+  checks: Record<TemplateCheckId, CheckStatus>;
   /** The check this report fails on purpose, and what was changed; null when none. */
   violation: { check: Violation; change: string } | null;
 }

@@ -188,6 +188,64 @@ export const proactive2019Schema = z.object({
   }),
 });
 
+/** One row of the older statistics table: 本年 and 历年累计, in the row's unit. */
+const legacyFigure = z.object({
+  /** 本年 (printed "2016年度", "年末统计"): the reporting year's figure. */
+  year: cell,
+  /** 历年累计: the figure since disclosure began (2008); null where the table has no such column. */
+  cumulative: cell,
+});
+
+/**
+ * The older statistics table of reports before the 2019 template (指标名称 / 计量单位 / 本年 / 历年累计).
+ * Every row is here; a row the report does not print is `{ year: null, cumulative: null }`.
+ * Only `requestsReceived` (受理 ≈ 新收), `answersGranted` (同意公开 ≈ 予以公开), `answersPartlyGranted`,
+ * `reviews` and `lawsuits` mean roughly what fields of the later templates mean.
+ */
+export const legacySchema = z.object({
+  /** 主动公开信息数 / 主动公开文件数, 条 (items). */
+  proactiveTotal: legacyFigure,
+  /** 其中：网站公开(数) / 政府网站公开数, 条 (items). */
+  proactiveWebsite: legacyFigure,
+  /** 政府公报公开(数), 条 (items). */
+  proactiveGazette: legacyFigure,
+  /** 受理依申请公开信息总数 / 受理政府信息公开申请总数, 条 (requests). */
+  requestsReceived: legacyFigure,
+  /** 其中：当面申请数 (also printed 当面申请书), 条 (requests). */
+  requestsInPerson: legacyFigure,
+  /** 传真申请数, 条 (requests). */
+  requestsByFax: legacyFigure,
+  /** 电子邮件申请数, 条 (requests). */
+  requestsByEmail: legacyFigure,
+  /** 网上申请数, 条 (requests). */
+  requestsOnline: legacyFigure,
+  /** 信函申请数, 条 (requests). */
+  requestsByLetter: legacyFigure,
+  /** 信函、传真申请数 (one row for both), 条 (requests). */
+  requestsByLetterOrFax: legacyFigure,
+  /** 其他形式申请数, 条 (requests). */
+  requestsOther: legacyFigure,
+  /** 对申请的答复(总)数, 条 (answers). */
+  answersTotal: legacyFigure,
+  /** 其中：同意公开答复数, 条 (answers). */
+  answersGranted: legacyFigure,
+  /** 同意部分公开答复数, 条 (answers). */
+  answersPartlyGranted: legacyFigure,
+  /** 否决公开答复(总)数 / 不予公开答复数, 条 (answers). */
+  answersRefused: legacyFigure,
+  /** 其他类型答复数, 条 (answers). */
+  answersOther: legacyFigure,
+  /** 政府信息公开收费减免金额 / 收费, 元 (yuan; converted when printed in 万元). */
+  feesYuan: legacyFigure,
+  /** 行政申诉数 / 接受行政申诉、举报数 / 接受行政诉讼、举报数, 件 (cases). */
+  complaints: legacyFigure,
+  /** 行政复议数, 件 (cases; also printed 条). */
+  reviews: legacyFigure,
+  /** 行政诉讼数, 件 (cases). */
+  lawsuits: legacyFigure,
+});
+export type Legacy = z.infer<typeof legacySchema>;
+
 /** How much of a table the report has. */
 export const tableStatusSchema = z.enum(['complete', 'partial', 'absent']);
 export type TableStatus = z.infer<typeof tableStatusSchema>;
@@ -226,8 +284,12 @@ export const narrativeSchema = z.object({
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
+/** The checks of the 2019 and 2021 templates, in the spec's order. */
 export const CHECK_IDS = ['balance', 'rowSum', 'dispositionSum', 'appealSum', 'narrative'] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+/** The check of the older statistics table: its 其中 rows add up to their totals (records with template pre2019 only). */
+export const LEGACY_CHECK_ID = 'legacySum';
+export type TemplateCheckId = (typeof CHECK_IDS)[number];
+export type CheckId = TemplateCheckId | typeof LEGACY_CHECK_ID;
 
 /** One failed equation of a check. */
 export const checkFailureSchema = z.object({
@@ -244,7 +306,7 @@ export type CheckFailure = z.infer<typeof checkFailureSchema>;
 
 /** The result of one of the template's own arithmetic checks. */
 export const checkResultSchema = z.object({
-  id: z.enum(CHECK_IDS),
+  id: z.enum([...CHECK_IDS, LEGACY_CHECK_ID]),
   /** pass: every equation holds; fail: one does not; incomplete: cells missing; notApplicable: no data. */
   status: z.enum(['pass', 'fail', 'incomplete', 'notApplicable']),
   /** Equations evaluated with every cell present. */
@@ -308,6 +370,13 @@ const provenanceSchema = z.custom<Record<string, number>>(
   { message: 'provenance: 每个数字的来源行号须为正整数 (each figure\'s source line must be a positive integer)' },
 );
 
+/** How much of each of tables 二, 三 and 四 the report has. */
+const tablesSchema = z.object({
+  proactive: tableStatusSchema,
+  requests: tableStatusSchema,
+  appeals: tableStatusSchema,
+});
+
 const recordBase = z.object({
   /** `<agency slug>-<year>`: the report's stable id and URL segment. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -337,11 +406,7 @@ const recordBase = z.object({
     .nullable(),
   requests: requestsSchema,
   appeals: appealsSchema,
-  tables: z.object({
-    proactive: tableStatusSchema,
-    requests: tableStatusSchema,
-    appeals: tableStatusSchema,
-  }),
+  tables: tablesSchema,
   /** Prose of sections 一, 五, 六 (plain text, as printed), or null when the section is missing. */
   sections: z.object({
     overview: z.string().nullable(),
@@ -362,16 +427,39 @@ export const reportRecordSchema = z.discriminatedUnion('template', [
     /** Template edition: 2021 (国办公开办函〔2021〕30号). */
     template: z.literal('2021'),
     proactive: proactive2021Schema,
+    /** No older statistics table in a report of the 2019 or 2021 template. */
+    legacy: z.null(),
   }),
   recordBase.extend({
     /** Template edition: 2019 (国办公开办函〔2019〕60号). */
     template: z.literal('2019'),
     proactive: proactive2019Schema,
+    legacy: z.null(),
+  }),
+  recordBase.extend({
+    /**
+     * Before the 2019 template (reports for 2008–2018, or a later report that still prints the older
+     * table instead of tables 二–四): tables 二, 三 and 四 absent, their cells all null.
+     */
+    template: z.literal('pre2019'),
+    /** No table 二 before the 2019 template. */
+    proactive: z.null(),
+    /** The older statistics table (指标名称 / 计量单位 / 本年 / 历年累计); null when the report prints none. */
+    legacy: legacySchema.nullable(),
+    tables: tablesSchema.extend({
+      /**
+       * The older statistics table: complete when every row it prints was read in every column its
+       * header has, partial when a figure or a row was not, absent when the report has no such table.
+       */
+      legacy: tableStatusSchema,
+    }),
   }),
 ]);
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 export type Proactive2021 = z.infer<typeof proactive2021Schema>;
 export type Proactive2019 = z.infer<typeof proactive2019Schema>;
+/** A template edition: 2021, 2019, or pre2019 (the older statistics table). */
+export type Template = ReportRecord['template'];
 
 /** One input file in the manifest. */
 export const manifestEntrySchema = z.object({

@@ -31,6 +31,7 @@ export const CHECK_LABELS: Record<string, { zh: string; rule: string }> = {
   dispositionSum: { zh: '办理结果合计', rule: '每列：各项办理结果之和 = （七）总计' },
   appealSum: { zh: '复议诉讼合计', rule: '每组：维持 + 纠正 + 其他 + 尚未审结 = 总计' },
   narrative: { zh: '正文与表格一致', rule: '正文所述数字 = 表格中的对应数字' },
+  legacySum: { zh: '旧式统计表合计', rule: '本年、历年累计两列：网站公开 + 政府公报公开 = 主动公开；各类答复之和 = 答复总数（按报告所列的行）' },
 };
 
 export const CHECK_LABELS_EN: Record<string, { label: string; rule: string }> = {
@@ -39,6 +40,7 @@ export const CHECK_LABELS_EN: Record<string, { label: string; rule: string }> = 
   dispositionSum: { label: 'Disposition sum', rule: 'Per column: every disposition row adds up to （七）总计' },
   appealSum: { label: 'Appeal sums', rule: 'Per group: upheld + corrected + other + pending = total' },
   narrative: { label: 'Prose vs tables', rule: 'Figures stated in the prose equal the tables' },
+  legacySum: { label: 'Older table sums', rule: 'In both columns: website + gazette = proactive total; the kinds of answers add up to the answers given (over the rows printed)' },
 };
 
 export const STATUS_EN: Record<string, string> = { pass: 'pass', fail: 'fail', incomplete: 'incomplete', notApplicable: 'no data' };

@@ -48,8 +48,12 @@ describe('compareIdentity', () => {
     expect(compareIdentity(makeRecord('2019', {}, { agency: '平潭县', year: 2019 }), truth)).toMatchObject({ status: 'wrong', agencyRight: false, yearRight: true });
   });
 
-  it('is noRecord without a record, and does not judge the edition of a report without the template', () => {
+  it('is noRecord without a record, and does not judge the edition of a report without tables', () => {
     expect(compareIdentity(null, truth).status).toBe('noRecord');
-    expect(compareIdentity(makeRecord('2019', {}, { agency: '平潭县财政局', year: 2019 }), { ...truth, edition: 'pre-2019' }).editionRight).toBeNull();
+    expect(compareIdentity(makeRecord('2019', {}, { agency: '平潭县财政局', year: 2019 }), { ...truth, edition: 'none' }).editionRight).toBeNull();
+  });
+
+  it('judges a report with the older statistics table (pre-2019) right when read as pre2019', () => {
+    expect(compareIdentity(makeRecord('2019', {}, { agency: '平潭县财政局', year: 2019 }), { ...truth, edition: 'pre-2019' }).editionRight).toBe(false);
   });
 });

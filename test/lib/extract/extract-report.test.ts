@@ -116,3 +116,22 @@ describe('not a report', () => {
     expect(!result.ok && result.error).toContain(reason);
   });
 });
+
+describe('the older statistics table (before the 2019 template)', () => {
+  it('is kept from the readers of tables 二–四: 2.同意部分公开答复数 0 0 is no 部分公开 row', () => {
+    const text = [
+      '平潭综合实验区社会事业局2016年政府信息公开工作年度报告',
+      '三、政府信息依申请公开办理情况',
+      '2016年，我局未收到有关政府信息公开的申请。',
+      '指标名称\t计量单位\t2016年度\t历年累计',
+      '对申请的答复总数\t条\t0\t0',
+      '其中：1.同意公开答复数\t条\t0\t0',
+      '2.同意部分公开答复数\t条\t0\t0',
+      '3.不予公开答复数\t条\t0\t0',
+    ].join('\n');
+    const result = extractReport(text, { ...SOURCE, path: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(Object.keys(result.record.provenance).filter((p) => !p.startsWith('legacy.'))).toEqual([]);
+    expect(result.record.tables.requests).toBe('absent');
+  });
+});

@@ -32,7 +32,7 @@ describe('format by content', () => {
     expect(asText.source.format).toBe('html');
     expect(asText.messages).toContain('文件扩展名为 .txt，内容是网页 (HTML)，按网页读取');
     // Read by hand from the page: 行政规范性文件 5 / 0 / 5; 本年新收 3 applications, all 自然人.
-    expect(asText.proactive.normativeDocs).toEqual({ issued: 5, repealed: 0, inForce: 5 });
+    expect(asText.proactive!.normativeDocs).toEqual({ issued: 5, repealed: 0, inForce: 5 });
     expect(asText.requests.newReceived.total).toBe(3);
   });
 

@@ -226,14 +226,15 @@ describe('2023_pingtan prose', () => {
 });
 
 describe('2018_pingtan: a report from before the 2019 format', () => {
-  it('becomes a record with the three tables absent and every cell null', async () => {
+  it('becomes a pre2019 record with tables 二–四 absent and every cell of them null (its older table: legacy-real.test.ts)', async () => {
     const { record, warnings } = await extractReal('2018_pingtan.html');
-    expect([record.agency.name, record.year]).toEqual(['平潭综合实验区', 2018]);
-    expect(record.tables).toEqual({ proactive: 'absent', requests: 'absent', appeals: 'absent' });
-    const cells = [record.proactive, record.requests, record.appeals].flatMap((t) => Object.values(t).flatMap((r) => Object.values(r)));
+    expect([record.agency.name, record.year, record.template]).toEqual(['平潭综合实验区', 2018, 'pre2019']);
+    expect(record.tables).toEqual({ proactive: 'absent', requests: 'absent', appeals: 'absent', legacy: 'complete' });
+    expect(record.proactive).toBeNull();
+    const cells = [record.requests, record.appeals].flatMap((t) => Object.values(t).flatMap((r) => Object.values(r)));
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => c === null)).toBe(true);
-    expect(record.provenance).toEqual({});
+    expect(Object.keys(record.provenance).every((p) => p.startsWith('legacy.'))).toBe(true);
     expect(warnings.join('\n')).toContain('早于2019年格式');
   });
   it('keeps the prose figure 主动公开政府信息2069条', async () => {

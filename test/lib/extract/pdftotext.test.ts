@@ -116,7 +116,7 @@ describe.each([
       litigationDirect: { upheld: null, corrected: null, other: null, pending: null, total: null },
       litigationAfterReview: { upheld: null, corrected: null, other: null, pending: null, total: null },
     });
-    for (const row of Object.values(record.proactive)) expect(Object.values(row).every((v) => v === null)).toBe(true);
+    for (const row of Object.values(record.proactive!)) expect(Object.values(row).every((v) => v === null)).toBe(true);
   });
   it('says why the figures alone on their lines were not read', () => {
     expect(record.messages).toContain('表二（主动公开）为 pdftotext 纯文本（单元格逐行、部分按列排列）：10 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）');

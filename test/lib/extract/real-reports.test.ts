@@ -83,6 +83,7 @@ describe('real reports: identity', () => {
     const record = await extract(t.folder, t.file);
     expect({ agency: record.agency.name, year: record.year }).toEqual({ agency: t.agency, year: t.year });
     if (t.edition === '2019' || t.edition === '2021') expect(record.template).toBe(t.edition);
+    if (t.edition === 'pre-2019') expect(record.template).toBe('pre2019');
   });
 
   it('says where the identity came from: the body title, else the crawler header', async () => {

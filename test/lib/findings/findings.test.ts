@@ -34,6 +34,7 @@ function asYear(record: ReportRecord, year: number): ReportRecord {
 
 /** Re-runs the template checks on an edited record, as the extractor would. */
 function recheck(record: ReportRecord): ReportRecord {
+  if (record.template === 'pre2019') throw new Error('a record of the 2019 or 2021 template');
   record.checks = runChecks(record.requests, record.appeals, record.narrative, record.template);
   return record;
 }
