@@ -1,7 +1,8 @@
 /**
  * The streamed downloads (scripts/write-downloads.ts): written from sample records in an extraction
  * folder, each file equals what the in-memory builders make of the same records in id order — the long
- * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row.
+ * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; and the data
+ * package describing the CSVs written beside them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +10,13 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../src/lib/export/cells.ts';
-import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { parseCsv } from '../../../src/lib/export/csv.ts';
+import { buildDataPackage, type DataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetJson, buildDictionaryCsv, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
-import { dataUrl, normalizeBase } from '../../../scripts/lib/downloads/site-url.ts';
+import { dataUrl, normalizeBase, readConfiguredDataUrl } from '../../../scripts/lib/downloads/site-url.ts';
 import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
 const BUILT_ON = '2025-01-02';
@@ -29,7 +33,7 @@ beforeAll(async () => {
   for (const r of [...records].reverse()) writeFileSync(path.join(root, 'data', 'reports', `${r.id}.json`), JSON.stringify(r, null, 2) + '\n');
   writeFileSync(path.join(root, 'data', 'reports', 'notes.txt'), 'not a record');
   out = path.join(root, 'site');
-  const count = await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+  const count = await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_, homepage: URL_ });
   expect(count).toBe(5);
 });
 
@@ -90,8 +94,24 @@ describe('write-downloads', () => {
   });
 
   it('writes every file the data page links, and nothing else', () => {
-    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']);
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'datapackage.json']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+  });
+
+  it('writes a valid data package whose resources are the CSVs beside it, each with its header row in order', () => {
+    const pkg = JSON.parse(read('datapackage.json')) as DataPackage;
+    expect(validateDataPackage(pkg)).toEqual([]);
+    expect(pkg).toEqual(buildDataPackage({ builtOn: BUILT_ON, homepage: URL_ }));
+    // dictionary.csv is written by the Astro build, from the same definitions (buildDictionaryCsv).
+    const csvs = [...DOWNLOAD_FILES.filter((f) => f.endsWith('.csv')), 'dictionary.csv'];
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) {
+      const text = r.path === 'dictionary.csv' ? buildDictionaryCsv() : read(r.path);
+      expect(
+        r.schema.fields.map((f) => f.name),
+        r.path,
+      ).toEqual(parseCsv(text)[0]);
+    }
   });
 
   it('writes each record as its API document, compact, and only the records there are', async () => {
@@ -99,24 +119,24 @@ describe('write-downloads', () => {
     expect(readdirSync(api).sort()).toEqual(records.map((r) => `${r.id}.json`));
     for (const r of records) expect(readFileSync(path.join(api, `${r.id}.json`), 'utf8')).toBe(JSON.stringify(r));
     writeFileSync(path.join(api, 'gone-2020.json'), '{}');
-    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_, homepage: URL_ });
     expect(readdirSync(api)).toHaveLength(records.length);
   });
 
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
-    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_, homepage: URL_ });
     expect(read('nianbao-long.csv')).toBe(buildLongCsv(records));
     const bad = path.join(root, 'bad');
     mkdirSync(path.join(bad, 'reports'), { recursive: true });
     writeFileSync(path.join(bad, 'reports', 'other-2024.json'), JSON.stringify(records[0]));
-    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taishanqu/);
+    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_, homepage: URL_ })).rejects.toThrow(/other-2024\.json holds record taishanqu/);
   });
 });
 
 describe('placing staged downloads', () => {
   it('moves every download and the API documents into the built site, and leaves its pages alone', async () => {
     const staged = path.join(root, 'staged');
-    await writeDownloads({ data: path.join(root, 'data'), out: staged, builtOn: BUILT_ON, dataUrl: URL_ });
+    await writeDownloads({ data: path.join(root, 'data'), out: staged, builtOn: BUILT_ON, dataUrl: URL_, homepage: URL_ });
     // A site as Astro leaves it: its own pages in data/ and api/, and documents of an earlier build.
     const site = path.join(root, 'placed');
     mkdirSync(path.join(site, 'data'), { recursive: true });
@@ -142,5 +162,11 @@ describe('download URL', () => {
     expect(dataUrl({ NIANBAO_SITE: 'https://example.gov.cn', NIANBAO_BASE: '/nianbao' })).toBe('https://example.gov.cn/nianbao/data/');
     expect(dataUrl({ NIANBAO_SITE: 'http://localhost:4321/', NIANBAO_BASE: 'sub/dir' })).toBe('http://localhost:4321/sub/dir/data/');
     expect([normalizeBase(undefined), normalizeBase('/'), normalizeBase('a'), normalizeBase('/a/')]).toEqual(['/', '/', '/a/', '/a/']);
+  });
+
+  it('gives the data folder as a homepage only when NIANBAO_SITE is set, never the placeholder', () => {
+    expect(readConfiguredDataUrl({})).toBeNull();
+    expect(readConfiguredDataUrl({ NIANBAO_SITE: ' ', NIANBAO_BASE: '/nianbao/' })).toBeNull();
+    expect(readConfiguredDataUrl({ NIANBAO_SITE: 'https://example.gov.cn', NIANBAO_BASE: '/nianbao' })).toBe('https://example.gov.cn/nianbao/data/');
   });
 });
