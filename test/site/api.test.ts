@@ -1,7 +1,8 @@
 /**
  * The built static JSON API (dist/api/) and the downloads (dist/data/): every report's record, every
  * agency with its reports and links, the index; the CSV and SQLite files re-read against the records,
- * and the data package held against the CSV files it describes.
+ * the data package held against the CSV files it describes, and the Datasette metadata against the
+ * SQLite file.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +11,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { buildLongCsv, buildWideCsv, type DatasetJson } from '../../src/lib/export/dataset.ts';
 import type { DataPackage } from '../../src/lib/export/datapackage.ts';
+import { SQLITE_DATABASE, type DatasetteMetadata } from '../../src/lib/export/datasette.ts';
 import { TABLES } from '../../src/lib/export/cells.ts';
 import type { ApiAgency, ApiIndex } from '../../src/lib/export/api.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 import { validateDataPackage } from '../support/data-package-spec.ts';
 import { DIST, ensureDefaultBuild, loadBuiltRecords } from '../support/site.ts';
+import { listSqliteColumns } from '../support/sqlite.ts';
 
 let records: ReportRecord[];
 const json = <T>(rel: string): T => JSON.parse(readFileSync(path.join(DIST, rel), 'utf8')) as T;
@@ -135,9 +138,16 @@ describe('data downloads', () => {
     expect(pkg).not.toHaveProperty('homepage');
   });
 
+  it('metadata.json names every table and column of nianbao.sqlite beside it', () => {
+    const tables = json<DatasetteMetadata>('data/metadata.json').databases[SQLITE_DATABASE]!.tables;
+    const columns = listSqliteColumns(path.join(DIST, 'data', `${SQLITE_DATABASE}.sqlite`));
+    expect(Object.keys(tables)).toEqual(Object.keys(columns));
+    for (const [table, names] of Object.entries(columns)) expect(Object.keys(tables[table]!.columns), table).toEqual(names);
+  });
+
   it('data page links every download', () => {
     const html = readFileSync(path.join(DIST, 'data/index.html'), 'utf8');
-    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'api/index.json']) expect(html).toContain(f);
+    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'metadata.json', 'api/index.json']) expect(html).toContain(f);
     expect(html).toContain('CC BY 4.0');
   });
 });

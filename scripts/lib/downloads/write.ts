@@ -2,7 +2,8 @@
  * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
  * DATA/reports in id order (the order the site sorts them in) and streams each download to
  * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — and each record's
- * API document to OUT/api/reports/; then the data package that describes the CSVs. All from the pure
+ * API document to OUT/api/reports/; then the data package that describes the CSVs and the Datasette
+ * metadata that describes the SQLite file. All from the pure
  * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
  * row per agency (SQLite), never a whole file.
  */
@@ -21,11 +22,12 @@ import {
   formatWideCsvRecord,
 } from '../../../src/lib/export/dataset.ts';
 import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
-export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json'] as const;
+export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
 
 export interface DownloadOptions {
   /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
@@ -36,7 +38,7 @@ export interface DownloadOptions {
   builtOn: string;
   /** Absolute URL of the data folder, for the citation. */
   dataUrl: string;
-  /** The same URL when the site URL is configured (the data package's homepage), else null. */
+  /** The same URL when the site URL is configured (the data package's homepage, Datasette's source_url), else null. */
   homepage: string | null;
 }
 
@@ -137,6 +139,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     throw error;
   }
   await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage(options), null, 2)}\n`);
+  await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.homepage), null, 2)}\n`);
   return ids.length;
 }
 

@@ -6,7 +6,7 @@
  * headers from (src/lib/export/dataset.ts), so the descriptor and the files cannot disagree.
  */
 import { TABLES, TABLE_LABELS } from './cells.ts';
-import { DATASET_TITLE, DICTIONARY_FIELDS, LICENCE, LONG_FIELDS, listWideCsvFields, type FieldSpec, type FieldType } from './dataset.ts';
+import { DATASET_DESCRIPTION, DATASET_SOURCE, DATASET_TITLE, DICTIONARY_FIELDS, LICENCE, LONG_FIELDS, listWideCsvFields, type FieldSpec, type FieldType } from './dataset.ts';
 
 /** A Table Schema field (https://specs.frictionlessdata.io/table-schema/#field-descriptors). */
 export interface TableSchemaField {
@@ -138,13 +138,12 @@ export function buildDataPackage({ builtOn, homepage }: DataPackageOptions): Dat
     profile: 'tabular-data-package',
     name: 'nianbao',
     title: `${DATASET_TITLE.zh} ${DATASET_TITLE.en}`,
-    description:
-      'Figures of China\'s government information disclosure annual reports (政府信息公开工作年度报告), tables 二, 三 and 四 of the template, each read from the report and traceable to its source line. An empty field is a figure the report does not print, never 0.',
+    description: `${DATASET_DESCRIPTION.zh}\n\n${DATASET_DESCRIPTION.en}`,
     ...(homepage ? { homepage } : {}),
     created: `${builtOn}T00:00:00Z`,
     keywords: ['政府信息公开', '年度报告', 'government information disclosure', 'open government', 'China'],
-    licenses: [{ name: LICENCE.spdx, path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
-    sources: [{ title: '各国家机关依《政府信息公开条例》公开发布的政府信息公开工作年度报告 (the agencies\' published annual reports)' }],
+    licenses: [{ name: LICENCE.spdx, path: LICENCE.url, title: LICENCE.title }],
+    sources: [{ title: `${DATASET_SOURCE.zh} (${DATASET_SOURCE.en})` }],
     resources: listCsvResources(),
   };
 }

@@ -242,11 +242,25 @@ export function buildDictionaryCsv(): string {
 
 export const DATASET_TITLE = { zh: '政府信息公开工作年度报告数据集（年报观察）', en: 'Government information disclosure annual reports dataset (nianbao)' };
 
+/** What the dataset holds, for the data package and the Datasette metadata. */
+export const DATASET_DESCRIPTION = {
+  zh: '各国家机关政府信息公开工作年度报告中的数字（模板表二、表三、表四），每个数字都读自报告原文并注明原文行号；报告中没有的数字留空，绝不以 0 代替。',
+  en: 'Figures of Chinese government agencies’ information disclosure annual reports (tables 二, 三 and 四 of the template), each read from the report and traceable to its source line. A figure the report does not print is empty, never 0.',
+};
+
+/** Where the figures come from. */
+export const DATASET_SOURCE = {
+  zh: '各国家机关依《政府信息公开条例》公开发布的政府信息公开工作年度报告',
+  en: 'the annual reports the agencies publish under the Regulations on Open Government Information',
+};
+
 /** The licence and citation note, in Chinese and English. */
 export const LICENCE = {
   zh: '原始报告是国家机关依《政府信息公开条例》公开发布的官方文件（《著作权法》第五条不适用著作权保护）。本数据集（抽取、结构化与核对结果）按 CC BY 4.0 提供：可自由使用、转载和改编，请注明出处。数字以各机关公布的原文为准。',
   en: 'The reports are official documents published by state agencies under the Regulations on Open Government Information (not subject to copyright, Copyright Law art. 5). This dataset (the extraction, structure and checks) is offered under CC BY 4.0: use, share and adapt freely, with attribution. The agencies’ published texts are authoritative.',
   spdx: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
 
 /** Returns the citation of the dataset for a build date (yyyy-mm-dd) and the URL it is served at. */
