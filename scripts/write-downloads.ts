@@ -4,7 +4,8 @@
  * Writes the dataset downloads into the built site, after `astro build`, and the API's record documents
  * (OUT/api/reports/<id>.json): OUT/data/nianbao-long.csv,
  * nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one record at a time from the
- * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts).
+ * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts),
+ * then datapackage.json describing the CSVs and metadata.json (Datasette's) describing the SQLite file.
  * NIANBAO_DATA (default .nianbao), NIANBAO_OUT (default dist), NIANBAO_SITE and NIANBAO_BASE are read
  * as astro.config.mjs reads them (src/lib/site/site-url.ts). dictionary.csv and manifest.json stay Astro endpoints: they are made
  * from what the site already holds. `--stage DIR` writes into DIR instead, while Astro builds (it

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../support/static-server.ts';
 import { DIST, childEnv, ensureDefaultBuild, listHtml } from '../support/site.ts';
 import { chunkPages } from '../../scripts/lib/search/chunks.ts';
+import { formatAtomFeed, nameUuid } from '../../src/lib/feed/atom.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results/screenshots';
@@ -94,6 +95,44 @@ describe.each(PAGES)('%s page', (name, path) => {
       expect(overflow, `${path} horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       await page.close();
     }
+  });
+});
+
+describe('feeds', () => {
+  /** Returns what the browser's strict XML parser makes of a text: parse errors, entry count and entry titles. */
+  const parseInBrowser = (page: Page, xml: string) =>
+    page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      return {
+        errors: [...doc.getElementsByTagName('parsererror')].map((e) => e.textContent),
+        root: doc.documentElement.namespaceURI,
+        titles: [...doc.getElementsByTagNameNS(atom, 'entry')].map((e) => e.getElementsByTagNameNS(atom, 'title')[0]?.textContent ?? null),
+        scripts: doc.getElementsByTagName('script').length,
+      };
+    }, xml);
+
+  it('are well-formed XML to the browser’s strict parser, the built ones and one of hostile text', async () => {
+    const { page, errors } = await open('/data/');
+    for (const f of ['/feed/reports.xml', '/feed/findings.xml']) {
+      const response = await page.request.get(origin + f);
+      expect(response.ok(), f).toBe(true);
+      const parsed = await parseInBrowser(page, await response.text());
+      expect(parsed.errors, f).toEqual([]);
+      expect(parsed.root, f).toBe('http://www.w3.org/2005/Atom');
+      expect(parsed.titles.length, f).toBeGreaterThan(0);
+    }
+    const hostile = '<script>alert(1)</script> & 某局\f\uD800';
+    const xml = formatAtomFeed({
+      id: nameUuid('x'), title: hostile, updated: '2025-01-02T00:00:00Z', lang: 'zh-CN', author: hostile, self: '/feed/x.xml', alternate: '/',
+      entries: [{ id: nameUuid('y'), title: hostile, link: '/?a=1&b=<2>', updated: '2025-01-02T00:00:00Z', summary: hostile }],
+    });
+    const parsed = await parseInBrowser(page, xml);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.titles).toEqual(['<script>alert(1)</script> & 某局\uFFFD\uFFFD']);
+    expect(parsed.scripts).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,17 +1,23 @@
 /**
  * The built static JSON API (dist/api/) and the downloads (dist/data/): every report's record, every
- * agency with its reports and links, the index; the CSV and SQLite files re-read against the records.
+ * agency with its reports and links, the index; the CSV and SQLite files re-read against the records,
+ * the data package held against the CSV files it describes, and the Datasette metadata against the
+ * SQLite file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { buildLongCsv, buildWideCsv, type DatasetJson } from '../../src/lib/export/dataset.ts';
+import type { DataPackage } from '../../src/lib/export/datapackage.ts';
+import { SQLITE_DATABASE, type DatasetteMetadata } from '../../src/lib/export/datasette.ts';
 import { TABLES } from '../../src/lib/export/cells.ts';
 import type { ApiAgency, ApiIndex } from '../../src/lib/export/api.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
+import { validateDataPackage } from '../support/data-package-spec.ts';
 import { DIST, ensureDefaultBuild, loadBuiltRecords } from '../support/site.ts';
+import { listSqliteColumns } from '../support/sqlite.ts';
 
 let records: ReportRecord[];
 const json = <T>(rel: string): T => JSON.parse(readFileSync(path.join(DIST, rel), 'utf8')) as T;
@@ -118,9 +124,32 @@ describe('data downloads', () => {
     db.close();
   });
 
+  it('datapackage.json is valid and describes every CSV in data/, each with the fields of its header row', () => {
+    const pkg = json<DataPackage>('data/datapackage.json');
+    expect(validateDataPackage(pkg)).toEqual([]);
+    const csvs = readdirSync(path.join(DIST, 'data')).filter((f) => f.endsWith('.csv'));
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) {
+      const [header] = parseCsv(readFileSync(path.join(DIST, 'data', r.path), 'utf8'));
+      expect(
+        r.schema.fields.map((f) => f.name),
+        r.path,
+      ).toEqual(header);
+    }
+    // The default build has no site URL: no placeholder homepage.
+    expect(pkg).not.toHaveProperty('homepage');
+  });
+
+  it('metadata.json names every table and column of nianbao.sqlite beside it', () => {
+    const tables = json<DatasetteMetadata>('data/metadata.json').databases[SQLITE_DATABASE]!.tables;
+    const columns = listSqliteColumns(path.join(DIST, 'data', `${SQLITE_DATABASE}.sqlite`));
+    expect(Object.keys(tables)).toEqual(Object.keys(columns));
+    for (const [table, names] of Object.entries(columns)) expect(Object.keys(tables[table]!.columns), table).toEqual(names);
+  });
+
   it('data page links every download', () => {
     const html = readFileSync(path.join(DIST, 'data/index.html'), 'utf8');
-    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'api/index.json']) expect(html).toContain(f);
+    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'metadata.json', 'api/index.json']) expect(html).toContain(f);
     expect(html).toContain('CC BY 4.0');
   });
 });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listAtomProblems, readAtomFeed } from '../support/atom.ts';
 import { childEnv, listHtml } from '../support/site.ts';
 
 const BASE = '/nianbao/';
@@ -153,5 +154,21 @@ describe('a mixed corpus under a sub-path', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('writes feeds whose links carry the base path and resolve, with the report text escaped', () => {
+    for (const f of ['feed/reports.xml', 'feed/findings.xml']) {
+      const xml = readFileSync(path.join(dist, f), 'utf8');
+      const feed = readAtomFeed(xml);
+      expect(listAtomProblems(feed), f).toEqual([]);
+      expect(feed.self).toBe(`${BASE}${f}`);
+      for (const e of feed.entries) {
+        expect(e.link!.startsWith(`${BASE}reports/`), e.link!).toBe(true);
+        expect(existsSync(path.join(dist, new URL(e.link!, 'http://x/').pathname.slice(BASE.length), 'index.html')), e.link!).toBe(true);
+      }
+      expect(xml, f).not.toContain('<script');
+      expect(xml, f).not.toContain('<img');
+    }
+    expect(readAtomFeed(readFileSync(path.join(dist, 'feed/reports.xml'), 'utf8')).entries).toHaveLength(3);
   });
 });

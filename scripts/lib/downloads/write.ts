@@ -2,7 +2,8 @@
  * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
  * DATA/reports in id order (the order the site sorts them in) and streams each download to
  * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — and each record's
- * API document to OUT/api/reports/, from the pure
+ * API document to OUT/api/reports/; then the data package that describes the CSVs and the Datasette
+ * metadata that describes the SQLite file. All from the pure
  * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
  * row per agency (SQLite), never a whole file.
  */
@@ -20,11 +21,13 @@ import {
   formatWideCsvHead,
   formatWideCsvRecord,
 } from '../../../src/lib/export/dataset.ts';
+import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
-export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite'] as const;
+export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
 
 export interface DownloadOptions {
   /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
@@ -33,7 +36,10 @@ export interface DownloadOptions {
   out: string;
   /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
   builtOn: string;
-  /** Absolute URL of the data folder, for the citation; null without a site address (NIANBAO_SITE). */
+  /**
+   * Absolute URL of the data folder, for the citation, the data package's homepage and Datasette's
+   * source_url; null without a site address (NIANBAO_SITE).
+   */
   dataUrl: string | null;
 }
 
@@ -133,6 +139,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     for (const t of texts) t.destroy();
     throw error;
   }
+  await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
+  await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
   return ids.length;
 }
 

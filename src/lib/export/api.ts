@@ -49,7 +49,7 @@ export interface ApiIndex {
 
 /** Returns the API index. */
 export function buildApiIndex(summaries: readonly ReportSummary[], agencies: readonly AgencyGroup[], builtOn: string, link: Linker): ApiIndex {
-  const files = ['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv'];
+  const files = ['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'metadata.json'];
   return {
     builtOn,
     counts: { agencies: agencies.length, reports: summaries.length },

@@ -1,7 +1,8 @@
 /**
  * The streamed downloads (scripts/write-downloads.ts): written from sample records in an extraction
  * folder, each file equals what the in-memory builders make of the same records in id order — the long
- * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row.
+ * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; and the data
+ * package describing the CSVs written beside them, and Datasette's metadata describing the SQLite file.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +10,15 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../src/lib/export/cells.ts';
-import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { parseCsv } from '../../../src/lib/export/csv.ts';
+import { buildDataPackage, type DataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetJson, buildDictionaryCsv, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { buildDatasetteMetadata, SQLITE_DATABASE, type DatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
 import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
+import { listSqliteColumns } from '../../support/sqlite.ts';
 
 const BUILT_ON = '2025-01-02';
 const URL_ = 'https://x.example/nianbao/data/';
@@ -89,8 +95,34 @@ describe('write-downloads', () => {
   });
 
   it('writes every file the data page links, and nothing else', () => {
-    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite']);
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+  });
+
+  it('writes a valid data package whose resources are the CSVs beside it, each with its header row in order', () => {
+    const pkg = JSON.parse(read('datapackage.json')) as DataPackage;
+    expect(validateDataPackage(pkg)).toEqual([]);
+    expect(pkg).toEqual(buildDataPackage({ builtOn: BUILT_ON, homepage: URL_ }));
+    // dictionary.csv is written by the Astro build, from the same definitions (buildDictionaryCsv).
+    const csvs = [...DOWNLOAD_FILES.filter((f) => f.endsWith('.csv')), 'dictionary.csv'];
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) {
+      const text = r.path === 'dictionary.csv' ? buildDictionaryCsv() : read(r.path);
+      expect(
+        r.schema.fields.map((f) => f.name),
+        r.path,
+      ).toEqual(parseCsv(text)[0]);
+    }
+  });
+
+  it('writes Datasette metadata naming every table and column of the SQLite file beside it', () => {
+    const metadata = JSON.parse(read('metadata.json')) as DatasetteMetadata;
+    expect(metadata).toEqual(buildDatasetteMetadata(URL_));
+    expect(DOWNLOAD_FILES).toContain(`${SQLITE_DATABASE}.sqlite`);
+    const tables = metadata.databases[SQLITE_DATABASE]!.tables;
+    const columns = listSqliteColumns(path.join(out, 'data', `${SQLITE_DATABASE}.sqlite`));
+    expect(Object.keys(tables)).toEqual(Object.keys(columns));
+    for (const [table, names] of Object.entries(columns)) expect(Object.keys(tables[table]!.columns), table).toEqual(names);
   });
 
   it('writes each record as its API document, compact, and only the records there are', async () => {
