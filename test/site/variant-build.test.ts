@@ -156,15 +156,16 @@ describe('a mixed corpus under a sub-path', () => {
     expect(broken).toEqual([]);
   });
 
-  it('writes feeds whose links carry the base path and resolve, with the report text escaped', () => {
+  it('writes feeds whose links carry the site address and base path and resolve, with the report text escaped', () => {
     for (const f of ['feed/reports.xml', 'feed/findings.xml']) {
       const xml = readFileSync(path.join(dist, f), 'utf8');
       const feed = readAtomFeed(xml);
       expect(listAtomProblems(feed), f).toEqual([]);
-      expect(feed.self).toBe(`${BASE}${f}`);
+      // This build has a site address (NIANBAO_SITE): feed links are absolute, under the base path.
+      expect(feed.self).toBe(`${SITE}${BASE}${f}`);
       for (const e of feed.entries) {
-        expect(e.link!.startsWith(`${BASE}reports/`), e.link!).toBe(true);
-        expect(existsSync(path.join(dist, new URL(e.link!, 'http://x/').pathname.slice(BASE.length), 'index.html')), e.link!).toBe(true);
+        expect(e.link!.startsWith(`${SITE}${BASE}reports/`), e.link!).toBe(true);
+        expect(existsSync(path.join(dist, new URL(e.link!).pathname.slice(BASE.length), 'index.html')), e.link!).toBe(true);
       }
       expect(xml, f).not.toContain('<script');
       expect(xml, f).not.toContain('<img');
