@@ -1,0 +1,34 @@
+/**
+ * Links a feed gives: absolute when NIANBAO_SITE configures the site's URL, else root-relative under
+ * the base path, never the placeholder origin astro.config.mjs falls back to.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readConfiguredSite } from '../../../src/lib/site/origin.ts';
+import { href, makeFeedLink } from '../../../src/lib/site/url.ts';
+
+const saved = process.env.NIANBAO_SITE;
+afterEach(() => {
+  if (saved === undefined) delete process.env.NIANBAO_SITE;
+  else process.env.NIANBAO_SITE = saved;
+});
+
+describe('makeFeedLink', () => {
+  it('links root-relative under the base path when the site URL is not configured', () => {
+    delete process.env.NIANBAO_SITE;
+    expect(makeFeedLink('reports/x-2024/')).toBe(href('reports/x-2024/'));
+    expect(makeFeedLink('reports/x-2024/').startsWith('/')).toBe(true);
+  });
+
+  it('links absolutely to the configured site', () => {
+    process.env.NIANBAO_SITE = 'https://example.gov.cn';
+    expect(makeFeedLink('reports/x-2024/')).toBe(`https://example.gov.cn${href('reports/x-2024/')}`);
+  });
+});
+
+describe('readConfiguredSite', () => {
+  it('is null when NIANBAO_SITE is unset or blank', () => {
+    expect(readConfiguredSite({})).toBeNull();
+    expect(readConfiguredSite({ NIANBAO_SITE: '  ' })).toBeNull();
+    expect(readConfiguredSite({ NIANBAO_SITE: 'https://example.gov.cn' })).toBe('https://example.gov.cn');
+  });
+});
