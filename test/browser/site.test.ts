@@ -98,6 +98,44 @@ describe.each(PAGES)('%s page', (name, path) => {
   });
 });
 
+describe('phone layout (390 px)', () => {
+  it.each([
+    ['report', '/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/'],
+    ['agency', '/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/'],
+  ])('%s page: wide tables scroll with the row labels in view, labels keep their width, charts fit', async (_name, path) => {
+    const { page, errors } = await open(path, 390);
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll')]
+        .filter((w) => w.scrollWidth > w.clientWidth && w.querySelector('tbody tr > th[scope="row"]:first-child'))
+        .map((w) => {
+          const label = w.querySelector('tbody tr > th[scope="row"]:first-child') as HTMLElement;
+          w.scrollLeft = w.scrollWidth;
+          // Scrolled to its end, the table's first column still starts at the wrapper's left edge.
+          const offset = label.getBoundingClientRect().left - w.getBoundingClientRect().left;
+          w.scrollLeft = 0;
+          return { label: label.textContent!.trim(), offset, background: getComputedStyle(label).backgroundColor };
+        }),
+    );
+    expect(tables.length, path).toBeGreaterThan(0);
+    for (const t of tables) {
+      expect(Math.abs(t.offset), t.label).toBeLessThanOrEqual(1);
+      expect(t.background, t.label).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    // No label is squeezed to a character or two a line (tables in closed <details> are not laid out).
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll th')]
+        .filter((th) => th.checkVisibility() && th.textContent!.trim().length > 3 && th.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(th).fontSize))
+        .map((th) => th.textContent!.trim()),
+    );
+    expect(narrow, path).toEqual([]);
+    const charts = await page.evaluate(() => [...document.querySelectorAll('figure.chart .plot svg[role="img"]')].map((svg) => [Math.round(svg.getBoundingClientRect().width), svg.closest('figure.chart')!.clientWidth]));
+    for (const [width, column] of charts) expect(width).toBe(column);
+    if (path.startsWith('/agencies/')) expect(charts.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('feeds', () => {
   /** Returns what the browser's strict XML parser makes of a text: parse errors, entry count and entry titles. */
   const parseInBrowser = (page: Page, xml: string) =>

@@ -112,7 +112,7 @@ export function buildReportsFeed(source: FeedSource): string {
   return formatAtomFeed({
     id: nameUuid(source.link('feed/reports.xml')),
     title: '年报观察：政府信息公开工作年度报告',
-    subtitle: `最新的 ${entries.length} 份报告（共 ${source.reports.length} 份），按发布日期排列，没有发布日期的按落款日期。`,
+    subtitle: `最新的 ${entries.length} 份报告（共 ${source.reports.length} 份），按报告的发布日期由新到旧排列；没有发布日期的按落款日期，两者都没有的按本站生成日期。`,
     updated: findFeedUpdated(entries, source.builtOn),
     lang: 'zh-CN',
     author: '年报观察 nianbao',

@@ -1,5 +1,5 @@
 /** Site-internal links that work at the domain root and under a sub-path (astro `base`). */
-import { readConfiguredSite } from './origin.ts';
+import { readSite } from './site-url.ts';
 
 /** Returns `path` (e.g. `agencies/x/`) prefixed with the site's base path. */
 export function href(path: string): string {
@@ -10,9 +10,9 @@ export function href(path: string): string {
 /**
  * Returns the link a feed gives to a site path: absolute when NIANBAO_SITE configures the site's URL;
  * otherwise root-relative under the base path (`/nianbao/reports/x/`), which feed readers resolve
- * against the feed's own URL, because the origin astro.config.mjs falls back to is a placeholder.
+ * against the feed's own URL.
  */
 export function makeFeedLink(path: string): string {
-  const site = readConfiguredSite(process.env);
-  return site === null ? href(path) : new URL(href(path), site).href;
+  const site = readSite(process.env);
+  return site === undefined ? href(path) : new URL(href(path), site).href;
 }
