@@ -73,16 +73,26 @@ export interface RequestsPoint {
   agency: string;
   slug: string;
   year: number;
-  /** New requests received. */
+  /** New requests received (本年新收); with `fromLegacy`, requests accepted (受理). */
   received: number;
   fromProse: boolean;
+  /** True when the figure is the older table's 受理申请 of a report before the 2019 template. */
+  fromLegacy: boolean;
 }
 
-/** Returns requests received per agency and year (reports without the figure are left out). */
-export function listRequestsPerYear(summaries: readonly ReportSummary[]): RequestsPoint[] {
+/**
+ * Returns requests received per agency and year (reports without the figure are left out). With
+ * `withLegacy`, a report before the 2019 template gives the 受理申请 of its older table (else its
+ * prose figure): one agency's series back to 2008, its points marked, for a chart that says the two
+ * measures differ. Without it, only 本年新收 and prose figures, as across agencies.
+ */
+export function listRequestsPerYear(summaries: readonly ReportSummary[], { withLegacy = false } = {}): RequestsPoint[] {
   return summaries
-    .filter((s) => s.received !== null)
-    .map((s) => ({ agency: s.agency, slug: s.slug, year: s.year, received: s.received!, fromProse: s.receivedFromProse }))
+    .flatMap((s): RequestsPoint[] => {
+      const base = { agency: s.agency, slug: s.slug, year: s.year };
+      if (withLegacy && s.template === 'pre2019' && s.legacyReceived !== null) return [{ ...base, received: s.legacyReceived, fromProse: false, fromLegacy: true }];
+      return s.received === null ? [] : [{ ...base, received: s.received, fromProse: s.receivedFromProse, fromLegacy: false }];
+    })
     .sort((a, b) => ascending(a.agency, b.agency) || ascending(a.year, b.year));
 }
 

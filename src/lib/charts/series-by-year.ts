@@ -1,7 +1,8 @@
 /**
  * A measure per year, one line per agency (requests received, handled, grant rate…). Points read
  * from prose (a report without tables) are drawn hollow, so the reader sees which figures are not
- * from the table.
+ * from the table; points of another measure from the older statistics table (受理申请 before 2019)
+ * are squares on a dashed line of their own, not joined to the later points.
  */
 import * as Plot from '@observablehq/plot';
 import { CATEGORY_COLORS } from './colors.ts';
@@ -13,6 +14,8 @@ export interface SeriesPoint {
   year: number;
   value: number;
   fromProse: boolean;
+  /** True for a figure of the older statistics table (before 2019); absent otherwise. */
+  fromLegacy?: boolean;
 }
 
 export interface SeriesOptions extends ChartOptions {
@@ -25,12 +28,17 @@ export interface SeriesOptions extends ChartOptions {
   /** Words in the tooltip after the year (default 年), and for prose figures. */
   yearSuffix?: string;
   proseNote?: string;
+  /** Words in the tooltip of an older-table point (default （2019年以前：旧式统计表的受理申请）). */
+  legacyNote?: string;
 }
 
 /** Returns the SVG markup of the per-year line chart. */
 export function drawSeriesByYear(points: readonly SeriesPoint[], options: SeriesOptions): string {
   const years = [...new Set(points.map((p) => p.year))].sort();
   const show = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
+  const current = points.filter((p) => !p.fromLegacy);
+  const legacy = points.filter((p) => p.fromLegacy);
+  const label = (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}`;
   return renderPlot({
     width: options.width ?? 600,
     height: 320,
@@ -47,16 +55,27 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
     color: { legend: true, range: CATEGORY_COLORS },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(points, { x: 'year', y: 'value', z: 'agency', stroke: 'agency', strokeWidth: 2 }),
+      Plot.line(current, { x: 'year', y: 'value', z: 'agency', stroke: 'agency', strokeWidth: 2 }),
       // Table figures filled, prose figures hollow: two marks so the hollow fill stays a constant.
-      Plot.dot(points.filter((p) => !p.fromProse), {
+      Plot.dot(current.filter((p) => !p.fromProse), {
         x: 'year', y: 'value', stroke: 'agency', fill: 'agency', r: 4.5, strokeWidth: 2,
-        title: (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}`,
+        title: label,
       }),
-      Plot.dot(points.filter((p) => p.fromProse), {
+      Plot.dot(current.filter((p) => p.fromProse), {
         x: 'year', y: 'value', stroke: 'agency', fill: 'white', r: 4.5, strokeWidth: 2,
-        title: (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}${options.proseNote ?? '（来自正文，非表格）'}`,
+        title: (d: SeriesPoint) => `${label(d)}${options.proseNote ?? '（来自正文，非表格）'}`,
       }),
+      // Another measure (受理申请 of the older table): its own dashed line and square points, so
+      // that nothing joins it to the later 本年新收. Only drawn when there are such points.
+      ...(legacy.length
+        ? [
+            Plot.line(legacy, { x: 'year', y: 'value', z: 'agency', stroke: 'agency', strokeWidth: 2, strokeDasharray: '5,4' }),
+            Plot.dot(legacy, {
+              x: 'year', y: 'value', stroke: 'agency', fill: 'agency', r: 5, strokeWidth: 2, symbol: 'square',
+              title: (d: SeriesPoint) => `${label(d)}${options.legacyNote ?? '（2019年以前：旧式统计表的受理申请）'}`,
+            }),
+          ]
+        : []),
       Plot.text(points, { x: 'year', y: 'value', text: (d: SeriesPoint) => show(d.value), dy: -11, fill: 'currentColor' }),
     ],
   });

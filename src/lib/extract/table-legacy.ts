@@ -108,12 +108,12 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
     cumulative: header.cumulative === null ? null : header.cells[header.cumulative]!.text,
   };
   const printedYear = columns.year ? /(\d{4})年/.exec(squeeze(columns.year))?.[1] : undefined;
-  if (printedYear && reportYear !== null && Number(printedYear) !== reportYear) {
-    // Read as the reporting year's column all the same: it is the table's only 本年 column.
-    messages.push(`旧式统计表的本年列表头为「${columns.year}」，与报告年度 ${reportYear} 不一致；按本年列读取`);
-  }
-  const figureColumns = LEGACY_COLUMNS.filter((c) => header[c] !== null);
-  let complete = figureColumns.length > 0;
+  // A 本年 column headed with another year may hold that year's figures: which year they count is
+  // not known, so none of them is read as the report's.
+  const otherYear = printedYear !== undefined && reportYear !== null && Number(printedYear) !== reportYear;
+  if (otherYear) messages.push(`旧式统计表的本年列表头为「${columns.year}」，与报告年度 ${reportYear} 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)`);
+  const figureColumns = LEGACY_COLUMNS.filter((c) => header[c] !== null && !(c === 'year' && otherYear));
+  let complete = figureColumns.length > 0 && !otherYear;
   const span = { first: header.cells[0]!.line, last: lastLine(rows[header.index]!) };
   for (const row of rows.slice(header.index + 1)) {
     if (row.layout === 'text') break;

@@ -2,7 +2,7 @@
  * An agency's four charts across its years, with their titles, descriptions, sources and data
  * tables: shared by the agency page and the agency's embed pages.
  */
-import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup } from '../aggregate/corpus.ts';
+import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup, type RequestsPoint } from '../aggregate/corpus.ts';
 import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
 import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawChart, type ChartDrawing, type DrawFunction } from '../charts/drawing.ts';
@@ -37,6 +37,16 @@ type ChartPlans = Record<AgencyChartKey, () => ChartPlan>;
 const series = (rows: SeriesPoint[], options: SeriesOptions): ChartDrawing => ({ chart: 'series-by-year', rows, options });
 const stacked = (rows: StackedSegment[], options: StackedBarOptions): ChartDrawing => ({ chart: 'stacked-bars', rows, options });
 
+/**
+ * Returns a point of the requests series. `fromLegacy` only where true, so that a chart without such
+ * points is the same drawing (and the same stored SVG) as before they existed.
+ */
+function toSeriesPoint(p: RequestsPoint): SeriesPoint {
+  const point: SeriesPoint = { agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse };
+  if (p.fromLegacy) point.fromLegacy = true;
+  return point;
+}
+
 /** Returns a planned chart with its SVG, drawn by `draw`. */
 function drawPlan({ drawing, ...spec }: ChartPlan, draw: DrawFunction): ChartSpec {
   return { ...spec, svg: drawing ? draw(drawing) : '' };
@@ -65,21 +75,26 @@ function planChinese(group: AgencyGroup): ChartPlans {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => `${s.year}年`;
-  const points = listRequestsPerYear(reports);
+  const points = listRequestsPerYear(reports, { withLegacy: true });
   const dispositions = listDispositionSegments(reports, yearOf);
   const applicants = listApplicantSegments(reports, yearOf);
   const appeals = listAppealSegments(reports, yearOf);
   const proseCount = points.filter((p) => p.fromProse).length;
+  const legacyCount = points.filter((p) => p.fromLegacy).length;
+  const notes = [
+    proseCount ? `空心点：该年报告没有表格，数字取自正文（${proseCount} 个）。` : '',
+    legacyCount ? `方形点、虚线：2019 年以前的报告没有表三，数字是其旧式统计表“受理政府信息公开申请总数”的本年数（${legacyCount} 个）。受理申请与 2019 年起的“本年新收申请”不是同一口径，两段之间不宜直接比较。` : '',
+  ].filter(Boolean);
   return {
     requests: () => ({
       key: 'requests',
       title: '每年新收政府信息公开申请',
-      description: `${name}各年度本年新收申请数（件）。空心点表示该年数字来自正文而非表格。`,
-      source: `${name}各年度政府信息公开工作年度报告，表三第一行“本年新收政府信息公开申请数量”总计列。`,
-      note: proseCount ? `空心点：该年报告没有表格，数字取自正文（${proseCount} 个）。` : undefined,
-      drawing: points.length === 0 ? null : series(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `${name}每年新收申请折线图`, yLabel: '新收申请（件）' }),
-      columns: ['年度', '新收申请（件）', '来源'],
-      rows: points.map((p) => [`${p.year}年`, p.received, p.fromProse ? '正文' : '表三']),
+      description: `${name}各年度本年新收申请数（件）。空心点表示该年数字来自正文而非表格。${legacyCount ? '方形点为 2019 年以前报告旧式统计表的受理申请数，与本年新收口径不同。' : ''}`,
+      source: `${name}各年度政府信息公开工作年度报告，表三第一行“本年新收政府信息公开申请数量”总计列${legacyCount ? '；2019 年以前为旧式统计表“受理政府信息公开申请总数”的本年列' : ''}。`,
+      note: notes.length ? notes.join('') : undefined,
+      drawing: points.length === 0 ? null : series(points.map(toSeriesPoint), { ariaLabel: `${name}每年新收申请折线图`, yLabel: legacyCount ? '新收申请 / 受理申请（件）' : '新收申请（件）' }),
+      columns: ['年度', legacyCount ? '新收申请 / 受理申请（件）' : '新收申请（件）', '来源'],
+      rows: points.map((p) => [`${p.year}年`, p.received, p.fromLegacy ? '旧式统计表（受理申请）' : p.fromProse ? '正文' : '表三']),
     }),
     dispositions: () => ({
       key: 'dispositions',
@@ -135,21 +150,26 @@ function planEnglish(group: AgencyGroup): ChartPlans {
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => String(s.year);
-  const points = listRequestsPerYear(reports);
+  const points = listRequestsPerYear(reports, { withLegacy: true });
   const dispositions = listDispositionSegments(reports, yearOf);
   const applicants = listApplicantSegments(reports, yearOf).map((s) => ({ ...s, label: COLUMN_LABELS[s.key as keyof typeof COLUMN_LABELS].en }));
   const appeals = listAppealSegments(reports, yearOf).map((s) => ({ ...s, label: APPEAL_GROUP_LABELS[s.key as keyof typeof APPEAL_GROUP_LABELS].en }));
   const proseCount = points.filter((p) => p.fromProse).length;
+  const legacyCount = points.filter((p) => p.fromLegacy).length;
+  const notes = [
+    proseCount ? `Hollow dots: that year’s report has no tables; the figure is from its prose (${proseCount}).` : '',
+    legacyCount ? `Squares on a dashed line: a report before 2019 has no table 3; the figure is requests accepted (受理) in its older statistics table (${legacyCount}). Requests accepted and the new requests received (本年新收) counted from 2019 on are not the same measure: do not compare the two stretches directly.` : '',
+  ].filter(Boolean);
   return {
     requests: () => ({
       key: 'requests',
       title: 'New requests per year',
-      description: `New information requests received by ${name} each year. A hollow dot marks a figure read from the prose, not a table.`,
-      source: 'Each year’s annual report, table 3, first row (本年新收政府信息公开申请数量), total column.',
-      note: proseCount ? `Hollow dots: that year’s report has no tables; the figure is from its prose (${proseCount}).` : undefined,
-      drawing: points.length === 0 ? null : series(points.map((p) => ({ agency: p.agency, year: p.year, value: p.received, fromProse: p.fromProse })), { ariaLabel: `New requests per year, ${name}`, yLabel: 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)' }),
-      columns: ['Year', 'New requests', 'Read from'],
-      rows: points.map((p) => [String(p.year), p.received, p.fromProse ? 'prose' : 'table 3']),
+      description: `New information requests received by ${name} each year. A hollow dot marks a figure read from the prose, not a table.${legacyCount ? ' A square marks requests accepted in the older statistics table of a report before 2019, another measure.' : ''}`,
+      source: `Each year’s annual report, table 3, first row (本年新收政府信息公开申请数量), total column${legacyCount ? '; before 2019, the older statistics table’s 受理政府信息公开申请总数, this year’s column' : ''}.`,
+      note: notes.length ? notes.join(' ') : undefined,
+      drawing: points.length === 0 ? null : series(points.map(toSeriesPoint), { ariaLabel: `New requests per year, ${name}`, yLabel: legacyCount ? 'New / accepted requests' : 'New requests', xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' }),
+      columns: ['Year', legacyCount ? 'New (accepted) requests' : 'New requests', 'Read from'],
+      rows: points.map((p) => [String(p.year), p.received, p.fromLegacy ? 'older table (accepted)' : p.fromProse ? 'prose' : 'table 3']),
     }),
     dispositions: () => ({
       key: 'dispositions',

@@ -45,6 +45,28 @@ describe('drawSeriesByYear', () => {
   });
 });
 
+describe('drawSeriesByYear with points of the older table', () => {
+  const svg = drawSeriesByYear(
+    [
+      { agency: '平潭综合实验区社会事业局', year: 2016, value: 0, fromProse: false, fromLegacy: true },
+      { agency: '平潭综合实验区社会事业局', year: 2017, value: 3, fromProse: false, fromLegacy: true },
+      { agency: '平潭综合实验区社会事业局', year: 2019, value: 1, fromProse: false },
+      { agency: '平潭综合实验区社会事业局', year: 2024, value: 2, fromProse: false },
+    ],
+    { ariaLabel: '每年新收申请', yLabel: '新收申请 / 受理申请（件）' },
+  );
+  const doc = parse(svg);
+  it('draws them as squares on a dashed line of their own, not joined to the later points', () => {
+    const lines = [...doc.querySelectorAll('g[data-mark="line"]')];
+    expect(lines).toHaveLength(2);
+    expect(lines.map((g) => g.getAttribute('stroke-dasharray'))).toEqual([null, '5,4']);
+    const squares = [...doc.querySelectorAll('g[data-mark="dot"] path')];
+    expect(squares).toHaveLength(2);
+    expect(squares[0]!.querySelector('title')!.textContent).toBe('平潭综合实验区社会事业局 2016年：0（2019年以前：旧式统计表的受理申请）');
+    expect(doc.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(2);
+  });
+});
+
 describe('drawStackedBars', () => {
   it('draws a normalised bar per report with the disposition colours', () => {
     const svg = drawStackedBars(

@@ -99,10 +99,12 @@ describe('readLegacyTable', () => {
     expect(reading.status).toBe('partial');
   });
 
-  it('says when the 本年 column names another year than the report’s, and reads it as 本年', () => {
-    const reading = read(['指 标 名 称\t单位\t2017年度\t历年累计', '行政复议数\t件\t0\t0'], 2018)!;
-    expect(reading.legacy.reviews).toEqual({ year: 0, cumulative: 0 });
-    expect(reading.messages).toEqual(['旧式统计表的本年列表头为「2017年度」，与报告年度 2018 不一致；按本年列读取']);
+  it('reads no 本年 figure when the column is headed with another year than the report’s, and says so', () => {
+    const reading = read(['指 标 名 称\t单位\t2017年度\t历年累计', '行政复议数\t件\t1\t2'], 2018)!;
+    expect(reading.legacy.reviews).toEqual({ year: null, cumulative: 2 });
+    expect(reading.provenance['legacy.reviews.year']).toBeUndefined();
+    expect(reading.status).toBe('partial');
+    expect(reading.messages).toEqual(['旧式统计表的本年列表头为「2017年度」，与报告年度 2018 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)']);
   });
 
   it('reads Word cell-per-line rows', () => {
