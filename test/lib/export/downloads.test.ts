@@ -4,7 +4,7 @@
  * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; and the data
  * package describing the CSVs written beside them, and Datasette's metadata describing the SQLite file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -19,6 +19,7 @@ import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '.
 import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 import { listSqliteColumns } from '../../support/sqlite.ts';
+import { PAGE_TEXT_BYTES, fullTextPath } from '../../../src/lib/site/bounds.ts';
 
 const BUILT_ON = '2025-01-02';
 const URL_ = 'https://x.example/nianbao/data/';
@@ -134,6 +135,22 @@ describe('write-downloads', () => {
     expect(readdirSync(api)).toHaveLength(records.length);
   });
 
+  it('offers whole only the texts too long for their page, byte for byte, and only this run’s', async () => {
+    const data = path.join(root, 'data-texts');
+    mkdirSync(path.join(data, 'text'), { recursive: true });
+    cpSync(path.join(root, 'data', 'reports'), path.join(data, 'reports'), { recursive: true });
+    const [long, short] = records;
+    const longText = `\uFEFF${'第一行\n'.repeat(Math.ceil(PAGE_TEXT_BYTES / 10) + 1)}`;
+    writeFileSync(path.join(data, 'text', `${long!.id}.txt`), longText);
+    writeFileSync(path.join(data, 'text', `${short!.id}.txt`), 'x'.repeat(PAGE_TEXT_BYTES));
+    const site = path.join(root, 'site-texts');
+    mkdirSync(path.join(site, 'data', 'text'), { recursive: true });
+    writeFileSync(path.join(site, 'data', 'text', 'gone-2020.txt'), 'old');
+    await writeDownloads({ data, out: site, builtOn: BUILT_ON, dataUrl: URL_ });
+    expect(readdirSync(path.join(site, 'data', 'text'))).toEqual([`${long!.id}.txt`]);
+    expect(readFileSync(path.join(site, fullTextPath(long!.id)), 'utf8')).toBe(longText);
+  });
+
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
     await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
     expect(read('nianbao-long.csv')).toBe(buildLongCsv(records));
@@ -158,7 +175,7 @@ describe('placing staged downloads', () => {
     writeFileSync(path.join(site, 'api', 'reports', 'gone-2020.json'), '{}');
     await placeDownloads(staged, site);
     for (const name of DOWNLOAD_FILES) expect(readFileSync(path.join(site, 'data', name)), name).toEqual(readFileSync(path.join(out, 'data', name)));
-    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html'].sort());
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html', 'text'].sort());
     expect(readFileSync(path.join(site, 'data', 'index.html'), 'utf8')).toBe('<p>data page</p>');
     expect(readdirSync(path.join(site, 'api')).sort()).toEqual(['index.json', 'reports']);
     expect(readdirSync(path.join(site, 'api', 'reports')).sort()).toEqual(records.map((r) => `${r.id}.json`).sort());
