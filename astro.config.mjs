@@ -2,14 +2,19 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { lazyListenersPlugin } from './src/lib/charts/lazy-listeners-plugin.ts';
+import { readSite, SITE_WARNING } from './src/lib/site/site-url.ts';
 
 /**
- * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap).
+ * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap, citations);
+ * unset, links are relative and what needs an absolute URL is left out, with one warning.
  * NIANBAO_BASE: a sub-path such as /nianbao/ when the site is not at the domain root.
  * NIANBAO_DATA: the extraction folder the site reads (default .nianbao).
  */
+const site = readSite(process.env);
+if (site === undefined) process.stderr.write(`${SITE_WARNING}\n`);
+
 export default defineConfig({
-  site: process.env.NIANBAO_SITE ?? 'https://nianbao.example.org',
+  site,
   base: process.env.NIANBAO_BASE ?? '/',
   // NIANBAO_OUT: where the site is written (tests build variants into temporary folders).
   outDir: process.env.NIANBAO_OUT ?? './dist',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds the Pagefind search index over the built site: the Chinese report and agency pages only,
+ * Builds the Pagefind search index over the built site: the Chinese report and agency pages only
+ * (each at most MAX_SEARCH_PAGE_BYTES of HTML; a larger one is left out and named on stderr),
  * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 1000), each chunk its own Pagefind bundle
  * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
  * bounded by the chunk size, not the site), several chunks at once (NIANBAO_SEARCH_JOBS, default one
@@ -20,7 +21,7 @@ import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { forEachLimited } from './lib/write-output.ts';
-import { CHUNKS_FILE, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, type ChunkList } from './lib/search/chunks.ts';
+import { CHUNKS_FILE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, selectBySize, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
 const OUT = process.env.NIANBAO_OUT ?? 'dist';
@@ -37,14 +38,15 @@ const JOBS = parseJobs(process.env.NIANBAO_SEARCH_JOBS, availableParallelism());
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 
-/** Returns candidate pages: <section>/<name>/index.html for the sections that hold searchable pages. */
-async function listCandidates(root: string): Promise<string[]> {
-  const pages: string[] = [];
+/** Returns candidate pages with their sizes: <section>/<name>/index.html for the sections that hold searchable pages. */
+async function listCandidates(root: string): Promise<{ page: string; bytes: number }[]> {
+  const pages: { page: string; bytes: number }[] = [];
   for (const section of ['reports', 'agencies']) {
     const names = await readdir(path.join(root, section)).catch(() => [] as string[]);
     for (const name of names) {
       const rel = `${section}/${name}/index.html`;
-      if (await stat(path.join(root, rel)).then((s) => s.isFile(), () => false)) pages.push(rel);
+      const info = await stat(path.join(root, rel)).catch(() => null);
+      if (info?.isFile()) pages.push({ page: rel, bytes: info.size });
     }
   }
   return pages;
@@ -75,7 +77,11 @@ async function keyOf(pages: readonly string[]): Promise<string> {
 const started = performance.now();
 const root = path.join(OUT, 'pagefind');
 await rm(root, { recursive: true, force: true });
-const chunks = chunkPages(await listCandidates(OUT), CHUNK_SIZE);
+const { pages: candidates, tooLarge } = selectBySize(await listCandidates(OUT));
+for (const p of tooLarge) {
+  process.stderr.write(`pagefind: 页面过大，未编入搜索索引：${p.page}（${p.bytes} 字节，上限 ${MAX_SEARCH_PAGE_BYTES}） (left out of the search index: ${p.page} is ${p.bytes} bytes, over ${MAX_SEARCH_PAGE_BYTES})\n`);
+}
+const chunks = chunkPages(candidates, CHUNK_SIZE);
 // An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
 if (chunks.length === 0) chunks.push([]);
 const names = chunks.map((_, i) => chunkName(i));

@@ -4,14 +4,15 @@
  * Writes the dataset downloads into the built site, after `astro build`, and the API's record documents
  * (OUT/api/reports/<id>.json): OUT/data/nianbao-long.csv,
  * nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one record at a time from the
- * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts).
+ * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts),
+ * then datapackage.json describing the CSVs and metadata.json (Datasette's) describing the SQLite file.
  * NIANBAO_DATA (default .nianbao), NIANBAO_OUT (default dist), NIANBAO_SITE and NIANBAO_BASE are read
- * as astro.config.mjs reads them. dictionary.csv and manifest.json stay Astro endpoints: they are made
+ * as astro.config.mjs reads them (src/lib/site/site-url.ts). dictionary.csv and manifest.json stay Astro endpoints: they are made
  * from what the site already holds. `--stage DIR` writes into DIR instead, while Astro builds (it
  * needs only the records); `--place DIR` then moves them into the built site (placeDownloads).
  */
 import { parseArgs } from 'node:util';
-import { dataUrl } from './lib/downloads/site-url.ts';
+import { dataUrl } from '../src/lib/site/site-url.ts';
 import { placeDownloads, writeDownloads } from './lib/downloads/write.ts';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, place: { type: 'string' } } });

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
+import { describeInput, planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
 import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedOutputSync, readCachedSync, refreshCache } from './extract-cache.ts';
@@ -207,7 +207,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     ...problems.map((p) => ({ path: p.path, summary: { ok: false, error: p.error } as const })),
   ];
   const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
-  const { manifest, keepers } = planManifest(root, summaries);
+  const { manifest, keepers } = planManifest(describeInput(root, process.cwd()), summaries);
   const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
 
   /**

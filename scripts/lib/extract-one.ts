@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
+import path from 'node:path';
+import { stripFolder, summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../src/lib/extract/manifest.ts';
 import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, readCachedSync, writeCachedSync } from './extract-cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './extract-file.ts';
@@ -69,6 +70,7 @@ export async function inspectFile(root: string, file: CorpusFile, cache: CacheOp
     if (cache) writeCachedSync(cache.dir, version, key, outcome, json);
     return { outcome, format, key, stable: true, json: outcome.ok ? json : undefined };
   } catch (error) {
-    return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${(error as Error).message}` }, format: null, key: null, stable: false };
+    const message = stripFolder((error as Error).message, path.resolve(root));
+    return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${message}` }, format: null, key: null, stable: false };
   }
 }

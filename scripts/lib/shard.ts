@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildManifest, type FileOutcome } from '../../src/lib/extract/manifest.ts';
+import { buildManifest, describeInput, type FileOutcome } from '../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 import type { Summary } from './extract-index.ts';
 import { UsageError } from './cli.ts';
@@ -98,7 +98,7 @@ export async function mergeParts(dirs: readonly string[], out: string): Promise<
     const got = parts.map((p) => `${p.part.shard.index}/${p.part.shard.count} of ${p.part.input}`).join(', ');
     throw new UsageError(`需要同一输入的全部 ${count ?? 'n'} 个分片 0…n-1，收到 ${got} (extract:merge needs the ${count ?? 'n'} shards 0…n-1 of one input; got ${got})`);
   }
-  const result = buildManifest(input!, parts.flatMap((p) => p.outcomes));
+  const result = buildManifest(describeInput(input!, process.cwd()), parts.flatMap((p) => p.outcomes));
   // Records get tokens (a later extract into this folder can skip them) only when one extractor version made them all.
   const versions = new Set(parts.map((p) => p.part.extractor));
   const extractor = versions.size === 1 ? [...versions][0] : undefined;

@@ -1,15 +1,29 @@
 /**
  * Chart tools, added by script so the page stays complete without it: download the chart's data as
- * CSV (UTF-8 with BOM, for Excel), its drawing as SVG or PNG, and copy a link to the chart.
+ * CSV (UTF-8 with BOM, for Excel), its drawing as SVG or PNG, and copy a link to the chart. On a
+ * site built without an address (NIANBAO_SITE), the citation and the iframe code name the page by
+ * its path (`data-site-path`): the script completes it with the address the page is read at.
  */
+import { guardCsvText } from '../lib/export/csv.ts';
 
-/** Returns CSV text (RFC 4180, CRLF) from a table's header and body cells. */
+/**
+ * Returns CSV text (RFC 4180, CRLF) from a table's header and body cells; text cells (not the
+ * figures, `td.num`) are guarded against formulas as in the downloads (guardCsvText).
+ */
 export function tableToCsv(table: HTMLTableElement): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const rows = [...table.querySelectorAll('tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => quote(c.textContent!.trim().replace(/^—$/, ''))).join(','),
-  );
+  const cell = (c: Element) => {
+    const text = c.textContent!.trim().replace(/^—$/, '');
+    return quote(c.classList.contains('num') ? text : guardCsvText(text));
+  };
+  const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map(cell).join(','));
   return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
+
+/** Returns `text` with its first `sitePath` (`/agencies/x/#chart`) made absolute against `base`, the page's address. */
+export function completeSitePath(text: string, sitePath: string, base: string): string {
+  const at = text.indexOf(sitePath);
+  return at < 0 ? text : `${text.slice(0, at)}${new URL(sitePath, base).href}${text.slice(at + sitePath.length)}`;
 }
 
 function download(doc: Document, name: string, blob: Blob): void {
@@ -39,6 +53,9 @@ const LABELS = {
 export function addChartTools(doc: Document): void {
   const t = doc.documentElement.lang === 'en' ? LABELS.en : LABELS.zh;
   for (const figure of doc.querySelectorAll<HTMLElement>('figure.chart')) {
+    for (const el of figure.querySelectorAll<HTMLElement>('[data-site-path]')) {
+      el.textContent = completeSitePath(el.textContent ?? '', el.dataset.sitePath!, doc.location.href);
+    }
     const tools = figure.querySelector<HTMLElement>('.chart-tools');
     const svg = figure.querySelector<SVGSVGElement>('.plot svg[role="img"]');
     const table = figure.querySelector<HTMLTableElement>('details table');

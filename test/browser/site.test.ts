@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../support/static-server.ts';
 import { DIST, childEnv, ensureDefaultBuild, listHtml } from '../support/site.ts';
 import { chunkPages } from '../../scripts/lib/search/chunks.ts';
+import { formatAtomFeed, nameUuid } from '../../src/lib/feed/atom.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results/screenshots';
@@ -97,6 +98,82 @@ describe.each(PAGES)('%s page', (name, path) => {
   });
 });
 
+describe('phone layout (390 px)', () => {
+  it.each([
+    ['report', '/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/'],
+    ['agency', '/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/'],
+  ])('%s page: wide tables scroll with the row labels in view, labels keep their width, charts fit', async (_name, path) => {
+    const { page, errors } = await open(path, 390);
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll')]
+        .filter((w) => w.scrollWidth > w.clientWidth && w.querySelector('tbody tr > th[scope="row"]:first-child'))
+        .map((w) => {
+          const label = w.querySelector('tbody tr > th[scope="row"]:first-child') as HTMLElement;
+          w.scrollLeft = w.scrollWidth;
+          // Scrolled to its end, the table's first column still starts at the wrapper's left edge.
+          const offset = label.getBoundingClientRect().left - w.getBoundingClientRect().left;
+          w.scrollLeft = 0;
+          return { label: label.textContent!.trim(), offset, background: getComputedStyle(label).backgroundColor };
+        }),
+    );
+    expect(tables.length, path).toBeGreaterThan(0);
+    for (const t of tables) {
+      expect(Math.abs(t.offset), t.label).toBeLessThanOrEqual(1);
+      expect(t.background, t.label).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    // No label is squeezed to a character or two a line (tables in closed <details> are not laid out).
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll th')]
+        .filter((th) => th.checkVisibility() && th.textContent!.trim().length > 3 && th.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(th).fontSize))
+        .map((th) => th.textContent!.trim()),
+    );
+    expect(narrow, path).toEqual([]);
+    const charts = await page.evaluate(() => [...document.querySelectorAll('figure.chart .plot svg[role="img"]')].map((svg) => [Math.round(svg.getBoundingClientRect().width), svg.closest('figure.chart')!.clientWidth]));
+    for (const [width, column] of charts) expect(width).toBe(column);
+    if (path.startsWith('/agencies/')) expect(charts.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('feeds', () => {
+  /** Returns what the browser's strict XML parser makes of a text: parse errors, entry count and entry titles. */
+  const parseInBrowser = (page: Page, xml: string) =>
+    page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      return {
+        errors: [...doc.getElementsByTagName('parsererror')].map((e) => e.textContent),
+        root: doc.documentElement.namespaceURI,
+        titles: [...doc.getElementsByTagNameNS(atom, 'entry')].map((e) => e.getElementsByTagNameNS(atom, 'title')[0]?.textContent ?? null),
+        scripts: doc.getElementsByTagName('script').length,
+      };
+    }, xml);
+
+  it('are well-formed XML to the browser’s strict parser, the built ones and one of hostile text', async () => {
+    const { page, errors } = await open('/data/');
+    for (const f of ['/feed/reports.xml', '/feed/findings.xml']) {
+      const response = await page.request.get(origin + f);
+      expect(response.ok(), f).toBe(true);
+      const parsed = await parseInBrowser(page, await response.text());
+      expect(parsed.errors, f).toEqual([]);
+      expect(parsed.root, f).toBe('http://www.w3.org/2005/Atom');
+      expect(parsed.titles.length, f).toBeGreaterThan(0);
+    }
+    const hostile = '<script>alert(1)</script> & 某局\f\uD800';
+    const xml = formatAtomFeed({
+      id: nameUuid('x'), title: hostile, updated: '2025-01-02T00:00:00Z', lang: 'zh-CN', author: hostile, self: '/feed/x.xml', alternate: '/',
+      entries: [{ id: nameUuid('y'), title: hostile, link: '/?a=1&b=<2>', updated: '2025-01-02T00:00:00Z', summary: hostile }],
+    });
+    const parsed = await parseInBrowser(page, xml);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.titles).toEqual(['<script>alert(1)</script> & 某局\uFFFD\uFFFD']);
+    expect(parsed.scripts).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('report page', () => {
   it('shows the figures of 004 as read from the report', async () => {
     const { page } = await open('/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/');
@@ -119,6 +196,15 @@ describe('chart tools', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), tools.nth(2).click()]);
     expect(png.suggestedFilename()).toBe('chart-requests.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('completes the citation and the iframe code of a site without an address with the address the page is read at', async () => {
+    const { page, errors } = await open('/agencies/taishanqu-xingzheng-shenpi-fuwuju/');
+    const cite = page.locator('#chart-requests details.cite');
+    expect(await cite.locator('q').textContent()).toContain(`，${origin}/agencies/taishanqu-xingzheng-shenpi-fuwuju/#chart-requests，`);
+    expect(await cite.locator('code').textContent()).toMatch(new RegExp(`^<iframe src="${origin}/embed/agencies/taishanqu-xingzheng-shenpi-fuwuju/requests/"`));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -30,12 +30,27 @@ describe('extractCorpus on the five samples', () => {
     expect(manifest.counts).toEqual({ files: 5, records: 5, warnings: 3, errors: 0, failedChecks: 0 });
   });
 
+  it('names the corpus folder relative to the working folder, though it was given as an absolute path', () => {
+    expect(SAMPLES.startsWith('/')).toBe(true);
+    expect(manifest.input).toBe('content/reports');
+  });
+
   it('is deterministic', async () => {
     const again = await mkdtemp(path.join(tmpdir(), 'nianbao-out-'));
     await extractCorpus({ input: SAMPLES, out: again });
     for (const f of await readdir(path.join(out, 'reports'))) {
       expect(await readFile(path.join(again, 'reports', f), 'utf8')).toBe(await readFile(path.join(out, 'reports', f), 'utf8'));
     }
+  });
+});
+
+describe('extractCorpus outside the working folder', () => {
+  it('names the corpus folder by its name alone', async () => {
+    const input = await mkdtemp(path.join(tmpdir(), 'nianbao-named-'));
+    await copyFile(path.join(SAMPLES, '001_b87e4db93de93761.txt'), path.join(input, 'a.txt'));
+    const { manifest } = await extractCorpus({ input, out: `${input}-out`, cache: false });
+    expect(manifest.input).toBe(path.basename(input));
+    expect(await readFile(path.join(`${input}-out`, 'manifest.json'), 'utf8')).not.toContain(tmpdir());
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize, parseJobs } from '../../scripts/lib/search/chunks.ts';
+import { DEFAULT_CHUNK_SIZE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize, parseJobs, selectBySize } from '../../scripts/lib/search/chunks.ts';
 
 describe('isSearchable', () => {
   it('keeps the Chinese report and agency pages only', () => {
@@ -23,6 +23,18 @@ describe('isSearchable', () => {
     ]) {
       expect(isSearchable(p), p).toBe(false);
     }
+  });
+});
+
+describe('selectBySize', () => {
+  it('leaves out of the index the pages over the bound, keeping the others in order', () => {
+    const pages = [
+      { page: 'reports/b-2024/index.html', bytes: 60_000 },
+      { page: 'reports/huge-2023/index.html', bytes: MAX_SEARCH_PAGE_BYTES + 1 },
+      { page: 'agencies/a/index.html', bytes: MAX_SEARCH_PAGE_BYTES },
+    ];
+    expect(selectBySize(pages)).toEqual({ pages: ['reports/b-2024/index.html', 'agencies/a/index.html'], tooLarge: [pages[1]] });
+    expect(selectBySize(pages, 1000).pages).toEqual([]);
   });
 });
 

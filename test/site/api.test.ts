@@ -1,17 +1,23 @@
 /**
  * The built static JSON API (dist/api/) and the downloads (dist/data/): every report's record, every
- * agency with its reports and links, the index; the CSV and SQLite files re-read against the records.
+ * agency with its reports and links, the index; the CSV and SQLite files re-read against the records,
+ * the data package held against the CSV files it describes, and the Datasette metadata against the
+ * SQLite file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { buildLongCsv, buildWideCsv, type DatasetJson } from '../../src/lib/export/dataset.ts';
+import type { DataPackage } from '../../src/lib/export/datapackage.ts';
+import { SQLITE_DATABASE, type DatasetteMetadata } from '../../src/lib/export/datasette.ts';
 import { TABLES } from '../../src/lib/export/cells.ts';
 import type { ApiAgency, ApiIndex } from '../../src/lib/export/api.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
+import { validateDataPackage } from '../support/data-package-spec.ts';
 import { DIST, ensureDefaultBuild, loadBuiltRecords } from '../support/site.ts';
+import { listSqliteColumns } from '../support/sqlite.ts';
 
 let records: ReportRecord[];
 const json = <T>(rel: string): T => JSON.parse(readFileSync(path.join(DIST, rel), 'utf8')) as T;
@@ -43,7 +49,8 @@ describe('api/agencies/<slug>.json', () => {
       for (const rep of doc.reports) {
         expect(existsSync(target(rep.links.page)), rep.links.page).toBe(true);
         expect(existsSync(target(rep.links.api)), rep.links.api).toBe(true);
-        expect(rep.links.pageUrl).toMatch(/^https?:\/\/[^/]+\/reports\//);
+        // The default build has no site address: no absolute URL.
+        expect(rep.links.pageUrl).toBeNull();
       }
     }
   });
@@ -68,7 +75,8 @@ describe('api/index.json', () => {
       expect(existsSync(target(item.links.page)), item.links.page).toBe(true);
       expect(existsSync(target(item.links.api)), item.links.api).toBe(true);
     }
-    for (const url of Object.values(index.downloads)) expect(existsSync(target(new URL(url).pathname)), url).toBe(true);
+    // Paths: the default build has no site address.
+    for (const url of Object.values(index.downloads)) expect(existsSync(target(url)), url).toBe(true);
   });
 });
 
@@ -93,15 +101,15 @@ describe('data downloads', () => {
     for (const t of TABLES) expect(readFileSync(path.join(DIST, `data/nianbao-wide-${t}.csv`), 'utf8'), t).toBe(buildWideCsv(sorted, t));
   });
 
-  it('JSON holds every record in id order, the build date and the citation URL', () => {
+  it('JSON holds every record in id order, the build date and the citation (without a URL: no site address)', () => {
     const data = json<DatasetJson>('data/nianbao.json');
     expect(data.count).toBe(records.length);
     expect(data.records.map((r) => r.id)).toEqual(records.map((r) => r.id).sort());
     expect(data.records).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(data.builtOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(data.citation.en).toBe(`nianbao: Government information disclosure annual reports dataset (nianbao), data version ${data.builtOn}, https://nianbao.example.org/data/`);
-    // The data page cites the same URL (and the same date, unless the build crossed midnight UTC).
-    expect(readFileSync(path.join(DIST, 'data/index.html'), 'utf8')).toContain('，https://nianbao.example.org/data/');
+    expect(data.citation.en).toBe(`nianbao: Government information disclosure annual reports dataset (nianbao), data version ${data.builtOn}`);
+    // The data page cites the same way (and the same date, unless the build crossed midnight UTC).
+    expect(readFileSync(path.join(DIST, 'data/index.html'), 'utf8')).toContain(`${data.citation.zh}</p>`);
   });
 
   it('SQLite file holds every figure of the built records', () => {
@@ -116,9 +124,32 @@ describe('data downloads', () => {
     db.close();
   });
 
+  it('datapackage.json is valid and describes every CSV in data/, each with the fields of its header row', () => {
+    const pkg = json<DataPackage>('data/datapackage.json');
+    expect(validateDataPackage(pkg)).toEqual([]);
+    const csvs = readdirSync(path.join(DIST, 'data')).filter((f) => f.endsWith('.csv'));
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) {
+      const [header] = parseCsv(readFileSync(path.join(DIST, 'data', r.path), 'utf8'));
+      expect(
+        r.schema.fields.map((f) => f.name),
+        r.path,
+      ).toEqual(header);
+    }
+    // The default build has no site URL: no placeholder homepage.
+    expect(pkg).not.toHaveProperty('homepage');
+  });
+
+  it('metadata.json names every table and column of nianbao.sqlite beside it', () => {
+    const tables = json<DatasetteMetadata>('data/metadata.json').databases[SQLITE_DATABASE]!.tables;
+    const columns = listSqliteColumns(path.join(DIST, 'data', `${SQLITE_DATABASE}.sqlite`));
+    expect(Object.keys(tables)).toEqual(Object.keys(columns));
+    for (const [table, names] of Object.entries(columns)) expect(Object.keys(tables[table]!.columns), table).toEqual(names);
+  });
+
   it('data page links every download', () => {
     const html = readFileSync(path.join(DIST, 'data/index.html'), 'utf8');
-    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'api/index.json']) expect(html).toContain(f);
+    for (const f of ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'metadata.json', 'api/index.json']) expect(html).toContain(f);
     expect(html).toContain('CC BY 4.0');
   });
 });

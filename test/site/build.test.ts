@@ -42,12 +42,11 @@ describe('pages', () => {
     }
   });
 
-  it('marks every page with its language, a title and a canonical URL', () => {
+  it('marks every page with its language and a title', () => {
     for (const p of pages) {
       const doc = page(p);
       expect(doc.documentElement.getAttribute('lang'), p).toBe(p.startsWith('en/') ? 'en' : 'zh-CN');
       expect(doc.title.length, p).toBeGreaterThan(0);
-      if (p !== '404.html') expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), p).toMatch(/^https?:\/\//);
     }
   });
 
@@ -55,10 +54,31 @@ describe('pages', () => {
     for (const p of pages) expect(statSync(path.join(DIST, p)).size, p).toBeLessThan(200 * 1024);
   });
 
-  it('lists every page in the sitemap', () => {
-    const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
-    for (const r of records) expect(sitemap).toContain(`/reports/${r.id}/</loc>`);
-    expect(sitemap).toContain('/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/</loc>');
+});
+
+describe('a site without an address (NIANBAO_SITE unset)', () => {
+  it('names no placeholder domain in any file', () => {
+    const files = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) => statSync(path.join(DIST, f)).isFile());
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((f) => readFileSync(path.join(DIST, f)).includes('example.org'))).toEqual([]);
+  });
+
+  it('has no sitemap, and no canonical or alternate link nor a link to a sitemap on any page', () => {
+    expect(existsSync(path.join(DIST, 'sitemap.xml'))).toBe(false);
+    for (const p of pages) {
+      const doc = page(p);
+      // The Atom feeds' alternate links are paths, valid without an address; the other-language alternate is not.
+      expect(doc.querySelector('link[rel="canonical"], link[rel="alternate"]:not([type="application/atom+xml"]), a[href$="sitemap.xml"]'), p).toBeNull();
+    }
+  });
+
+  it('gives relative links in the API and no URL in the dataset citation', () => {
+    const index = JSON.parse(readFileSync(path.join(DIST, 'api/index.json'), 'utf8')) as { reports: { links: { page: string; pageUrl: string | null } }[]; downloads: Record<string, string> };
+    expect(index.reports.map((r) => r.links.pageUrl)).toEqual(records.map(() => null));
+    expect(index.reports[0]!.links.page).toMatch(/^\/reports\/[^/]+\/$/);
+    expect(index.downloads['nianbao.json']).toBe('/data/nianbao.json');
+    const data = JSON.parse(readFileSync(path.join(DIST, 'data/nianbao.json'), 'utf8')) as { builtOn: string; citation: { zh: string } };
+    expect(data.citation.zh).toBe(`年报观察：政府信息公开工作年度报告数据集（年报观察），数据版本 ${data.builtOn}`);
   });
 });
 
@@ -96,9 +116,9 @@ describe('report pages', () => {
 
   it('link each language to the other', () => {
     const zh = page('reports/yiyuanxian-renminzhengfu-2023/index.html');
-    expect(zh.querySelector('link[rel="alternate"][hreflang="en"]')!.getAttribute('href')).toMatch(/\/en\/reports\/yiyuanxian-renminzhengfu-2023\/$/);
+    expect(zh.querySelector('.lang-switch a[hreflang="en"]')!.getAttribute('href')).toBe('/en/reports/yiyuanxian-renminzhengfu-2023/');
     const en = page('en/reports/yiyuanxian-renminzhengfu-2023/index.html');
-    expect(en.querySelector('link[rel="alternate"][hreflang="zh-CN"]')!.getAttribute('href')).toMatch(/[^n]\/reports\/yiyuanxian-renminzhengfu-2023\/$/);
+    expect(en.querySelector('.lang-switch a[hreflang="zh-CN"]')!.getAttribute('href')).toBe('/reports/yiyuanxian-renminzhengfu-2023/');
     expect(en.querySelector('h1')!.textContent).toContain('Yiyuanxian Renminzhengfu');
     expect(en.querySelector('#table-requests tbody tr:not(.group) th')!.textContent).toBe('New requests received this year 一、本年新收政府信息公开申请数量');
   });
@@ -218,13 +238,15 @@ describe('embeds and citations', () => {
     expect(pages).toContain('embed/compare/series/index.html');
   });
 
-  it('offers iframe code and a citation with source, URL and build date under each agency chart', () => {
+  it('offers iframe code and a citation with source, the page’s path (completed by the chart script) and build date under each agency chart', () => {
     const doc = page('agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/index.html');
     const cite = doc.querySelector('#chart-requests details.cite')!;
-    expect(cite.querySelector('q')!.textContent).toMatch(
-      /^枣庄市行政审批服务局，每年新收政府信息公开申请。.+表三第一行.+。年报观察，https?:\/\/[^ ]+\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/#chart-requests，数据构建于 \d{4}-\d{2}-\d{2}。$/,
-    );
-    expect(cite.querySelector('code')!.textContent).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/requests\/"/);
+    const q = cite.querySelector('q')!;
+    expect(q.textContent).toMatch(/^枣庄市行政审批服务局，每年新收政府信息公开申请。.+表三第一行.+。年报观察，\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/#chart-requests，数据构建于 \d{4}-\d{2}-\d{2}。$/);
+    expect(q.getAttribute('data-site-path')).toBe('/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/#chart-requests');
+    const code = cite.querySelector('code')!;
+    expect(code.textContent).toMatch(/^<iframe src="\/embed\/agencies\/zaozhuangshi-xingzheng-shenpi-fuwuju\/requests\/"/);
+    expect(code.getAttribute('data-site-path')).toBe('/embed/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/requests/');
   });
 });
 

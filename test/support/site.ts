@@ -16,15 +16,18 @@ export const DATA = path.resolve('.nianbao');
  */
 export function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NIANBAO_CORPUS', 'NIANBAO_OUT', 'NIANBAO_DATA', 'NIANBAO_BASE']) delete env[key];
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NIANBAO_CORPUS', 'NIANBAO_OUT', 'NIANBAO_DATA', 'NIANBAO_BASE', 'NIANBAO_SITE']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
   return { ...env, ...overrides };
 }
 
-/** Builds the default site unless dist/ already holds it. */
+/**
+ * Builds the default site (the samples, no site address: NIANBAO_SITE unset) unless dist/ already
+ * holds it; a dist/ with a sitemap was built with an address.
+ */
 export function ensureDefaultBuild(): void {
   const manifestFile = path.join(DATA, 'manifest.json');
-  const built = existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'pagefind')) && existsSync(manifestFile);
+  const built = existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'pagefind')) && existsSync(manifestFile) && !existsSync(path.join(DIST, 'sitemap.xml'));
   const fromSamples = built && (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest).input === 'content/reports';
   if (!fromSamples) {
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env: childEnv() });

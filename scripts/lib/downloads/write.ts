@@ -1,13 +1,15 @@
 /**
  * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
  * DATA/reports in id order (the order the site sorts them in) and streams each download to
- * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — and each record's
- * API document to OUT/api/reports/, from the pure
+ * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — each record's
+ * API document to OUT/api/reports/, and each report text too long for its page (isTextCut in
+ * src/lib/site/bounds.ts) whole to OUT/data/text/<id>.txt; then the data package that describes
+ * the CSVs and the Datasette metadata that describes the SQLite file. All from the pure
  * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
  * row per agency (SQLite), never a whole file.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
@@ -20,11 +22,14 @@ import {
   formatWideCsvHead,
   formatWideCsvRecord,
 } from '../../../src/lib/export/dataset.ts';
+import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
+import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
-export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite'] as const;
+export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
 
 export interface DownloadOptions {
   /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
@@ -33,8 +38,11 @@ export interface DownloadOptions {
   out: string;
   /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
   builtOn: string;
-  /** Absolute URL of the data folder, for the citation. */
-  dataUrl: string;
+  /**
+   * Absolute URL of the data folder, for the citation, the data package's homepage and Datasette's
+   * source_url; null without a site address (NIANBAO_SITE).
+   */
+  dataUrl: string | null;
 }
 
 /** Returns the record ids in DATA/reports, in the site's order (loadSiteData sorts by id, `<`). */
@@ -55,6 +63,16 @@ async function readRecord(data: string, id: string): Promise<{ record: ReportRec
   const record = reportRecordSchema.parse(parsed);
   if (record.id !== id) throw new Error(`reports/${id}.json holds record ${record.id}`);
   return { record, json: JSON.stringify(parsed) };
+}
+
+/**
+ * Copies a record's text (DATA/text/<id>.txt, as the extractor wrote it) into the site at its
+ * download path when its page shows only part of it; a record without a text file has none.
+ */
+async function offerFullText(data: string, out: string, id: string): Promise<void> {
+  const from = path.join(data, 'text', `${id}.txt`);
+  const info = await stat(from).catch(() => null);
+  if (info && isTextCut(info.size)) await copyFile(from, path.join(out, fullTextPath(id)));
 }
 
 /** A text file written through a stream, waiting for it to drain when its buffer is full. */
@@ -97,6 +115,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const apiDir = path.join(options.out, 'api', 'reports');
   await rm(apiDir, { recursive: true, force: true });
   await mkdir(apiDir, { recursive: true });
+  // The whole texts of pages that show part of theirs: this function's folder alone too.
+  const textDir = path.dirname(path.join(options.out, fullTextPath('x')));
+  await rm(textDir, { recursive: true, force: true });
+  await mkdir(textDir, { recursive: true });
   const ids = await listRecordIds(options.data);
   const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
 
@@ -123,6 +145,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         ...wide.map((w) => w.out.write(formatWideCsvRecord(record, w.table))),
         json.write((i ? frame.separator : '') + formatDatasetJsonRecord(record)),
         writeFile(path.join(apiDir, `${record.id}.json`), document),
+        offerFullText(options.data, options.out, record.id),
       ]);
     }
     await json.write(frame.tail);
@@ -133,12 +156,14 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     for (const t of texts) t.destroy();
     throw error;
   }
+  await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
+  await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
   return ids.length;
 }
 
 /**
  * Moves what writeDownloads wrote into `staged` (its `out`) into the site at `out`: each download
- * into OUT/data/ and the API documents' folder to OUT/api/reports/. So the downloads can be written
+ * into OUT/data/, the whole texts' folder to OUT/data/text/ and the API documents' folder to OUT/api/reports/. So the downloads can be written
  * while Astro builds the site (Astro empties its output folder first) and put in place afterwards:
  * a rename each, or a copy when the two folders are on different file systems.
  */
@@ -155,6 +180,8 @@ export async function placeDownloads(staged: string, out: string): Promise<void>
   };
   await mkdir(path.join(out, 'data'), { recursive: true });
   for (const name of DOWNLOAD_FILES) await move(path.join(staged, 'data', name), path.join(out, 'data', name));
+  const texts = path.dirname(fullTextPath('x'));
+  await move(path.join(staged, texts), path.join(out, texts));
   await mkdir(path.join(out, 'api'), { recursive: true });
   await move(path.join(staged, 'api', 'reports'), path.join(out, 'api', 'reports'));
 }

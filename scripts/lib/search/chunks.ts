@@ -26,6 +26,19 @@ export interface ChunkList {
   pages: number;
 }
 
+/**
+ * HTML bytes of a page the search index reads at most. A report page holds at most 100 KB of its
+ * text and 16 KB of each prose section (src/lib/site/bounds.ts), and indexes only the sections, so
+ * pages stay far below this; it is the last guard that no page, whatever it holds, costs Pagefind
+ * minutes (a 42 MB page took 165 s). A larger page is left out of the index, and the run says so.
+ */
+export const MAX_SEARCH_PAGE_BYTES = 1024 * 1024;
+
+/** Returns the pages to index (in the order given) and those left out as larger than `max` bytes. */
+export function selectBySize(pages: readonly { page: string; bytes: number }[], max = MAX_SEARCH_PAGE_BYTES): { pages: string[]; tooLarge: { page: string; bytes: number }[] } {
+  return { pages: pages.filter((p) => p.bytes <= max).map((p) => p.page), tooLarge: pages.filter((p) => p.bytes > max) };
+}
+
 /** Returns whether a page (path relative to the built site, with / separators) belongs in the search index. */
 export function isSearchable(page: string): boolean {
   return SEARCHABLE.test(page);

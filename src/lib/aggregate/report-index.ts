@@ -27,6 +27,12 @@ export interface ReportProblems {
 export interface IndexedReport {
   summary: ReportSummary;
   agency: Agency;
+  /** The title as printed (untrusted text: escape it). */
+  title: string;
+  /** The publication date the file states, ISO yyyy-mm-dd, or null. */
+  published: string | null;
+  /** The signature date printed at the end, ISO yyyy-mm-dd, or null. */
+  signedOn: string | null;
   /** null when every table is complete and no check failed or was incomplete. */
   problems: ReportProblems | null;
 }
@@ -41,7 +47,7 @@ export function indexReport(record: ReportRecord): IndexedReport {
       ? record.tables.legacy === 'complete' ? [] : [{ table: 'legacy', status: record.tables.legacy }]
       : TABLES.filter((t) => record.tables[t] !== 'complete').map((table) => ({ table, status: record.tables[table] }));
   const problems = failed.length || incomplete.length || tables.length ? { failed, incomplete, tables, messages: record.messages } : null;
-  return { summary: summarizeReport(record), agency: record.agency, problems };
+  return { summary: summarizeReport(record), agency: record.agency, title: record.title, published: record.published?.date ?? null, signedOn: record.signedOn, problems };
 }
 
 /** Returns the reports that have problems, most failed checks first, then by id. */

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { RateBar } from '../aggregate/corpus.ts';
 import { DISPOSITION_COLORS } from './colors.ts';
-import { renderPlot, type ChartOptions } from './render.ts';
+import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
 
 /** Returns the SVG markup of the grant-rate ranking. */
 export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions & { xLabel?: string }): string {
@@ -10,7 +10,7 @@ export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions
   return renderPlot({
     width: options.width ?? 600,
     height: 74 + bars.length * 30,
-    marginLeft: Math.min(260, 14 + Math.max(...labels.map((l) => l.length), 2) * 12),
+    marginLeft: Math.min(300, 14 + Math.max(...labels.map((l) => l.length), 2) * CHART_CHAR_WIDTH),
     marginRight: 50,
     marginBottom: 48,
     ariaLabel: options.ariaLabel,

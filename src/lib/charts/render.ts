@@ -20,6 +20,13 @@ function getDocument(): Document {
   return doc;
 }
 
+/**
+ * Drawing units one character of chart text takes at the largest size pages show it: 15, the size
+ * global.css gives chart text on phones, where a chart drawn 600 units wide is scaled down to the
+ * screen. Margins that hold labels are sized with it, so that labels fit at that size too.
+ */
+export const CHART_CHAR_WIDTH = 15;
+
 /** Options every chart takes. */
 export interface ChartOptions {
   /** Width in CSS pixels of the drawing (it scales down with the page). */

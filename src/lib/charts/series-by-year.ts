@@ -42,7 +42,10 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
   return renderPlot({
     width: options.width ?? 600,
     height: 320,
-    marginLeft: 56,
+    // Room for a tick label of six digits and a comma (123,456) at the size phones show (CHART_CHAR_WIDTH).
+    marginLeft: 64,
+    // Room above the top tick for the y-axis label at that size too.
+    marginTop: 28,
     marginRight: 24,
     marginBottom: 48,
     ariaLabel: options.ariaLabel,

@@ -3,7 +3,7 @@
  * dispositions (normalised to shares), applicant types and appeal outcomes.
  */
 import * as Plot from '@observablehq/plot';
-import { renderPlot, type ChartOptions } from './render.ts';
+import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
 
 /** One segment: `bar` is the bar's label, `key` the category, `value` a count, `share` 0–1. */
 export interface StackedSegment {
@@ -35,7 +35,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
   return renderPlot({
     width: options.width ?? 600,
     height: 84 + bars.length * 34,
-    marginLeft: Math.min(220, 14 + Math.max(...bars.map((b) => b.length), 2) * 12),
+    marginLeft: Math.min(280, 14 + Math.max(...bars.map((b) => b.length), 2) * CHART_CHAR_WIDTH),
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,

@@ -7,17 +7,20 @@ import type { AgencyGroup } from '../aggregate/corpus.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import type { Agency, Template } from '../schema/report.ts';
 
-/** Turns a site path (`reports/x/`) into a link: `path` with the base, `url` absolute. */
-export type Linker = (sitePath: string) => { path: string; url: string };
+/**
+ * Turns a site path (`reports/x/`) into a link: `path` with the base, `url` absolute, or null when
+ * the site has no address (NIANBAO_SITE unset).
+ */
+export type Linker = (sitePath: string) => { path: string; url: string | null };
 
 /** Links of one report. */
 export interface ReportLinks {
-  /** The report's page. */
+  /** The report's page: its path (with the base), and its absolute URL or null without a site address. */
   page: string;
-  pageUrl: string;
-  /** The record as JSON. */
+  pageUrl: string | null;
+  /** The record as JSON: path and absolute URL (or null), as `page`. */
   api: string;
-  apiUrl: string;
+  apiUrl: string | null;
 }
 
 /** Returns the links of a report. */
@@ -40,12 +43,13 @@ export interface ApiIndex {
   counts: { agencies: number; reports: number };
   agencies: (Pick<Agency, 'slug' | 'name' | 'kind' | 'region'> & { years: number[]; reports: string[]; links: ReportLinks })[];
   reports: { id: string; agency: string; agencySlug: string; year: number; template: Template; links: ReportLinks }[];
+  /** Each download's absolute URL, or its path without a site address. */
   downloads: Record<string, string>;
 }
 
 /** Returns the API index. */
 export function buildApiIndex(summaries: readonly ReportSummary[], agencies: readonly AgencyGroup[], builtOn: string, link: Linker): ApiIndex {
-  const files = ['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv'];
+  const files = ['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao.json', 'nianbao.sqlite', 'dictionary.csv', 'datapackage.json', 'metadata.json'];
   return {
     builtOn,
     counts: { agencies: agencies.length, reports: summaries.length },
@@ -61,7 +65,12 @@ export function buildApiIndex(summaries: readonly ReportSummary[], agencies: rea
     reports: [...summaries]
       .sort((a, b) => ascending(a.slug, b.slug) || ascending(a.year, b.year))
       .map((r) => ({ id: r.id, agency: r.agency, agencySlug: r.slug, year: r.year, template: r.template, links: linkReport(r.id, link) })),
-    downloads: Object.fromEntries(files.map((f) => [f, link(`data/${f}`).url])),
+    downloads: Object.fromEntries(
+      files.map((f) => {
+        const { url, path } = link(`data/${f}`);
+        return [f, url ?? path];
+      }),
+    ),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * CSV as Excel and every CSV reader expect it: UTF-8 with a byte-order mark, RFC 4180 quoting
  * (a field holding a comma, quote, CR or LF is quoted, quotes doubled), CRLF line ends.
- * An absent value (null) is an empty field, never 0.
+ * An absent value (null) is an empty field, never 0. Text that a spreadsheet would run as a formula
+ * (it begins with =, +, -, @, a tab or CR: an agency named `=NOW()`) is written after a single quote,
+ * as OWASP recommends against CSV injection; numbers are written as they are (-3 stays -3).
  */
 
 /** A field: text, a number, or null for absent. */
@@ -9,10 +11,21 @@ export type CsvValue = string | number | null;
 
 const BOM = '\uFEFF';
 
-/** Returns one field, quoted when RFC 4180 requires it. */
+/** Characters that make a spreadsheet read a cell as a formula when the cell begins with one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Returns text as a spreadsheet must show it: with a single quote before it when it begins with =,
+ * +, -, @, a tab or CR (OWASP, CSV injection), else unchanged. For text cells only, never numbers.
+ */
+export function guardCsvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Returns one field: a number as it is, text guarded against formulas, quoted when RFC 4180 requires it. */
 export function formatCsvField(value: CsvValue): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? formatCsvNumber(value) : value;
+  const text = typeof value === 'number' ? formatCsvNumber(value) : guardCsvText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -42,7 +55,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 
 /**
  * Returns the rows of a CSV text (RFC 4180; a leading BOM is skipped; CRLF or LF line ends), every
- * field as a string. The inverse of `toCsv` up to types: numbers come back as their text, null as ''.
+ * field as a string. The inverse of `toCsv` up to types: numbers come back as their text, null as '',
+ * and text that began with a formula character with the single quote before it (guardCsvText).
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -7,31 +7,58 @@
  * builders (`buildLongCsv`, `buildWideCsv`, `buildDatasetJson`) join the same pieces in memory, for
  * tests and small corpora.
  */
-import type { ReportRecord, TableStatus } from '../schema/report.ts';
+import { tableStatusSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
 import { EDITIONS, TABLES, TABLE_LABELS, listCellSpecs, listRecordTidyCells, listTableColumns, readCell, type CellSpec, type Edition, type TableId } from './cells.ts';
 import { formatCsvHeader, formatCsvLine, toCsv, type CsvValue } from './csv.ts';
 
+/**
+ * A Table Schema field type (https://specs.frictionlessdata.io/table-schema/#types-and-formats): the
+ * types the downloads' columns hold. A figure is `number`, since amounts have decimals.
+ */
+export type FieldType = 'string' | 'integer' | 'number';
+
+/**
+ * One column of a download, as the CSV header names it: its type, what it holds in Chinese and
+ * English, the values it may take and its unit. The CSV headers, the data package, the SQLite
+ * columns and the Datasette metadata are all made from these, so they cannot disagree.
+ */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  zh: string;
+  en: string;
+  /** The only values the column holds (besides empty). */
+  values?: readonly string[];
+  /** Unit of the column's figures, when one unit holds for every row. */
+  unit?: { zh: string; en: string };
+}
+
 /** Columns of the long CSV (and of the SQLite `cells` table), with what each holds. */
 export const LONG_FIELDS = [
-  { name: 'report_id', zh: '报告编号（机关拼音-年度）', en: 'Report id (agency slug-year)' },
-  { name: 'agency_name', zh: '机关全称', en: 'Agency name (Chinese)' },
-  { name: 'agency_slug', zh: '机关拼音标识', en: 'Agency slug (pinyin)' },
-  { name: 'province', zh: '省级', en: 'Province' },
-  { name: 'city', zh: '地级', en: 'Prefecture (city)' },
-  { name: 'county', zh: '县级', en: 'County' },
-  { name: 'region_code', zh: '行政区划代码（GB/T 2260）', en: 'Region code (GB/T 2260)' },
-  { name: 'year', zh: '报告年度', en: 'Reporting year' },
-  { name: 'template', zh: '模板版本（2021、2019，或 pre2019：2019 年以前）', en: 'Template edition (2021, 2019, or pre2019: before the 2019 template)' },
-  { name: 'table', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼 / legacy 2019 年以前的旧式统计表', en: 'Table: proactive / requests / appeals / legacy (the older statistics table, before 2019)' },
-  { name: 'row_key', zh: '行标识', en: 'Row key' },
-  { name: 'row_label_zh', zh: '行名称', en: 'Row label (Chinese)' },
-  { name: 'column_key', zh: '列标识', en: 'Column key' },
-  { name: 'column_label_zh', zh: '列名称', en: 'Column label (Chinese)' },
-  { name: 'value', zh: '数值；报告中没有的为空，不以 0 代替', en: 'Value; empty where the report has none (never 0)' },
-  { name: 'source_line', zh: '原文行号（从 1 起）', en: 'Source line (1-based) in the report text' },
-] as const;
+  { name: 'report_id', type: 'string', zh: '报告编号（机关拼音-年度）', en: 'Report id (agency slug-year)' },
+  { name: 'agency_name', type: 'string', zh: '机关全称', en: 'Agency name (Chinese)' },
+  { name: 'agency_slug', type: 'string', zh: '机关拼音标识', en: 'Agency slug (pinyin)' },
+  { name: 'province', type: 'string', zh: '省级', en: 'Province' },
+  { name: 'city', type: 'string', zh: '地级', en: 'Prefecture (city)' },
+  { name: 'county', type: 'string', zh: '县级', en: 'County' },
+  { name: 'region_code', type: 'string', zh: '行政区划代码（GB/T 2260）', en: 'Region code (GB/T 2260)' },
+  { name: 'year', type: 'integer', zh: '报告年度', en: 'Reporting year' },
+  { name: 'template', type: 'string', zh: '模板版本（2021、2019，或 pre2019：2019 年以前）', en: 'Template edition (2021, 2019, or pre2019: before the 2019 template)', values: EDITIONS },
+  { name: 'table', type: 'string', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼 / legacy 2019 年以前的旧式统计表', en: 'Table: proactive / requests / appeals / legacy (the older statistics table, before 2019)', values: TABLES },
+  { name: 'row_key', type: 'string', zh: '行标识', en: 'Row key' },
+  { name: 'row_label_zh', type: 'string', zh: '行名称', en: 'Row label (Chinese)' },
+  { name: 'column_key', type: 'string', zh: '列标识', en: 'Column key' },
+  { name: 'column_label_zh', type: 'string', zh: '列名称', en: 'Column label (Chinese)' },
+  { name: 'value', type: 'number', zh: '数值；报告中没有的为空，不以 0 代替；单位见数据字典（unit_zh）', en: 'Value; empty where the report has none (never 0); unit in the data dictionary (unit_en)' },
+  { name: 'source_line', type: 'integer', zh: '原文行号（从 1 起）', en: 'Source line (1-based) in the report text' },
+] as const satisfies readonly FieldSpec[];
 
 const LONG_HEADER = LONG_FIELDS.map((f) => f.name);
+
+/** Returns the field of the long CSV named `name` (the wide CSVs and SQLite share these columns). */
+export function findLongField(name: (typeof LONG_FIELDS)[number]['name']): FieldSpec {
+  return LONG_FIELDS.find((f) => f.name === name)!;
+}
 
 /** Returns the long CSV rows of one record: one per table × row × column of its edition, in template order. */
 export function listLongCsvRows(record: ReportRecord): CsvValue[][] {
@@ -72,8 +99,20 @@ export function buildLongCsv(records: readonly ReportRecord[]): string {
   return toCsv(LONG_HEADER, records.flatMap(listLongCsvRows));
 }
 
-/** Identity columns leading each wide CSV row. */
-export const WIDE_ID_FIELDS = ['report_id', 'agency_name', 'agency_slug', 'province', 'city', 'county', 'region_code', 'year', 'template', 'table_status'] as const;
+/** Identity columns leading each wide CSV row: the long CSV's, then how complete the table is. */
+export const WIDE_ID_FIELD_SPECS: readonly FieldSpec[] = [
+  ...(['report_id', 'agency_name', 'agency_slug', 'province', 'city', 'county', 'region_code', 'year', 'template'] as const).map(findLongField),
+  {
+    name: 'table_status',
+    type: 'string',
+    zh: '本表在报告中的完整程度：complete 完整 / partial 不完整 / absent 缺失',
+    en: 'How much of the table the report prints: complete / partial / absent',
+    values: tableStatusSchema.options,
+  },
+];
+
+/** Names of the identity columns leading each wide CSV row. */
+export const WIDE_ID_FIELDS: readonly string[] = WIDE_ID_FIELD_SPECS.map((f) => f.name);
 
 /** Returns how much of a table a record has (the older table: absent in a record of the 2019 or 2021 template). */
 export function readTableStatus(record: ReportRecord, table: TableId): TableStatus {
@@ -89,9 +128,25 @@ export function wideColumnName(spec: Pick<CellSpec, 'rowKey' | 'columnKey'>): st
 /** The cells of each table in wide column order (computed once). */
 const WIDE_SPECS = Object.fromEntries(TABLES.map((t) => [t, listTableColumns(t)])) as Record<TableId, CellSpec[]>;
 
+/** Returns what a cell's column holds, in Chinese and English: `表三 （一）予以公开 · 自然人`. */
+function describeCell(spec: CellSpec): { zh: string; en: string } {
+  return {
+    zh: `${spec.table === 'legacy' ? '旧式统计表' : `表${TABLE_LABELS[spec.table].section}`} ${spec.rowZh} · ${spec.columnZh}；报告中没有的为空，不以 0 代替`,
+    en: `${spec.table === 'legacy' ? 'Older statistics table' : `Table ${TABLE_LABELS[spec.table].section}`} ${spec.rowEn} · ${spec.columnEn}; empty where the report has none (never 0)`,
+  };
+}
+
+/** Returns the columns of a table's wide CSV: the identity columns, then a column per cell of either edition. */
+export function listWideCsvFields(table: TableId): FieldSpec[] {
+  return [
+    ...WIDE_ID_FIELD_SPECS,
+    ...WIDE_SPECS[table].map((s): FieldSpec => ({ name: wideColumnName(s), type: 'number', ...describeCell(s), unit: { zh: s.unitZh, en: s.unitEn } })),
+  ];
+}
+
 /** Returns the header of a table's wide CSV: the identity columns, then a column per cell of either edition. */
 export function listWideCsvHeader(table: TableId): string[] {
-  return [...WIDE_ID_FIELDS, ...WIDE_SPECS[table].map(wideColumnName)];
+  return listWideCsvFields(table).map((f) => f.name);
 }
 
 /**
@@ -148,22 +203,25 @@ export function listDictionary(): DictionaryEntry[] {
   return TABLES.flatMap((t) => listTableColumns(t).map((s) => ({ ...s, editions: editionsOf.get(s.path) ?? [], wideColumn: wideColumnName(s) })));
 }
 
-export const DICTIONARY_HEADER = [
-  'table',
-  'table_label_zh',
-  'editions',
-  'row_key',
-  'row_label_zh',
-  'row_label_en',
-  'column_key',
-  'column_label_zh',
-  'column_label_en',
-  'unit_zh',
-  'unit_en',
-  'template_row',
-  'path',
-  'wide_column',
-] as const;
+/** Columns of the data dictionary (dictionary.csv and the SQLite `dictionary` table). */
+export const DICTIONARY_FIELDS = [
+  { name: 'table', type: 'string', zh: '表格：proactive 主动公开 / requests 依申请 / appeals 复议诉讼', en: 'Table: proactive / requests / appeals', values: TABLES },
+  { name: 'table_label_zh', type: 'string', zh: '表格名称', en: 'Table label (Chinese)' },
+  { name: 'editions', type: 'string', zh: '有此单元格的模板版本，以分号分隔', en: 'Template editions that have the cell, separated by semicolons' },
+  { name: 'row_key', type: 'string', zh: '行标识', en: 'Row key' },
+  { name: 'row_label_zh', type: 'string', zh: '行名称', en: 'Row label (Chinese)' },
+  { name: 'row_label_en', type: 'string', zh: '行名称（英文）', en: 'Row label (English)' },
+  { name: 'column_key', type: 'string', zh: '列标识', en: 'Column key' },
+  { name: 'column_label_zh', type: 'string', zh: '列名称', en: 'Column label (Chinese)' },
+  { name: 'column_label_en', type: 'string', zh: '列名称（英文）', en: 'Column label (English)' },
+  { name: 'unit_zh', type: 'string', zh: '单位（件、万元、元、项、个）', en: 'Unit (Chinese)' },
+  { name: 'unit_en', type: 'string', zh: '单位（英文）', en: 'Unit (English)' },
+  { name: 'template_row', type: 'string', zh: '模板中的位置（表号与条款）', en: 'Where the template prints the row (table and article)' },
+  { name: 'path', type: 'string', zh: '单元格路径：表格.行标识.列标识，即记录和 provenance 中的键', en: 'Cell path table.row.column, the key in the record and its provenance' },
+  { name: 'wide_column', type: 'string', zh: '宽表中的列名', en: 'Column name in the table\'s wide CSV' },
+] as const satisfies readonly FieldSpec[];
+
+export const DICTIONARY_HEADER = DICTIONARY_FIELDS.map((f) => f.name);
 
 /** Returns the data dictionary as CSV. */
 export function buildDictionaryCsv(): string {
@@ -190,18 +248,35 @@ export function buildDictionaryCsv(): string {
 
 export const DATASET_TITLE = { zh: '政府信息公开工作年度报告数据集（年报观察）', en: 'Government information disclosure annual reports dataset (nianbao)' };
 
+/** What the dataset holds, for the data package and the Datasette metadata. */
+export const DATASET_DESCRIPTION = {
+  zh: '各国家机关政府信息公开工作年度报告中的数字（模板表二、表三、表四），每个数字都读自报告原文并注明原文行号；报告中没有的数字留空，绝不以 0 代替。',
+  en: 'Figures of Chinese government agencies’ information disclosure annual reports (tables 二, 三 and 四 of the template), each read from the report and traceable to its source line. A figure the report does not print is empty, never 0.',
+};
+
+/** Where the figures come from. */
+export const DATASET_SOURCE = {
+  zh: '各国家机关依《政府信息公开条例》公开发布的政府信息公开工作年度报告',
+  en: 'the annual reports the agencies publish under the Regulations on Open Government Information',
+};
+
 /** The licence and citation note, in Chinese and English. */
 export const LICENCE = {
   zh: '原始报告是国家机关依《政府信息公开条例》公开发布的官方文件（《著作权法》第五条不适用著作权保护）。本数据集（抽取、结构化与核对结果）按 CC BY 4.0 提供：可自由使用、转载和改编，请注明出处。数字以各机关公布的原文为准。',
   en: 'The reports are official documents published by state agencies under the Regulations on Open Government Information (not subject to copyright, Copyright Law art. 5). This dataset (the extraction, structure and checks) is offered under CC BY 4.0: use, share and adapt freely, with attribution. The agencies’ published texts are authoritative.',
   spdx: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
 
-/** Returns the citation of the dataset for a build date (yyyy-mm-dd) and the URL it is served at. */
-export function formatCitation(builtOn: string, url: string): { zh: string; en: string } {
+/**
+ * Returns the citation of the dataset for a build date (yyyy-mm-dd) and the absolute URL it is
+ * served at; without one (no site address) the citation names none.
+ */
+export function formatCitation(builtOn: string, url: string | null): { zh: string; en: string } {
   return {
-    zh: `年报观察：${DATASET_TITLE.zh}，数据版本 ${builtOn}，${url}`,
-    en: `nianbao: ${DATASET_TITLE.en}, data version ${builtOn}, ${url}`,
+    zh: `年报观察：${DATASET_TITLE.zh}，数据版本 ${builtOn}${url ? `，${url}` : ''}`,
+    en: `nianbao: ${DATASET_TITLE.en}, data version ${builtOn}${url ? `, ${url}` : ''}`,
   };
 }
 
@@ -217,7 +292,7 @@ export interface DatasetJson {
 }
 
 /** Returns the metadata of the JSON download (everything but the records). */
-function datasetMeta(builtOn: string, url: string, count: number): Omit<DatasetJson, 'records'> {
+function datasetMeta(builtOn: string, url: string | null, count: number): Omit<DatasetJson, 'records'> {
   return {
     title: DATASET_TITLE,
     licence: LICENCE.spdx,
@@ -233,7 +308,7 @@ function datasetMeta(builtOn: string, url: string, count: number): Omit<DatasetJ
  * record's `formatDatasetJsonRecord` text joined by `separator`, then `tail`. The result is the same
  * text as `JSON.stringify` of the whole `DatasetJson`; `count` must be the number of records that follow.
  */
-export function formatDatasetJsonFrame(builtOn: string, url: string, count: number): { head: string; separator: string; tail: string } {
+export function formatDatasetJsonFrame(builtOn: string, url: string | null, count: number): { head: string; separator: string; tail: string } {
   const empty = JSON.stringify({ ...datasetMeta(builtOn, url, count), records: [] } satisfies DatasetJson);
   const tail = ']}';
   if (!empty.endsWith(`[${tail}`)) throw new Error('records must be the last key of the dataset JSON');
@@ -246,7 +321,7 @@ export function formatDatasetJsonRecord(record: ReportRecord): string {
 }
 
 /** Returns the full JSON dataset text. */
-export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string): string {
+export function buildDatasetJson(records: readonly ReportRecord[], builtOn: string, url: string | null): string {
   const { head, separator, tail } = formatDatasetJsonFrame(builtOn, url, records.length);
   return head + records.map(formatDatasetJsonRecord).join(separator) + tail;
 }

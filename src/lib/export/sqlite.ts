@@ -2,92 +2,204 @@
  * The dataset as a SQLite file (queryable with the sqlite3 shell, DB Browser or Datasette), written
  * with Node's built-in node:sqlite one record at a time (`openSqliteWriter`, which
  * scripts/write-downloads.ts uses) or, for tests and small corpora, built whole (`buildSqlite`).
- * Tables: agencies, reports, cells (the tidy long form), checks, check_failures, dictionary.
- * Absent figures are NULL, never 0.
+ * Tables: agencies, reports, cells (the tidy long form), checks, check_failures, dictionary, metadata,
+ * defined with what each column holds in SQLITE_TABLES. Absent figures are NULL, never 0.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import type { ReportRecord } from '../schema/report.ts';
-import { listRecordTidyCells } from './cells.ts';
-import { LICENCE, listDictionary, readTableStatus } from './dataset.ts';
+import { CHECK_IDS, LEGACY_CHECK_ID, agencySchema, checkResultSchema, sourceSchema, tableStatusSchema, type ReportRecord } from '../schema/report.ts';
+import { TABLE_LABELS, listRecordTidyCells } from './cells.ts';
+import { DICTIONARY_FIELDS, LICENCE, LONG_FIELDS, listDictionary, readTableStatus, type FieldSpec } from './dataset.ts';
 
-export const SQLITE_SCHEMA = `
-CREATE TABLE agencies (
-  slug TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,            -- government | department
-  province TEXT,
-  city TEXT,
-  county TEXT,
-  region_code TEXT               -- GB/T 2260
-);
-CREATE TABLE reports (
-  id TEXT PRIMARY KEY,
-  agency_slug TEXT NOT NULL REFERENCES agencies(slug),
-  year INTEGER NOT NULL,
-  template TEXT NOT NULL,        -- 2021 | 2019 | pre2019 (the older statistics table)
-  title TEXT NOT NULL,
-  signed_on TEXT,                -- ISO yyyy-mm-dd, when printed
-  proactive_status TEXT NOT NULL,  -- complete | partial | absent
-  requests_status TEXT NOT NULL,
-  appeals_status TEXT NOT NULL,
-  source_path TEXT NOT NULL,
-  source_sha256 TEXT NOT NULL,
-  source_encoding TEXT NOT NULL,
-  source_format TEXT NOT NULL,
-  source_bytes INTEGER NOT NULL,
-  legacy_status TEXT NOT NULL    -- the older statistics table: complete | partial | absent (absent from 2019 on)
-);
-CREATE TABLE cells (
-  report_id TEXT NOT NULL REFERENCES reports(id),
-  agency_slug TEXT NOT NULL,
-  year INTEGER NOT NULL,
-  template TEXT NOT NULL,
-  "table" TEXT NOT NULL,          -- proactive | requests | appeals | legacy
-  row_key TEXT NOT NULL,
-  row_label_zh TEXT NOT NULL,
-  column_key TEXT NOT NULL,
-  column_label_zh TEXT NOT NULL,
-  value NUMERIC,                 -- NULL where the report has no value (never 0)
-  source_line INTEGER,           -- 1-based line of the report text
-  PRIMARY KEY (report_id, "table", row_key, column_key)
-);
-CREATE TABLE checks (
-  report_id TEXT NOT NULL REFERENCES reports(id),
-  check_id TEXT NOT NULL,        -- balance | rowSum | dispositionSum | appealSum | narrative | legacySum
-  status TEXT NOT NULL,          -- pass | fail | incomplete | notApplicable
-  evaluated INTEGER NOT NULL,
-  failures INTEGER NOT NULL,
-  PRIMARY KEY (report_id, check_id)
-);
-CREATE TABLE check_failures (
-  report_id TEXT NOT NULL REFERENCES reports(id),
-  check_id TEXT NOT NULL,
-  n INTEGER NOT NULL,            -- order within the check, from 1
-  "where" TEXT NOT NULL,
-  cells TEXT NOT NULL,           -- JSON array of cell paths
-  expected NUMERIC NOT NULL,
-  actual NUMERIC NOT NULL,
-  PRIMARY KEY (report_id, check_id, n)
-);
-CREATE TABLE dictionary (
-  path TEXT PRIMARY KEY,         -- table.row.column
-  "table" TEXT NOT NULL,
-  editions TEXT NOT NULL,
-  row_key TEXT NOT NULL,
-  row_label_zh TEXT NOT NULL,
-  row_label_en TEXT NOT NULL,
-  column_key TEXT NOT NULL,
-  column_label_zh TEXT NOT NULL,
-  column_label_en TEXT NOT NULL,
-  unit_zh TEXT NOT NULL,
-  unit_en TEXT NOT NULL,
-  template_row TEXT NOT NULL
-);
-CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
+/** One column of a SQLite table: its SQL type and constraints, and what it holds (Chinese, English, unit). */
+export interface SqliteColumn extends Pick<FieldSpec, 'zh' | 'en' | 'unit'> {
+  name: string;
+  sql: 'TEXT' | 'INTEGER' | 'NUMERIC';
+  notNull?: boolean;
+  /** The table's one-column primary key. */
+  primaryKey?: boolean;
+  /** `table(column)` this column refers to. */
+  references?: string;
+}
+
+/** One table of the SQLite file and what each row of it is. */
+export interface SqliteTable {
+  name: string;
+  zh: string;
+  en: string;
+  columns: SqliteColumn[];
+  /** A primary key over several columns. */
+  primaryKey?: string[];
+}
+
+/** Returns a column described as the download field of the same name describes it (long CSV or dictionary). */
+function reuseField(fields: readonly FieldSpec[], name: string, column: Omit<SqliteColumn, 'name' | 'zh' | 'en'>): SqliteColumn {
+  const field = fields.find((f) => f.name === name);
+  if (!field) throw new Error(`no download field ${name}`);
+  return { name, zh: field.zh, en: field.en, ...(field.unit ? { unit: field.unit } : {}), ...column };
+}
+
+const text = { sql: 'TEXT' } as const;
+const textNotNull = { sql: 'TEXT', notNull: true } as const;
+const intNotNull = { sql: 'INTEGER', notNull: true } as const;
+const reportRef = { sql: 'TEXT', notNull: true, references: 'reports(id)' } as const;
+const enumText = (values: readonly string[]) => values.join(' | ');
+
+/**
+ * The tables of the SQLite file, their columns in the order each INSERT binds them, and what each
+ * holds: the schema (SQLITE_SCHEMA) and the Datasette metadata (datasette.ts) are both made from these.
+ */
+export const SQLITE_TABLES: readonly SqliteTable[] = [
+  {
+    name: 'agencies',
+    zh: '机关：每个机关一行，名称与地区取其最新一份报告',
+    en: 'Agencies: one row per agency, name and region as its newest report prints them',
+    columns: [
+      { name: 'slug', sql: 'TEXT', primaryKey: true, zh: '机关拼音标识', en: 'Agency slug (pinyin)' },
+      { name: 'name', ...textNotNull, zh: '机关全称', en: 'Agency name (Chinese)' },
+      { name: 'kind', ...textNotNull, zh: '机关类型：government 人民政府 / department 部门', en: `Agency kind: ${enumText(agencySchema.shape.kind.options)}` },
+      reuseField(LONG_FIELDS, 'province', text),
+      reuseField(LONG_FIELDS, 'city', text),
+      reuseField(LONG_FIELDS, 'county', text),
+      reuseField(LONG_FIELDS, 'region_code', text),
+    ],
+  },
+  {
+    name: 'reports',
+    zh: '报告：每份年度报告一行',
+    en: 'Reports: one row per annual report',
+    columns: [
+      { name: 'id', sql: 'TEXT', primaryKey: true, zh: '报告编号（机关拼音-年度）', en: 'Report id (agency slug-year)' },
+      { name: 'agency_slug', ...textNotNull, references: 'agencies(slug)', zh: '机关拼音标识', en: 'Agency slug (pinyin)' },
+      reuseField(LONG_FIELDS, 'year', intNotNull),
+      reuseField(LONG_FIELDS, 'template', textNotNull),
+      { name: 'title', ...textNotNull, zh: '报告标题（原文）', en: 'Report title as printed' },
+      { name: 'signed_on', ...text, zh: '落款日期 yyyy-mm-dd（报告印有时）', en: 'Signature date yyyy-mm-dd, when printed' },
+      ...(['proactive', 'requests', 'appeals'] as const).map((t): SqliteColumn => ({
+        name: `${t}_status`,
+        ...textNotNull,
+        zh: `表${TABLE_LABELS[t].section}（${TABLE_LABELS[t].zh}）的完整程度：complete 完整 / partial 不完整 / absent 缺失`,
+        en: `How much of table ${TABLE_LABELS[t].section} (${TABLE_LABELS[t].en}) the report prints: ${enumText(tableStatusSchema.options)}`,
+      })),
+      { name: 'source_path', ...textNotNull, zh: '来源文件路径（相对于语料文件夹）', en: 'Source file path, relative to the corpus folder' },
+      { name: 'source_sha256', ...textNotNull, zh: '来源文件的 SHA-256', en: 'SHA-256 of the source file' },
+      { name: 'source_encoding', ...textNotNull, zh: '来源文件的字符编码', en: 'Character encoding of the source file' },
+      { name: 'source_format', ...textNotNull, zh: '来源文件格式', en: `Source file format: ${enumText(sourceSchema.shape.format.options)}` },
+      { name: 'source_bytes', ...intNotNull, zh: '来源文件大小', en: 'Source file size', unit: { zh: '字节', en: 'bytes' } },
+      {
+        name: 'legacy_status',
+        ...textNotNull,
+        zh: '2019 年以前的旧式统计表的完整程度：complete 完整 / partial 不完整 / absent 缺失（2019 年起的报告均为 absent）',
+        en: `How much of the older statistics table (before the 2019 template) the report prints: ${enumText(tableStatusSchema.options)} (absent in every report from 2019 on)`,
+      },
+    ],
+  },
+  {
+    name: 'cells',
+    zh: '长表：每份报告 × 表格 × 行 × 列一行，即 nianbao-long.csv',
+    en: 'Long form: one row per report × table × row × column, as nianbao-long.csv',
+    columns: [
+      reuseField(LONG_FIELDS, 'report_id', reportRef),
+      reuseField(LONG_FIELDS, 'agency_slug', textNotNull),
+      reuseField(LONG_FIELDS, 'year', intNotNull),
+      reuseField(LONG_FIELDS, 'template', textNotNull),
+      reuseField(LONG_FIELDS, 'table', textNotNull),
+      reuseField(LONG_FIELDS, 'row_key', textNotNull),
+      reuseField(LONG_FIELDS, 'row_label_zh', textNotNull),
+      reuseField(LONG_FIELDS, 'column_key', textNotNull),
+      reuseField(LONG_FIELDS, 'column_label_zh', textNotNull),
+      {
+        name: 'value',
+        sql: 'NUMERIC',
+        zh: '数值；报告中没有的为 NULL，不以 0 代替；单位见 dictionary 表的 unit_zh',
+        en: 'Value; NULL where the report has none (never 0); unit in the dictionary table (unit_en)',
+      },
+      reuseField(LONG_FIELDS, 'source_line', { sql: 'INTEGER' }),
+    ],
+    primaryKey: ['report_id', 'table', 'row_key', 'column_key'],
+  },
+  {
+    name: 'checks',
+    zh: '核对：每份报告每项模板勾稽核对一行（2019 年以前的报告：旧式统计表的 legacySum）',
+    en: 'Checks: one row per report and arithmetic check of the template (a report before 2019: legacySum, of its older statistics table)',
+    columns: [
+      reuseField(LONG_FIELDS, 'report_id', reportRef),
+      { name: 'check_id', ...textNotNull, zh: '核对项', en: `Check: ${enumText([...CHECK_IDS, LEGACY_CHECK_ID])}` },
+      { name: 'status', ...textNotNull, zh: '结果：pass 通过 / fail 未通过 / incomplete 数据不全 / notApplicable 不适用', en: `Result: ${enumText(checkResultSchema.shape.status.options)}` },
+      { name: 'evaluated', ...intNotNull, zh: '数字齐全、得以核对的等式数', en: 'Equations evaluated with every cell present', unit: { zh: '个', en: 'equations' } },
+      { name: 'failures', ...intNotNull, zh: '不成立的等式数（见 check_failures）', en: 'Equations that do not hold (see check_failures)', unit: { zh: '个', en: 'equations' } },
+    ],
+    primaryKey: ['report_id', 'check_id'],
+  },
+  {
+    name: 'check_failures',
+    zh: '未通过的等式：每个不成立的等式一行',
+    en: 'Failed equations: one row per equation that does not hold',
+    columns: [
+      reuseField(LONG_FIELDS, 'report_id', reportRef),
+      { name: 'check_id', ...textNotNull, zh: '核对项', en: `Check: ${enumText([...CHECK_IDS, LEGACY_CHECK_ID])}` },
+      { name: 'n', ...intNotNull, zh: '在该项核对中的序号，从 1 起', en: 'Order within the check, from 1' },
+      { name: 'where', ...textNotNull, zh: '比较的内容', en: 'What was compared (Chinese)' },
+      { name: 'cells', ...textNotNull, zh: '涉及的单元格路径（JSON 数组）', en: 'Paths of the cells involved (JSON array)' },
+      { name: 'expected', sql: 'NUMERIC', notNull: true, zh: '按模板应得的合计，单位同所涉单元格', en: 'The sum the template expects, in the cells\' unit' },
+      { name: 'actual', sql: 'NUMERIC', notNull: true, zh: '报告印出的数字，单位同所涉单元格', en: 'The printed figure, in the cells\' unit' },
+    ],
+    primaryKey: ['report_id', 'check_id', 'n'],
+  },
+  {
+    name: 'dictionary',
+    zh: '数据字典：两个模板版本和 2019 年以前旧式统计表的每个单元格，即 dictionary.csv',
+    en: 'Data dictionary: every cell of both template editions and of the older statistics table (before 2019), as dictionary.csv',
+    columns: [
+      reuseField(DICTIONARY_FIELDS, 'path', { sql: 'TEXT', primaryKey: true }),
+      reuseField(DICTIONARY_FIELDS, 'table', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'editions', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'row_key', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'row_label_zh', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'row_label_en', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'column_key', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'column_label_zh', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'column_label_en', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'unit_zh', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'unit_en', textNotNull),
+      reuseField(DICTIONARY_FIELDS, 'template_row', textNotNull),
+    ],
+  },
+  {
+    name: 'metadata',
+    zh: '数据集信息：生成日期与许可',
+    en: 'About the dataset: build date and licence',
+    columns: [
+      { name: 'key', sql: 'TEXT', primaryKey: true, zh: '项目', en: 'Key' },
+      { name: 'value', ...textNotNull, zh: '值', en: 'Value' },
+    ],
+  },
+];
+
+/** Column names SQL reserves, written quoted. */
+const RESERVED = new Set(['table', 'where']);
+
+/** Returns a column or table name as SQL writes it: quoted when SQL reserves the word. */
+function quoteName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain SQL name: ${name}`);
+  return RESERVED.has(name) ? `"${name}"` : name;
+}
+
+/** Returns the CREATE TABLE statement of a table, each column followed by its English description. */
+export function formatCreateTable(table: SqliteTable): string {
+  const columns = table.columns.map((c) => {
+    const constraints = [c.primaryKey ? 'PRIMARY KEY' : '', c.notNull ? 'NOT NULL' : '', c.references ? `REFERENCES ${c.references}` : ''].filter(Boolean);
+    return { sql: [quoteName(c.name), c.sql, ...constraints].join(' '), comment: c.en };
+  });
+  const lines = [...columns.map((c) => c.sql), ...(table.primaryKey ? [`PRIMARY KEY (${table.primaryKey.map(quoteName).join(', ')})`] : [])];
+  // The comment goes after the comma: a comment runs to the end of its line.
+  const body = lines.map((line, i) => `  ${line}${i < lines.length - 1 ? ',' : ''}${columns[i] ? `  -- ${columns[i]!.comment}` : ''}`);
+  return `CREATE TABLE ${quoteName(table.name)} (\n${body.join('\n')}\n);`;
+}
+
+export const SQLITE_SCHEMA = SQLITE_TABLES.map(formatCreateTable).join('\n');
 
 /** Indexes, created after the rows are in: building an index once is cheaper than updating it per row. */
 export const SQLITE_INDEXES = `

@@ -26,6 +26,8 @@ export interface DocumentMeta {
   titles: MetaText[];
   publisher?: MetaText;
   published?: MetaDate;
+  /** What the file's reader has to say about how it read it (a limit reached), for the record's messages. */
+  notes?: string[];
 }
 
 export const EMPTY_META: DocumentMeta = { titles: [] };
@@ -36,6 +38,7 @@ export function mergeMeta(a: DocumentMeta, b: DocumentMeta): DocumentMeta {
     titles: [...a.titles, ...b.titles],
     publisher: a.publisher ?? b.publisher,
     published: a.published ?? b.published,
+    ...(a.notes || b.notes ? { notes: [...(a.notes ?? []), ...(b.notes ?? [])] } : {}),
   };
 }
 

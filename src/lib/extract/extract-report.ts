@@ -8,7 +8,7 @@ import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts
 import { readRows, type Row } from './cells.ts';
 import { checkLegacySum, runChecks } from './checks.ts';
 import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './document-meta.ts';
-import { classifyAgency, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity.ts';
+import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity.ts';
 import { readIdentity } from './read-identity.ts';
 import { EXTRACTOR_NOTE } from './crawled.ts';
 import { normalizeConverterLines } from './layout-text.ts';
@@ -52,7 +52,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   if (!title && sections.length < 3) {
     return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
   }
-  const messages: string[] = [...converted.notes];
+  const messages: string[] = [...(fileMeta.notes ?? []), ...converted.notes];
   const extension = /\.[^./\\]+$/.exec(source.path)?.[0].toLowerCase() ?? '';
   if (source.format === 'html' && (extension === '.txt' || extension === '.md' || extension === '.markdown')) {
     messages.push(`文件扩展名为 ${extension}，内容是网页 (HTML)，按网页读取`);
@@ -161,10 +161,12 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
 
   const { region, messages: regionMessages } = resolveRegion(title.name);
   messages.push(...regionMessages);
-  const slug = slugifyAgency(title.name, region);
+  // A title naming only a region is that region's people's government (keyAgencyName).
+  const keyName = keyAgencyName(title.name);
+  const slug = slugifyAgency(keyName, region);
   const candidate = {
     id: `${slug}-${title.year}`,
-    agency: { name: title.name, slug, region, kind: classifyAgency(title.name) },
+    agency: { name: title.name, slug, region, kind: classifyAgency(keyName) },
     year: title.year,
     title: title.title,
     signedOn: readSignatureDate(lines),

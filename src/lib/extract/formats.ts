@@ -8,6 +8,7 @@
 import type { SourceInfo } from './extract-report.ts';
 import type { DocumentMeta } from './document-meta.ts';
 import { decodeReport } from './decode.ts';
+import { checkZipBounds } from './zip-bounds.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 import { reflowLegacyTables } from './crawled-legacy.ts';
 
@@ -97,6 +98,9 @@ async function readDocx(bytes: Uint8Array): Promise<ReportText> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     return { ok: false, error: '不是有效的 Word (.docx) 文件 (not a .docx: no zip header)' };
   }
+  // Bounded before mammoth unpacks it whole in memory (zip-bounds.ts).
+  const refused = checkZipBounds(bytes);
+  if (refused) return { ok: false, error: `无法读取 Word 文件 (unreadable .docx)：${refused}` };
   try {
     const mammoth = await loadMammoth();
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });

@@ -29,9 +29,19 @@ interface DomNode {
  * without sibling links or source positions, which this module never reads: building domhandler's
  * nodes was a fifth of the parse.
  */
-function parseHtml(html: string): DomNode {
+/**
+ * Deepest element nesting kept in the tree. Real pages nest a few dozen levels; the readers walk the
+ * tree recursively, so a page nested 100,000 deep would overflow the stack. Elements below this
+ * depth are read as children of the element at it: their text is kept, their nesting is not.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+function parseHtml(html: string): { root: DomNode; flattened: number } {
   const root: DomNode = { type: 'root', children: [], parent: null };
   const stack: DomNode[] = [root];
+  // Open elements beyond MAX_HTML_DEPTH, not pushed: their closing tags must not pop the stack.
+  let beyond = 0;
+  let flattened = 0;
   // The text or comment node that the next piece of text or comment continues, as domhandler merges them.
   let last: DomNode | null = null;
   const add = (node: DomNode) => {
@@ -43,11 +53,22 @@ function parseHtml(html: string): DomNode {
   const handler: Partial<Handler> = {
     onopentag(name, attribs) {
       const element: DomNode = { type: name === 'script' || name === 'style' ? name : 'tag', name, attribs, children: [], parent: null };
+      if (stack.length > MAX_HTML_DEPTH) {
+        beyond++;
+        flattened++;
+        // A block still ends a line, as a line break would.
+        if (BLOCK.has(name)) add({ type: 'tag', name: 'br', attribs: {}, children: [], parent: null });
+        return;
+      }
       add(element);
       stack.push(element);
     },
     onclosetag() {
       last = null;
+      if (beyond > 0) {
+        beyond--;
+        return;
+      }
       // The root is never closed: the parser closes only what it opened.
       if (stack.length > 1) stack.pop();
     },
@@ -87,7 +108,7 @@ function parseHtml(html: string): DomNode {
     },
   };
   new Parser(handler).end(html);
-  return root;
+  return { root, flattened };
 }
 
 /** Page chrome and non-content elements: never part of the report. */
@@ -149,14 +170,16 @@ export function htmlToReportText(html: string): string {
  * and the page's metadata: ArticleTitle, the `<title>`, PubDate and ContentSource (document-meta.ts).
  */
 export function htmlToReport(html: string): { text: string; meta: DocumentMeta } {
-  const root = parseHtml(html);
+  const { root, flattened } = parseHtml(html);
   const { title, metas, documentTitle } = findTitle(root);
   repairTables(root);
   removeChrome(root);
   const body = findBody(root);
   const lines = renderBlocks(body);
   if (title && !lines.slice(0, 15).some((l) => compact(l).includes(compact(title)))) lines.unshift(title);
-  return { text: lines.join('\n') + '\n', meta: readHtmlMeta(metas, documentTitle) };
+  const meta = readHtmlMeta(metas, documentTitle);
+  if (flattened) meta.notes = [`网页标签嵌套超过 ${MAX_HTML_DEPTH} 层，更深的 ${flattened} 个标签按同一层读取（文字保留） (HTML nested deeper than ${MAX_HTML_DEPTH} levels: deeper tags read flat, text kept)`];
+  return { text: lines.join('\n') + '\n', meta };
 }
 
 /**

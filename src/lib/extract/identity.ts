@@ -357,6 +357,17 @@ function resolveRegionUncached(name: string): { region: Region; messages: string
   };
 }
 
+/**
+ * Returns the name an agency is keyed by: a title that names only a region (本溪市溪湖区2024年度…报告,
+ * the district's own report) names its people's government, so 本溪市溪湖区 is keyed as
+ * 本溪市溪湖区人民政府 and shares its page and series; every other name is returned as it is.
+ */
+export function keyAgencyName(name: string): string {
+  const text = name.replace(/\s+/g, '');
+  const whole = parses(text).some((p) => p.consumed === text.length && (p.county ?? p.city ?? p.province) !== undefined && p.ambiguous.length === 0);
+  return whole ? `${text}人民政府` : name;
+}
+
 /** The county-level names a parse leaves open: those of its city, else its province, else all. */
 function countyScope(p: Parse): readonly Division[] {
   if (p.city) return areas.filter((a) => a.cityCode === p.city!.code);

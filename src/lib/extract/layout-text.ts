@@ -87,7 +87,8 @@ export function normalizeLayoutLines(lines: readonly string[]): string[] {
       // A row's figures may stand on a line of their own between the lines of its wrapped label.
       if (figures.length && WIDTHS[s.key]!.includes(figures.length)) {
         candidates.push({ index: i, section: s.key, label: words.slice(0, k), figures });
-      } else if (!figures.length && !PAGE_NUMBER.test(lines[i]!) && words.length <= 4 && words.every((w) => [...w.text].length <= 20)) {
+      } else if (!figures.length && !PAGE_NUMBER.test(lines[i]!) && words.length <= 4 && words.every((w) => [...w.text].length <= 20 && !NUMBER.test(w.text))) {
+        // A label line holds words only: a figure on it belongs to some row, never to a label.
         fragments.push({ index: i, section: s.key, words });
       }
     }

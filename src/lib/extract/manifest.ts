@@ -2,7 +2,30 @@
  * From per-file outcomes to the corpus manifest: one entry per input file, duplicates resolved by a
  * documented rule, counts for the summary. Pure.
  */
+import path from 'node:path';
 import type { Manifest, ManifestEntry, ReportRecord } from '../schema/report.ts';
+
+/**
+ * Returns the corpus folder as the manifest names it: its path relative to `cwd` (the run's working
+ * folder) when it lies inside it (`content/reports`, with forward slashes), else the folder's own
+ * name (`reports` for `/home/me/reports`); `cwd` itself is its own name. Never an absolute path: the
+ * manifest is published with the site (/data/manifest.json), and the folders of the machine that
+ * built it are nobody else's business. Named again, it stays the same.
+ */
+export function describeInput(input: string, cwd: string): string {
+  const full = path.resolve(cwd, input);
+  const rel = path.relative(cwd, full);
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  return inside ? rel.split(path.sep).join('/') : path.basename(full) || '.';
+}
+
+/**
+ * Returns a message with an absolute folder's path taken out of the paths it names (a system error
+ * names the file it could not read by its full path): `/home/me/reports/a.txt` → `a.txt`.
+ */
+export function stripFolder(message: string, folder: string): string {
+  return path.isAbsolute(folder) ? message.split(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`).join('') : message;
+}
 
 /** What happened to one input file. */
 export type FileOutcome =

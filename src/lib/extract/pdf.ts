@@ -30,6 +30,7 @@
  */
 import { PROACTIVE_ROWS, type RequestRowKey } from '../template.ts';
 import type { ReportText } from './formats.ts';
+import { readIsoDate, type DocumentMeta } from './document-meta.ts';
 import { htmlToReportText } from './html.ts';
 import { canonicalLabel } from './normalize.ts';
 import { parseCellNumber, parseSignedChange, parseYuan } from './numbers.ts';
@@ -58,34 +59,74 @@ export async function readPdf(bytes: Uint8Array): Promise<ReportText> {
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     return { ok: false, error: '不是有效的 PDF 文件 (not a PDF: no %PDF- header)' };
   }
-  let pages: PdfPage[];
+  let doc: PdfDocument;
   try {
-    pages = await readPdfPages(bytes);
+    doc = await readPdfDocument(bytes);
   } catch (error) {
+    if ((error as Error).name === 'PasswordException') {
+      return { ok: false, error: 'PDF 已加密，需要密码才能打开，无法读取 (encrypted PDF: it needs a password to open)' };
+    }
+    if (error instanceof PdfLimitError) return { ok: false, error: error.message };
     return { ok: false, error: `无法读取 PDF 文件 (unreadable PDF): ${(error as Error).message}` };
   }
+  const { pages } = doc;
   if (!pages.some((p) => p.items.some((i) => i.str.trim()))) {
     return { ok: false, error: 'PDF 没有文字层（可能是扫描件），无法读取 (PDF has no text layer: a scanned document?)' };
   }
-  return { ok: true, text: layoutPdfText(pages), encoding: 'pdf' };
+  const meta: DocumentMeta = { titles: doc.title ? [{ text: doc.title, source: 'pdf-meta' }] : [] };
+  const created = doc.created ? readIsoDate(doc.created) : null;
+  if (created) meta.published = { date: created, source: 'pdf-meta' };
+  return { ok: true, text: layoutPdfText(pages), encoding: 'pdf', meta };
+}
+
+/** Most pages read of a PDF; reports run to a few dozen. */
+export const MAX_PDF_PAGES = 300;
+/** Most characters of text read from a PDF; a report holds some tens of thousands. */
+export const MAX_PDF_TEXT = 4_000_000;
+
+/** A PDF past one of the bounds above: refused with the bound named. */
+class PdfLimitError extends Error {}
+
+/** A PDF's pages and what its document information says: its Title and CreationDate (PDF date strings). */
+interface PdfDocument {
+  pages: PdfPage[];
+  title: string | null;
+  created: string | null;
 }
 
 /** Returns the text items and the rules of every page of a PDF (throws when pdf.js cannot read it). */
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  return (await readPdfDocument(bytes)).pages;
+}
+
+/**
+ * Returns a PDF's pages and document information; throws when pdf.js cannot read it, and a
+ * PdfLimitError past MAX_PDF_PAGES or MAX_PDF_TEXT (checked before the pages are read).
+ */
+async function readPdfDocument(bytes: Uint8Array): Promise<PdfDocument> {
   const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
   const { OPS } = await getResolvedPDFJS();
   // pdf.js may take ownership of the buffer: give it a copy.
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw new PdfLimitError(`PDF 有 ${pdf.numPages} 页，超过上限 ${MAX_PDF_PAGES} 页，未读取 (PDF of ${pdf.numPages} pages, over the limit of ${MAX_PDF_PAGES})`);
+    }
+    const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as { Title?: unknown; CreationDate?: unknown };
     const pages: PdfPage[] = [];
+    let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const items: PdfTextItem[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.dir === 'ttb') continue;
+        chars += item.str.length;
         const [, , c, d, e, f] = item.transform as number[];
         items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
+      }
+      if (chars > MAX_PDF_TEXT) {
+        throw new PdfLimitError(`PDF 文字超过 ${MAX_PDF_TEXT.toLocaleString('en-US')} 个字符（在第 ${n} 页），未读取 (PDF text over ${MAX_PDF_TEXT.toLocaleString('en-US')} characters at page ${n})`);
       }
       // The drawing of a page is read only where a table may be (figures standing alone, or a page
       // after one with rules, where a table may go on): it is most of the reading time.
@@ -97,7 +138,11 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
       }
       page.cleanup();
     }
-    return pages;
+    return {
+      pages,
+      title: typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : null,
+      created: typeof info.CreationDate === 'string' ? info.CreationDate : null,
+    };
   } finally {
     await pdf.destroy();
   }

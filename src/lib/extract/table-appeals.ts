@@ -33,8 +33,12 @@ interface Block {
   cells: Cell[];
 }
 
-/** A line of prose in section 四 (它未被申请行政复议。) is not a label of the table. */
-const PROSE = /[。；，,;]|.{31}/;
+/**
+ * A line of prose in section 四 (本年度未发生…行政复议的情况。) is not a label of the table: it has
+ * sentence punctuation, or more than 30 characters besides the spaces (a header row of a converter's
+ * text may be spaced out to its columns' width).
+ */
+const PROSE = /[。；，,;]|[^\s](?:\s*[^\s]){30}/;
 
 /**
  * Returns the runs of figures of section 四, each with the header text before it. Blank cells

@@ -18,23 +18,36 @@ export interface FindingNote {
   kind: 'change' | 'timeliness' | 'disagreement';
   /** The report the note is about. */
   id: string;
+  /** Names the note among its report's notes, the same from build to build (the feed's entry ids). */
+  key: string;
   zh: string;
+}
+
+/** Returns a prose-vs-table disagreement in words (Chinese). */
+export function describeDisagreement(d: Disagreement): string {
+  return `正文与表格不一致：${d.label}正文为 ${d.prose}${d.proseLine ? `（第 ${d.proseLine} 行“${d.proseText}”）` : ''}，表格为 ${d.table}。`;
+}
+
+/**
+ * Returns the notes of findings, in this order: each flagged change, each report published late or
+ * dated implausibly, each figure the prose states and the tables contradict.
+ */
+export function listFindingNotes(changes: readonly MeasureChange[], timeliness: readonly Timeliness[], disagreements: readonly Disagreement[]): FindingNote[] {
+  return [
+    ...changes.flatMap((c) => {
+      const zh = describeChangeFlag(c);
+      return zh ? [{ kind: 'change' as const, id: c.toId, key: `change:${c.measure}`, zh }] : [];
+    }),
+    ...timeliness
+      .filter((t) => t.status === 'late' || t.status === 'implausible')
+      .map((t) => ({ kind: 'timeliness' as const, id: t.id, key: 'timeliness', zh: `报告时限：${describeTimeliness(t)}。` })),
+    ...disagreements.map((d) => ({ kind: 'disagreement' as const, id: d.id, key: `disagreement:${d.measure ?? ''}:${d.where}`, zh: describeDisagreement(d) })),
+  ];
 }
 
 /** Returns the notes of one report's findings. */
 function collectNotes(changes: readonly MeasureChange[], timeliness: Timeliness, disagreements: readonly Disagreement[]): FindingNote[] {
-  return [
-    ...changes.flatMap((c) => {
-      const zh = describeChangeFlag(c);
-      return zh ? [{ kind: 'change' as const, id: c.toId, zh }] : [];
-    }),
-    ...(timeliness.status === 'late' || timeliness.status === 'implausible' ? [{ kind: 'timeliness' as const, id: timeliness.id, zh: `报告时限：${describeTimeliness(timeliness)}。` }] : []),
-    ...disagreements.map((d) => ({
-      kind: 'disagreement' as const,
-      id: d.id,
-      zh: `正文与表格不一致：${d.label}正文为 ${d.prose}${d.proseLine ? `（第 ${d.proseLine} 行“${d.proseText}”）` : ''}，表格为 ${d.table}。`,
-    })),
-  ];
+  return listFindingNotes(changes, [timeliness], disagreements);
 }
 
 /** The findings of one report. */

@@ -473,7 +473,7 @@ export const manifestEntrySchema = z.object({
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z.object({
-  /** Corpus root as given, for the reader's orientation. */
+  /** The corpus folder, relative to the extractor's working folder or by its name, never absolute (describeInput). */
   input: z.string(),
   counts: z.object({
     files: z.number().int(),

@@ -19,9 +19,11 @@ import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
+import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
+import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -76,12 +78,18 @@ let cached: Promise<SiteData> | undefined;
 /** Returns the site data, loading it on first use. */
 export function loadSiteData(): Promise<SiteData> {
   cached ??= (async () => {
-    const entries = (await getCollection('reports')).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+    // Without record files the collection is empty, and getCollection would warn in Astro's words.
+    const any = hasRecordFiles(path.join(DATA_DIR, 'reports'));
+    const entries = (any ? await getCollection('reports') : []).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
     // The collection validated each file against reportRecordSchema when it synced; read them whole here.
     const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
-    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
+    const manifest = { ...read, input: describeInput(read.input, process.cwd()) };
+    // The build's one word about an empty corpus (data is loaded once per build); the home page says the rest.
+    if (entries.length === 0) process.stderr.write(`${formatEmptyCorpusWarning(manifest.input, manifest.counts.files)}\n`);
     const agencies = groupAgencies(reports);
     const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
  * much faster to render than a component per cell, which matters at tens of thousands of pages.
  * Everything interpolated is escaped here.
  */
+import type { ShownLine } from './bounds.ts';
 import { formatCount } from './format.ts';
 import { UI, type Lang } from './i18n.ts';
 
@@ -33,7 +34,19 @@ export function renderFigureCell({ value, line, failing = false, label, lang = '
   return `<td class="${classes}" data-value="${value === null ? '' : value}" title="${escapeHtml(title)}">${body}</td>`;
 }
 
-/** Returns the numbered lines of a report's text as `<li id="L<n>">` items (blank lines kept). */
-export function renderSourceLines(lines: readonly string[]): string {
-  return lines.map((line, i) => `<li id="L${i + 1}">${line ? escapeHtml(line) : '&nbsp;'}</li>`).join('');
+/**
+ * Returns the numbered lines of a report's text as `<li id="L<n>">` items of an `<ol>` (blank lines
+ * kept): the lines a page shows (boundSourceLines), with a `…` item where lines are left out and
+ * the number of the line after it given (`value`); a line cut short ends in `…`.
+ */
+export function renderSourceLines(lines: readonly ShownLine[]): string {
+  let out = '';
+  let previous = 0;
+  for (const { n, text, cut } of lines) {
+    const after = n === previous + 1;
+    if (!after) out += '<li class="gap" aria-hidden="true">…</li>';
+    out += `<li id="L${n}"${after ? '' : ` value="${n}"`}>${text ? escapeHtml(text) : '&nbsp;'}${cut ? '…' : ''}</li>`;
+    previous = n;
+  }
+  return out;
 }

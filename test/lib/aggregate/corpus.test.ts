@@ -48,6 +48,16 @@ describe('groupAgencies: one agency, one page', () => {
   });
 });
 
+describe('groupAgencies: a title naming only its region', () => {
+  it('keys 淄博市沂源县 (the county report of its own) as 沂源县人民政府: same page, kind government', () => {
+    const text = readFileSync(new URL('../../../content/reports/002_1c63ee7c050fc816.txt', import.meta.url), 'utf8').replace('沂源县人民政府2023年政府信息公开工作', '淄博市沂源县2023年度政府信息公开工作');
+    const regionOnly = extractReport(text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
+    if (!regionOnly.ok) throw new Error(regionOnly.error);
+    const gov = records.find((r) => r.agency.name === '沂源县人民政府')!;
+    expect([regionOnly.record.agency.name, regionOnly.record.agency.slug, regionOnly.record.agency.kind]).toEqual(['淄博市沂源县', gov.agency.slug, 'government']);
+  });
+});
+
 describe('summarizeCorpus', () => {
   it('adds up the samples', () => {
     // Received: 1 (000, prose) + 28 + 106 + 0 + 9. Grant rate over reports with both figures:

@@ -4,9 +4,10 @@ import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import { loadSampleRecord, loadSampleRecords } from '../../support/records.ts';
 
 describe('indexReport', () => {
-  it('keeps the summary and the agency, and no problems for a complete report whose checks pass', () => {
+  it('keeps the summary, the agency, the title and dates, and no problems for a complete report whose checks pass', () => {
     const record = loadSampleRecord('001_b87e4db93de93761.txt'); // 泰山区行政审批服务局 2024
-    expect(indexReport(record)).toEqual({ summary: summarizeReport(record), agency: record.agency, problems: null });
+    expect(indexReport(record)).toEqual({ summary: summarizeReport(record), agency: record.agency, title: record.title, published: null, signedOn: record.signedOn, problems: null });
+    expect(indexReport({ ...record, published: { date: '2025-01-20', source: 'html-meta' } }).published).toBe('2025-01-20');
   });
 
   it('lists incomplete checks, tables not printed complete and the notes of a cut-off report', () => {

@@ -1,19 +1,25 @@
 /**
  * The streamed downloads (scripts/write-downloads.ts): written from sample records in an extraction
  * folder, each file equals what the in-memory builders make of the same records in id order — the long
- * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row.
+ * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; and the data
+ * package describing the CSVs written beside them, and Datasette's metadata describing the SQLite file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../src/lib/export/cells.ts';
-import { buildDatasetJson, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { parseCsv } from '../../../src/lib/export/csv.ts';
+import { buildDataPackage, type DataPackage } from '../../../src/lib/export/datapackage.ts';
+import { buildDatasetJson, buildDictionaryCsv, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
+import { buildDatasetteMetadata, SQLITE_DATABASE, type DatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
-import { dataUrl, normalizeBase } from '../../../scripts/lib/downloads/site-url.ts';
 import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
+import { listSqliteColumns } from '../../support/sqlite.ts';
+import { PAGE_TEXT_BYTES, fullTextPath } from '../../../src/lib/site/bounds.ts';
 
 const BUILT_ON = '2025-01-02';
 const URL_ = 'https://x.example/nianbao/data/';
@@ -90,8 +96,34 @@ describe('write-downloads', () => {
   });
 
   it('writes every file the data page links, and nothing else', () => {
-    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao-wide-legacy.csv', 'nianbao.json', 'nianbao.sqlite']);
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao-wide-legacy.csv', 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+  });
+
+  it('writes a valid data package whose resources are the CSVs beside it, each with its header row in order', () => {
+    const pkg = JSON.parse(read('datapackage.json')) as DataPackage;
+    expect(validateDataPackage(pkg)).toEqual([]);
+    expect(pkg).toEqual(buildDataPackage({ builtOn: BUILT_ON, homepage: URL_ }));
+    // dictionary.csv is written by the Astro build, from the same definitions (buildDictionaryCsv).
+    const csvs = [...DOWNLOAD_FILES.filter((f) => f.endsWith('.csv')), 'dictionary.csv'];
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) {
+      const text = r.path === 'dictionary.csv' ? buildDictionaryCsv() : read(r.path);
+      expect(
+        r.schema.fields.map((f) => f.name),
+        r.path,
+      ).toEqual(parseCsv(text)[0]);
+    }
+  });
+
+  it('writes Datasette metadata naming every table and column of the SQLite file beside it', () => {
+    const metadata = JSON.parse(read('metadata.json')) as DatasetteMetadata;
+    expect(metadata).toEqual(buildDatasetteMetadata(URL_));
+    expect(DOWNLOAD_FILES).toContain(`${SQLITE_DATABASE}.sqlite`);
+    const tables = metadata.databases[SQLITE_DATABASE]!.tables;
+    const columns = listSqliteColumns(path.join(out, 'data', `${SQLITE_DATABASE}.sqlite`));
+    expect(Object.keys(tables)).toEqual(Object.keys(columns));
+    for (const [table, names] of Object.entries(columns)) expect(Object.keys(tables[table]!.columns), table).toEqual(names);
   });
 
   it('writes each record as its API document, compact, and only the records there are', async () => {
@@ -101,6 +133,22 @@ describe('write-downloads', () => {
     writeFileSync(path.join(api, 'gone-2020.json'), '{}');
     await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
     expect(readdirSync(api)).toHaveLength(records.length);
+  });
+
+  it('offers whole only the texts too long for their page, byte for byte, and only this run’s', async () => {
+    const data = path.join(root, 'data-texts');
+    mkdirSync(path.join(data, 'text'), { recursive: true });
+    cpSync(path.join(root, 'data', 'reports'), path.join(data, 'reports'), { recursive: true });
+    const [long, short] = records;
+    const longText = `\uFEFF${'第一行\n'.repeat(Math.ceil(PAGE_TEXT_BYTES / 10) + 1)}`;
+    writeFileSync(path.join(data, 'text', `${long!.id}.txt`), longText);
+    writeFileSync(path.join(data, 'text', `${short!.id}.txt`), 'x'.repeat(PAGE_TEXT_BYTES));
+    const site = path.join(root, 'site-texts');
+    mkdirSync(path.join(site, 'data', 'text'), { recursive: true });
+    writeFileSync(path.join(site, 'data', 'text', 'gone-2020.txt'), 'old');
+    await writeDownloads({ data, out: site, builtOn: BUILT_ON, dataUrl: URL_ });
+    expect(readdirSync(path.join(site, 'data', 'text'))).toEqual([`${long!.id}.txt`]);
+    expect(readFileSync(path.join(site, fullTextPath(long!.id)), 'utf8')).toBe(longText);
   });
 
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
@@ -127,20 +175,10 @@ describe('placing staged downloads', () => {
     writeFileSync(path.join(site, 'api', 'reports', 'gone-2020.json'), '{}');
     await placeDownloads(staged, site);
     for (const name of DOWNLOAD_FILES) expect(readFileSync(path.join(site, 'data', name)), name).toEqual(readFileSync(path.join(out, 'data', name)));
-    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html'].sort());
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html', 'text'].sort());
     expect(readFileSync(path.join(site, 'data', 'index.html'), 'utf8')).toBe('<p>data page</p>');
     expect(readdirSync(path.join(site, 'api')).sort()).toEqual(['index.json', 'reports']);
     expect(readdirSync(path.join(site, 'api', 'reports')).sort()).toEqual(records.map((r) => `${r.id}.json`).sort());
     expect(readdirSync(path.join(staged, 'data'))).toEqual([]);
-  });
-});
-
-describe('download URL', () => {
-  it('reads NIANBAO_SITE and NIANBAO_BASE as the site config does', () => {
-    expect(dataUrl({})).toBe('https://nianbao.example.org/data/');
-    expect(dataUrl({ NIANBAO_BASE: '/nianbao/' })).toBe('https://nianbao.example.org/nianbao/data/');
-    expect(dataUrl({ NIANBAO_SITE: 'https://example.gov.cn', NIANBAO_BASE: '/nianbao' })).toBe('https://example.gov.cn/nianbao/data/');
-    expect(dataUrl({ NIANBAO_SITE: 'http://localhost:4321/', NIANBAO_BASE: 'sub/dir' })).toBe('http://localhost:4321/sub/dir/data/');
-    expect([normalizeBase(undefined), normalizeBase('/'), normalizeBase('a'), normalizeBase('/a/')]).toEqual(['/', '/', '/a/', '/a/']);
   });
 });

@@ -9,13 +9,14 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { listCellSpecs, listTableColumns, TABLES } from '../../../src/lib/export/cells.ts';
-import { formatCsvField, formatCsvHeader, formatCsvLine, parseCsv, toCsv } from '../../../src/lib/export/csv.ts';
+import { formatCsvField, formatCsvHeader, formatCsvLine, guardCsvText, parseCsv, toCsv } from '../../../src/lib/export/csv.ts';
 import {
   buildDatasetJson,
   buildDictionaryCsv,
   buildLongCsv,
   buildWideCsv,
   DATASET_TITLE,
+  type DatasetJson,
   formatCitation,
   formatDatasetJsonFrame,
   formatDatasetJsonRecord,
@@ -71,6 +72,44 @@ describe('csv', () => {
     expect(() => formatCsvLine(['x'], 2)).toThrow();
     expect(toCsv(['a', 'b'], [])).toBe('\uFEFFa,b\r\n');
     expect(toCsv(['a', 'b'], [[1, 'z'], [null, '"']])).toBe('\uFEFFa,b\r\n1,z\r\n,""""\r\n');
+  });
+});
+
+describe('csv formula guard', () => {
+  it('puts a single quote before text beginning with =, +, -, @, tab or CR (OWASP), nothing else', () => {
+    expect(['=NOW()', "+cmd|'/ccalc'!A1", '-2+3', '@SUM(A1)', '\t=1', '\r=1'].map(guardCsvText)).toEqual(["'=NOW()", "'+cmd|'/ccalc'!A1", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1"]);
+    expect(['沂源县=1', 'a-b', '', ' =1', '（一）予以公开', '2021;2019'].map(guardCsvText)).toEqual(['沂源县=1', 'a-b', '', ' =1', '（一）予以公开', '2021;2019']);
+    expect([formatCsvField('=NOW()'), formatCsvField('=1,2'), formatCsvField('\r=1')]).toEqual(["'=NOW()", '"\'=1,2"', '"\'\r=1"']);
+  });
+
+  it('never touches numbers: a negative number stays negative', () => {
+    expect([formatCsvField(-3), formatCsvField(-0.5), formatCsvField(0)]).toEqual(['-3', '-0.5', '0']);
+    expect(toCsv(['name', 'value'], [['=NOW()', -3]])).toBe("\uFEFFname,value\r\n'=NOW(),-3\r\n");
+  });
+
+  it('guards agency names in the long and wide CSV; JSON and SQLite keep the raw text', () => {
+    const hostile = structuredClone(records[1]!);
+    hostile.agency.name = "+cmd|'/ccalc'!A1";
+    hostile.requests.granted!.natural = -3;
+    const [longHeader, ...long] = parseCsv(buildLongCsv([hostile]));
+    const col = (name: string) => longHeader!.indexOf(name);
+    expect(new Set(long.map((r) => r[col('agency_name')]))).toEqual(new Set(["'+cmd|'/ccalc'!A1"]));
+    const granted = long.find((r) => r[col('table')] === 'requests' && r[col('row_key')] === 'granted' && r[col('column_key')] === 'natural')!;
+    expect(granted[col('value')]).toBe('-3');
+    const [wideHeader, wide] = parseCsv(buildWideCsv([hostile], 'requests'));
+    expect(wide![wideHeader!.indexOf('agency_name')]).toBe("'+cmd|'/ccalc'!A1");
+    expect(wide![wideHeader!.indexOf('granted_natural')]).toBe('-3');
+    const json = JSON.parse(buildDatasetJson([hostile], '2025-01-02', 'https://x/data/')) as { records: ReportRecord[] };
+    expect(json.records[0]!.agency.name).toBe("+cmd|'/ccalc'!A1");
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-guard-'));
+    try {
+      writeFileSync(path.join(dir, 'n.sqlite'), buildSqlite([hostile], '2025-01-02'));
+      const db = new DatabaseSync(path.join(dir, 'n.sqlite'), { readOnly: true });
+      expect(db.prepare('SELECT name FROM agencies').all()).toEqual([{ name: "+cmd|'/ccalc'!A1" }]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -217,6 +256,16 @@ describe('json', () => {
     expect(frame.head + records.map(formatDatasetJsonRecord).join(frame.separator) + frame.tail).toBe(whole);
     const none = formatDatasetJsonFrame('2025-01-02', 'https://x/data/', 0);
     expect(JSON.parse(none.head + none.tail)).toMatchObject({ count: 0, records: [] });
+  });
+
+  it('cites the data folder’s URL, or no URL at all when the site has no address', () => {
+    expect(formatCitation('2025-01-02', 'https://x/data/').en).toBe('nianbao: Government information disclosure annual reports dataset (nianbao), data version 2025-01-02, https://x/data/');
+    expect(formatCitation('2025-01-02', null)).toEqual({
+      zh: '年报观察：政府信息公开工作年度报告数据集（年报观察），数据版本 2025-01-02',
+      en: 'nianbao: Government information disclosure annual reports dataset (nianbao), data version 2025-01-02',
+    });
+    const data = JSON.parse(buildDatasetJson(records, '2025-01-02', null)) as DatasetJson;
+    expect(data.citation).toEqual(formatCitation('2025-01-02', null));
   });
 });
 

@@ -173,3 +173,20 @@ describe('report text in HTML stays text', () => {
     expect(result.ok && result.record.sections.overview).toBe('<script>alert(1)</script> <img src=x onerror=alert(1)>\n链接');
   });
 });
+
+describe('HTML nesting', () => {
+  it('reads a page nested 100,000 levels deep without overflowing the stack, its text kept, and says so', async () => {
+    const { extractFile } = await import('../../../scripts/lib/extract-file.ts');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-deep-'));
+    const body = '<p>某某县人民政府2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年共收到政府信息公开申请3件。</p>';
+    writeFileSync(path.join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(100_000)}${body}${'</div>'.repeat(100_000)}</body></html>`);
+    const outcome = await extractFile(dir, 'deep.html');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect([outcome.record.agency.name, outcome.record.year]).toEqual(['某某县人民政府', 2024]);
+    expect(outcome.record.messages.some((m) => m.startsWith('网页标签嵌套超过 512 层'))).toBe(true);
+  });
+});

@@ -48,8 +48,9 @@ function checkInvariants(text: string): Extraction {
   const { record } = result;
   expect(reportRecordSchema.safeParse(record).success).toBe(true);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
-  for (const table of ['proactive', 'requests', 'appeals'] as const) {
-    const rows = record[table] as unknown as Record<string, Record<string, number | null>>;
+  for (const table of ['proactive', 'requests', 'appeals', 'legacy'] as const) {
+    // A report before 2019 has no table 二 (proactive null); later ones have no older table (legacy null).
+    const rows = (record[table] ?? {}) as unknown as Record<string, Record<string, number | null>>;
     for (const [row, cells] of Object.entries(rows)) {
       for (const [col, value] of Object.entries(cells)) {
         if (value === null) continue;

@@ -23,6 +23,22 @@ describe('renderFigureCell', () => {
 
 describe('renderSourceLines', () => {
   it('numbers lines, keeps blanks and escapes text', () => {
-    expect(renderSourceLines(['<script>alert(1)</script>', ''])).toBe('<li id="L1">&lt;script&gt;alert(1)&lt;/script&gt;</li><li id="L2">&nbsp;</li>');
+    const lines = [
+      { n: 1, text: '<script>alert(1)</script>', cut: false },
+      { n: 2, text: '', cut: false },
+    ];
+    expect(renderSourceLines(lines)).toBe('<li id="L1">&lt;script&gt;alert(1)&lt;/script&gt;</li><li id="L2">&nbsp;</li>');
+  });
+
+  it('marks lines left out, numbers the line after them, and ends a cut line in …', () => {
+    const lines = [
+      { n: 1, text: 'a', cut: false },
+      { n: 7, text: 'b', cut: true },
+      { n: 8, text: 'c', cut: false },
+      { n: 20, text: '', cut: false },
+    ];
+    expect(renderSourceLines(lines)).toBe(
+      '<li id="L1">a</li><li class="gap" aria-hidden="true">…</li><li id="L7" value="7">b…</li><li id="L8">c</li><li class="gap" aria-hidden="true">…</li><li id="L20" value="20">&nbsp;</li>',
+    );
   });
 });

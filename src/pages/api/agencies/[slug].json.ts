@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildApiAgency, type Linker } from '../../../lib/export/api.ts';
 import { loadSiteData } from '../../../lib/site/data.ts';
 import { href } from '../../../lib/site/url.ts';
+import { absoluteUrl } from '../../../lib/site/site-url.ts';
 
 export const getStaticPaths = (async () => {
   const { agencies, cacheKeys } = await loadSiteData();
@@ -12,6 +13,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, site }) => {
   const { agencyBySlug } = await loadSiteData();
   const group = agencyBySlug.get(params.slug!)!;
-  const link: Linker = (p) => ({ path: href(p), url: new URL(href(p), site).href });
+  const link: Linker = (p) => ({ path: href(p), url: absoluteUrl(href(p), site) });
   return new Response(JSON.stringify(buildApiAgency(group, link)), { headers: { 'content-type': 'application/json' } });
 };

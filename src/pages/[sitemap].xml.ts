@@ -1,7 +1,12 @@
-/** /sitemap.xml: every page's canonical URL. */
-import type { APIRoute } from 'astro';
+/**
+ * /sitemap.xml: every page's canonical URL. A sitemap holds absolute URLs only, so it is written only
+ * when the site has an address (NIANBAO_SITE): the route's one path exists only then.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSiteData } from '../lib/site/data.ts';
 import { href } from '../lib/site/url.ts';
+
+export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   const { summaries, agencies } = await loadSiteData();
