@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GENERATOR_VERSION, type CorpusAnswers } from '../src/lib/generate/corpus.ts';
+import { GENERATOR_VERSION, type CorpusAnswers } from './lib/generate/corpus.ts';
 import { parseWholeNumber, parseWholeNumbers, runCommand, type CommandSpec } from './lib/cli.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
 import { astroBuildArgs } from './lib/build-stages.ts';

@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { listBuildStages, type Stage } from './lib/build-stages.ts';
 import { runCommand, type CommandSpec } from './lib/cli.ts';
-import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract-cli.ts';
+import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 
 const BUILD_COMMAND: CommandSpec = {
   name: 'npm run build',

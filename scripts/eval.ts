@@ -52,8 +52,8 @@ if (values.labels !== undefined && !(await isFolder(values.labels))) failUsage(`
 // As in extract.ts: Node's compile cache is enabled before the modules below load (after the
 // arguments are checked, so that a usage error does not wait for the extractor to load).
 module.enableCompileCache?.();
-const { listFiles } = await import('./lib/extract-corpus.ts');
-const { extractFile } = await import('./lib/extract-file.ts');
+const { listFiles } = await import('./lib/extract/corpus.ts');
+const { extractFile } = await import('./lib/extract/file.ts');
 const { planManifest, summarizeOutcome } = await import('../src/lib/extract/manifest.ts');
 const { findIdentity, parseIdentityTable } = await import('../src/lib/eval/compare-identity.ts');
 const { evaluateFile, sumFolders } = await import('../src/lib/eval/evaluate-file.ts');

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkInputFolder, prepareOutputFolder, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
-import { mergeParts } from './lib/shard.ts';
+import { mergeParts } from './lib/extract/shard.ts';
 
 const MERGE_COMMAND: CommandSpec = {
   name: 'npm run extract:merge',

@@ -12,7 +12,7 @@
  */
 import module from 'node:module';
 import { EXIT_FAILED, runCommand, say, type CommandSpec } from './lib/cli.ts';
-import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract-cli.ts';
+import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
@@ -34,9 +34,9 @@ const SHOWN = 10;
 
 await runCommand(EXTRACT_COMMAND, async ({ values }) => {
   const args = readExtractArgs(values);
-  const { DEFAULT_CACHE_DIR } = await import('./lib/extract-cache.ts');
+  const { DEFAULT_CACHE_DIR } = await import('./lib/extract/cache.ts');
   checkExtractFolders(args, DEFAULT_CACHE_DIR);
-  const { extractToFolder } = await import('./lib/extract-corpus.ts');
+  const { extractToFolder } = await import('./lib/extract/corpus.ts');
 
   const tty = process.stderr.isTTY;
   const started = performance.now();

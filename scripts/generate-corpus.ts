@@ -11,7 +11,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { parseWholeNumber, prepareOutputFolder, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
-import { formatAnswers, generateCorpus } from '../src/lib/generate/corpus.ts';
+import { formatAnswers, generateCorpus } from './lib/generate/corpus.ts';
 
 const GENERATE_COMMAND: CommandSpec = {
   name: 'npm run corpus:generate',

@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { forEachLimited } from './lib/write-output.ts';
+import { forEachLimited } from './lib/extract/write-output.ts';
 import { CHUNKS_FILE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, selectBySize, type ChunkList } from './lib/search/chunks.ts';
 
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */

@@ -10,7 +10,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../src/lib/generate/corpus.ts';
+import { generateCorpus } from '../../scripts/lib/generate/corpus.ts';
 
 const NODE = path.resolve('node_modules/.bin/node');
 const SAMPLE = path.resolve('content/reports/000_951e69aa5677aff7.txt');

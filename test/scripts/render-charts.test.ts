@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import '../../src/lib/charts/server-document.ts';
 import { renderChartStore } from '../../scripts/lib/charts/render-store.ts';
-import { extractCorpus } from '../../scripts/lib/extract-corpus.ts';
+import { extractCorpus } from '../../scripts/lib/extract/corpus.ts';
 import { groupAgencies, type AgencyGroup } from '../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../src/lib/aggregate/report-index.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../../src/lib/site/chart-store.ts';

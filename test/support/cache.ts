@@ -1,6 +1,6 @@
-/** Test support for the extraction cache (scripts/lib/extract-cache.ts). */
-import { closeCacheWriter, extractorVersion, writeCachedSync } from '../../scripts/lib/extract-cache.ts';
-import { serializeRecord } from '../../scripts/lib/write-output.ts';
+/** Test support for the extraction cache (scripts/lib/extract/cache.ts). */
+import { closeCacheWriter, extractorVersion, writeCachedSync } from '../../scripts/lib/extract/cache.ts';
+import { serializeRecord } from '../../scripts/lib/extract/write-output.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 
 /**

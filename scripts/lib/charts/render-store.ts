@@ -15,7 +15,7 @@ import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/s
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
-import { forEachLimited } from '../write-output.ts';
+import { forEachLimited } from '../extract/write-output.ts';
 
 /** Agencies per worker task: some 100 drawings, a fraction of a second. */
 const BATCH = 12;
@@ -54,7 +54,7 @@ interface Pending {
 
 /**
  * The stage's memory of the record files (SEEN_FILE in the store): chart code version, and per record
- * id its file's stamp and agency. Lighter than the extractor's stat index (extract-index.ts), with no
+ * id its file's stamp and agency. Lighter than the extractor's stat index (extract/index.ts), with no
  * guard against a file rewritten within one timestamp tick: here a missed change costs time, not
  * truth, since a page takes a stored SVG only under the key of the drawing it would make.
  */

@@ -5,20 +5,20 @@
  */
 import { reportRecordSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
 import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
-import { readRows, type Row } from './cells.ts';
+import { readRows, type Row } from './tables/cells.ts';
 import { checkLegacySum, runChecks } from './checks.ts';
-import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './document-meta.ts';
-import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity.ts';
-import { readIdentity } from './read-identity.ts';
-import { EXTRACTOR_NOTE } from './crawled.ts';
-import { normalizeConverterLines } from './layout-text.ts';
+import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './identity/document-meta.ts';
+import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity/title.ts';
+import { readIdentity } from './identity/read-identity.ts';
+import { EXTRACTOR_NOTE } from './formats/crawled.ts';
+import { normalizeConverterLines } from './formats/layout-text.ts';
 import { splitLines } from './normalize.ts';
 import { readNarrative } from './prose.ts';
 import { findSections, readSectionText, type SectionKey, type SectionRange } from './sections.ts';
-import { createEmptyAppeals, readAppealsTable } from './table-appeals.ts';
-import { detectProactiveEdition, readProactiveTable, type Edition } from './table-proactive.ts';
-import { createEmptyLegacy, mayHoldLegacyTable, readLegacyTable } from './table-legacy.ts';
-import { readRequestsTable } from './table-requests.ts';
+import { createEmptyAppeals, readAppealsTable } from './tables/appeals.ts';
+import { detectProactiveEdition, readProactiveTable, type Edition } from './tables/proactive.ts';
+import { createEmptyLegacy, mayHoldLegacyTable, readLegacyTable } from './tables/legacy.ts';
+import { readRequestsTable } from './tables/requests.ts';
 
 /** What the caller knows about the file. */
 export interface SourceInfo {

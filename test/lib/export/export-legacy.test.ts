@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../../scripts/lib/extract-file.ts';
+import { extractFile } from '../../../scripts/lib/extract/file.ts';
 import { listCellSpecs, listTableColumns } from '../../../src/lib/export/cells.ts';
 import { parseCsv } from '../../../src/lib/export/csv.ts';
 import { buildLongCsv, buildWideCsv, LONG_FIELDS, WIDE_ID_FIELDS } from '../../../src/lib/export/dataset.ts';

@@ -1,7 +1,7 @@
 /** The older statistics table's check: its 其中 rows add up to their totals, where printed. */
 import { describe, expect, it } from 'vitest';
 import { checkLegacySum } from '../../../src/lib/extract/checks.ts';
-import { createEmptyLegacy } from '../../../src/lib/extract/table-legacy.ts';
+import { createEmptyLegacy } from '../../../src/lib/extract/tables/legacy.ts';
 import type { Legacy } from '../../../src/lib/schema/report.ts';
 import type { LegacyKey } from '../../../src/lib/template-legacy.ts';
 

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../../src/lib/extract/extract-report.ts';
-import { readReportText, type SourceFormat } from '../../../src/lib/extract/formats.ts';
-import { layoutPdfText, readPdfPages } from '../../../src/lib/extract/pdf.ts';
+import { readReportText, type SourceFormat } from '../../../src/lib/extract/formats/formats.ts';
+import { layoutPdfText, readPdfPages } from '../../../src/lib/extract/formats/pdf.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 
 const bytesOf = (file: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/converted/${file}`, import.meta.url)));
@@ -23,7 +23,7 @@ function extractText(text: string, file: string, format: SourceFormat, encoding:
   return { record: result.record, text };
 }
 
-/** Reads a file as the extractor does (scripts/lib/extract-file.ts): its report text, then its record. */
+/** Reads a file as the extractor does (scripts/lib/extract/file.ts): its report text, then its record. */
 async function extract(file: string, format: SourceFormat): Promise<{ record: ReportRecord; text: string }> {
   const read = await readReportText(bytesOf(file), format);
   if (!read.ok) throw new Error(`${file}: ${read.error}`);

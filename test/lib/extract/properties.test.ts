@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractReport, type Extraction } from '../../../src/lib/extract/extract-report.ts';
-import { htmlToReportText } from '../../../src/lib/extract/html.ts';
+import { htmlToReportText } from '../../../src/lib/extract/formats/html.ts';
 import { reportRecordSchema, type Appeals, type Requests } from '../../../src/lib/schema/report.ts';
 import { renderHtml, reportModel } from '../../fixtures/render-report.ts';
 import { SAMPLES, type SampleExpectation } from '../../fixtures/samples.ts';

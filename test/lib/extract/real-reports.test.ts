@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../../scripts/lib/extract-file.ts';
+import { extractFile } from '../../../scripts/lib/extract/file.ts';
 import { compareLabels } from '../../../src/lib/eval/compare-labels.ts';
 import { labelSchema, type Label } from '../../../src/lib/eval/label-schema.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';

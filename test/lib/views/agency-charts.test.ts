@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../../scripts/lib/extract-file.ts';
+import { extractFile } from '../../../scripts/lib/extract/file.ts';
 import { groupAgencies, listRequestsPerYear, type AgencyGroup } from '../../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';

@@ -1,0 +1,282 @@
+/**
+ * The extractor's I/O edge: walk a corpus folder, read and hash each file, extract, and write
+ * `OUT/reports/<id>.json` and `OUT/manifest.json`. No file aborts the run: each one ends up a record
+ * or a manifest entry with its reason.
+ *
+ * A re-run does only what changed. The stat index (index.ts, in the cache folder) says,
+ * for every file whose stat has not changed, its cache key and the summary of its outcome: enough
+ * for the manifest (planManifest in src/lib/extract/manifest.ts), so such a file is neither read, hashed nor loaded from the
+ * cache. Only new and changed files are extracted (or found in the cache), and only the records
+ * whose source changed are loaded and written (write-output.ts); the extractor itself is loaded
+ * only when there is something to extract. Without a cache (--no-cache) every file is extracted.
+ *
+ * The folder is listed by walkCorpus (corpus-walk.ts): links, names that are not UTF-8, folders of
+ * version control and the extractor's own output are each either read or listed with a reason.
+ */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeInput, planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
+import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
+import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedOutputSync, readCachedSync, refreshCache } from './cache.ts';
+import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
+import type { CacheOptions, Held } from './one.ts';
+import { shardOf, writePart, type Shard } from './shard.ts';
+import { forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
+
+export interface ExtractOptions {
+  input: string;
+  out: string;
+  /** Called after each file (in worker mode: after each batch), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads; 0 extracts on the main thread. Default: one per core. Threads are started only
+   * when at least PARALLEL_FROM files need extracting: fewer are extracted on the main thread.
+   */
+  workers?: number;
+  /** Folder of the content-hash cache of outcomes (default .nianbao/cache); false: no cache. */
+  cache?: string | false;
+  /** Extract only this shard of the corpus and write OUT/part.json for extract:merge. */
+  shard?: Shard;
+  /**
+   * Extracted outcomes held whole in memory until the output is written (default RETAIN); the
+   * others are read back from the cache then, so that memory does not follow the corpus.
+   */
+  retain?: number;
+}
+
+/** Outcomes held whole by default: about 80 KB each in memory, so some 0.8 GB. */
+export const RETAIN = 10_000;
+
+/** Below this many files to extract, starting worker threads costs more than it saves. */
+export const PARALLEL_FROM = 200;
+
+/** Returns every file under `dir` that walkCorpus reads, as sorted paths relative to it with forward slashes. */
+export async function listFiles(dir: string): Promise<string[]> {
+  return walkCorpus(dir).files.map((f) => f.rel);
+}
+
+/** What a run did not read, for its summary line: see WalkResult. */
+export type Skipped = WalkResult['skipped'];
+
+/** A record whose checks failed: its id, its file and the ids of the failed checks. */
+export interface CheckFailure {
+  id: string;
+  path: string;
+  checks: string[];
+}
+
+type OkOutcome = Extract<FileOutcome, { ok: true }>;
+
+/** Files whose stat changed that are hashed at once to see whether their content did. */
+const RECHECK_CONCURRENCY = 16;
+
+/**
+ * Returns each file's stamp, in order; undefined when stat fails (the file is then extracted, and
+ * reports its error). Synchronous on purpose: 10,000 stat calls cost a third of the time of as many
+ * promises, and there is nothing else to do meanwhile.
+ */
+function statAll(root: string, files: readonly CorpusFile[]): (Stamp | undefined)[] {
+  return files.map((file) => {
+    try {
+      const stats = statSync(fsPath(root, file), { throwIfNoEntry: false });
+      return stats && stampOf(stats);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Returns whether a file still holds the content its index entry was made from (a touched or copied-back file). */
+async function sameContent(root: string, file: CorpusFile, entry: IndexEntry, version: string): Promise<boolean> {
+  if (!entry.key || !entry.format) return false;
+  try {
+    const bytes = await readFile(fsPath(root, file));
+    return cacheKey(createHash('sha256').update(bytes).digest('hex'), entry.format, version) === entry.key;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns the index entries still valid for `files` (by path) and the files to extract: entries
+ * whose stamp matches are kept as they are; a file whose stamp changed is hashed, and keeps its
+ * entry (with the new stamp) when its content did not change.
+ */
+async function reuseIndex(
+  root: string,
+  files: readonly CorpusFile[],
+  stamps: readonly (Stamp | undefined)[],
+  previous: StatIndex | null,
+  version: string,
+): Promise<{ entries: Map<string, IndexEntry>; todo: CorpusFile[]; rechecked: number }> {
+  const entries = new Map<string, IndexEntry>();
+  const todo: number[] = [];
+  const recheck: number[] = [];
+  files.forEach(({ rel }, i) => {
+    const entry = previous?.files.get(rel);
+    const stamp = stamps[i];
+    if (!previous || !entry || !stamp) todo.push(i);
+    else if (isUnchanged(entry, stamp, previous.scannedAt)) entries.set(rel, entry);
+    else recheck.push(i);
+  });
+  await forEachLimited(recheck, RECHECK_CONCURRENCY, async (i) => {
+    const file = files[i]!;
+    const entry = previous!.files.get(file.rel)!;
+    if (await sameContent(root, file, entry, version)) entries.set(file.rel, { ...entry, stamp: stamps[i]! });
+    else todo.push(i);
+  });
+  // Files are in path order: so are their indexes.
+  return { entries, todo: todo.sort((a, b) => a - b).map((i) => files[i]!), rechecked: recheck.length };
+}
+
+/**
+ * Returns the outcome (with cache key) of each file in `todo`, in order, held whole for the first
+ * `retain` (see hold): on worker threads when there are many.
+ */
+async function inspectAll(
+  root: string,
+  todo: readonly CorpusFile[],
+  options: { workers?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+): Promise<Held[]> {
+  if (todo.length === 0) return [];
+  const workers = todo.length >= PARALLEL_FROM ? options.workers : 0;
+  // Loaded here, not at the top: a run with nothing to extract never loads the extractor.
+  if (workers !== 0) {
+    const { defaultWorkers, extractInPool } = await import('./pool.ts');
+    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), cache: options.cache, version: options.version, retain: options.retain, onProgress: options.onProgress });
+  }
+  const { hold, inspectFile } = await import('./one.ts');
+  const results: Held[] = [];
+  try {
+    for (const file of todo) {
+      results.push(hold(await inspectFile(root, file, options.cache, options.version), options.cache, results.length < options.retain));
+      options.onProgress?.(results.length);
+    }
+  } finally {
+    closeCacheWriter();
+  }
+  return results;
+}
+
+/**
+ * Extracts a corpus (only what changed since the last run, when there is a cache) and writes its
+ * records and manifest into `options.out`.
+ * @returns the manifest, the records written (id and source path, sorted by id), what was not
+ * read (for the summary line: each problem is in the manifest) and the records whose checks failed.
+ */
+export async function extractToFolder(options: ExtractOptions): Promise<{ manifest: Manifest; keepers: Keeper[]; skipped: Skipped; checkFailures: CheckFailure[] }> {
+  const root = options.input;
+  const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR) };
+  // The output and the cache are not read back as input when they lie inside it.
+  const walked = walkCorpus(root, { skip: [options.out, ...(cache ? [cache.dir] : [])] });
+  const shard = options.shard;
+  const inShard = (rel: string) => !shard || shardOf(rel, shard.count) === shard.index;
+  const files = walked.files.filter((f) => inShard(f.rel));
+  const problems = walked.problems.filter((p) => inShard(p.path));
+  const version = extractorVersion();
+  const indexFile = cache && indexPath(cache.dir, root, shard);
+  if (cache) {
+    pruneCache(cache.dir, version);
+    // Other processes may have added to the cache since this thread last read it.
+    refreshCache(cache.dir);
+  }
+  // Taken before the first stat: a file written after it is never trusted by its stamp alone.
+  const scannedAt = Date.now();
+  const previous = indexFile ? await readIndex(indexFile, root, version) : null;
+  const stamps = statAll(root, files);
+  const { entries, todo, rechecked } = await reuseIndex(root, files, stamps, previous, version);
+
+  const reused = files.length - todo.length;
+  if (reused > 0) options.onProgress?.(reused, files.length);
+  const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
+  const fresh = new Map(todo.map((file, i) => [file.rel, inspected[i]!]));
+  const fileByPath = new Map(files.map((f) => [f.rel, f]));
+  // What the worker threads just stored is read back below.
+  if (cache && todo.length > 0) refreshCache(cache.dir);
+  const stampByPath = new Map(files.map((f, i) => [f.rel, stamps[i]]));
+  for (const [rel, r] of fresh) {
+    const stamp = stampByPath.get(rel);
+    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: r.summary });
+  }
+
+  const summaries = [
+    ...files.map(({ rel }) => ({ path: rel, summary: withNote(entries.get(rel)?.summary ?? fresh.get(rel)!.summary, walked.notes.get(rel)) })),
+    ...problems.map((p) => ({ path: p.path, summary: { ok: false, error: p.error } as const })),
+  ];
+  const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
+  const { manifest, keepers } = planManifest(describeInput(root, process.cwd()), summaries);
+  const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
+
+  /**
+   * Returns the output files (and the id) of a file that gave a record: as extracted this run, else
+   * from the cache (with the whole outcome), else extracted again; null when it gives none now.
+   */
+  const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
+    const held = fresh.get(rel);
+    if (held?.serialized && held.summary.ok) return { id: held.summary.id, serialized: held.serialized };
+    // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
+    const output = cache && readCachedOutputSync(cache.dir, keyOf(rel), rel);
+    const id = output && idOf(output.json);
+    if (output && id) return { id, serialized: output };
+    const cached = cache && readCachedSync(cache.dir, keyOf(rel), rel);
+    if (cached?.outcome.ok) {
+      const { outcome } = cached;
+      return { id: outcome.record.id, serialized: { json: cached.json ?? serializeRecord(outcome.record), text: outcome.text }, outcome };
+    }
+    const again = (await inspectAll(root, [fileByPath.get(rel)!], { workers: 0, cache, version, retain: 1 }))[0]!;
+    return again.serialized && again.summary.ok ? { id: again.summary.id, serialized: again.serialized } : null;
+  };
+  /** Returns findOutput's answer, checked against the manifest's summary of the file. */
+  const loadOutput = async (rel: string): Promise<{ serialized: Serialized; outcome?: OkOutcome }> => {
+    const summary = summaryByPath.get(rel);
+    const loaded = await findOutput(rel);
+    // Only when the file changed again during this run (or the cache entry was damaged): the
+    // manifest already counts it, so stop rather than write a manifest that contradicts a record.
+    if (!loaded || !summary?.ok || loaded.id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
+    return loaded;
+  };
+  /** Returns the whole outcome of a file that gave a record (for a shard's part.json). */
+  const load = async (rel: string): Promise<OkOutcome> => {
+    const { serialized, outcome } = await loadOutput(rel);
+    const summary = summaryByPath.get(rel) as Extract<OutcomeSummary, { ok: true }>;
+    return outcome ?? { path: rel, ok: true, record: JSON.parse(serialized.json) as ReportRecord, warnings: summary.warnings, text: serialized.text };
+  };
+
+  await writePlanned(
+    options.out,
+    manifest,
+    keepers.map((k) => ({
+      id: k.id,
+      token: tokenOf(k.path, keyOf(k.path)),
+      load: async () => (await loadOutput(k.path)).serialized,
+    })),
+  );
+  if (shard) await writePart(options.out, { shard, input: root, extractor: version }, summaries, new Set(keepers.map((k) => k.path)), load);
+  // Written last: the index only ever describes input files, so it stays valid whatever happened
+  // to the output; it is not needed for a crash-safe output (.written.json is). Not rewritten when
+  // every file was trusted as it stood (same files, same entries).
+  const indexChanged = !previous || todo.length > 0 || rechecked > 0 || previous.files.size !== files.length;
+  if (indexFile && indexChanged) await writeIndex(indexFile, root, version, { scannedAt, files: new Map(files.flatMap(({ rel }) => (entries.has(rel) ? [[rel, entries.get(rel)!]] : []))) });
+  const checkFailures = keepers.flatMap(({ id, path: rel }) => {
+    const s = summaryByPath.get(rel);
+    return s?.ok && s.failing.length > 0 ? [{ id, path: rel, checks: s.failing }] : [];
+  });
+  return { manifest, keepers, skipped: walked.skipped, checkFailures };
+}
+
+/** Returns a summary with a note added (a warning of a record, or after the error of a file that gave none). */
+function withNote(summary: OutcomeSummary, note: string | undefined): OutcomeSummary {
+  if (!note) return summary;
+  return summary.ok ? { ...summary, warnings: [...summary.warnings, note] } : { ...summary, error: `${summary.error}；${note}` };
+}
+
+/** Extracts a corpus and writes its records and manifest; returns the manifest and the records written (read back from OUT/reports). */
+export async function extractCorpus(options: ExtractOptions): Promise<{ manifest: Manifest; records: ReportRecord[] }> {
+  const { manifest, keepers } = await extractToFolder(options);
+  const reportsDir = path.join(options.out, 'reports');
+  const records = await Promise.all(keepers.map(async (k) => JSON.parse(await readFile(path.join(reportsDir, `${k.id}.json`), 'utf8')) as ReportRecord));
+  return { manifest, records };
+}

@@ -1,0 +1,98 @@
+/**
+ * Extraction on every core: files are cut into batches and handed to piscina worker threads;
+ * outcomes are put back in the files' order, so the result is the same as a sequential run.
+ *
+ * A worker that dies (a reader that calls process.exit, throws outside any promise or runs out of
+ * memory) takes down only its file: piscina rejects the batch the worker held and starts another
+ * worker; the batch's files are then run one per task, and the file whose task fails again is an
+ * error with the reason, not remembered by the stat index (the next run tries it again). Every other
+ * file gives its outcome as usual.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { stripFolder } from '../../../src/lib/extract/manifest.ts';
+import type { CorpusFile } from './corpus-walk.ts';
+import type { CacheOptions, Held } from './one.ts';
+import type { Batch } from './worker.ts';
+
+/** Files per task: large enough to amortise a message, small enough to balance the cores. */
+const BATCH = 32;
+
+/** Returns the number of worker threads used by default: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Returns the heap limit of each worker thread in MiB from NIANBAO_EXTRACT_HEAP_MIB, or undefined
+ * when it is unset (V8's default); throws unless it is a whole number ≥ 1. A worker over its limit
+ * dies, and only its file is lost.
+ */
+export function readWorkerHeapMib(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_EXTRACT_HEAP_MIB must be a whole number of MiB ≥ 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/**
+ * Returns the outcome of a file whose task failed on its own: the worker died on it (or the task
+ * failed otherwise). An error naming the reason, with the corpus folder's absolute path taken out;
+ * not stable, so the stat index does not remember it.
+ */
+export function holdCrash(root: string, file: CorpusFile, error: unknown): Held {
+  const reason = stripFolder(error instanceof Error ? error.message : String(error), path.resolve(root));
+  return {
+    format: null,
+    key: null,
+    stable: false,
+    summary: { ok: false, error: `读取此文件时工作线程退出：${reason}；其他文件不受影响 (the worker thread died on this file: ${reason}; no other file was affected)` },
+  };
+}
+
+/**
+ * Returns the outcome of every file, in the order of `files`, extracted by `workers` threads, held
+ * whole for the first `retain` files (see hold); `onProgress`: files done so far.
+ */
+export async function extractInPool(
+  root: string,
+  files: readonly CorpusFile[],
+  options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+): Promise<Held[]> {
+  const heapMib = readWorkerHeapMib(process.env.NIANBAO_EXTRACT_HEAP_MIB);
+  const pool = new Piscina<Batch, Held[]>({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    ...(heapMib ? { resourceLimits: { maxOldGenerationSizeMb: heapMib } } : {}),
+  });
+  const outcomes: Held[] = new Array(files.length);
+  let done = 0;
+  const finish = (count: number) => {
+    done += count;
+    options.onProgress?.(done);
+  };
+  /** Runs the files from `start` as one task; when it fails, each again on its own, and a file alone that fails is an error. */
+  const run = async (start: number, batch: readonly CorpusFile[]): Promise<void> => {
+    try {
+      const result = await pool.run({ root, files: [...batch], cache: options.cache, version: options.version, keep: Math.max(0, options.retain - start) });
+      result.forEach((o, i) => (outcomes[start + i] = o));
+    } catch (error) {
+      if (batch.length > 1) {
+        await Promise.all(batch.map((file, i) => run(start + i, [file])));
+        return;
+      }
+      outcomes[start] = holdCrash(root, batch[0]!, error);
+    }
+    finish(batch.length);
+  };
+  try {
+    const tasks: Promise<void>[] = [];
+    for (let start = 0; start < files.length; start += BATCH) tasks.push(run(start, files.slice(start, start + BATCH)));
+    await Promise.all(tasks);
+  } finally {
+    await pool.destroy();
+  }
+  return outcomes;
+}

@@ -1,0 +1,175 @@
+/**
+ * Writing an extraction's output folder: OUT/reports/<id>.json, OUT/text/<id>.txt and
+ * OUT/manifest.json. Shared by the extractor and the shard merge, so both write the same bytes.
+ * A re-run rewrites only what changed: OUT/.written.json remembers, for every record, the hashes of
+ * its two files, so one changed report costs two writes, not twenty thousand (and unchanged files
+ * keep their modification time for the site build), and its token, so that an unchanged record is
+ * not even loaded. Files that are no longer produced are deleted.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
+import { cacheKey } from './cache.ts';
+
+/** Writes in flight at once: one at a time leaves the disk and libuv's thread pool idle. */
+const CONCURRENCY = 64;
+const STATE = '.written.json';
+const DIRS = ['reports', 'text'] as const;
+
+/** The contents of a record's two output files: OUT/reports/<id>.json and OUT/text/<id>.txt. */
+export interface Serialized {
+  json: string;
+  text: string;
+}
+
+/** Returns what OUT/reports/<id>.json holds for a record. */
+export function serializeRecord(record: ReportRecord): string {
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+/** Returns the id that JSON written by serializeRecord opens with (a record's first key), or null for other text. */
+export function idOf(json: string): string | null {
+  return /^\{\n {2}"id": "([a-z0-9-]+)",\n/.exec(json)?.[1] ?? null;
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+const digest = (content: string) => createHash('sha1').update(content).digest('base64');
+
+/** What the last complete write recorded of one record: the hashes of its two files and its token. */
+interface Written {
+  json: string;
+  text: string;
+  token: string | null;
+}
+
+/** The state file: one row per record, in the order written (sorted by id), so no sort is needed. */
+interface StateFile {
+  records: [id: string, json: string, text: string, token: string | null][];
+}
+
+/** Returns what the last complete write recorded (by record id), or null (none, or unreadable). */
+async function readState(out: string): Promise<Map<string, Written> | null> {
+  try {
+    // Synchronous: readFile with an encoding decodes through a stream decoder, several times slower on megabytes.
+    const state = JSON.parse(readFileSync(path.join(out, STATE), 'utf8')) as Partial<StateFile>;
+    if (!Array.isArray(state.records)) return null;
+    return new Map(state.records.map(([id, json, text, token]) => [id, { json, text, token }]));
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the files now in OUT/reports and OUT/text, as `reports/<name>` paths. */
+async function listOutput(out: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const dir of DIRS) {
+    for (const name of await readdir(path.join(out, dir)).catch(() => [] as string[])) names.add(`${dir}/${name}`);
+  }
+  return names;
+}
+
+/**
+ * A record to write. `token` names its content without computing it (the source path and the cache
+ * key: bytes, format and extractor version); when the last write had the same token and its files
+ * are still there, they are left alone without loading the record. `load` returns the contents of
+ * its two files (the record's JSON, the text it was read from), and is called only when the files
+ * must be compared or written.
+ */
+export interface PlannedRecord {
+  id: string;
+  token?: string;
+  load: () => Promise<Serialized>;
+}
+
+/** Returns the token of a record read from `path` with cache key `key` (see PlannedRecord). */
+export function tokenOf(path: string, key: string): string {
+  return `${path}\0${key}`;
+}
+
+/**
+ * Writes the output folder so that it holds exactly this result; resolves when all is on disk.
+ * `extractor`: the extractor version that produced the records, when known (records then get tokens).
+ */
+export async function writeOutput(
+  out: string,
+  result: { manifest: Manifest; records: readonly ReportRecord[]; texts: ReadonlyMap<string, string>; extractor?: string },
+): Promise<void> {
+  const { extractor } = result;
+  await writePlanned(
+    out,
+    result.manifest,
+    result.records.map((record) => ({
+      id: record.id,
+      token: extractor ? tokenOf(record.source.path, cacheKey(record.source.sha256, record.source.format, extractor)) : undefined,
+      load: async () => ({ json: serializeRecord(record), text: result.texts.get(record.id) ?? '' }),
+    })),
+  );
+}
+
+/** Returns whether `name` joined to `dir` names a file directly inside it (a regular expression first: resolving 10,000 paths is slow). */
+function isInside(dir: string, name: string): boolean {
+  return /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u.test(name) || path.dirname(path.resolve(dir, name)) === path.resolve(dir);
+}
+
+/** Writes the output folder so that it holds exactly these records and this manifest; resolves when all is on disk. */
+export async function writePlanned(out: string, manifest: Manifest, planned: readonly PlannedRecord[]): Promise<void> {
+  for (const { id } of planned) {
+    // Ids are schema-checked slugs; this guards the folder all the same.
+    if (!isInside(path.join(out, 'reports'), `${id}.json`)) throw new Error(`unsafe record id ${id}`);
+  }
+  const previous = await readState(out);
+  const existing = previous ? await listOutput(out) : new Set<string>();
+  const names = planned.map(({ id }) => [`reports/${id}.json`, `text/${id}.txt`] as const);
+  // A record whose token is the last write's, and whose files are still there, keeps them unread.
+  const written: (Written | undefined)[] = planned.map(({ id, token }, i) => {
+    const before = previous?.get(id);
+    return token && before?.token === token && names[i]!.every((n) => existing.has(n)) ? before : undefined;
+  });
+  const todo = planned.flatMap((_, i) => (written[i] ? [] : [i]));
+  const expected = new Set<string>(names.flat());
+  const stale = [...existing].filter((name) => !expected.has(name));
+
+  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+  // Nothing to write, nothing to delete, same records as last time: the state file stands as it is.
+  if (previous && todo.length === 0 && stale.length === 0 && previous.size === planned.length) {
+    await writeFile(path.join(out, 'manifest.json'), manifestText);
+    return;
+  }
+  // Removed before writing and written last: after a crash there is no state, and the next run
+  // rewrites everything instead of trusting hashes of half-written files.
+  await rm(path.join(out, STATE), { force: true });
+  if (!previous) for (const dir of DIRS) await rm(path.resolve(out, dir), { recursive: true, force: true });
+  for (const dir of DIRS) await mkdir(path.resolve(out, dir), { recursive: true });
+  await forEachLimited(todo, CONCURRENCY, async (i) => {
+    const { token, load } = planned[i]!;
+    const before = previous?.get(planned[i]!.id);
+    const { json, text } = await load();
+    // The decoded text the figures were read from: the report page shows it, line by line.
+    const contents = [json, text];
+    const hashes = [digest(contents[0]!), digest(contents[1]!)];
+    written[i] = { json: hashes[0]!, text: hashes[1]!, token: token ?? null };
+    for (const [k, name] of names[i]!.entries()) {
+      if (before && (k === 0 ? before.json : before.text) === hashes[k] && existing.has(name)) continue;
+      await writeFile(path.join(out, name), contents[k]!);
+    }
+  });
+  await forEachLimited(stale, CONCURRENCY, (name) => unlink(path.join(out, name)));
+  await writeFile(path.join(out, 'manifest.json'), manifestText);
+  await writeState(out, planned, written as Written[]);
+}
+
+/** Writes the state file: one row per record, in the order planned (sorted by id: the bytes do not depend on write order). */
+async function writeState(out: string, planned: readonly PlannedRecord[], written: readonly Written[]): Promise<void> {
+  const state: StateFile = { records: planned.map(({ id }, i) => [id, written[i]!.json, written[i]!.text, written[i]!.token]) };
+  await writeFile(path.join(out, STATE), JSON.stringify(state) + '\n');
+}

@@ -1,0 +1,127 @@
+/**
+ * A worker thread that dies takes down only its file: with the test hook NIANBAO_TEST_WORKER_CRASH
+ * a worker exits, throws outside any promise or runs out of heap on one file; that file is an error
+ * naming the reason, the pool starts another worker, and every other file's outcome is the one a
+ * run without the crash gives.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { walkCorpus, type CorpusFile } from '../../../scripts/lib/extract/corpus-walk.ts';
+import { extractCorpus, PARALLEL_FROM } from '../../../scripts/lib/extract/corpus.ts';
+import type { Held } from '../../../scripts/lib/extract/one.ts';
+import { extractInPool, readWorkerHeapMib } from '../../../scripts/lib/extract/pool.ts';
+import { readCrashHook } from '../../../scripts/lib/extract/worker.ts';
+import { generateCorpus } from '../../../scripts/lib/generate/corpus.ts';
+
+/** Writes `count` generated reports under a new folder; returns the folder. */
+async function writeCorpus(count: number, seed: string): Promise<string> {
+  const input = await mkdtemp(path.join(tmpdir(), 'nianbao-pool-'));
+  for (const f of generateCorpus(count, seed).files) {
+    await mkdir(path.join(input, path.dirname(f.path)), { recursive: true });
+    await writeFile(path.join(input, f.path), f.bytes);
+  }
+  return input;
+}
+
+/** Runs the pool over the files with the crash hook set (and a heap limit, when given). */
+async function runWith(hook: string | undefined, input: string, files: CorpusFile[], heapMib?: string): Promise<Held[]> {
+  const saved = { hook: process.env.NIANBAO_TEST_WORKER_CRASH, heap: process.env.NIANBAO_EXTRACT_HEAP_MIB };
+  if (hook) process.env.NIANBAO_TEST_WORKER_CRASH = hook;
+  if (heapMib) process.env.NIANBAO_EXTRACT_HEAP_MIB = heapMib;
+  try {
+    return await extractInPool(input, files, { workers: 2, cache: null, version: 'pool-test', retain: files.length });
+  } finally {
+    for (const [key, value] of [['NIANBAO_TEST_WORKER_CRASH', saved.hook], ['NIANBAO_EXTRACT_HEAP_MIB', saved.heap]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+afterEach(() => {
+  expect(process.env.NIANBAO_TEST_WORKER_CRASH).toBeUndefined();
+});
+
+describe('a worker that dies', () => {
+  let input: string;
+  let files: CorpusFile[];
+  let clean: Held[];
+  let victim: number;
+
+  beforeAll(async () => {
+    // Two batches of 32 and a third: the file that kills its worker sits inside the second.
+    input = await writeCorpus(70, 'pool-crash');
+    files = walkCorpus(input).files;
+    victim = 40;
+    clean = await runWith(undefined, input, files);
+    expect(clean.every((h) => h.summary.ok)).toBe(true);
+  });
+
+  for (const [how, reason] of [
+    ['exit', /worker exited with code: 70/],
+    ['throw', /test crash on /],
+    ['oom', /memory limit/],
+  ] as const) {
+    it(`(${how}) costs only its file, listed with the reason; every other outcome is as without the crash`, async () => {
+      const name = path.posix.basename(files[victim]!.rel);
+      const held = await runWith(`${how}:${name}`, input, files, how === 'oom' ? '256' : undefined);
+      expect(held).toHaveLength(files.length);
+      const lost = held[victim]!;
+      expect(lost.summary.ok).toBe(false);
+      expect(lost.stable).toBe(false);
+      const error = lost.summary.ok ? '' : lost.summary.error;
+      expect(error).toMatch(/^读取此文件时工作线程退出：.+ \(the worker thread died on this file: /);
+      expect(error).toMatch(reason);
+      expect(error).not.toContain(input);
+      held.forEach((h, i) => {
+        if (i !== victim) expect(h, files[i]!.rel).toEqual(clean[i]);
+      });
+    }, 120_000);
+  }
+});
+
+describe('a corpus run whose worker dies on one file', () => {
+  it('completes with every other record, the file listed in the manifest as an error', async () => {
+    const input = await writeCorpus(PARALLEL_FROM, 'pool-run');
+    const victim = walkCorpus(input).files[7]!.rel;
+    process.env.NIANBAO_TEST_WORKER_CRASH = `exit:${path.posix.basename(victim)}`;
+    let result;
+    try {
+      result = await extractCorpus({ input, out: `${input}-out`, workers: 2, cache: `${input}-cache` });
+    } finally {
+      delete process.env.NIANBAO_TEST_WORKER_CRASH;
+    }
+    const { manifest, records } = result;
+    expect(manifest.counts.files).toBe(PARALLEL_FROM);
+    const entry = manifest.files.find((f) => f.path === victim)!;
+    expect(entry.status).toBe('error');
+    expect(entry.messages[0]).toContain('(the worker thread died on this file: worker exited with code: 70;');
+    expect(manifest.files.filter((f) => f.status === 'error').map((f) => f.path)).toEqual([victim]);
+    expect(records).toHaveLength(manifest.counts.records);
+    // Not remembered: the next run, without the crash, reads the file.
+    const again = await extractCorpus({ input, out: `${input}-out`, workers: 2, cache: `${input}-cache` });
+    expect(again.manifest.files.find((f) => f.path === victim)!.status).not.toBe('error');
+    expect(again.manifest.counts.records).toBe(manifest.counts.records + 1);
+  }, 300_000);
+});
+
+describe('the hook and the heap limit', () => {
+  it('reads the hook strictly, and nothing when unset', () => {
+    expect(readCrashHook(undefined)).toBeNull();
+    expect(readCrashHook('')).toBeNull();
+    expect(readCrashHook('exit:a b.txt')).toEqual({ how: 'exit', name: 'a b.txt' });
+    expect(readCrashHook('oom:x:y.txt')).toEqual({ how: 'oom', name: 'x:y.txt' });
+    expect(() => readCrashHook('boom:a.txt')).toThrow(/NIANBAO_TEST_WORKER_CRASH/);
+    expect(() => readCrashHook('exit:')).toThrow(/NIANBAO_TEST_WORKER_CRASH/);
+  });
+
+  it('reads the heap limit as whole MiB, and nothing when unset', () => {
+    expect(readWorkerHeapMib(undefined)).toBeUndefined();
+    expect(readWorkerHeapMib(' ')).toBeUndefined();
+    expect(readWorkerHeapMib('512')).toBe(512);
+    expect(() => readWorkerHeapMib('0')).toThrow(/NIANBAO_EXTRACT_HEAP_MIB/);
+    expect(() => readWorkerHeapMib('1.5')).toThrow(/NIANBAO_EXTRACT_HEAP_MIB/);
+  });
+});
