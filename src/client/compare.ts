@@ -18,6 +18,14 @@ function updateFigure(doc: Document, id: string, view: ChartView, title?: string
     else next.textContent = doc.documentElement.lang === 'en' ? 'No figures to draw.' : '没有可画的数字。';
     plot.replaceWith(next);
     plot = next;
+    // The note follows the drawing: a selection with no part unread or left out has none.
+    figure.querySelector('.chart-note')?.remove();
+    if (view.note) {
+      const note = doc.createElement('p');
+      note.className = 'source chart-note';
+      note.textContent = view.note;
+      plot.after(note);
+    }
   }
   const body = figure.querySelector('tbody');
   if (body) {

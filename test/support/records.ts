@@ -1,7 +1,9 @@
-/** The five sample reports extracted in memory, for unit tests of aggregation and charts. */
+/** The five sample reports extracted in memory, and records made from them, for unit tests of aggregation and charts. */
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../../src/lib/extract/extract-report.ts';
+import { runChecks } from '../../src/lib/extract/checks.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
+import type { RequestColumn, RequestRowKey } from '../../src/lib/template.ts';
 
 export const SAMPLE_FILES = [
   '000_951e69aa5677aff7.txt',
@@ -22,4 +24,20 @@ export function loadSampleRecord(file: (typeof SAMPLE_FILES)[number]): ReportRec
 /** Returns all five sample records, in file order. */
 export function loadSampleRecords(): ReportRecord[] {
   return SAMPLE_FILES.map(loadSampleRecord);
+}
+
+/** A change to cells of table 三: row → column → the new figure (null: not read). */
+export type RequestEdits = Partial<Record<RequestRowKey, Partial<Record<RequestColumn, number | null>>>>;
+
+/**
+ * Returns a copy of a record (2019 or 2021 template) with cells of table 三 changed and the
+ * template's checks run again on them, as the extractor would have recorded such a report.
+ */
+export function editRequests(record: ReportRecord, edits: RequestEdits): ReportRecord {
+  if (record.template === 'pre2019') throw new Error('editRequests: a report before 2019 has no table 三');
+  const requests = structuredClone(record.requests);
+  for (const [row, cells] of Object.entries(edits) as [RequestRowKey, Partial<Record<RequestColumn, number | null>>][]) {
+    Object.assign(requests[row], cells);
+  }
+  return { ...record, requests, checks: runChecks(requests, record.appeals, record.narrative, record.template) };
 }

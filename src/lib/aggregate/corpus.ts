@@ -6,7 +6,10 @@ import { ascending, descending, group, max, median, min, rollup, sum } from 'd3-
 import type { Agency } from '../schema/report.ts';
 import type { IndexedReport } from './report-index.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
-import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS, shareOf, type DispositionGroup, type ReportSummary } from './summarize.ts';
+import { APPLICANT_COLUMNS, shareOf, type ReportSummary } from './summarize.ts';
+import { listBarSegments, readDispositionBar, type DispositionSegment } from './disposition-bars.ts';
+
+export type { DispositionSegment } from './disposition-bars.ts';
 
 /** One agency with its reports' summaries, oldest year first. */
 export interface AgencyGroup {
@@ -96,39 +99,13 @@ export function listRequestsPerYear(summaries: readonly ReportSummary[], { withL
     .sort((a, b) => ascending(a.agency, b.agency) || ascending(a.year, b.year));
 }
 
-/** A segment of a disposition stacked bar. */
-export interface DispositionSegment {
-  /** Bar label: agency name, or year on an agency page. */
-  bar: string;
-  group: DispositionGroup;
-  label: string;
-  /** Requests. */
-  count: number;
-  /** Share of the bar's total, 0–1. */
-  share: number;
-}
-
 /**
- * Returns disposition segments per report, each report one bar. Reports missing any family are
- * left out rather than drawn short, and so are reports that handled nothing.
+ * Returns disposition segments per report, each report one bar (`listBarSegments`): the families
+ * read, the part of （七）总计 not read, and nothing for a report whose total is 0, blank or
+ * contradicted by its rows (`listUndrawnBars` says which and why).
  */
 export function listDispositionSegments(summaries: readonly ReportSummary[], barOf: (s: ReportSummary) => string): DispositionSegment[] {
-  return summaries.flatMap((s) => {
-    const counts = DISPOSITION_GROUPS.map((g) => s.dispositions[g]);
-    if (counts.some((c) => c === null)) return [];
-    const total = sum(counts as number[]);
-    if (total === 0) return []; // nothing handled: no shares to draw
-    // Shares of a total the report contradicts (its dispositions do not add up to （七）总计, or 总计 is
-    // 0 or blank) would draw a breakdown the report does not support: left out, listed in the table.
-    if (s.handled !== total) return [];
-    return DISPOSITION_GROUPS.map((g) => ({
-      bar: barOf(s),
-      group: g,
-      label: DISPOSITION_LABELS[g].zh,
-      count: s.dispositions[g]!,
-      share: s.dispositions[g]! / total,
-    }));
-  });
+  return summaries.flatMap((s) => listBarSegments(barOf(s), readDispositionBar([s])));
 }
 
 /** A bar of the grant-rate ranking. */
@@ -241,19 +218,13 @@ export function listMatchedChanges(summaries: readonly ReportSummary[]): Matched
 }
 
 /**
- * Returns disposition segments per year, each family summed over the reports that have every family
- * (so that the shares compare like with like); the bar is the year.
+ * Returns disposition segments per year, the bar being the year: each family and （七）总计 summed
+ * over the reports whose own bar draws shares. A family that one of them did not read is unknown for
+ * the year (its requests go to the part not read), so that a year's share is never a partial sum.
  */
 export function sumDispositionsByYear(summaries: readonly ReportSummary[]): DispositionSegment[] {
-  // Only reports whose every family is known and adds up to their （七）总计: shares of a total the
-  // report contradicts are not drawn.
-  const complete = summaries.filter((s) => DISPOSITION_GROUPS.every((g) => s.dispositions[g] !== null) && s.handled === sum(DISPOSITION_GROUPS, (g) => s.dispositions[g]!));
-  return [...group(complete, (s) => s.year)]
+  const drawable = summaries.filter((s) => readDispositionBar([s]).undrawn === null);
+  return [...group(drawable, (s) => s.year)]
     .sort((a, b) => ascending(a[0], b[0]))
-    .flatMap(([year, list]) => {
-      const counts = DISPOSITION_GROUPS.map((g) => sum(list, (s) => s.dispositions[g]!));
-      const total = sum(counts);
-      if (total === 0) return [];
-      return DISPOSITION_GROUPS.map((g, i) => ({ bar: `${year}年`, group: g, label: DISPOSITION_LABELS[g].zh, count: counts[i]!, share: counts[i]! / total }));
-    });
+    .flatMap(([year, list]) => listBarSegments(`${year}年`, readDispositionBar(list)));
 }

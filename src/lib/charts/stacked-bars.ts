@@ -1,6 +1,8 @@
 /**
  * Horizontal stacked bars: one bar per report (or agency), one segment per category. Used for
- * dispositions (normalised to shares), applicant types and appeal outcomes.
+ * dispositions (normalised to shares), applicant types and appeal outcomes. A segment marked
+ * `unread` (the part of a total whose category was not read) is hatched and outlined, so that it
+ * reads as unknown, not as one more category.
  */
 import * as Plot from '@observablehq/plot';
 import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
@@ -12,6 +14,8 @@ export interface StackedSegment {
   label: string;
   value: number;
   share?: number;
+  /** True for the part of the bar's total whose category was not read; absent otherwise. */
+  unread?: boolean;
 }
 
 export interface StackedBarOptions extends ChartOptions {
@@ -25,6 +29,38 @@ export interface StackedBarOptions extends ChartOptions {
   xLabel: string;
   /** Unit after a count in tooltips (default “ 件”). */
   unit?: string;
+  /** Legend label of the hatched part not read (default 未读出); its segments carry it as `label`. */
+  unreadLabel?: string;
+}
+
+/** Colour of the hatching and outline of a part not read. */
+const UNREAD_INK = '#555555';
+
+/**
+ * Returns an id for the hatching pattern of a chart, the same for the same chart: a page holds
+ * several charts, and ids must not repeat in it.
+ */
+function idOfPattern(options: StackedBarOptions, bars: readonly string[]): string {
+  // FNV-1a over the chart's name and bars: small, and available in the browser too.
+  let h = 0x811c9dc5;
+  for (const ch of `${options.ariaLabel}\0${bars.join('\0')}`) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return `nianbao-unread-${h.toString(16).padStart(8, '0')}`;
+}
+
+/** Returns a Plot mark that adds the hatching pattern to the SVG (a <defs> with one <pattern>). */
+function hatchingMark(id: string) {
+  return (_index: unknown, _scales: unknown, _values: unknown, _dimensions: unknown, context: { document: Document }) => {
+    const svg = (name: string, attributes: Record<string, string>) => {
+      const el = context.document.createElementNS('http://www.w3.org/2000/svg', name);
+      for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+      return el;
+    };
+    const defs = svg('defs', {});
+    const pattern = svg('pattern', { id, width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    pattern.append(svg('rect', { width: '6', height: '6', fill: 'white' }), svg('line', { x1: '0', y1: '0', x2: '0', y2: '6', stroke: UNREAD_INK, 'stroke-width': '2' }));
+    defs.append(pattern);
+    return defs;
+  };
 }
 
 /** Returns the SVG markup of a stacked horizontal bar chart. */
@@ -32,6 +68,10 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
   const bars = [...new Set(segments.map((s) => s.bar))];
   const x = options.normalize ? 'share' : 'value';
   const allZero = segments.every((s) => s.value === 0);
+  const unreadLabel = options.unreadLabel ?? '未读出';
+  const hasUnread = segments.some((s) => s.unread);
+  const pattern = hasUnread ? idOfPattern(options, bars) : '';
+  const labels = hasUnread ? [...options.labels, unreadLabel] : [...options.labels];
   return renderPlot({
     width: options.width ?? 600,
     height: 84 + bars.length * 34,
@@ -51,13 +91,16 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
       tickFormat: options.normalize ? undefined : '~s',
     },
     y: { label: null, domain: bars },
-    color: { legend: true, domain: options.labels as string[], range: options.colors as string[] },
+    color: { legend: true, domain: labels, range: hasUnread ? [...options.colors, `url(#${pattern})`] : [...options.colors] },
     marks: [
+      ...(hasUnread ? [hatchingMark(pattern)] : []),
       Plot.barX(segments, {
         y: 'bar',
         x,
         fill: 'label',
-        order: options.labels as string[],
+        // Only the part not read is outlined: hatching alone is faint on a small segment.
+        ...(hasUnread ? { stroke: (d: StackedSegment) => (d.unread ? UNREAD_INK : 'none') } : {}),
+        order: labels,
         title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value}${options.unit ?? ' 件'}${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
       }),
       Plot.ruleX([0]),

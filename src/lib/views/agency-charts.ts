@@ -10,6 +10,9 @@ import type { SeriesOptions, SeriesPoint } from '../charts/series-by-year.ts';
 import type { StackedBarOptions, StackedSegment } from '../charts/stacked-bars.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
 import type { Lang } from '../site/i18n.ts';
+import { listUndrawnBars, UNREAD_LABEL } from '../aggregate/disposition-bars.ts';
+import { writeDispositionNote } from './disposition-note.ts';
+import { toOutcomeSegments } from './outcome-segments.ts';
 
 /** A chart ready for the Chart component. `svg` is '' when there is nothing to draw. */
 export interface ChartSpec {
@@ -99,9 +102,10 @@ function planChinese(group: AgencyGroup): ChartPlans {
     dispositions: () => ({
       key: 'dispositions',
       title: '办理结果构成',
-      description: '各年度办理结果按类别的占比；数据表同时给出件数。缺少任何一类数字的年度不画。',
+      description: '各年度办理结果按类别占办理总计的比例；数据表同时给出件数。未能读出的类别画为斜线部分；办理总计为 0、未读出或与各类之和不符的年度不画比例。',
       source: '表三“三、本年度办理结果”各项的总计列。',
-      drawing: dispositions.length === 0 ? null : stacked(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: d.label, value: d.count, share: d.share })), {
+      note: writeDispositionNote(dispositions, listUndrawnBars(reports, yearOf)),
+      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions), {
         ariaLabel: `${name}办理结果构成堆积条形图`,
         keys: DISPOSITION_GROUPS,
         labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].zh),
@@ -174,9 +178,10 @@ function planEnglish(group: AgencyGroup): ChartPlans {
     dispositions: () => ({
       key: 'dispositions',
       title: 'Outcomes of requests handled',
-      description: 'Share of each outcome among requests handled each year; the table gives counts. Years missing any outcome are not drawn.',
+      description: 'Share of each outcome among requests handled each year; the table gives counts. Outcomes that could not be read are drawn hatched; years whose total handled is 0, not read or contradicted by the outcomes draw no shares.',
       source: 'Table 3, section 三 (outcomes), total column.',
-      drawing: dispositions.length === 0 ? null : stacked(dispositions.map((d) => ({ bar: d.bar, key: d.group, label: DISPOSITION_LABELS[d.group].en, value: d.count, share: d.share })), {
+      note: writeDispositionNote(dispositions, listUndrawnBars(reports, yearOf), 'en'),
+      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions, 'en'), {
         ariaLabel: `Outcomes per year, ${name}`,
         keys: DISPOSITION_GROUPS,
         labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en),
@@ -184,6 +189,7 @@ function planEnglish(group: AgencyGroup): ChartPlans {
         normalize: true,
         xLabel: 'Share of requests handled (%)',
         unit: ' requests',
+        unreadLabel: UNREAD_LABEL.en,
       }),
       columns: ['Year', ...DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g].en), 'Total handled'],
       rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),

@@ -12,10 +12,15 @@ import { drawGrantRanking } from '../charts/ranking.ts';
 import { drawRequestsByKind } from '../charts/requests-by-kind.ts';
 import { drawSeriesByYear } from '../charts/series-by-year.ts';
 import { drawStackedBars } from '../charts/stacked-bars.ts';
+import { listUndrawnBars, UNREAD_LABEL } from '../aggregate/disposition-bars.ts';
+import { writeDispositionNote } from './disposition-note.ts';
+import { toOutcomeSegments } from './outcome-segments.ts';
 
-/** One chart of the view: its SVG ('' when there is nothing to draw) and its data table. */
+/** One chart of the view: its SVG ('' when there is nothing to draw), a note under it, and its data table. */
 export interface ChartView {
   svg: string;
+  /** What the drawing leaves out or marks as not read; absent when nothing. */
+  note?: string;
   columns: string[];
   rows: (string | number | null)[][];
 }
@@ -88,16 +93,18 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
   const inYear = rows.filter((r) => r.year === selection.year);
   const segments = listDispositionSegments(inYear, (s) => s.agency);
   const dispositionLabel = (g: DispositionGroup) => (en ? DISPOSITION_LABELS[g].en : DISPOSITION_LABELS[g].zh);
+  const note = writeDispositionNote(segments, listUndrawnBars(inYear, (s) => s.agency), lang);
   const dispositions: ChartView = {
+    ...(note ? { note } : {}),
     svg: segments.length
-      ? drawStackedBars(segments.map((d) => ({ bar: d.bar, key: d.group, label: dispositionLabel(d.group), value: d.count, share: d.share })), {
+      ? drawStackedBars(toOutcomeSegments(segments, lang), {
           ariaLabel: w.dispAria(year),
           keys: DISPOSITION_GROUPS,
           labels: DISPOSITION_GROUPS.map(dispositionLabel),
           colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
           normalize: true,
           xLabel: w.dispAxis,
-          ...(en ? { unit: ' requests' } : {}),
+          ...(en ? { unit: ' requests', unreadLabel: UNREAD_LABEL.en } : {}),
         })
       : '',
     columns: [w.agency, ...DISPOSITION_GROUPS.map((g) => (en ? dispositionLabel(g) : `${dispositionLabel(g)}（件）`)), w.handled],

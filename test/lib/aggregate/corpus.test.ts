@@ -117,7 +117,7 @@ describe('chart rows', () => {
     ]);
   });
 
-  it('draws disposition bars only for reports with every family and something handled', () => {
+  it('draws disposition bars only for reports whose （七）总计 is read, not 0 and agrees with the rows', () => {
     const segments = listDispositionSegments(summaries, (s) => s.id);
     expect([...new Set(segments.map((s) => s.bar))].sort()).toEqual([
       'taishanqu-xingzheng-shenpi-fuwuju-2024',

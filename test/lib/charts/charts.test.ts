@@ -87,6 +87,67 @@ describe('drawStackedBars', () => {
   });
 });
 
+describe('drawStackedBars with a part not read', () => {
+  // 枣庄 2024 with its 不予公开 row not read: 2 + 1 + 4 of 9 read, 2 not (test/lib/aggregate/disposition-bars.test.ts).
+  const options = {
+    ariaLabel: '办理结果',
+    keys: ['granted', 'partial', 'unavailable'],
+    labels: ['予以公开', '部分公开', '无法提供'],
+    colors: [DISPOSITION_COLORS.granted, DISPOSITION_COLORS.partial, DISPOSITION_COLORS.unavailable],
+    normalize: true,
+    xLabel: '占办理结果（%）',
+  };
+  const rows = [
+    { bar: '2024年', key: 'granted', label: '予以公开', value: 2, share: 2 / 9 },
+    { bar: '2024年', key: 'partial', label: '部分公开', value: 1, share: 1 / 9 },
+    { bar: '2024年', key: 'unavailable', label: '无法提供', value: 4, share: 4 / 9 },
+    { bar: '2024年', key: 'unread', label: '未读出', value: 2, share: 2 / 9, unread: true },
+  ];
+  const svg = drawStackedBars(rows, options);
+  const doc = parse(svg);
+
+  it('draws it hatched and outlined, last in the bar, the parts read filled', () => {
+    const pattern = doc.querySelector('defs pattern')!;
+    expect(pattern.getAttribute('id')).toMatch(/^nianbao-unread-[0-9a-f]{8}$/);
+    const rects = [...doc.querySelectorAll('g[data-mark="bar"] rect')];
+    expect(rects.map((r) => [r.getAttribute('fill'), r.getAttribute('stroke')])).toEqual([
+      [DISPOSITION_COLORS.granted, 'none'],
+      [DISPOSITION_COLORS.partial, 'none'],
+      [DISPOSITION_COLORS.unavailable, 'none'],
+      [`url(#${pattern.getAttribute('id')})`, '#555555'],
+    ]);
+    expect(rects[3]!.querySelector('title')!.textContent).toBe('2024年 · 未读出：2 件（22.2%）');
+    // The parts follow one another, the part not read its share of the whole: the parts read are not stretched over it.
+    const x = (r: Element) => Number(r.getAttribute('x'));
+    const right = (r: Element) => x(r) + Number(r.getAttribute('width'));
+    for (let i = 1; i < rects.length; i++) expect(x(rects[i]!)).toBeCloseTo(right(rects[i - 1]!), 6);
+    expect(Number(rects[3]!.getAttribute('width')) / (right(rects[3]!) - x(rects[0]!))).toBeCloseTo(2 / 9, 6);
+  });
+
+  it('names it in the legend with the hatching as its swatch', () => {
+    const swatches = [...doc.querySelectorAll('span[class$="-swatch"]')];
+    expect(swatches.map((s) => s.textContent)).toEqual(['予以公开', '部分公开', '无法提供', '未读出']);
+    expect(swatches[3]!.querySelector('svg')!.getAttribute('fill')).toBe(`url(#${doc.querySelector('defs pattern')!.getAttribute('id')})`);
+  });
+
+  it('takes another label for it', () => {
+    const en = parse(drawStackedBars(rows.map((r) => (r.unread ? { ...r, label: 'Not read' } : r)), { ...options, unreadLabel: 'Not read' }));
+    expect([...en.querySelectorAll('span[class$="-swatch"]')].map((s) => s.textContent).at(-1)).toBe('Not read');
+  });
+
+  it('gives two charts two pattern ids, and the same chart the same id', () => {
+    const id = (markup: string) => parse(markup).querySelector('defs pattern')!.getAttribute('id');
+    expect(id(drawStackedBars(rows, options))).toBe(id(svg));
+    expect(id(drawStackedBars(rows, { ...options, ariaLabel: '另一张图' }))).not.toBe(id(svg));
+  });
+
+  it('adds no pattern and no outline to a bar read whole', () => {
+    const whole = drawStackedBars(rows.slice(0, 3), options);
+    expect(whole).not.toContain('<pattern');
+    expect(parse(whole).querySelectorAll('g[data-mark="bar"] rect[stroke]')).toHaveLength(0);
+  });
+});
+
 describe('drawGrantRanking and drawRequestsByKind', () => {
   it('labels each ranked bar with its percentage', () => {
     const svg = drawGrantRanking(

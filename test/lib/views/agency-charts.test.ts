@@ -11,6 +11,7 @@ import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import '../../../src/lib/charts/server-document.ts';
 import { buildAgencyCharts } from '../../../src/lib/views/agency-charts.ts';
+import { editRequests, loadSampleRecord } from '../../support/records.ts';
 
 const DUMPS = path.resolve(import.meta.dirname, '../../fixtures/wild/pingtan-txt');
 const FILES = ['2016_social-affairs_80480.txt', '2019_social-affairs_80573.txt', '2024_social-affairs_96777.txt'];
@@ -50,5 +51,31 @@ describe('the requests chart of an agency with a report before 2019', () => {
     const chart = buildAgencyCharts(agency, 'en').find((c) => c.key === 'requests')!;
     expect(chart.rows[0]).toEqual(['2016', 0, 'older table (accepted)']);
     expect(chart.note).toContain('not the same measure');
+  });
+});
+
+describe('the outcomes chart of an agency (issue 20)', () => {
+  // 枣庄 2024 (004): 予以公开 2, 部分公开 1, 不予公开 2, 无法提供 4, 不予处理 0, 其他处理 0; 总计 9.
+  const sample = loadSampleRecord('004_e73212b8dc766644.txt');
+  const chartOf = (record: ReportRecord, lang: 'zh' | 'en' = 'zh') => buildAgencyCharts(groupAgencies([indexReport(record)])[0]!, lang).find((c) => c.key === 'dispositions')!;
+
+  it('draws a report with a row not read, the part not read hatched and noted, — in the table', () => {
+    const chart = chartOf(editRequests(sample, { withheldThirdParty: { total: null } }));
+    expect(chart.svg).toContain('未读出');
+    expect(chart.svg).toMatch(/<rect[^>]*fill="url\(#nianbao-unread-[0-9a-f]{8}\)"/);
+    expect(chart.note).toBe('斜线部分：办理总计中未能读出所属类别的件数（这些类别在数据表中为“—”）。');
+    expect(chart.rows).toEqual([['2024年', 2, 1, null, 4, 0, 0, 9]]);
+    const en = chartOf(editRequests(sample, { withheldThirdParty: { total: null } }), 'en');
+    expect(en.svg).toContain('Not read');
+    expect(en.svg).not.toContain('未读出');
+  });
+
+  it('draws no shares for a report whose （七）总计 is 0 and whose check failed, and says why', () => {
+    const record = editRequests(sample, { total: { natural: 0, total: 0 } });
+    expect(record.checks.find((c) => c.id === 'dispositionSum')!.status).toBe('fail');
+    const chart = chartOf(record);
+    expect(chart.svg).toBe('');
+    expect(chart.note).toBe('不画比例：2024年（办理总计为 0）。');
+    expect(chartOf(record, 'en').note).toBe('No shares drawn for 2024 (total handled is 0).');
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * The compare page's outcomes chart for a year whose every report misses a row of table 三 (issue 20):
+ * each report drawn with its part not read hatched, the table showing — for the families not read.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { CompareRow } from '../../../src/lib/aggregate/compare.ts';
+import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
+import '../../../src/lib/charts/server-document.ts';
+import { buildCompareView } from '../../../src/lib/views/compare-view.ts';
+import type { ReportRecord } from '../../../src/lib/schema/report.ts';
+import { editRequests, loadSampleRecord } from '../../support/records.ts';
+
+/** Returns a compare row of a record (the kind label is not what is tested here). */
+function toRow(record: ReportRecord): CompareRow {
+  return { ...summarizeReport(record), kindLabel: '地市级·部门' };
+}
+
+// 泰山区 2024 (001) without its row 无法提供 1.本机关不掌握; 枣庄 2024 (004) without 不予公开 4.保护第三方合法权益.
+const taishan = editRequests(loadSampleRecord('001_b87e4db93de93761.txt'), { unavailableNotHeld: { total: null } });
+const zaozhuang = editRequests(loadSampleRecord('004_e73212b8dc766644.txt'), { withheldThirdParty: { total: null } });
+const rows = [toRow(taishan), toRow(zaozhuang)];
+const selection = { agencies: rows.map((r) => r.slug), year: 2024, measure: 'received' as const };
+
+describe('buildCompareView: outcomes in a year where every report misses a row of table 三', () => {
+  const view = buildCompareView(rows, selection);
+  const doc = parseHTML(`<!doctype html><html><body>${view.dispositions.svg}</body></html>`).document;
+
+  it('draws a bar per report, its part not read hatched', () => {
+    expect([...doc.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['枣庄市行政审批服务局', '泰安市泰山区行政审批服务局']);
+    const hatched = [...doc.querySelectorAll('g[data-mark="bar"] rect[fill^="url(#"]')];
+    expect(hatched.map((r) => r.querySelector('title')!.textContent)).toEqual([
+      '枣庄市行政审批服务局 · 未读出：2 件（22.2%）',
+      '泰安市泰山区行政审批服务局 · 未读出：9 件（32.1%）',
+    ]);
+  });
+
+  it('lists every family in the table, — where a row was not read', () => {
+    expect(view.dispositions.columns).toEqual(['机关', '予以公开（件）', '部分公开（件）', '不予公开（件）', '无法提供（件）', '不予处理（件）', '其他处理（件）', '办理总计（件）']);
+    expect(view.dispositions.rows).toEqual([
+      ['枣庄市行政审批服务局', 2, 1, null, 4, 0, 0, 9],
+      ['泰安市泰山区行政审批服务局', 13, 2, 2, null, 2, 0, 28],
+    ]);
+  });
+
+  it('says what the hatching is', () => {
+    expect(view.dispositions.note).toBe('斜线部分：办理总计中未能读出所属类别的件数（这些类别在数据表中为“—”）。');
+    expect(buildCompareView(rows, selection, 'en').dispositions.note).toBe('Hatched: requests in the total whose outcome could not be read (— in the table).');
+  });
+});
+
+describe('buildCompareView: a report whose （七）总计 is 0', () => {
+  const zero = toRow(editRequests(loadSampleRecord('004_e73212b8dc766644.txt'), { total: { natural: 0, total: 0 } }));
+  const view = buildCompareView([zero], { agencies: [zero.slug], year: 2024, measure: 'received' });
+
+  it('draws no shares, and says why', () => {
+    expect(view.dispositions.svg).toBe('');
+    expect(view.dispositions.note).toBe('不画比例：枣庄市行政审批服务局（办理总计为 0）。');
+    expect(view.dispositions.rows).toEqual([['枣庄市行政审批服务局', 2, 1, 2, 4, 0, 0, 0]]);
+  });
+
+  it('has no note when every bar is read whole', () => {
+    const whole = toRow(loadSampleRecord('004_e73212b8dc766644.txt'));
+    expect(buildCompareView([whole], { agencies: [whole.slug], year: 2024, measure: 'received' }).dispositions.note).toBeUndefined();
+  });
+});
