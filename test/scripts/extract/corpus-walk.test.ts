@@ -101,7 +101,8 @@ describe('walking a hostile corpus', () => {
     expect(decoded.status).toBe('warning');
     expect(decoded.messages).toContain('文件名不是有效的 UTF-8，按 GB18030 解读显示 (file name is not valid UTF-8; shown decoded as GB18030)');
     const escaped = entry('r%FF%FE.txt')!;
-    expect(escaped.id).not.toBeNull();
+    // Its entry names the record written for it.
+    expect(records.find((r) => r.source.path === 'r%FF%FE.txt')!.id).toBe(escaped.id);
     expect(escaped.messages.join(' ')).toContain('undecodable bytes are shown as %XX');
     expect(manifest.files.some((f) => f.messages.some((m) => m.includes('ENOENT')))).toBe(false);
   });
