@@ -11,7 +11,8 @@ import type { StackedBarOptions, StackedSegment } from '../charts/stacked-bars.t
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
 import type { Lang } from '../site/i18n.ts';
 import { listUndrawnBars, UNREAD_LABEL } from '../aggregate/disposition-bars.ts';
-import { writeDispositionNote } from './disposition-note.ts';
+import { listUnreadAppeals, listUnreadApplicants } from '../aggregate/unread-categories.ts';
+import { writeDispositionNote, writeUnreadNote } from './chart-notes.ts';
 import { toOutcomeSegments } from './outcome-segments.ts';
 
 /** A chart ready for the Chart component. `svg` is '' when there is nothing to draw. */
@@ -121,6 +122,7 @@ function planChinese(group: AgencyGroup): ChartPlans {
       title: '申请人类型',
       description: '各年度新收申请按申请人类型的件数。',
       source: '表三第一行“本年新收政府信息公开申请数量”各列。',
+      note: writeUnreadNote('applicants', listUnreadApplicants(reports, yearOf), (c) => COLUMN_LABELS[c].zh),
       drawing: applicants.length === 0 ? null : stacked(applicants, {
         ariaLabel: `${name}申请人类型堆积条形图`,
         keys: APPLICANT_COLUMNS,
@@ -136,6 +138,7 @@ function planChinese(group: AgencyGroup): ChartPlans {
       title: '行政复议与行政诉讼',
       description: '各年度因政府信息公开被申请行政复议、提起行政诉讼的件数（各组总计）。',
       source: '表四各组的总计列。',
+      note: writeUnreadNote('appeals', listUnreadAppeals(reports, yearOf), (g) => APPEAL_GROUP_LABELS[g].zh),
       drawing: appeals.length === 0 ? null : stacked(appeals, {
         ariaLabel: `${name}行政复议与行政诉讼堆积条形图`,
         keys: APPEAL_GROUPS,
@@ -199,6 +202,7 @@ function planEnglish(group: AgencyGroup): ChartPlans {
       title: 'Who asked',
       description: 'New requests by type of applicant.',
       source: 'Table 3, first row, applicant columns.',
+      note: writeUnreadNote('applicants', listUnreadApplicants(reports, yearOf), (c) => COLUMN_LABELS[c].en, 'en'),
       drawing: applicants.length === 0 ? null : stacked(applicants, {
         ariaLabel: `Applicant types per year, ${name}`,
         keys: APPLICANT_COLUMNS,
@@ -215,6 +219,7 @@ function planEnglish(group: AgencyGroup): ChartPlans {
       title: 'Administrative review and litigation',
       description: 'Cases brought over information disclosure each year (group totals).',
       source: 'Table 4, total column of each group.',
+      note: writeUnreadNote('appeals', listUnreadAppeals(reports, yearOf), (g) => APPEAL_GROUP_LABELS[g].en, 'en'),
       drawing: appeals.length === 0 ? null : stacked(appeals, {
         ariaLabel: `Review and litigation per year, ${name}`,
         keys: APPEAL_GROUPS,

@@ -13,7 +13,7 @@ import { drawRequestsByKind } from '../charts/requests-by-kind.ts';
 import { drawSeriesByYear } from '../charts/series-by-year.ts';
 import { drawStackedBars } from '../charts/stacked-bars.ts';
 import { listUndrawnBars, UNREAD_LABEL } from '../aggregate/disposition-bars.ts';
-import { writeDispositionNote } from './disposition-note.ts';
+import { writeDispositionNote } from './chart-notes.ts';
 import { toOutcomeSegments } from './outcome-segments.ts';
 
 /** One chart of the view: its SVG ('' when there is nothing to draw), a note under it, and its data table. */

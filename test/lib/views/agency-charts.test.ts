@@ -79,3 +79,22 @@ describe('the outcomes chart of an agency (issue 20)', () => {
     expect(chartOf(record, 'en').note).toBe('No shares drawn for 2024 (total handled is 0).');
   });
 });
+
+describe('the counts charts of an agency: categories not read are said, not drawn as 0', () => {
+  it('names 枣庄 2024’s 行政复议, blank in its 表四, under the appeals chart', () => {
+    const [zh, en] = (['zh', 'en'] as const).map((lang) => buildAgencyCharts(groupAgencies([indexReport(loadSampleRecord('004_e73212b8dc766644.txt'))])[0]!, lang).find((c) => c.key === 'appeals')!);
+    expect(zh!.note).toBe('未读出、没有画（不是 0）：2024年 行政复议。');
+    expect(zh!.rows).toEqual([['2024年', null, 1, 0]]);
+    expect(en!.note).toBe('Not read, not drawn (not zero): 2024 Administrative review.');
+  });
+
+  it('says which years the applicants chart leaves out, and has no note when all is read', () => {
+    const yiyuan = groupAgencies((['000_951e69aa5677aff7.txt', '003_9ea34a5d9b67e804.txt'] as const).map((f) => indexReport(loadSampleRecord(f))))[0]!;
+    const chart = buildAgencyCharts(yiyuan).find((c) => c.key === 'applicants')!;
+    // 000 (2024) has no tables; 003 (2020) reads every applicant column of 一、本年新收.
+    expect(chart.note).toBe('没有画：2024年（申请人类型未全部读出，见数据表中的“—”）。');
+    const taishan = buildAgencyCharts(groupAgencies([indexReport(loadSampleRecord('001_b87e4db93de93761.txt'))])[0]!);
+    expect(taishan.find((c) => c.key === 'applicants')!.note).toBeUndefined();
+    expect(taishan.find((c) => c.key === 'appeals')!.note).toBeUndefined();
+  });
+});

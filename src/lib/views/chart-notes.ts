@@ -1,9 +1,11 @@
 /**
- * The note under an outcomes chart: what its hatched part is, and which bars draw no shares and why,
- * so that a bar left out or drawn in part is never silent.
+ * The notes under the charts of table 三 and 四 that leave something out: an outcomes chart's hatched
+ * part and the bars that draw no shares, a counts chart's categories not read; so that a bar left
+ * out or drawn in part is never silent.
  */
 import type { DispositionSegment, UndrawnBar, UndrawnReason } from '../aggregate/disposition-bars.ts';
 import { hasUnreadPart } from '../aggregate/disposition-bars.ts';
+import type { UnreadCategories } from '../aggregate/unread-categories.ts';
 import type { Lang } from '../site/i18n.ts';
 
 const WORDS = {
@@ -31,4 +33,30 @@ export function writeDispositionNote(segments: readonly DispositionSegment[], un
     undrawn.length ? w.undrawn(undrawn.map((u) => w.bar(u.bar, w.reason[u.reason])).join(w.join)) : '',
   ].filter(Boolean);
   return parts.length ? parts.join(lang === 'en' ? ' ' : '') : undefined;
+}
+
+const CATEGORY_WORDS = {
+  zh: {
+    applicants: (bars: string) => `没有画：${bars}（申请人类型未全部读出，见数据表中的“—”）。`,
+    appeals: (bars: string) => `未读出、没有画（不是 0）：${bars}。`,
+    join: '；',
+    bar: (bar: string, labels: string[]) => `${bar} ${labels.join('、')}`,
+  },
+  en: {
+    applicants: (bars: string) => `Not drawn: ${bars} (applicant types not all read; — in the table).`,
+    appeals: (bars: string) => `Not read, not drawn (not zero): ${bars}.`,
+    join: '; ',
+    bar: (bar: string, labels: string[]) => `${bar} ${labels.join(', ')}`,
+  },
+} as const;
+
+/**
+ * Returns the note for a counts chart whose bars leave out categories not read (`appeals`: the
+ * groups missing from each bar) or leave out whole bars (`applicants`), or undefined when none.
+ */
+export function writeUnreadNote<K extends string>(kind: 'applicants' | 'appeals', unread: readonly UnreadCategories<K>[], labelOf: (key: K) => string, lang: Lang = 'zh'): string | undefined {
+  if (!unread.length) return undefined;
+  const w = CATEGORY_WORDS[lang];
+  const bars = kind === 'applicants' ? unread.map((u) => u.bar) : unread.map((u) => w.bar(u.bar, u.keys.map(labelOf)));
+  return w[kind](bars.join(w.join));
 }
