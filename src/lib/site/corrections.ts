@@ -16,6 +16,11 @@ import { formatCorrectionError, parseCorrections, type CorrectionError } from '.
 import { resolveCorrections } from '../corrections/resolve.ts';
 import { manifestSchema, type Correction, type ReportRecord } from '../schema/report.ts';
 
+/** Bad lines of the corrections file, one `file:line: message` a line: the build fails on them. */
+export class CorrectionsError extends Error {
+  override name = 'CorrectionsError';
+}
+
 /** Returns the path of the corrections file for an environment (see the module comment). */
 export function locateCorrectionsFile(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NIANBAO_CORRECTIONS) return env.NIANBAO_CORRECTIONS;
@@ -36,6 +41,11 @@ export interface Corrector {
   correctOrThrow(record: ReportRecord): ReportRecord;
   /** Returns a short digest of a report's corrections ('' when it has none), for cache keys. */
   keyOf(id: string): string;
+  /**
+   * Returns the corrections the extractor now reads itself (stale: they can be pruned), in file
+   * order; `readRecord` reads a record as extracted, by id (only those of reports with corrections).
+   */
+  listStale(readRecord: (id: string) => ReportRecord): Correction[];
 }
 
 /** Returns the text of a file, or null when there is none. */
@@ -69,8 +79,11 @@ export function openCorrector(dataDir: string, env: NodeJS.ProcessEnv = process.
     correct,
     correctOrThrow(record) {
       const result = correct(record);
-      if (result.errors.length > 0) throw new Error(result.errors.map((e) => formatCorrectionError(file, e)).join('\n'));
+      if (result.errors.length > 0) throw new CorrectionsError(result.errors.map((e) => formatCorrectionError(file, e)).join('\n'));
       return result.record;
+    },
+    listStale(readRecord) {
+      return [...byReport.keys()].flatMap((id) => correct(readRecord(id)).stale).sort((a, b) => a.line - b.line);
     },
     keyOf(id) {
       const list = byReport.get(id);
@@ -81,5 +94,5 @@ export function openCorrector(dataDir: string, env: NodeJS.ProcessEnv = process.
 
 /** Throws the corrector's errors as one error, each line `file:line: message`; does nothing without errors. */
 export function assertCorrectionsValid(corrector: Corrector): void {
-  if (corrector.errors.length > 0) throw new Error(corrector.errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
+  if (corrector.errors.length > 0) throw new CorrectionsError(corrector.errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
 }

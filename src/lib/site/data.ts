@@ -25,6 +25,7 @@ import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
+import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -154,6 +155,21 @@ export function loadCorpusFindings(): Promise<CorpusFindings> {
     return combineCorpusFindings(parts);
   })();
   return findings;
+}
+
+let review: Promise<ReviewQueue> | undefined;
+
+/** Returns the operator's review queue (the /review/ page), gathered one agency at a time from the corrected records, on first use. */
+export function loadReviewQueue(): Promise<ReviewQueue> {
+  review ??= (async () => {
+    const { agencies, manifest, builtOn } = await loadSiteData();
+    const groups = [];
+    for (const a of agencies) groups.push(...listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn));
+    groups.push(...listFileReviewGroups(manifest));
+    const stale = loadCorrector().listStale((id) => JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord);
+    return orderReviewQueue(groups, stale);
+  })();
+  return review;
 }
 
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */
