@@ -46,6 +46,11 @@ export interface Corrector {
    * order; `readRecord` reads a record as extracted, by id (only those of reports with corrections).
    */
   listStale(readRecord: (id: string) => ReportRecord): Correction[];
+  /**
+   * Returns every bad line: the file's (`errors`) and those naming a cell the record has not, from
+   * the records with corrections (`readRecord` as for listStale), by line.
+   */
+  listAllErrors(readRecord: (id: string) => ReportRecord): CorrectionError[];
 }
 
 /** Returns the text of a file, or null when there is none. */
@@ -84,6 +89,10 @@ export function openCorrector(dataDir: string, env: NodeJS.ProcessEnv = process.
     },
     listStale(readRecord) {
       return [...byReport.keys()].flatMap((id) => correct(readRecord(id)).stale).sort((a, b) => a.line - b.line);
+    },
+    listAllErrors(readRecord) {
+      const cells = [...byReport.keys()].flatMap((id) => correct(readRecord(id)).errors);
+      return [...errors, ...cells].sort((a, b) => a.line - b.line);
     },
     keyOf(id) {
       const list = byReport.get(id);

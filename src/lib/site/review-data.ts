@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
 import { manifestSchema, type ReportRecord } from '../schema/report.ts';
-import { assertCorrectionsValid, openCorrector } from './corrections.ts';
+import { formatCorrectionError } from '../corrections/parse.ts';
+import { CorrectionsError, openCorrector } from './corrections.ts';
 
 /** Returns a record file as the extractor wrote it. */
 function readRecordFile(dataDir: string, id: string): ReportRecord {
@@ -20,7 +21,9 @@ function readRecordFile(dataDir: string, id: string): ReportRecord {
  */
 export function loadReviewQueue(dataDir: string, date: string, env: NodeJS.ProcessEnv = process.env): ReviewQueue {
   const corrector = openCorrector(dataDir, env);
-  assertCorrectionsValid(corrector);
+  // Every bad line at once, those naming a cell a record has not too, so that one run names them all.
+  const errors = corrector.listAllErrors((id) => readRecordFile(dataDir, id));
+  if (errors.length > 0) throw new CorrectionsError(errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
   let names: string[] = [];
   try {
     names = readdirSync(path.join(dataDir, 'reports')).filter((n) => n.endsWith('.json')).sort();
