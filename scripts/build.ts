@@ -30,7 +30,7 @@ const BUILD_COMMAND: CommandSpec = {
 // Each stage is a fresh Node process that loads Astro, Vite or the extractor again: Node's compile
 // cache keeps their compiled (and type-stripped) modules between processes and builds, which took
 // about a second off the sample build here (4.3 s → 3.1 s). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'compile-cache') };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'compile-cache') };
 
 /** Runs a stage; resolves to its exit code (or signal), logging its time. */
 async function runStage(stage: Stage): Promise<{ stage: Stage; status: number | null; signal: string | null }> {
@@ -43,10 +43,12 @@ async function runStage(stage: Stage): Promise<{ stage: Stage; status: number | 
 
 await runCommand(BUILD_COMMAND, async ({ values }) => {
   // Checked here, so that a mistake stops the build before any stage runs.
-  readExtractArgs(values);
+  const { input } = readExtractArgs(values);
   const args = process.argv.slice(2);
   const siteOnly = values['site-only'] === true;
   const stages = listBuildStages(args.filter((a) => a !== '--site-only')).filter((s) => !(siteOnly && s.name === 'extract'));
+  // The stages after extraction find the corrections file in the corpus folder (locateCorrectionsFile).
+  if (typeof values.input === 'string') env.NIANBAO_CORPUS = input;
   const started = performance.now();
   for (const phase of [...new Set(stages.map((s) => s.phase))].sort((a, b) => a - b)) {
     const results = await Promise.all(stages.filter((s) => s.phase === phase).map(runStage));

@@ -64,6 +64,7 @@ await runCommand(EXTRACT_COMMAND, async ({ values }) => {
   ];
   // What was not read, once each (links that could not be followed are errors in the manifest).
   if (skipped.vcs.length > 0) lines.push(`  跳过 .git 等版本库文件夹 ${skipped.vcs.length} 个 (skipped ${skipped.vcs.length} VCS folder${skipped.vcs.length > 1 ? 's' : ''}: ${skipped.vcs.slice(0, 3).join(', ')}${skipped.vcs.length > 3 ? ', …' : ''})`);
+  if (skipped.corrections.length > 0) lines.push(`  跳过更正文件 ${skipped.corrections.join(', ')}（由网站应用，不是报告） (skipped the corrections file: the site applies it; not a report)`);
   if (skipped.own.length > 0) lines.push(`  跳过输入文件夹内的输出或缓存文件夹 ${skipped.own.join(', ')} (skipped the extractor's own output or cache folder inside the input)`);
   if (skipped.links.length > 0) lines.push(`  指向语料内的符号链接 ${skipped.links.length} 个，其目标按自身路径读取一次 (${skipped.links.length} symlink${skipped.links.length > 1 ? 's' : ''} inside the corpus: each target read once, at its own path)`);
   const errors = manifest.files.filter((f) => f.status === 'error');

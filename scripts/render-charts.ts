@@ -7,6 +7,7 @@
  */
 import { chartCodeVersion } from '../src/lib/site/chart-store.ts';
 import { renderChartStore } from './lib/charts/render-store.ts';
+import { CorrectionsError } from '../src/lib/site/corrections.ts';
 
 const started = performance.now();
 const dataDir = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -16,7 +17,15 @@ if (version === null) {
   process.exit(0);
 }
 const workers = process.env.NIANBAO_CHART_WORKERS === undefined ? undefined : Number(process.env.NIANBAO_CHART_WORKERS);
-const r = await renderChartStore({ dataDir, version, workers });
+let r;
+try {
+  r = await renderChartStore({ dataDir, version, workers });
+} catch (error) {
+  // A bad corrections file: the review stage beside this one names its lines.
+  if (!(error instanceof CorrectionsError)) throw error;
+  process.stderr.write('nianbao charts: 更正文件有误，未画图表 (bad lines in the corrections file: no charts drawn; the review stage names them)\n');
+  process.exit(1);
+}
 process.stderr.write(
   `nianbao charts: ${r.agencies} agencies (${r.unchanged} unchanged) · ${r.drawn} drawn · ${r.reused} kept · ${r.failed} failed · ${r.removed} removed · ${((performance.now() - started) / 1000).toFixed(2)}s\n`,
 );

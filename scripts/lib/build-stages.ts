@@ -1,6 +1,6 @@
 /**
- * The stages of `npm run build`, each a Node process: extraction, the charts, the Astro build, the
- * downloads and the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
+ * The stages of `npm run build`, each a Node process: extraction, the charts and the corrections'
+ * check, the Astro build, the downloads and the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,6 +40,10 @@ export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
   const stagedDownloads = path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'downloads');
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
+    // The corrections file checked against the records (a bad line stops the build with its line
+    // number) and the corrections no longer needed named, beside the charts; listed first, so that
+    // the build names it when both stop on a bad line.
+    { name: 'review', args: ['scripts/review.ts', '--check'], phase: 1 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
     { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
     // The downloads need only the records: written beside the Astro build, which keeps about one

@@ -77,6 +77,7 @@ const PAGES = [
   ['about', '/about/'],
   ['findings', '/findings/'],
   ['data', '/data/'],
+  ['review', '/review/'],
   ['en-home', '/en/'],
   ['en-report', '/en/reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/'],
   ['en-agency', '/en/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/'],

@@ -63,6 +63,7 @@ const COMMANDS = [
   ['generate-corpus.ts', 'npm run corpus:generate', ['--count', '--out', '--seed']],
   ['bench.ts', 'npm run bench', ['--sizes', '--size', '--runs', '--site-runs', '--no-site', '--once', '--seed']],
   ['build.ts', 'npm run build', ['--site-only', '--input', '--workers']],
+  ['review.ts', 'npm run review', ['--check']],
 ] as const;
 
 describe('--help', () => {

@@ -14,6 +14,7 @@ import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/repo
 import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/site/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
+import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
 import { forEachLimited } from '../extract/write-output.ts';
 
@@ -60,7 +61,8 @@ interface Pending {
  */
 interface Seen {
   version: string;
-  records: Record<string, [mtimeMs: number, size: number, slug: string]>;
+  /** `corrections`: the digest of the record's corrections ('' for none), which change its charts and not its file. */
+  records: Record<string, [mtimeMs: number, size: number, slug: string, corrections?: string]>;
 }
 
 const SEEN_FILE = '.seen.json';
@@ -86,9 +88,12 @@ function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | nul
   const ids = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
   const next: Seen = { version, records: {} };
   const indexed = new Map<string, IndexedReport>();
+  // The charts draw the published figures, as the pages do (content/corrections.csv).
+  const corrector = openCorrector(dataDir);
+  assertCorrectionsValid(corrector);
   const read = (id: string) => {
     let entry = indexed.get(id);
-    if (!entry) indexed.set(id, (entry = indexReport(JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as ReportRecord)));
+    if (!entry) indexed.set(id, (entry = indexReport(corrector.correctOrThrow(JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as ReportRecord))));
     return entry;
   };
   const affected = new Set<string>();
@@ -96,12 +101,13 @@ function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | nul
     const { mtimeMs, size } = statSync(path.join(dir, `${id}.json`));
     const before = seen?.records[id];
     let slug = before?.[2];
-    if (!before || before[0] !== mtimeMs || before[1] !== size) {
+    const corrections = corrector.keyOf(id);
+    if (!before || before[0] !== mtimeMs || before[1] !== size || (before[3] ?? '') !== corrections) {
       slug = read(id).agency.slug;
       affected.add(slug);
       if (before) affected.add(before[2]);
     }
-    next.records[id] = [mtimeMs, size, slug!];
+    next.records[id] = corrections ? [mtimeMs, size, slug!, corrections] : [mtimeMs, size, slug!];
   }
   for (const [id, [, , slug]] of Object.entries(seen?.records ?? {})) if (!(id in next.records)) affected.add(slug);
   const slugs = new Set(Object.values(next.records).map(([, , slug]) => slug));

@@ -27,6 +27,7 @@ import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
 import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
+import { assertCorrectionsValid, openCorrector, type Corrector } from '../../../src/lib/site/corrections.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
@@ -43,6 +44,8 @@ export interface DownloadOptions {
    * source_url; null without a site address (NIANBAO_SITE).
    */
   dataUrl: string | null;
+  /** Where the corrections file is found (NIANBAO_CORPUS, NIANBAO_CORRECTIONS: locateCorrectionsFile); process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Returns the record ids in DATA/reports, in the site's order (loadSiteData sorts by id, `<`). */
@@ -56,13 +59,16 @@ export async function listRecordIds(data: string): Promise<string[]> {
 
 /**
  * Reads one record: as validated by the schema the site's content collection uses (same keys, same
- * order), and as its file holds it, in compact JSON (the API document).
+ * order) and corrected (content/corrections.csv), and in compact JSON (the API document): as its file
+ * holds it, or the corrected record.
  */
-async function readRecord(data: string, id: string): Promise<{ record: ReportRecord; json: string }> {
+async function readRecord(data: string, id: string, corrector: Corrector): Promise<{ record: ReportRecord; json: string }> {
   const parsed = JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8')) as unknown;
-  const record = reportRecordSchema.parse(parsed);
-  if (record.id !== id) throw new Error(`reports/${id}.json holds record ${record.id}`);
-  return { record, json: JSON.stringify(parsed) };
+  const read = reportRecordSchema.parse(parsed);
+  if (read.id !== id) throw new Error(`reports/${id}.json holds record ${read.id}`);
+  // With corrections, the record as published: its values, its checks and each value as read beside.
+  const record = corrector.correctOrThrow(read);
+  return { record, json: record === read ? JSON.stringify(parsed) : JSON.stringify(record) };
 }
 
 /**
@@ -120,6 +126,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   await rm(textDir, { recursive: true, force: true });
   await mkdir(textDir, { recursive: true });
   const ids = await listRecordIds(options.data);
+  const corrector = openCorrector(options.data, options.env);
+  assertCorrectionsValid(corrector);
   const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
 
   const long = new TextOut(file('nianbao-long.csv'));
@@ -133,10 +141,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     const pending = [long.write(formatLongCsvHead()), ...wide.map((w) => w.out.write(formatWideCsvHead(w.table))), json.write(frame.head)];
     await Promise.all(pending);
     // The next record is read while this one is written.
-    let next = ids.length ? readRecord(options.data, ids[0]!) : null;
+    let next = ids.length ? readRecord(options.data, ids[0]!, corrector) : null;
     for (let i = 0; i < ids.length; i++) {
       const { record, json: document } = await next!;
-      next = i + 1 < ids.length ? readRecord(options.data, ids[i + 1]!) : null;
+      next = i + 1 < ids.length ? readRecord(options.data, ids[i + 1]!, corrector) : null;
       // An unobserved rejection of the prefetch must not crash the process before it is awaited.
       next?.catch(() => {});
       sqlite.add(record);

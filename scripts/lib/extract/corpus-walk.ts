@@ -8,6 +8,8 @@
  *   folder that cannot be read, anything that is not a regular file (a FIFO, a socket, a device);
  * - a skipped folder (`skipped`, said once in the summary line): version-control folders (.git,
  *   .svn, .hg) and the extractor's own output and cache folders when they lie inside the input;
+ *   and the corrections file `corrections.csv` at the root (CORRECTIONS_FILE), which is the
+ *   site's, not a report;
  * - a link inside the corpus (`skipped.links`): the folders are walked without following links,
  *   so the file or folder a link points to is read once, at its own path.
  *
@@ -44,8 +46,13 @@ export interface WalkResult {
     own: string[];
     /** Links to files or folders inside the corpus, read at their own path instead. */
     links: string[];
+    /** The corrections file at the root, when there is one (applied by the site, never read as a report). */
+    corrections: string[];
   };
 }
+
+/** The corrections file's name in the corpus folder (src/lib/site/corrections.ts locateCorrectionsFile). */
+export const CORRECTIONS_FILE = 'corrections.csv';
 
 /** Folders of version-control systems: never reports, and large. */
 export const VCS_FOLDERS = new Set(['.git', '.svn', '.hg']);
@@ -147,7 +154,7 @@ function readFolder(full: string | Buffer): Named[] {
  * it (the extractor's output and cache folders), compared by device and inode.
  */
 export function walkCorpus(root: string, options: { skip?: readonly string[] } = {}): WalkResult {
-  const result: WalkResult = { files: [], problems: [], notes: new Map(), skipped: { vcs: [], own: [], links: [] } };
+  const result: WalkResult = { files: [], problems: [], notes: new Map(), skipped: { vcs: [], own: [], links: [], corrections: [] } };
   const realRoot = realpathSync(Buffer.from(root), { encoding: 'buffer' });
   const skipIds = new Set(options.skip?.map(identity).filter((id) => id !== null));
   // Real paths of the folders skipped, for links that point into them.
@@ -190,6 +197,8 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
         } else {
           walk(childFull, childRaw, childRel, childHow);
         }
+      } else if (entry.isFile() && raw === '' && text === CORRECTIONS_FILE) {
+        result.skipped.corrections.push(childRel);
       } else if (entry.isFile()) {
         result.files.push(typeof childRaw === 'string' ? { rel: childRel } : { rel: childRel, raw: childRaw });
         if (childHow) notes.set(childRel, childHow);

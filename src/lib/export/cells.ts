@@ -220,10 +220,14 @@ export interface TidyCell {
   rowZh: string;
   columnKey: string;
   columnZh: string;
-  /** The figure as printed, or null when the report has no value for it. */
+  /** The figure published: as printed, or as corrected (content/corrections.csv); null when there is none. */
   value: number | null;
   /** 1-based line of the source text the figure was read from, or null. */
   sourceLine: number | null;
+  /** The figure as the extractor read it: `value` unless a correction changed it. */
+  valueRead: number | null;
+  /** Why the figure was corrected and where it was checked (`reason（source，date）`), or null. */
+  correction: string | null;
 }
 
 /** Every cell of each edition, in template order (computed once: every record of an edition shares them). */
@@ -231,7 +235,11 @@ const SPECS_BY_EDITION: Record<Edition, readonly CellSpec[]> = { '2021': listCel
 
 /** Returns the tidy long form of one record: every template cell of its edition, in template order. */
 export function listRecordTidyCells(record: ReportRecord): TidyCell[] {
-  return SPECS_BY_EDITION[record.template].map((spec) => ({
+  const corrected = new Map(record.corrections?.map((c) => [c.cell, c]));
+  return SPECS_BY_EDITION[record.template].map((spec) => {
+    const value = readCell(record, spec.path);
+    const correction = corrected.get(spec.path);
+    return {
     reportId: record.id,
     agencyName: record.agency.name,
     agencySlug: record.agency.slug,
@@ -246,9 +254,12 @@ export function listRecordTidyCells(record: ReportRecord): TidyCell[] {
     rowZh: spec.rowZh,
     columnKey: spec.columnKey,
     columnZh: spec.columnZh,
-    value: readCell(record, spec.path),
+    value,
     sourceLine: record.provenance[spec.path] ?? null,
-  }));
+    valueRead: correction ? correction.read : value,
+    correction: correction ? `${correction.reason}（${correction.source}，${correction.date}）` : null,
+  };
+  });
 }
 
 /** Returns the tidy long form of the records: each record's cells in turn (see `listRecordTidyCells`). */

@@ -51,6 +51,18 @@ export const LONG_FIELDS = [
   { name: 'column_label_zh', type: 'string', zh: '列名称', en: 'Column label (Chinese)' },
   { name: 'value', type: 'number', zh: '数值；报告中没有的为空，不以 0 代替；单位见数据字典（unit_zh）', en: 'Value; empty where the report has none (never 0); unit in the data dictionary (unit_en)' },
   { name: 'source_line', type: 'integer', zh: '原文行号（从 1 起）', en: 'Source line (1-based) in the report text' },
+  {
+    name: 'value_read',
+    type: 'number',
+    zh: '提取时读到的数值；人工更正过的单元格与 value 不同，其余相同；没有的为空',
+    en: 'Value as the extractor read it; differs from value where a person corrected the cell, the same elsewhere; empty where none',
+  },
+  {
+    name: 'correction',
+    type: 'string',
+    zh: '人工更正：理由（核对来源，日期）；未更正的为空',
+    en: 'Correction by hand: reason (where it was checked, date); empty where not corrected',
+  },
 ] as const satisfies readonly FieldSpec[];
 
 const LONG_HEADER = LONG_FIELDS.map((f) => f.name);
@@ -79,6 +91,8 @@ export function listLongCsvRows(record: ReportRecord): CsvValue[][] {
     c.columnZh,
     c.value,
     c.sourceLine,
+    c.valueRead,
+    c.correction,
   ]);
 }
 

@@ -117,6 +117,8 @@ export const SQLITE_TABLES: readonly SqliteTable[] = [
         en: 'Value; NULL where the report has none (never 0); unit in the dictionary table (unit_en)',
       },
       reuseField(LONG_FIELDS, 'source_line', { sql: 'INTEGER' }),
+      reuseField(LONG_FIELDS, 'value_read', { sql: 'NUMERIC' }),
+      reuseField(LONG_FIELDS, 'correction', { sql: 'TEXT' }),
     ],
     primaryKey: ['report_id', 'table', 'row_key', 'column_key'],
   },
@@ -232,7 +234,7 @@ export function listSqliteRows(r: ReportRecord): SqliteRecordRows {
     report: [r.id, r.agency.slug, r.year, r.template, r.title, r.signedOn, r.tables.proactive, r.tables.requests, r.tables.appeals, s.path, s.sha256, s.encoding, s.format, s.bytes, readTableStatus(r, 'legacy')],
     checks: r.checks.map((c) => [r.id, c.id, c.status, c.evaluated, c.failures.length]),
     checkFailures: r.checks.flatMap((c) => c.failures.map((f, i) => [r.id, c.id, i + 1, f.where, JSON.stringify(f.cells), f.expected, f.actual])),
-    cells: listRecordTidyCells(r).map((c) => [c.reportId, c.agencySlug, c.year, c.template, c.table, c.rowKey, c.rowZh, c.columnKey, c.columnZh, c.value, c.sourceLine]),
+    cells: listRecordTidyCells(r).map((c) => [c.reportId, c.agencySlug, c.year, c.template, c.table, c.rowKey, c.rowZh, c.columnKey, c.columnZh, c.value, c.sourceLine, c.valueRead, c.correction]),
   };
 }
 
@@ -275,7 +277,7 @@ export function openSqliteWriter(file: string, builtOn: string): SqliteWriter {
   const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   /** Each agency's newest row so far: its year and the order it was added in break ties. */
   const agencies = new Map<string, { year: number; order: number; row: SqliteRow }>();
   let added = 0;

@@ -377,6 +377,42 @@ const tablesSchema = z.object({
   appeals: tableStatusSchema,
 });
 
+/**
+ * One line of the corrections file (content/corrections.csv, parsed by src/lib/corrections/parse.ts):
+ * a person's correction of one cell of one report, with why and where it was checked. Corrections are
+ * applied to the record after extraction (src/lib/corrections/apply.ts), never inside it.
+ */
+export const correctionSchema = z.object({
+  /** 1-based line of the corrections file (the header is line 1), for error messages and the page. */
+  line: z.number().int().positive(),
+  /** The report's id (`<agency slug>-<year>`) or its source path relative to the corpus folder. */
+  report: z.string().min(1),
+  /** `proactive`, `requests`, `appeals` or `legacy`. */
+  table: z.enum(['proactive', 'requests', 'appeals', 'legacy']),
+  /** Row key, as in the record and the data dictionary (`granted`). */
+  row: z.string().min(1),
+  /** Column key (`natural`; `year` or `cumulative` in table `legacy`). */
+  column: z.string().min(1),
+  /** The value to publish, in the cell's unit; null: the report prints no figure there. */
+  value: z.number().nullable(),
+  /** Why the value read is wrong, in words. */
+  reason: z.string().min(1),
+  /** Where the correct value was checked: a URL, or 报告第 4 页. */
+  source: z.string().min(1),
+  /** When the correction was made, ISO yyyy-mm-dd. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** A correction applied to a record: the cell, the value as read beside the value published, and why. */
+export const appliedCorrectionSchema = correctionSchema.omit({ report: true, table: true, row: true, column: true }).extend({
+  /** Path of the cell (`requests.granted.natural`), as in `provenance`. */
+  cell: z.string(),
+  /** The value the extractor read (null: none), in the cell's unit. */
+  read: z.number().nullable(),
+});
+export type AppliedCorrection = z.infer<typeof appliedCorrectionSchema>;
+
 const recordBase = z.object({
   /** `<agency slug>-<year>`: the report's stable id and URL segment. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -420,6 +456,12 @@ const recordBase = z.object({
   provenance: provenanceSchema,
   /** Human-readable notes about this record (missing tables, cut-off rows, failed checks). */
   messages: z.array(z.string()),
+  /**
+   * Corrections applied after extraction (content/corrections.csv): each cell's value as read beside
+   * the value now in the record, whose checks were run again on the corrected figures. Absent in
+   * the extractor's records: it never applies corrections.
+   */
+  corrections: z.array(appliedCorrectionSchema).optional(),
 });
 
 export const reportRecordSchema = z.discriminatedUnion('template', [

@@ -24,6 +24,8 @@ import { manifestSchema, type Manifest, type ReportRecord } from '../schema/repo
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
+import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
+import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -56,17 +58,28 @@ export interface SiteData {
   cacheKeys: { report: Map<string, string | undefined>; agency: Map<string, string | undefined> };
 }
 
-/** Parsed records, least recently used first (a Map keeps insertion order). */
+/** Parsed records, corrected, least recently used first (a Map keeps insertion order). */
 const records = new Map<string, ReportRecord>();
 
-/** Returns a record from the extraction folder, through the record cache. */
+let corrector: Corrector | undefined;
+
+/** Returns the build's corrections (content/corrections.csv), read once; throws `file:line: message` for a bad line. */
+function loadCorrector(): Corrector {
+  if (!corrector) {
+    corrector = openCorrector(DATA_DIR);
+    assertCorrectionsValid(corrector);
+  }
+  return corrector;
+}
+
+/** Returns a record from the extraction folder with its corrections applied, through the record cache. */
 function readRecord(id: string): ReportRecord {
   let record = records.get(id);
   if (record) {
     records.delete(id);
   } else {
     // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
-    record = JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+    record = loadCorrector().correctOrThrow(JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord);
     if (records.size >= RECORD_CACHE) records.delete(records.keys().next().value!);
   }
   records.set(id, record);
@@ -84,7 +97,8 @@ export function loadSiteData(): Promise<SiteData> {
     // The collection validated each file against reportRecordSchema when it synced; read them whole here.
     const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
-    const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
+    // The record file's digest, and its corrections' (a correction changes the page, not the file).
+    const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : `${String(e.digest)}${loadCorrector().keyOf(e.data.id)}`]));
     const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
     const manifest = { ...read, input: describeInput(read.input, process.cwd()) };
@@ -141,6 +155,21 @@ export function loadCorpusFindings(): Promise<CorpusFindings> {
     return combineCorpusFindings(parts);
   })();
   return findings;
+}
+
+let review: Promise<ReviewQueue> | undefined;
+
+/** Returns the operator's review queue (the /review/ page), gathered one agency at a time from the corrected records, on first use. */
+export function loadReviewQueue(): Promise<ReviewQueue> {
+  review ??= (async () => {
+    const { agencies, manifest, builtOn } = await loadSiteData();
+    const groups = [];
+    for (const a of agencies) groups.push(...listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn));
+    groups.push(...listFileReviewGroups(manifest));
+    const stale = loadCorrector().listStale((id) => JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord);
+    return orderReviewQueue(groups, stale);
+  })();
+  return review;
 }
 
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */

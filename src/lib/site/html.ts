@@ -3,6 +3,7 @@
  * much faster to render than a component per cell, which matters at tens of thousands of pages.
  * Everything interpolated is escaped here.
  */
+import type { AppliedCorrection } from '../schema/report.ts';
 import type { ShownLine } from './bounds.ts';
 import { formatCount } from './format.ts';
 import { UI, type Lang } from './i18n.ts';
@@ -23,15 +24,29 @@ export interface FigureCellProps {
   /** What the cell is, for the tooltip and screen readers. */
   label: string;
   lang?: Lang;
+  /** The cell's correction (content/corrections.csv), when a person corrected the figure read. */
+  correction?: AppliedCorrection;
+}
+
+/** Returns the id of a correction's note on a report page (the list under the tables). */
+export function correctionAnchor(cell: string): string {
+  return `correction-${cell.replaceAll('.', '-')}`;
 }
 
 /** Returns the `<td>` of one figure. */
-export function renderFigureCell({ value, line, failing = false, label, lang = 'zh' }: FigureCellProps): string {
+export function renderFigureCell({ value, line, failing = false, label, lang = 'zh', correction }: FigureCellProps): string {
   const ui = UI[lang];
-  const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
-  const title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
-  const body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
-  return `<td class="${classes}" data-value="${value === null ? '' : value}" title="${escapeHtml(title)}">${body}</td>`;
+  const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
+  let title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
+  let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
+  if (correction) {
+    // The reason shows on hover (title) and on focus of the mark, which leads to the correction's note.
+    const note = ui.correctedNote(formatCount(correction.read), correction.reason, correction.source);
+    title += `; ${note}`;
+    body += `<a class="corrected-mark" href="#${correctionAnchor(correction.cell)}" title="${escapeHtml(note)}" aria-label="${escapeHtml(note)}">${lang === 'en' ? '✎' : '更'}</a>`;
+  }
+  const read = correction ? ` data-value-read="${correction.read === null ? '' : correction.read}"` : '';
+  return `<td class="${classes}" data-value="${value === null ? '' : value}"${read} title="${escapeHtml(title)}">${body}</td>`;
 }
 
 /**

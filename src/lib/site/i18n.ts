@@ -27,6 +27,8 @@ export const UI = {
     absent: '缺失',
     notInReport: '报告中没有此数',
     line: (n: number) => `原文第 ${n} 行`,
+    corrected: '人工更正',
+    correctedNote: (read: string, reason: string, source: string) => `人工更正：提取时读作 ${read}；理由：${reason}；来源：${source}`,
   },
   en: {
     htmlLang: 'en',
@@ -50,6 +52,8 @@ export const UI = {
     absent: 'absent',
     notInReport: 'not in the report',
     line: (n: number) => `source line ${n}`,
+    corrected: 'corrected by hand',
+    correctedNote: (read: string, reason: string, source: string) => `Corrected by hand (人工更正): read as ${read}; reason: ${reason}; source: ${source}`,
   },
 } as const;
 

@@ -42,3 +42,18 @@ describe('renderSourceLines', () => {
     );
   });
 });
+
+describe('renderFigureCell with a correction', () => {
+  const correction = { line: 3, cell: 'requests.granted.natural', read: 13, value: 15, reason: '<b>误读</b>', source: '报告第 4 页', date: '2026-12-01' };
+  it('marks the cell 人工更正, with the value read and the reason escaped in its title and its mark, the mark leading to its note', () => {
+    const html = renderFigureCell({ value: 15, line: 98, label: '予以公开·自然人', correction });
+    expect(html).toBe(
+      '<td class="num corrected" data-value="15" data-value-read="13" title="予以公开·自然人 (原文第 98 行); 人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页">' +
+        '<a href="#L98">15</a><a class="corrected-mark" href="#correction-requests-granted-natural" title="人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页" aria-label="人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页">更</a></td>',
+    );
+  });
+  it('shows a figure corrected to none as —, and one read as none', () => {
+    expect(renderFigureCell({ value: null, label: 'x', correction: { ...correction, value: null } })).toContain('data-value="" data-value-read="13"');
+    expect(renderFigureCell({ value: 15, label: 'x', correction: { ...correction, read: null } })).toContain('data-value-read="" title="x; 人工更正：提取时读作 —');
+  });
+});

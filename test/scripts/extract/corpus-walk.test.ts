@@ -107,6 +107,16 @@ describe('walking a hostile corpus', () => {
     expect(manifest.files.some((f) => f.messages.some((m) => m.includes('ENOENT')))).toBe(false);
   });
 
+  it('leaves the corrections file at the root unread, and reads one in a subfolder as any file', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'nianbao-walk-corrections-'));
+    await mkdir(path.join(root, 'sub'));
+    await writeFile(path.join(root, 'corrections.csv'), 'report,table,row,column,value,reason,source,date\n');
+    await writeFile(path.join(root, 'sub', 'corrections.csv'), 'x');
+    const walked = walkCorpus(root);
+    expect(walked.skipped.corrections).toEqual(['corrections.csv']);
+    expect(walked.files.map((f) => f.rel)).toEqual(['sub/corrections.csv']);
+  });
+
   it('lists a FIFO without reading it', () => {
     expect(entry('pipe.txt')).toEqual({ path: 'pipe.txt', status: 'error', id: null, messages: ['不是普通文件（FIFO），未读取 (not a regular file: FIFO; not read)'] });
   });

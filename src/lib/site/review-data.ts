@@ -1,0 +1,61 @@
+/**
+ * The review queue of an extraction folder (an I/O edge shared by `npm run review` and the /review/
+ * page): the records read one agency at a time, corrected as the site publishes them, and the
+ * manifest's files without identity. Memory holds one agency's records and the queue, not the corpus.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
+import { manifestSchema, type ReportRecord } from '../schema/report.ts';
+import { formatCorrectionError } from '../corrections/parse.ts';
+import { CorrectionsError, openCorrector } from './corrections.ts';
+
+/** Returns a record file as the extractor wrote it. */
+function readRecordFile(dataDir: string, id: string): ReportRecord {
+  return JSON.parse(readFileSync(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+}
+
+/**
+ * Returns the review queue of the records in `dataDir` (NIANBAO_DATA), with `date` (yyyy-mm-dd) in
+ * its ready-made corrections lines; throws `file:line: message` for a bad line of the corrections file.
+ */
+export function loadReviewQueue(dataDir: string, date: string, env: NodeJS.ProcessEnv = process.env): ReviewQueue {
+  const corrector = openCorrector(dataDir, env);
+  // Every bad line at once, those naming a cell a record has not too, so that one run names them all.
+  const errors = corrector.listAllErrors((id) => readRecordFile(dataDir, id));
+  if (errors.length > 0) throw new CorrectionsError(errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(dataDir, 'reports')).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  // First pass: each record's agency, so that the second reads one agency's records at a time.
+  const idsBySlug = new Map<string, string[]>();
+  for (const name of names) {
+    const id = name.slice(0, -'.json'.length);
+    const slug = readRecordFile(dataDir, id).agency.slug;
+    const ids = idsBySlug.get(slug);
+    if (ids) ids.push(id);
+    else idsBySlug.set(slug, [id]);
+  }
+  const groups: ReviewGroup[] = [];
+  for (const ids of idsBySlug.values()) groups.push(...listAgencyReviewGroups(ids.map((id) => corrector.correctOrThrow(readRecordFile(dataDir, id))), date));
+  let manifestText: string | null = null;
+  try {
+    manifestText = readFileSync(path.join(dataDir, 'manifest.json'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (manifestText !== null) groups.push(...listFileReviewGroups(manifestSchema.parse(JSON.parse(manifestText))));
+  return orderReviewQueue(groups, corrector.listStale((id) => readRecordFile(dataDir, id)));
+}
+
+/** Returns the source text lines of a record (provenance line n is index n-1), or [] without a text file. */
+export function readSourceLines(dataDir: string, id: string): string[] {
+  try {
+    return readFileSync(path.join(dataDir, 'text', `${id}.txt`), 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+  } catch {
+    return [];
+  }
+}
