@@ -14,24 +14,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** A table figure: the number linked to its source line, or — when absent; outlined when failing. */
+/**
+ * A table figure: the number linked to its source line, or — when absent; outlined when failing.
+ * Its row and column are the table's headers; with JavaScript a hover title names them and the
+ * line (src/client/figure-titles.ts), so that the cell itself carries no `title`: a report page
+ * has some 200 figures, and their titles were nearly a third of its bytes.
+ */
 export interface FigureCellProps {
   value: number | null;
   /** 1-based source line, when known. */
   line?: number;
   failing?: boolean;
-  /** What the cell is, for the tooltip and screen readers. */
-  label: string;
   lang?: Lang;
 }
 
-/** Returns the `<td>` of one figure. */
-export function renderFigureCell({ value, line, failing = false, label, lang = 'zh' }: FigureCellProps): string {
-  const ui = UI[lang];
+/** Returns the `<td>` of one figure: `data-value` holds the figure (empty when absent), the link its source line. */
+export function renderFigureCell({ value, line, failing = false, lang = 'zh' }: FigureCellProps): string {
   const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
-  const title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
-  const body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
-  return `<td class="${classes}" data-value="${value === null ? '' : value}" title="${escapeHtml(title)}">${body}</td>`;
+  const body = value === null ? `<span aria-label="${escapeHtml(UI[lang].absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
+  return `<td class="${classes}" data-value="${value === null ? '' : value}">${body}</td>`;
 }
 
 /**

@@ -8,16 +8,12 @@ describe('escapeHtml', () => {
 });
 
 describe('renderFigureCell', () => {
-  it('links a figure to its line', () => {
-    expect(renderFigureCell({ value: 1186, line: 12, label: '予以公开·自然人' })).toBe(
-      '<td class="num" data-value="1186" title="予以公开·自然人 (原文第 12 行)"><a href="#L12">1,186</a></td>',
-    );
+  it('links a figure to its line, with no per-cell title', () => {
+    expect(renderFigureCell({ value: 1186, line: 12 })).toBe('<td class="num" data-value="1186"><a href="#L12">1,186</a></td>');
   });
   it('shows an absent figure as —, never 0, and outlines failing cells', () => {
-    expect(renderFigureCell({ value: null, label: 'x', failing: true })).toBe(
-      '<td class="num absent failing" data-value="" title="x: 报告中没有此数"><span aria-label="缺失">—</span></td>',
-    );
-    expect(renderFigureCell({ value: 0, label: 'x', lang: 'en' })).toBe('<td class="num" data-value="0" title="x">0</td>');
+    expect(renderFigureCell({ value: null, failing: true })).toBe('<td class="num absent failing" data-value=""><span aria-label="缺失">—</span></td>');
+    expect(renderFigureCell({ value: 0, lang: 'en' })).toBe('<td class="num" data-value="0">0</td>');
   });
 });
 
