@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, logHandlers } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { lazyListenersPlugin } from './src/lib/charts/lazy-listeners-plugin.ts';
 import { readSite, SITE_WARNING } from './src/lib/site/site-url.ts';
@@ -25,6 +25,9 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Warnings and errors only: at info Astro writes a line per page, tens of thousands of lines that
+  // the build's own stage times already sum up. NIANBAO_ASTRO_LOG=info brings them back.
+  logger: logHandlers.node({ level: /** @type {'debug' | 'info' | 'warn' | 'error'} */ (process.env.NIANBAO_ASTRO_LOG ?? 'warn') }),
   vite: {
     // linkedom is bundled into the build so that its listener maps are made lazy (see the plugin).
     plugins: [lazyListenersPlugin()],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run build [-- extract options | --site-only]: extraction (npm run extract; its options, such as
- * --input, are passed on), then the charts, then the Astro build, then the downloads and the search index side by side
+ * --input, are passed on), then the charts, then the Astro build with the downloads and the search index beside it
  * (scripts/lib/build-stages.ts), each in its own process, stopping after the first phase in which one
  * fails, with its exit code. --site-only skips extraction: the site from records already there (after
  * `npm run extract:merge`, say). Logs each stage's time to stderr. Its options are checked before
@@ -17,8 +17,8 @@ import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 const BUILD_COMMAND: CommandSpec = {
   name: 'npm run build',
   summary:
-    '提取 → 图表 → Astro 构建（同时写下载文件）→ 搜索索引，生成 dist/；提取的选项原样传给 npm run extract。\n' +
-    'Extraction → charts → the Astro build (the downloads beside it) → the search index, into dist/; the extraction options are passed on to npm run extract.',
+    '提取 → 图表 → Astro 构建（同时写下载文件和搜索索引），生成 dist/；提取的选项原样传给 npm run extract。\n' +
+    'Extraction → charts → the Astro build (the downloads and the search index beside it), into dist/; the extraction options are passed on to npm run extract.',
   options: {
     ...EXTRACT_OPTIONS,
     'site-only': { type: 'boolean', help: '不提取，用已有的记录生成网站（如 extract:merge 之后） (skip extraction: the site from the records already there, e.g. after extract:merge)' },

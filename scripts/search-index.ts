@@ -1,35 +1,43 @@
 #!/usr/bin/env node
 /**
- * Builds the Pagefind search index over the built site: the Chinese report and agency pages only
- * (each at most MAX_SEARCH_PAGE_BYTES of HTML; a larger one is left out and named on stderr),
- * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 1000), each chunk its own Pagefind bundle
- * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
- * bounded by the chunk size, not the site), several chunks at once (NIANBAO_SEARCH_JOBS, default one
- * per core). dist/pagefind/chunks.json lists the bundles; the search
- * pages read it and merge the chunks at query time. The UI script and styles are copied to
- * dist/pagefind/ where the search pages load them.
+ * node scripts/search-index.ts [--stage DIR | --place DIR]: builds the Pagefind search index from the
+ * records (NIANBAO_DATA, default .nianbao), not from the built pages, so that it runs beside the
+ * Astro build: the Chinese report and agency pages (scripts/lib/search/records.ts), each agency's
+ * pages in one chunk chosen by its slug (scripts/lib/search/chunks.ts; about NIANBAO_SEARCH_CHUNK
+ * pages a chunk, default 1000), each chunk its own Pagefind bundle built by a fresh Pagefind process
+ * (closed afterwards, so memory stays bounded by the chunk, not the site), several chunks at once
+ * (NIANBAO_SEARCH_JOBS, default one per core). pagefind/chunks.json lists the bundles; the search
+ * pages read it and merge the chunks at query time. The UI script and styles are copied to pagefind/
+ * where the search pages load them.
+ *
+ * Written into the built site's pagefind/ (NIANBAO_OUT, default dist), or with `--stage DIR` into DIR
+ * while Astro builds (Astro empties its output folder when it starts), which `--place DIR` then moves
+ * into the built site.
  *
  * Each chunk's bundle is also kept in a cache (Astro's cache folder, pagefind-chunks/<key>/), keyed by
- * the Pagefind version and the chunk's pages and their bytes: after one report changed, only the chunk
- * holding its pages is indexed again, the others are copied back (Astro empties dist/ on each build).
+ * the Pagefind version, the search code and the chunk's record files and their bytes: after one
+ * report changed, only the chunk holding its agency is indexed again, the others are copied back.
  */
 import { createHash } from 'node:crypto';
 import { cp, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { forEachLimited } from './lib/extract/write-output.ts';
-import { CHUNKS_FILE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, selectBySize, type ChunkList } from './lib/search/chunks.ts';
+import { CHUNKS_FILE, chunkKey, groupByAgency, parseChunkSize, parseJobs, planChunks, readRecordFileName, type Chunk, type ChunkList } from './lib/search/chunks.ts';
+import { hashSources } from '../src/lib/source-version.ts';
 
+const { values } = parseArgs({ options: { stage: { type: 'string' }, place: { type: 'string' } } });
 /** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
 const OUT = process.env.NIANBAO_OUT ?? 'dist';
+/** The extraction folder the records are read from. */
+const DATA = process.env.NIANBAO_DATA ?? '.nianbao';
 const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
 /** Where indexed chunks are kept between builds (beside Astro's own cache, see astro.config.mjs). */
 const CACHE = path.join(process.env.NIANBAO_ASTRO_CACHE ?? 'node_modules/.astro', 'pagefind-chunks');
-/** What else decides a chunk's bundle: the Pagefind version and the options below. */
-const SALT = `pagefind ${JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version} zh-cn`;
 /**
  * Chunks indexed at once (NIANBAO_SEARCH_JOBS, default one per core): Pagefind indexes on one core,
  * and each chunk's process holds at most about 100 MiB + 0.4 MiB a page.
@@ -37,28 +45,18 @@ const SALT = `pagefind ${JSON.parse(await readFile(path.join('node_modules', 'pa
 const JOBS = parseJobs(process.env.NIANBAO_SEARCH_JOBS, availableParallelism());
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
+/** The code that decides what a chunk holds: the search records and the findings and bounds they use. */
+const SEARCH_SOURCES = ['scripts/lib/search', 'src/lib/findings', 'src/lib/aggregate', 'src/lib/site', 'src/lib/template.ts', 'package-lock.json'];
 
-/** Returns candidate pages with their sizes: <section>/<name>/index.html for the sections that hold searchable pages. */
-async function listCandidates(root: string): Promise<{ page: string; bytes: number }[]> {
-  const pages: { page: string; bytes: number }[] = [];
-  for (const section of ['reports', 'agencies']) {
-    const names = await readdir(path.join(root, section)).catch(() => [] as string[]);
-    for (const name of names) {
-      const rel = `${section}/${name}/index.html`;
-      const info = await stat(path.join(root, rel)).catch(() => null);
-      if (info?.isFile()) pages.push({ page: rel, bytes: info.size });
-    }
-  }
-  return pages;
-}
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 /**
- * Indexes one chunk of pages into its own bundle, in a child process (scripts/lib/search/index-chunk.ts)
+ * Indexes one chunk into its own bundle, in a child process (scripts/lib/search/index-chunk.ts)
  * with its own Pagefind process: chunks are independent, so several are indexed at once, one per core.
  */
-async function buildChunk(pages: string[], outputPath: string): Promise<void> {
+async function buildChunk(chunk: Chunk, outputPath: string): Promise<void> {
   const job = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-search-')), 'job.json');
-  await writeFile(job, JSON.stringify({ site: OUT, pages, outputPath }));
+  await writeFile(job, JSON.stringify({ dataDir: DATA, agencies: chunk.agencies, outputPath }));
   try {
     const child = spawn(process.execPath, [fileURLToPath(new URL('./lib/search/index-chunk.ts', import.meta.url)), job], { stdio: 'inherit' });
     const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
@@ -68,55 +66,72 @@ async function buildChunk(pages: string[], outputPath: string): Promise<void> {
   }
 }
 
-/** Returns the chunk's cache key, from the sha256 of each page's bytes. */
-async function keyOf(pages: readonly string[]): Promise<string> {
-  const hashed = await Promise.all(pages.map(async (page) => ({ page, sha256: createHash('sha256').update(await readFile(path.join(OUT, page))).digest('hex') })));
-  return chunkKey(hashed, SALT);
+/** Returns the chunk's cache key, from the sha256 of each of its record files. */
+async function keyOf(chunk: Chunk, salt: string): Promise<string> {
+  const files = chunk.agencies.flatMap((a) => a.ids.map((id) => `${id}.json`));
+  const hashed = await Promise.all(files.map(async (file) => ({ file, sha256: createHash('sha256').update(await readFile(path.join(DATA, 'reports', file))).digest('hex') })));
+  return chunkKey(hashed, salt);
 }
 
-const started = performance.now();
-const root = path.join(OUT, 'pagefind');
-await rm(root, { recursive: true, force: true });
-const { pages: candidates, tooLarge } = selectBySize(await listCandidates(OUT));
-for (const p of tooLarge) {
-  process.stderr.write(`pagefind: 页面过大，未编入搜索索引：${p.page}（${p.bytes} 字节，上限 ${MAX_SEARCH_PAGE_BYTES}） (left out of the search index: ${p.page} is ${p.bytes} bytes, over ${MAX_SEARCH_PAGE_BYTES})\n`);
-}
-const chunks = chunkPages(candidates, CHUNK_SIZE);
-// An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
-if (chunks.length === 0) chunks.push([]);
-const names = chunks.map((_, i) => chunkName(i));
-await mkdir(CACHE, { recursive: true });
-const keys: string[] = new Array(chunks.length);
-let reused = 0;
-// Chunks are independent: JOBS of them are indexed (or copied from the cache) at once.
-await forEachLimited(chunks.map((_, i) => i), JOBS, async (i) => {
-  const pages = chunks[i]!;
-  const t = performance.now();
-  const key = await keyOf(pages);
-  keys[i] = key;
-  const cached = path.join(CACHE, key);
-  const target = path.join(root, names[i]!);
-  let how = 'indexed';
-  if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
-    await cp(cached, target, { recursive: true });
-    how = 'from cache';
-    reused++;
-  } else {
-    await buildChunk(pages, target);
-    // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
-    await rm(`${cached}.tmp`, { recursive: true, force: true });
-    await cp(target, `${cached}.tmp`, { recursive: true });
-    await rename(`${cached}.tmp`, cached);
+/** Builds the whole index into `root` (a pagefind/ folder), reusing cached chunks. */
+async function buildIndex(root: string): Promise<void> {
+  const started = performance.now();
+  const pagefindVersion = JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version as string;
+  const salt = `pagefind ${pagefindVersion} zh-cn records ${hashSources(process.cwd(), SEARCH_SOURCES).version}`;
+  await rm(root, { recursive: true, force: true });
+  const names = await readdir(path.join(DATA, 'reports')).catch(() => [] as string[]);
+  const agencies = groupByAgency(names.flatMap((n) => readRecordFileName(n) ?? []));
+  const chunks = planChunks(agencies, CHUNK_SIZE);
+  // An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
+  if (chunks.length === 0) chunks.push({ name: '000', agencies: [] });
+  await mkdir(CACHE, { recursive: true });
+  const keys: string[] = new Array(chunks.length);
+  let reused = 0;
+  // Chunks are independent: JOBS of them are indexed (or copied from the cache) at once.
+  await forEachLimited(chunks.map((_, i) => i), JOBS, async (i) => {
+    const chunk = chunks[i]!;
+    const t = performance.now();
+    const key = await keyOf(chunk, salt);
+    keys[i] = key;
+    const cached = path.join(CACHE, key);
+    const target = path.join(root, chunk.name);
+    let how = 'indexed';
+    if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
+      await cp(cached, target, { recursive: true });
+      how = 'from cache';
+      reused++;
+    } else {
+      await buildChunk(chunk, target);
+      // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
+      await rm(`${cached}.tmp`, { recursive: true, force: true });
+      await cp(target, `${cached}.tmp`, { recursive: true });
+      await rename(`${cached}.tmp`, cached);
+    }
+    const pages = chunk.agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
+    process.stderr.write(`pagefind: chunk ${chunk.name} (${i + 1}/${chunks.length}): ${chunk.agencies.length} agencies, ${pages} pages ${how}, ${seconds(t)}s\n`);
+  });
+  // Only this build's chunks stay cached: the cache never grows past one site's index.
+  for (const name of await readdir(CACHE).catch(() => [] as string[])) {
+    if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
   }
-  process.stderr.write(`pagefind: chunk ${names[i]} (${i + 1}/${chunks.length}): ${pages.length} pages ${how}, ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
-});
-// Only this build's chunks stay cached: the cache never grows past one site's index.
-for (const name of await readdir(CACHE).catch(() => [] as string[])) {
-  if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  for (const f of UI_FILES) await copyFile(path.join(root, chunks[0]!.name, f), path.join(root, f));
+  const pageCount = agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
+  const list: ChunkList = { chunks: chunks.map((c) => `${c.name}/`), pages: pageCount };
+  await writeFile(path.join(root, CHUNKS_FILE), `${JSON.stringify(list)}\n`);
+  process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of about ${CHUNK_SIZE} at most (${reused} from cache), ${seconds(started)}s\n`);
 }
-await mkdir(root, { recursive: true });
-for (const f of UI_FILES) await copyFile(path.join(root, names[0]!, f), path.join(root, f));
-const pageCount = chunks.reduce((n, c) => n + c.length, 0);
-const list: ChunkList = { chunks: names.map((n) => `${n}/`), pages: pageCount };
-await writeFile(path.join(root, CHUNKS_FILE), `${JSON.stringify(list)}\n`);
-process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of at most ${CHUNK_SIZE} (${reused} from cache), ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+
+if (values.place) {
+  // The staged index replaces the site's: a rename within one file system, else a copy.
+  const target = path.join(OUT, 'pagefind');
+  await rm(target, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  await rename(values.place, target).catch(async () => {
+    await cp(values.place!, target, { recursive: true });
+    await rm(values.place!, { recursive: true, force: true });
+  });
+  process.stderr.write(`pagefind: placed ${values.place} → ${target}\n`);
+} else {
+  await buildIndex(values.stage ?? path.join(OUT, 'pagefind'));
+}

@@ -38,6 +38,7 @@ export interface Stage {
 /** Returns the stages of a build; `extractArgs` are passed to the extractor (--input, --out, --cache …). */
 export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
   const stagedDownloads = path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'downloads');
+  const stagedSearch = path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'search');
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
     // The corrections file checked against the records (a bad line stops the build with its line
@@ -46,11 +47,13 @@ export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
     { name: 'review', args: ['scripts/review.ts', '--check'], phase: 1 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
     { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
-    // The downloads need only the records: written beside the Astro build, which keeps about one
-    // core busy, into a folder of their own (Astro empties dist/ when it starts), then put in place.
+    // The downloads and the search index need only the records: written beside the Astro build,
+    // which keeps about one core busy, into folders of their own (Astro empties dist/ when it
+    // starts), then put in place.
     { name: 'astro', args: astroBuildArgs(), phase: 2 },
     { name: 'downloads', args: ['scripts/write-downloads.ts', '--stage', stagedDownloads], phase: 2 },
+    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], phase: 2 },
     { name: 'place downloads', args: ['scripts/write-downloads.ts', '--place', stagedDownloads], phase: 3 },
-    { name: 'search', args: ['scripts/search-index.ts'], phase: 3 },
+    { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], phase: 3 },
   ];
 }

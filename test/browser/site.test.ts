@@ -6,15 +6,15 @@
  * and desktop widths go to test-results/screenshots/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../support/static-server.ts';
-import { DIST, childEnv, ensureDefaultBuild, listHtml } from '../support/site.ts';
-import { chunkPages } from '../../scripts/lib/search/chunks.ts';
+import { DATA, DIST, childEnv, ensureDefaultBuild } from '../support/site.ts';
+import { groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
 import { formatAtomFeed, nameUuid } from '../../src/lib/feed/atom.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -184,6 +184,17 @@ describe('report page', () => {
     expect(new URL(page.url()).hash).toMatch(/^#L\d+$/);
     await page.close();
   });
+
+  it('names a figure’s row, column and source line when pointed at, with no title in the page as built', async () => {
+    const { page, errors } = await open('/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/');
+    expect(await page.locator('td[data-value][title]').count()).toBe(0);
+    const cell = page.locator('#table-requests tbody tr').first().locator('td').first();
+    const line = (await cell.locator('a').getAttribute('href'))!.slice(2);
+    await cell.hover();
+    expect(await cell.getAttribute('title')).toBe(`一、本年新收政府信息公开申请数量·自然人 (原文第 ${line} 行)`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('chart tools', () => {
@@ -291,10 +302,10 @@ describe('search', () => {
       cpSync(DIST, dir, { recursive: true, filter: (src) => path.relative(DIST, src) !== 'pagefind' });
       execFileSync('node', ['scripts/search-index.ts'], { env: childEnv({ NIANBAO_OUT: dir, NIANBAO_SEARCH_CHUNK: '2' }), stdio: 'inherit' });
       const list = JSON.parse(readFileSync(path.join(dir, 'pagefind/chunks.json'), 'utf8')) as { chunks: string[] };
-      // The same cut the script made: page → its chunk's folder.
-      const cut = chunkPages(listHtml(dir), 2);
-      expect(list.chunks).toHaveLength(cut.length);
-      chunkOf = new Map(cut.flatMap((pages, i) => pages.map((p) => [`/${p.replace(/index\.html$/, '')}`, list.chunks[i]!] as const)));
+      // The same cut the script made, from the record files: page → its chunk's folder.
+      const cut = planChunks(groupByAgency(readdirSync(path.join(DATA, 'reports')).flatMap((n) => readRecordFileName(n) ?? [])), 2);
+      expect(list.chunks).toEqual(cut.map((c) => `${c.name}/`));
+      chunkOf = new Map(cut.flatMap((c) => c.agencies.flatMap((a) => [[`/agencies/${a.slug}/`, c.name], ...a.ids.map((id) => [`/reports/${id}/`, c.name] as const)] as const)));
       chunked = await serveStatic(dir);
     });
 
@@ -323,6 +334,12 @@ describe('search', () => {
     await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
     const links = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
     expect(links).toContain('/reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/');
+    // Each result is titled as its page's heading (the index is made from the records, not the pages).
+    const results = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((e) => [new URL((e as HTMLAnchorElement).href).pathname, e.textContent!.trim()] as const));
+    for (const [link, title] of results) {
+      const heading = /<h1[^>]*>([^<]*)<\/h1>/.exec(readFileSync(path.join(DIST, link, 'index.html'), 'utf8'))![1]!.trim();
+      expect(title, link).toBe(heading);
+    }
     await page.close();
   });
 });

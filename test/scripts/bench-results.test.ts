@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumStages, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
-import { describeCpuChecks, describeRuns, describeScaling, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+import { describeCpuChecks, describeRuns, describeScaling, describeTargets, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
 
@@ -108,5 +108,37 @@ describe('timeCpuCheck', () => {
     const ms = timeCpuCheck(1);
     expect(ms).toBeGreaterThan(0);
     expect(Number.isFinite(ms)).toBe(true);
+  });
+});
+
+describe('describeTargets', () => {
+  it('holds each size against its targets: met or missed with the figure, the rest not measured', () => {
+    const lines = describeTargets([full, once]);
+    expect(lines.slice(2, -1)).toEqual([
+      // 290 / 30 = 9.7 × the bare build; 100 s for one changed report; 500 reports/s.
+      '- 10,000 reports, whole build ≤ 3 × the bare Astro build (stretch 2 ×): **missed** (9.7 ×)',
+      '- 10,000 reports, one report changed: whole site updated in ≤ 10 s: **missed** (100.0 s)',
+      '- 1,000 reports, one report changed: whole site updated in ≤ 3 s: not measured',
+      // 200 + 1600 + 200 + 1000 s = 50 min; Astro's 2,800 MiB is the largest stage.
+      '- 100,000 reports, end to end ≤ 30 min, every stage ≤ 3 GiB: **missed** (50.0 min, peak 2800 MiB)',
+      '- 10,000 reports, cold extraction ≥ 1,000 reports/s: **missed** (500 reports/s)',
+    ]);
+  });
+
+  it('says met when a size is within its targets, and names the stretch', () => {
+    const fast: SizeResult = {
+      ...full,
+      extract: { ...full.extract, coldPerSecond: 1200 },
+      site: { ...full.site!, build: run(55, 1500), buildIncremental: run(8, 1400), buildRatio: 55 / 30 },
+    };
+    expect(describeTargets([fast]).filter((l) => l.startsWith('- 10,000'))).toEqual([
+      '- 10,000 reports, whole build ≤ 3 × the bare Astro build (stretch 2 ×): **met** (1.8 ×, stretch met)',
+      '- 10,000 reports, one report changed: whole site updated in ≤ 10 s: **met** (8.0 s)',
+      '- 10,000 reports, cold extraction ≥ 1,000 reports/s: **met** (1200 reports/s)',
+    ]);
+  });
+
+  it('ends the Markdown the benchmark prints', () => {
+    expect(toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [full] })).toContain('Targets (issue 18; ratios within one run):');
   });
 });

@@ -1,82 +1,103 @@
 /**
- * The search index chunking (scripts/lib/search/chunks.ts): only the Chinese report and agency pages
- * are indexed, and they are cut into deterministic, bounded chunks that together hold each page once.
+ * The search index's chunks (scripts/lib/search/chunks.ts): each agency's pages whole in one chunk
+ * chosen by its slug, so that a change to one report, or a report added or deleted, changes one
+ * chunk only; and the search records made from the records (scripts/lib/search/records.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize, parseJobs, selectBySize } from '../../scripts/lib/search/chunks.ts';
+import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkOfAgency, countChunks, groupByAgency, parseChunkSize, parseJobs, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
+import { listSearchRecords } from '../../scripts/lib/search/records.ts';
+import { loadSampleRecords } from '../support/records.ts';
 
-describe('isSearchable', () => {
-  it('keeps the Chinese report and agency pages only', () => {
-    expect(isSearchable('reports/zaozhuangshi-xingzheng-shenpi-fuwuju-2024/index.html')).toBe(true);
-    expect(isSearchable('agencies/yiyuanxian-renminzhengfu/index.html')).toBe(true);
-    for (const p of [
-      'index.html',
-      'agencies/index.html',
-      'agencies/page/2/index.html',
-      'en/reports/yiyuanxian-renminzhengfu-2023/index.html',
-      'en/agencies/yiyuanxian-renminzhengfu/index.html',
-      'embed/agencies/yiyuanxian-renminzhengfu/requests/index.html',
-      'data/index.html',
-      'search/index.html',
-      'reports/x/data.json',
-    ]) {
-      expect(isSearchable(p), p).toBe(false);
-    }
+describe('readRecordFileName and groupByAgency', () => {
+  it('reads the report id and agency slug from a record file name, and nothing from other files', () => {
+    expect(readRecordFileName('zaozhuangshi-xingzheng-shenpi-fuwuju-2024.json')).toEqual({ id: 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024', slug: 'zaozhuangshi-xingzheng-shenpi-fuwuju' });
+    // A slug that ends in digits keeps them: the year is the last four.
+    expect(readRecordFileName('a-2019-2020.json')).toEqual({ id: 'a-2019-2020', slug: 'a-2019' });
+    for (const n of ['manifest.json', 'a-2024.json.tmp', 'a-24.json', '.a-2024.txt']) expect(readRecordFileName(n), n).toBeNull();
+  });
+
+  it('groups ids by agency, agencies and ids sorted, each id once', () => {
+    const ids = ['b-2024', 'a-2020', 'b-2020', 'a-2020'].map((n) => readRecordFileName(`${n}.json`)!);
+    expect(groupByAgency(ids)).toEqual([{ slug: 'a', ids: ['a-2020'] }, { slug: 'b', ids: ['b-2020', 'b-2024'] }]);
   });
 });
 
-describe('selectBySize', () => {
-  it('leaves out of the index the pages over the bound, keeping the others in order', () => {
-    const pages = [
-      { page: 'reports/b-2024/index.html', bytes: 60_000 },
-      { page: 'reports/huge-2023/index.html', bytes: MAX_SEARCH_PAGE_BYTES + 1 },
-      { page: 'agencies/a/index.html', bytes: MAX_SEARCH_PAGE_BYTES },
-    ];
-    expect(selectBySize(pages)).toEqual({ pages: ['reports/b-2024/index.html', 'agencies/a/index.html'], tooLarge: [pages[1]] });
-    expect(selectBySize(pages, 1000).pages).toEqual([]);
-  });
-});
-
-describe('chunkPages', () => {
-  const pages = ['reports/b-2024/index.html', 'en/reports/a-2024/index.html', 'agencies/b/index.html', 'reports/a-2024/index.html', 'agencies/a/index.html', 'about/index.html'];
-
-  it('sorts the searchable pages and cuts them into runs of at most the chunk size', () => {
-    expect(chunkPages(pages, 2)).toEqual([
-      ['agencies/a/index.html', 'agencies/b/index.html'],
-      ['reports/a-2024/index.html', 'reports/b-2024/index.html'],
-    ]);
-    expect(chunkPages(pages, 3)).toEqual([['agencies/a/index.html', 'agencies/b/index.html', 'reports/a-2024/index.html'], ['reports/b-2024/index.html']]);
-    expect(chunkPages(pages, 1000)).toEqual([['agencies/a/index.html', 'agencies/b/index.html', 'reports/a-2024/index.html', 'reports/b-2024/index.html']]);
-    expect(chunkPages(['about/index.html'], 2)).toEqual([]);
+describe('countChunks and planChunks', () => {
+  it('cuts a site into the least power of two of chunks that keeps the average at most the size', () => {
+    expect([countChunks(0, 1000), countChunks(1000, 1000), countChunks(1001, 1000), countChunks(4000, 1000), countChunks(4001, 1000)]).toEqual([1, 1, 2, 4, 8]);
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => countChunks(10, size)).toThrow(RangeError);
   });
 
-  it('rejects a chunk size that is not a positive integer', () => {
-    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => chunkPages(pages, size)).toThrow(RangeError);
-  });
+  const agencies = fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 40 }).chain((slugs) =>
+    fc.tuple(fc.constant(slugs), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: slugs.length, maxLength: slugs.length })),
+  ).map(([slugs, counts]) => slugs.map((slug, i) => ({ slug, ids: Array.from({ length: counts[i]! }, (_, y) => `${slug}-${2019 + y}`) })));
 
-  it('holds every searchable page exactly once, in bounded chunks, whatever the input order', () => {
-    const page = fc.tuple(fc.constantFrom('reports', 'agencies', 'en/reports', 'embed/agencies'), fc.stringMatching(/^[a-z0-9-]{1,12}$/)).map(([s, n]) => `${s}/${n}/index.html`);
+  it('holds every agency once, whole, in the chunk its slug names, in order of chunk number', () => {
     fc.assert(
-      fc.property(fc.array(page, { maxLength: 60 }), fc.integer({ min: 1, max: 10 }), (list, size) => {
-        const chunks = chunkPages(list, size);
-        const flat = chunks.flat();
-        expect(flat).toEqual([...new Set(list.filter(isSearchable))].sort());
-        for (const c of chunks) expect(c.length).toBeGreaterThan(0);
-        for (const c of chunks.slice(0, -1)) expect(c).toHaveLength(size);
-        expect(chunkPages([...list].reverse(), size)).toEqual(chunks);
+      fc.property(agencies, fc.integer({ min: 1, max: 12 }), (list, size) => {
+        const chunks = planChunks(list, size);
+        const count = countChunks(list.reduce((n, a) => n + 1 + a.ids.length, 0), size);
+        expect(chunks.flatMap((c) => c.agencies).map((a) => a.slug).sort()).toEqual(list.map((a) => a.slug).sort());
+        for (const c of chunks) {
+          expect(c.agencies.length).toBeGreaterThan(0);
+          for (const a of c.agencies) expect(c.name).toBe(chunkName(chunkOfAgency(a.slug, count)));
+        }
+        expect(chunks.map((c) => c.name)).toEqual([...chunks.map((c) => c.name)].sort());
+        expect(planChunks([...list].reverse(), size).map((c) => c.name)).toEqual(chunks.map((c) => c.name));
       }),
     );
+  });
+
+  it('changes one chunk only when an agency gains a report, while the number of chunks stays', () => {
+    fc.assert(
+      fc.property(agencies.filter((l) => l.length > 0), fc.nat(), (list, pick) => {
+        const size = 10;
+        const changed = list.map((a, i) => (i === pick % list.length ? { ...a, ids: [...a.ids, `${a.slug}-2030`] } : a));
+        const pages = (l: typeof list) => l.reduce((n, a) => n + 1 + a.ids.length, 0);
+        fc.pre(countChunks(pages(list), size) === countChunks(pages(changed), size));
+        const before = new Map(planChunks(list, size).map((c) => [c.name, JSON.stringify(c.agencies)]));
+        const after = planChunks(changed, size);
+        expect(after.filter((c) => before.get(c.name) !== JSON.stringify(c.agencies))).toHaveLength(1);
+      }),
+    );
+  });
+
+  it('gives no chunks for no agencies', () => {
+    expect(planChunks([], 1000)).toEqual([]);
+  });
+});
+
+describe('listSearchRecords', () => {
+  const records = loadSampleRecords().filter((r) => r.agency.slug === 'yiyuanxian-xingzheng-shenpi-fuwuju');
+
+  it('gives the agency page, then each report page by year, with the URL and title the pages have', () => {
+    const pages = listSearchRecords([...records].reverse());
+    expect(pages.map((p) => [p.url, p.title])).toEqual([
+      ['/agencies/yiyuanxian-xingzheng-shenpi-fuwuju/', '沂源县行政审批服务局'],
+      ['/reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/', '沂源县行政审批服务局 2020 年政府信息公开工作年度报告'],
+      ['/reports/yiyuanxian-xingzheng-shenpi-fuwuju-2024/', '沂源县行政审批服务局 2024 年政府信息公开工作年度报告'],
+    ]);
+  });
+
+  it('holds the agency, region and prose sections of a report, not its figures', () => {
+    const record = records.find((r) => r.year === 2024)!;
+    const page = listSearchRecords(records).find((p) => p.url === `/reports/${record.id}/`)!;
+    expect(page.content).toContain(record.agency.name);
+    expect(page.content).toContain(record.agency.region.county!);
+    for (const key of ['overview', 'problems', 'other'] as const) if (record.sections[key]) expect(page.content).toContain(record.sections[key]!.slice(0, 40));
+    expect(page.content).not.toContain('予以公开');
+  });
+
+  it('refuses records of more than one agency', () => {
+    const two = loadSampleRecords().filter((r) => r.agency.slug !== records[0]!.agency.slug).slice(0, 1);
+    expect(() => listSearchRecords([...records, ...two])).toThrow(/exactly one agency/);
   });
 });
 
 describe('helpers', () => {
   it('names chunks so that they sort in order', () => {
     expect([chunkName(0), chunkName(9), chunkName(10), chunkName(123)]).toEqual(['000', '009', '010', '123']);
-  });
-
-  it('gives each page the URL Astro links it by', () => {
-    expect(pageUrl('reports/a-2024/index.html')).toBe('/reports/a-2024/');
   });
 
   it('reads the chunk size from the environment', () => {
@@ -93,13 +114,13 @@ describe('helpers', () => {
     for (const v of ['0', '1.5', 'all']) expect(() => parseJobs(v, 2)).toThrow(/NIANBAO_SEARCH_JOBS/);
   });
 
-  it('keys a chunk by its pages, their bytes and the Pagefind version', () => {
-    const pages = [{ page: 'agencies/a/index.html', sha256: 'aa' }, { page: 'reports/a-2024/index.html', sha256: 'bb' }];
-    const key = chunkKey(pages, 'pagefind 1.6.0 zh-cn');
+  it('keys a chunk by its record files, their bytes and the salt (Pagefind and search code versions)', () => {
+    const files = [{ file: 'a-2020.json', sha256: 'aa' }, { file: 'a-2024.json', sha256: 'bb' }];
+    const key = chunkKey(files, 'pagefind 1.6.0 zh-cn');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(chunkKey(pages.map((p) => ({ ...p })), 'pagefind 1.6.0 zh-cn')).toBe(key);
-    expect(chunkKey([pages[0]!, { ...pages[1]!, sha256: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
-    expect(chunkKey([pages[0]!], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
-    expect(chunkKey(pages, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
+    expect(chunkKey(files.map((p) => ({ ...p })), 'pagefind 1.6.0 zh-cn')).toBe(key);
+    expect(chunkKey([files[0]!, { ...files[1]!, sha256: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(chunkKey([files[0]!], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(chunkKey(files, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
   });
 });

@@ -18,7 +18,8 @@ let rebuildLog: string;
 
 /** Extracts `corpus` into `data` and builds it into `dist` with Astro's cache in `cache`; returns the build log. */
 function build(corpus: string, data: string, dist: string, cache: string): string {
-  const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: dist, NIANBAO_ASTRO_CACHE: cache });
+  // Astro's line per page (which says "(restored)") is logged at info only, above the build's default.
+  const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: dist, NIANBAO_ASTRO_CACHE: cache, NIANBAO_ASTRO_LOG: 'info' });
   execFileSync('node', ['scripts/extract.ts', '--input', corpus, '--no-cache'], { env, stdio: 'ignore' });
   return execFileSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
 }

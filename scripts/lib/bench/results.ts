@@ -111,7 +111,66 @@ export function describeCpuChecks(sizes: readonly SizeResult[]): string[] {
   return [`CPU speed check before / after each size (median ms of sorting the same 1,000,000 numbers on one thread: the processor alone, not memory or disk; larger is slower): ${parts.join('; ')}.`, ''];
 }
 
-/** Returns the results as a Markdown section: machine, then one table row per stage and size. */
+/** One of the benchmark's targets (issue 18), held against a size's figures. */
+interface Target {
+  /** What is aimed at, as the README states it. */
+  name: string;
+  reports: number;
+  /** The figure measured, with its unit, and whether it meets the target; null when the size or stage was not measured. */
+  judge: (s: SizeResult) => { figure: string; met: boolean } | null;
+}
+
+const GIB_MIB = 3 * 1024;
+
+/** The targets: ratios are measured within one run, against the bare build of the same run. */
+const TARGETS: Target[] = [
+  {
+    name: 'whole build ≤ 3 × the bare Astro build (stretch 2 ×)',
+    reports: 10_000,
+    judge: (s) => (s.site?.buildRatio === undefined ? null : { figure: `${f1(s.site.buildRatio)} ×${s.site.buildRatio <= 2 ? ', stretch met' : ''}`, met: s.site.buildRatio <= 3 }),
+  },
+  {
+    name: 'one report changed: whole site updated in ≤ 10 s',
+    reports: 10_000,
+    judge: (s) => (s.site?.buildIncremental ? { figure: `${f1(s.site.buildIncremental.seconds)} s`, met: s.site.buildIncremental.seconds <= 10 } : null),
+  },
+  {
+    name: 'one report changed: whole site updated in ≤ 3 s',
+    reports: 1_000,
+    judge: (s) => (s.site?.buildIncremental ? { figure: `${f1(s.site.buildIncremental.seconds)} s`, met: s.site.buildIncremental.seconds <= 3 } : null),
+  },
+  {
+    name: 'end to end ≤ 30 min, every stage ≤ 3 GiB',
+    reports: 100_000,
+    judge: (s) => {
+      if (!s.site) return null;
+      const stages = [s.extract.cold, s.site.charts, s.site.astro, s.site.downloads, s.site.pagefind].filter((x): x is Summary => x !== undefined);
+      const peak = Math.max(...stages.map((x) => x.maxRssMiB ?? 0));
+      return { figure: `${f1(s.site.build.seconds / 60)} min, peak ${peak} MiB`, met: s.site.build.seconds <= 30 * 60 && peak <= GIB_MIB };
+    },
+  },
+  {
+    name: 'cold extraction ≥ 1,000 reports/s',
+    reports: 10_000,
+    judge: (s) => ({ figure: `${Math.round(s.extract.coldPerSecond)} reports/s`, met: s.extract.coldPerSecond >= 1000 }),
+  },
+];
+
+/**
+ * Returns one line per target: met or missed with the figure measured, or not measured (that size
+ * or stage was not run); then a blank line.
+ */
+export function describeTargets(sizes: readonly SizeResult[]): string[] {
+  const lines = TARGETS.map((t) => {
+    const size = sizes.find((s) => s.reports === t.reports);
+    const verdict = size ? t.judge(size) : null;
+    const at = `${t.reports.toLocaleString('en')} reports`;
+    return verdict ? `- ${at}, ${t.name}: **${verdict.met ? 'met' : 'missed'}** (${verdict.figure})` : `- ${at}, ${t.name}: not measured`;
+  });
+  return ['Targets (issue 18; ratios within one run):', '', ...lines, ''];
+}
+
+/** Returns the results as a Markdown section: machine, then one table row per stage and size, then the targets. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines = [
@@ -146,7 +205,7 @@ export function toMarkdown(r: BenchResults): string {
       lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }
   }
-  lines.push('', ...describeScaling(r.sizes), ...describeCpuChecks(r.sizes));
+  lines.push('', ...describeScaling(r.sizes), ...describeCpuChecks(r.sizes), ...describeTargets(r.sizes));
   for (const s of r.sizes) {
     if (s.loadAverageAfter) lines.push(`Load average after ${s.reports.toLocaleString('en')} reports: ${s.loadAverageAfter.map(f1).join(' / ')}.`);
   }

@@ -1,22 +1,20 @@
 /**
- * Which built pages go into the search index, and how they are split into chunks. Pagefind holds a
- * whole index in memory while it builds it (about 0.7 MiB per report page), so a large site is
- * indexed as several independent Pagefind bundles, dist/pagefind/<chunk>/, which the search page
- * merges at query time (Pagefind's multisite `mergeIndex`). Pure functions: the tests call them.
+ * How the search index is cut into chunks. Pagefind holds a whole index in memory while it builds it,
+ * so a large site is indexed as several independent Pagefind bundles, pagefind/<chunk>/, which the
+ * search page merges at query time (Pagefind's multisite `mergeIndex`). Each agency's pages (its
+ * agency page and its report pages) go to one chunk, chosen by a hash of the agency's slug among a
+ * power-of-two number of chunks: a changed, added or deleted report changes one chunk only, and the
+ * cut moves only when the corpus doubles or halves. Pure functions: the tests call them.
  */
 import { createHash } from 'node:crypto';
-
-/** Pages worth searching: the Chinese report and agency pages (not the /en/ mirrors, embeds, lists or data). */
-const SEARCHABLE = /^(reports|agencies)\/[^/]+\/index\.html$/;
 
 /** The file listing the chunk bundles, relative to the pagefind/ folder. */
 export const CHUNKS_FILE = 'chunks.json';
 
 /**
- * Pages per chunk unless NIANBAO_SEARCH_CHUNK says otherwise. Measured on generated reports: the
- * Pagefind process peaks near 100 MiB + 0.7 MiB per page (1000 pages: 0.8 GiB; 2000: 1.5 GiB; 3000:
- * 2.2 GiB), and its write step grows faster than linearly (1000 pages: 28 s; 2000: 138 s), so two
- * chunks of 1000 take less than half the time of one of 2000; the browser merges a few more indexes.
+ * Pages per chunk on average at most, unless NIANBAO_SEARCH_CHUNK says otherwise. Measured on
+ * generated reports: the Pagefind process peaks near 100 MiB + 0.7 MiB per page, and its write step
+ * grows faster than linearly (1000 pages: 28 s; 2000: 138 s).
  */
 export const DEFAULT_CHUNK_SIZE = 1000;
 
@@ -26,44 +24,68 @@ export interface ChunkList {
   pages: number;
 }
 
-/**
- * HTML bytes of a page the search index reads at most. A report page holds at most 100 KB of its
- * text and 16 KB of each prose section (src/lib/site/bounds.ts), and indexes only the sections, so
- * pages stay far below this; it is the last guard that no page, whatever it holds, costs Pagefind
- * minutes (a 42 MB page took 165 s). A larger page is left out of the index, and the run says so.
- */
-export const MAX_SEARCH_PAGE_BYTES = 1024 * 1024;
-
-/** Returns the pages to index (in the order given) and those left out as larger than `max` bytes. */
-export function selectBySize(pages: readonly { page: string; bytes: number }[], max = MAX_SEARCH_PAGE_BYTES): { pages: string[]; tooLarge: { page: string; bytes: number }[] } {
-  return { pages: pages.filter((p) => p.bytes <= max).map((p) => p.page), tooLarge: pages.filter((p) => p.bytes > max) };
+/** An agency and its reports' ids, as the record files name them. */
+export interface AgencyPages {
+  slug: string;
+  ids: string[];
 }
 
-/** Returns whether a page (path relative to the built site, with / separators) belongs in the search index. */
-export function isSearchable(page: string): boolean {
-  return SEARCHABLE.test(page);
+/** A chunk: its folder name and its agencies, by slug. */
+export interface Chunk {
+  name: string;
+  agencies: AgencyPages[];
 }
 
-/**
- * Splits pages into chunks of at most `size`, deterministically: the searchable pages sorted by path
- * (code-unit order, independent of locale), cut into consecutive runs. No pages gives no chunks.
- */
-export function chunkPages(pages: readonly string[], size: number): string[][] {
+/** Returns the report id and agency slug a record file stands for (`<slug>-<year>.json`), or null for another file. */
+export function readRecordFileName(name: string): { id: string; slug: string } | null {
+  const match = /^(.+)-(\d{4})\.json$/.exec(name);
+  return match ? { id: `${match[1]}-${match[2]}`, slug: match[1]! } : null;
+}
+
+/** Returns the record ids grouped by agency, agencies by slug and ids in order (code-unit order, independent of locale). */
+export function groupByAgency(ids: readonly { id: string; slug: string }[]): AgencyPages[] {
+  const bySlug = new Map<string, string[]>();
+  for (const { id, slug } of ids) {
+    const list = bySlug.get(slug) ?? [];
+    list.push(id);
+    bySlug.set(slug, list);
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...bySlug].map(([slug, list]) => ({ slug, ids: [...new Set(list)].sort(order) })).sort((a, b) => order(a.slug, b.slug));
+}
+
+/** Returns how many chunks a site of `pages` pages is cut into: the least power of two that keeps the average at most `size`. */
+export function countChunks(pages: number, size: number): number {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
-  const sorted = [...new Set(pages.filter(isSearchable))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const chunks: string[][] = [];
-  for (let i = 0; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
-  return chunks;
+  let n = 1;
+  while (n * size < pages) n *= 2;
+  return n;
+}
+
+/** Returns the chunk (0 … count-1) of an agency: from the sha256 of its slug, so the same whatever else the corpus holds. */
+export function chunkOfAgency(slug: string, count: number): number {
+  return createHash('sha256').update(slug).digest().readUInt32BE(0) % count;
+}
+
+/**
+ * Cuts a site's agencies into chunks: each agency whole in the chunk of its slug, chunks that would
+ * be empty left out, in order of their number (names zero-padded). Pages: an agency page and a page
+ * per report. No agencies gives no chunks.
+ */
+export function planChunks(agencies: readonly AgencyPages[], size: number): Chunk[] {
+  const pages = agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
+  const count = countChunks(pages, size);
+  const chunks = new Map<number, AgencyPages[]>();
+  for (const agency of agencies) {
+    const i = chunkOfAgency(agency.slug, count);
+    chunks.set(i, [...(chunks.get(i) ?? []), agency]);
+  }
+  return [...chunks].sort(([a], [b]) => a - b).map(([i, list]) => ({ name: chunkName(i), agencies: list }));
 }
 
 /** Returns the folder name of chunk i (under pagefind/): zero-padded so that the names sort in order. */
 export function chunkName(i: number): string {
   return String(i).padStart(3, '0');
-}
-
-/** Returns the URL Pagefind should show for a page: its folder, as Astro links it (trailing slash, no index.html). */
-export function pageUrl(page: string): string {
-  return `/${page.replace(/index\.html$/, '')}`;
 }
 
 /** Reads a chunk size from the environment value, falling back to the default. */
@@ -85,12 +107,12 @@ function parsePositive(name: string, value: string | undefined, fallback: number
 }
 
 /**
- * Returns the cache key of a chunk: a sha256 (hex) over `salt` (the Pagefind version and options) and
- * each page's path and content hash, in order. Equal keys mean Pagefind would be given the same input.
+ * Returns the cache key of a chunk: a sha256 (hex) over `salt` (the Pagefind version and the search
+ * code's version) and each record file's name and content hash, in order. Equal keys mean Pagefind
+ * would be given the same records.
  */
-export function chunkKey(pages: readonly { page: string; sha256: string }[], salt: string): string {
+export function chunkKey(files: readonly { file: string; sha256: string }[], salt: string): string {
   const hash = createHash('sha256').update(`${salt}\n`);
-  for (const p of pages) hash.update(`${p.page}\t${p.sha256}\n`);
+  for (const f of files) hash.update(`${f.file}\t${f.sha256}\n`);
   return hash.digest('hex');
 }
-

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /**
  * node scripts/lib/search/index-chunk.ts JOB.json — indexes one chunk of the search index: JOB.json
- * holds `{ site, pages, outputPath }` (the built site, its pages to index relative to it, the bundle
- * folder to write). Run by scripts/search-index.ts, one process per chunk, so that chunks are
- * indexed side by side, each with its own Pagefind process, and each process's memory is returned
- * when it ends. Exit code 0 when the bundle is written.
+ * holds `{ dataDir, agencies, outputPath }` (the extraction folder, the chunk's agencies with their
+ * record ids, the bundle folder to write). Each agency's records are read and turned into search
+ * records (scripts/lib/search/records.ts), which Pagefind indexes as custom records. Run by
+ * scripts/search-index.ts, one process per chunk, so that chunks are indexed side by side, each with
+ * its own Pagefind process, and each process's memory is returned when it ends. Exit code 0 when
+ * the bundle is written.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { pageUrl } from './chunks.ts';
+import type { AgencyPages } from './chunks.ts';
+import { listSearchRecords } from './records.ts';
+import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 
-/** Pages sent to Pagefind at once: enough to keep it busy, few enough that Node holds little HTML. */
+/** Records sent to Pagefind at once: enough to keep it busy, few enough that Node holds little text. */
 const IN_FLIGHT = 16;
 
 /** Returns this process's child processes (Linux; empty where /proc is missing). */
@@ -33,22 +37,22 @@ async function waitForExit(before: Set<number>): Promise<void> {
   }
 }
 
-/** Indexes `pages` of the site in `site` into one Pagefind bundle at `outputPath`. */
-async function indexChunk(site: string, pages: readonly string[], outputPath: string): Promise<void> {
+/** Indexes the pages of `agencies` (their records in `dataDir`) into one Pagefind bundle at `outputPath`. */
+async function indexChunk(dataDir: string, agencies: readonly AgencyPages[], outputPath: string): Promise<void> {
   const before = await children();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    let next = 0;
-    const worker = async () => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        const content = await readFile(path.join(site, page), 'utf8');
-        const added = await index.addHTMLFile({ url: pageUrl(page), content });
-        if (added.errors.length) throw new Error(`pagefind: ${page}: ${added.errors.join('; ')}`);
+    for (const agency of agencies) {
+      const records = await Promise.all(agency.ids.map(async (id) => JSON.parse(await readFile(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord));
+      const pages = listSearchRecords(records);
+      for (let i = 0; i < pages.length; i += IN_FLIGHT) {
+        await Promise.all(pages.slice(i, i + IN_FLIGHT).map(async (page) => {
+          const added = await index.addCustomRecord({ url: page.url, content: page.content, language: 'zh-cn', meta: { title: page.title } });
+          if (added.errors.length) throw new Error(`pagefind: ${page.url}: ${added.errors.join('; ')}`);
+        }));
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, pages.length) }, worker));
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   } finally {
@@ -57,5 +61,5 @@ async function indexChunk(site: string, pages: readonly string[], outputPath: st
   }
 }
 
-const job = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as { site: string; pages: string[]; outputPath: string };
-await indexChunk(job.site, job.pages, job.outputPath);
+const job = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as { dataDir: string; agencies: AgencyPages[]; outputPath: string };
+await indexChunk(job.dataDir, job.agencies, job.outputPath);

@@ -68,8 +68,21 @@ export function shareOf(part: number | null, whole: number | null): number | nul
   return part === null || whole === null || whole === 0 ? null : part / whole;
 }
 
-/** Returns the headline figures of a record. */
+/**
+ * Summaries already made, by record: the report index, the report and agency pages in both languages
+ * and their findings each ask for the same record's. Keyed by the record objects, which are never
+ * modified, so a summary cannot go stale; callers must not modify the summary they are given.
+ */
+const summarized = new WeakMap<ReportRecord, ReportSummary>();
+
+/** Returns the headline figures of a record (made once per record object). */
 export function summarizeReport(record: ReportRecord): ReportSummary {
+  let summary = summarized.get(record);
+  if (!summary) summarized.set(record, (summary = computeSummary(record)));
+  return summary;
+}
+
+function computeSummary(record: ReportRecord): ReportSummary {
   const r = record.requests;
   // A report before the 2019 template has no table 三: no disposition rows.
   const rows = record.template === 'pre2019' ? [] : listDispositionRows(record.template);

@@ -66,8 +66,23 @@ export interface ReportFindings {
   notes: FindingNote[];
 }
 
-/** Returns the findings of a report, compared with the agency's previous report when given. */
+/**
+ * Findings already described, by report then previous report (or none): the report page in each
+ * language asks for the same. Keyed by the record objects, which are never modified.
+ */
+const described = new WeakMap<ReportRecord, { none?: ReportFindings; after: WeakMap<ReportRecord, ReportFindings> }>();
+
+/** Returns the findings of a report, compared with the agency's previous report when given (described once per pair). */
 export function describeReportFindings(record: ReportRecord, previous: ReportRecord | null): ReportFindings {
+  let entry = described.get(record);
+  if (!entry) described.set(record, (entry = { after: new WeakMap() }));
+  if (!previous) return (entry.none ??= computeReportFindings(record, null));
+  let findings = entry.after.get(previous);
+  if (!findings) entry.after.set(previous, (findings = computeReportFindings(record, previous)));
+  return findings;
+}
+
+function computeReportFindings(record: ReportRecord, previous: ReportRecord | null): ReportFindings {
   if (previous && (previous.agency.slug !== record.agency.slug || previous.year >= record.year)) {
     throw new Error(`${previous.id} is not an earlier report of ${record.agency.slug}`);
   }

@@ -182,11 +182,34 @@ export async function loadSourceLines(id: string): Promise<string[]> {
 const chartVersion = chartCodeVersion(process.cwd());
 
 /**
+ * Agencies whose chart stores are kept parsed (NIANBAO_CHART_CACHE): about 40 KB each. An agency's
+ * store is read by its page in each language and by each of its embeds, which Astro renders route by
+ * route, far apart: below this many agencies each store is read and parsed once per build.
+ */
+const CHART_CACHE = Number(process.env.NIANBAO_CHART_CACHE ?? 2500);
+
+/** Parsed chart stores by agency slug (null: no readable file), least recently used first. */
+const chartStores = new Map<string, Record<string, string> | null>();
+
+/** Returns an agency's chart store, through the chart-store cache. */
+function readChartStore(slug: string): Record<string, string> | null {
+  let stored = chartStores.get(slug);
+  if (stored !== undefined) {
+    chartStores.delete(slug);
+  } else {
+    stored = readStoredCharts(chartStoreDir(DATA_DIR), slug);
+    if (chartStores.size >= CHART_CACHE) chartStores.delete(chartStores.keys().next().value!);
+  }
+  chartStores.set(slug, stored);
+  return stored;
+}
+
+/**
  * Returns how an agency's pages draw their charts: the SVG the chart stage stored for the same
  * drawing (scripts/render-charts.ts), else drawn now. Either way the same markup.
  */
 export function loadChartDraw(slug: string): DrawFunction {
-  const stored = chartVersion === null ? null : readStoredCharts(chartStoreDir(DATA_DIR), slug);
+  const stored = chartVersion === null ? null : readChartStore(slug);
   if (!stored || chartVersion === null) return drawChart;
   return (drawing) => stored[keyOfDrawing(drawing, chartVersion)] ?? drawChart(drawing);
 }

@@ -15,14 +15,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** A table figure: the number linked to its source line, or — when absent; outlined when failing. */
+/**
+ * A table figure: the number linked to its source line, or — when absent; outlined when failing.
+ * Its row and column are the table's headers; with JavaScript a hover title names them and the
+ * line (src/client/figure-titles.ts), so that the cell itself carries no `title`: a report page
+ * has some 200 figures, and their titles were nearly a third of its bytes.
+ */
 export interface FigureCellProps {
   value: number | null;
   /** 1-based source line, when known. */
   line?: number;
   failing?: boolean;
-  /** What the cell is, for the tooltip and screen readers. */
-  label: string;
   lang?: Lang;
   /** The cell's correction (content/corrections.csv), when a person corrected the figure read. */
   correction?: AppliedCorrection;
@@ -33,20 +36,21 @@ export function correctionAnchor(cell: string): string {
   return `correction-${cell.replaceAll('.', '-')}`;
 }
 
-/** Returns the `<td>` of one figure. */
-export function renderFigureCell({ value, line, failing = false, label, lang = 'zh', correction }: FigureCellProps): string {
+/**
+ * Returns the `<td>` of one figure: `data-value` holds the figure (empty when absent), the link its
+ * source line; a corrected figure also holds the value read (`data-value-read`) and a mark whose
+ * title and label give the reason, leading to the correction's note under the tables.
+ */
+export function renderFigureCell({ value, line, failing = false, lang = 'zh', correction }: FigureCellProps): string {
   const ui = UI[lang];
   const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
-  let title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
   let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
   if (correction) {
-    // The reason shows on hover (title) and on focus of the mark, which leads to the correction's note.
     const note = ui.correctedNote(formatCount(correction.read), correction.reason, correction.source);
-    title += `; ${note}`;
     body += `<a class="corrected-mark" href="#${correctionAnchor(correction.cell)}" title="${escapeHtml(note)}" aria-label="${escapeHtml(note)}">${lang === 'en' ? '✎' : '更'}</a>`;
   }
   const read = correction ? ` data-value-read="${correction.read === null ? '' : correction.read}"` : '';
-  return `<td class="${classes}" data-value="${value === null ? '' : value}"${read} title="${escapeHtml(title)}">${body}</td>`;
+  return `<td class="${classes}" data-value="${value === null ? '' : value}"${read}>${body}</td>`;
 }
 
 /**

@@ -16,6 +16,13 @@ describe('sumOrNull and shareOf', () => {
 });
 
 describe('summarizeReport', () => {
+  it('summarizes a record once: the same summary for the same record object, a fresh one for a copy', () => {
+    const record = loadSampleRecord('002_1c63ee7c050fc816.txt');
+    expect(summarizeReport(record)).toBe(summarizeReport(record));
+    const copy = structuredClone(record);
+    expect(summarizeReport(copy)).not.toBe(summarizeReport(record));
+    expect(summarizeReport(copy)).toEqual(summarizeReport(record));
+  });
   it('002 沂源县人民政府 2023: dispositions add up to （七）总计 103', () => {
     const s = summarizeReport(loadSampleRecord('002_1c63ee7c050fc816.txt'));
     expect(s).toMatchObject({ received: 106, receivedFromProse: false, carriedOver: 0, handled: 103 });

@@ -270,6 +270,16 @@ describe('descriptions', () => {
     expect(() => describeReportFindings(get(YIYUAN_2020), get(YIYUAN_2024))).toThrow();
   });
 
+  it('describeReportFindings describes a pair once: the zh and en report pages get the same findings, a copy of a record its own', () => {
+    const [record, previous] = [get(YIYUAN_2024), get(YIYUAN_2020)];
+    expect(describeReportFindings(record, previous)).toBe(describeReportFindings(record, previous));
+    expect(describeReportFindings(record, null)).toBe(describeReportFindings(record, null));
+    expect(describeReportFindings(record, null)).not.toBe(describeReportFindings(record, previous));
+    const copy = structuredClone(record);
+    expect(describeReportFindings(copy, previous)).not.toBe(describeReportFindings(record, previous));
+    expect(describeReportFindings(copy, previous)).toEqual(describeReportFindings(record, previous));
+  });
+
   it('describeReportFindings without a previous report', () => {
     const f = describeReportFindings(get(YIYUAN_2020), null);
     expect([f.previousId, f.changes, f.boilerplate]).toEqual([null, [], null]);

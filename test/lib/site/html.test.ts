@@ -8,16 +8,12 @@ describe('escapeHtml', () => {
 });
 
 describe('renderFigureCell', () => {
-  it('links a figure to its line', () => {
-    expect(renderFigureCell({ value: 1186, line: 12, label: '予以公开·自然人' })).toBe(
-      '<td class="num" data-value="1186" title="予以公开·自然人 (原文第 12 行)"><a href="#L12">1,186</a></td>',
-    );
+  it('links a figure to its line, with no per-cell title', () => {
+    expect(renderFigureCell({ value: 1186, line: 12 })).toBe('<td class="num" data-value="1186"><a href="#L12">1,186</a></td>');
   });
   it('shows an absent figure as —, never 0, and outlines failing cells', () => {
-    expect(renderFigureCell({ value: null, label: 'x', failing: true })).toBe(
-      '<td class="num absent failing" data-value="" title="x: 报告中没有此数"><span aria-label="缺失">—</span></td>',
-    );
-    expect(renderFigureCell({ value: 0, label: 'x', lang: 'en' })).toBe('<td class="num" data-value="0" title="x">0</td>');
+    expect(renderFigureCell({ value: null, failing: true })).toBe('<td class="num absent failing" data-value=""><span aria-label="缺失">—</span></td>');
+    expect(renderFigureCell({ value: 0, lang: 'en' })).toBe('<td class="num" data-value="0">0</td>');
   });
 });
 
@@ -45,15 +41,17 @@ describe('renderSourceLines', () => {
 
 describe('renderFigureCell with a correction', () => {
   const correction = { line: 3, cell: 'requests.granted.natural', read: 13, value: 15, reason: '<b>误读</b>', source: '报告第 4 页', date: '2026-12-01' };
-  it('marks the cell 人工更正, with the value read and the reason escaped in its title and its mark, the mark leading to its note', () => {
-    const html = renderFigureCell({ value: 15, line: 98, label: '予以公开·自然人', correction });
+  it('marks the cell 人工更正, with the value read and the reason escaped in its mark\'s title and label, the mark leading to its note', () => {
+    const html = renderFigureCell({ value: 15, line: 98, correction });
     expect(html).toBe(
-      '<td class="num corrected" data-value="15" data-value-read="13" title="予以公开·自然人 (原文第 98 行); 人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页">' +
+      '<td class="num corrected" data-value="15" data-value-read="13">' +
         '<a href="#L98">15</a><a class="corrected-mark" href="#correction-requests-granted-natural" title="人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页" aria-label="人工更正：提取时读作 13；理由：&lt;b&gt;误读&lt;/b&gt;；来源：报告第 4 页">更</a></td>',
     );
   });
   it('shows a figure corrected to none as —, and one read as none', () => {
-    expect(renderFigureCell({ value: null, label: 'x', correction: { ...correction, value: null } })).toContain('data-value="" data-value-read="13"');
-    expect(renderFigureCell({ value: 15, label: 'x', correction: { ...correction, read: null } })).toContain('data-value-read="" title="x; 人工更正：提取时读作 —');
+    expect(renderFigureCell({ value: null, correction: { ...correction, value: null } })).toContain('data-value="" data-value-read="13"');
+    const readAsNone = renderFigureCell({ value: 15, correction: { ...correction, read: null } });
+    expect(readAsNone).toContain('data-value-read="">15<a class="corrected-mark"');
+    expect(readAsNone).toContain('title="人工更正：提取时读作 —');
   });
 });
