@@ -77,10 +77,10 @@ describe('a corrected figure', () => {
       expect(td.getAttribute('data-value')).toBe(String(PUBLISHED));
       expect(td.getAttribute('data-value-read')).toBe(String(READ));
       expect(td.querySelector('a[href^="#L"]')!.textContent).toBe(String(PUBLISHED));
-      expect(td.getAttribute('title')).toContain(mark);
-      expect(td.getAttribute('title')).toContain(REASON);
       const markLink = td.querySelector('a.corrected-mark')!;
+      expect(markLink.getAttribute('title')).toContain(mark);
       expect(markLink.getAttribute('title')).toContain(REASON);
+      expect(markLink.getAttribute('aria-label')).toBe(markLink.getAttribute('title'));
       const note = d.querySelector(markLink.getAttribute('href')!)!;
       expect(note.closest('#table-corrections')).not.toBeNull();
       expect([...note.querySelectorAll('td')].map((c) => c.textContent)).toEqual([String(READ), String(PUBLISHED), REASON, '报告第 2 页', '2026-12-01']);
