@@ -5,7 +5,7 @@
  */
 import type { ShownLine } from './bounds.ts';
 import { formatCount } from './format.ts';
-import { UI, type Lang } from './i18n.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -27,7 +27,7 @@ export interface FigureCellProps {
 
 /** Returns the `<td>` of one figure. */
 export function renderFigureCell({ value, line, failing = false, label, lang = 'zh' }: FigureCellProps): string {
-  const ui = UI[lang];
+  const ui = dictionary(lang);
   const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
   const title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
   const body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
