@@ -82,5 +82,5 @@ export function listAgencyChanges(summaries: readonly ReportSummary[]): MeasureC
 
 /** Returns a change as a "check the source" sentence in a language (the dictionary's words), or null when it is not flagged. */
 export function describeChangeFlag(change: MeasureChange, lang: Lang = 'zh'): string | null {
-  return dictionary(lang).changes.describe(change);
+  return dictionary(lang).changes.describe(change, JUMP_FACTOR);
 }

@@ -5,7 +5,7 @@
  */
 import { MEASURES } from '../aggregate/compare.ts';
 import type { Timeliness } from '../findings/timeliness.ts';
-import { JUMP_FACTOR, type MeasureChange } from '../findings/yoy.ts';
+import type { MeasureChange } from '../findings/yoy.ts';
 import type { Dictionary } from './zh.ts';
 
 /** Returns the date judged, in words, when it is the publication date (the signature date is the default). */
@@ -75,7 +75,7 @@ export const en = {
     },
   },
   changes: {
-    describe: (change: MeasureChange): string | null => {
+    describe: (change: MeasureChange, factor: number): string | null => {
       if (!change.flag) return null;
       const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
       const span = `${change.fromYear} ${fmt(change.from!)} → ${change.toYear} ${fmt(change.to!)}`;
@@ -84,12 +84,26 @@ export const en = {
         case 'suddenZero':
           return `${label}: ${span}, a sudden fall to zero; check the source.`;
         case 'jump':
-          return `${label}: ${span}, ${change.ratio!.toFixed(1)} times as many (more than ${JUMP_FACTOR} times); check the source.`;
+          return `${label}: ${span}, ${change.ratio!.toFixed(1)} times as many (more than ${factor} times); check the source.`;
         case 'drop':
           return `${label}: ${span}, down to ${(change.ratio! * 100).toFixed(1)}% (less than a fifth); check the source.`;
       }
     },
   },
+  agencies: {
+    title: 'Agencies',
+    description: 'Every agency: region, kind, years covered, latest requests and share granted, checks passed.',
+    lede: (total: number, number: number, count: number, shown: number) => `${total} agencies${count > 1 ? ` (page ${number} of ${count}, ${shown} on this page)` : ''}, grouped by province and city. Names stay in Chinese, with an English rendering. Click a column heading to sort; the filter box needs JavaScript (the table does not).`,
+    filter: 'Filter',
+    filterPlaceholder: 'name, region, kind',
+    unknownProvince: 'region not identified',
+    caption: (province: string) => `Agencies in ${province}`,
+    columns: ['Agency', 'Prefecture', 'County', 'Level · kind', 'Years', 'New requests (latest)', 'Granted in full', 'Checks passed'],
+    yearSeparator: ', ',
+    latestYear: (year: number) => ` (${year})`,
+    footnote: '* That report has no tables; the figure is from its prose. “Checks passed”: checks passed / checks that could run, over all the agency’s reports.',
+  },
+  pager: { label: 'Pages', prev: 'Previous', next: 'Next' },
   agency: {
     description: (name: string) => `Annual report figures of ${name} across years: requests, outcomes, applicants, review and litigation.`,
     title: (name: string) => name,
@@ -122,6 +136,86 @@ export const en = {
     ratio: (part: number, whole: number, share: string) => `${part}/${whole} (${share})`,
     checks: 'Checks per year',
     year: 'Year',
+  },
+  report: {
+    title: (name: string, year: number) => `${name}, annual report ${year}`,
+    description: (name: string, year: number) => `Figures of the ${year} government information disclosure annual report of ${name}, each traceable to the report text.`,
+    template: { '2021': '2021 template', '2019': '2019 template', pre2019: 'before the 2019 template (older statistics table)' },
+    failed: (n: number) => `${n} check(s) failed`,
+    incomplete: 'incomplete: partly checked',
+    passed: 'no contradiction found',
+    tableNames: { proactive: 'Table 2', requests: 'Table 3', appeals: 'Table 4', legacy: 'statistics table' },
+    tableBadge: (table: string, status: string) => `${table} ${status}`,
+    agency: 'Agency',
+    kind: (kind: string) => ` (${kind})`,
+    year: 'Reporting year',
+    signedOn: 'Signed on',
+    published: 'Published on',
+    publishedFrom: (date: string, source: string) => `${date} (${source})`,
+    publishedSource: { 'crawler-header': 'the crawler’s 发布时间', 'html-meta': 'the page’s PubDate', 'html-title': 'the page title', 'pdf-meta': 'the PDF’s metadata', 'file-name': 'the file name' },
+    sourceFile: 'Source file',
+    sourceFileIs: (path: string, format: string, encoding: string, bytes: number) => `${path} (${format}, ${encoding}, ${bytes.toLocaleString('en-US')} bytes)`,
+    messages: 'Extraction notes (in Chinese)',
+    headline: 'Headline figures',
+    legacyFigures: { requestsReceived: 'requests accepted', answersTotal: 'answers given', answersGranted: 'disclosure granted', reviews: 'administrative reviews', lawsuits: 'lawsuits' },
+    legacyFigure: (label: string) => `${label} (older table, this year)`,
+    received: 'new requests',
+    receivedFromProse: 'from prose',
+    receivedFromProseBefore: ', ',
+    handled: 'handled',
+    grantRate: 'granted in full',
+    reviews: 'administrative reviews',
+    lawsuits: 'lawsuits',
+    tables: 'Tables',
+    tablesLede: 'Each figure links to its line in the report text on the Chinese page. “—” means the report has no value there (blank, missing or cut-off table), not 0. Cells named by a failed check are outlined in red.',
+    legacyIntro: 'This report predates the 2019 template: it has none of tables 2–4, only the older statistics table. Its “requests accepted” (受理) is not the same measure as the “new requests received” (本年新收) of table 3 from 2019 on; “disclosure granted” is roughly “granted” (予以公开).',
+    legacyNone: 'This report predates the 2019 template and prints no statistics table; its figures are in its prose only (see “Figures stated in the prose” below).',
+    checks: 'The template’s arithmetic',
+    findings: 'Findings',
+    timeliness: 'Timeliness',
+    boilerplate: 'Boilerplate',
+    versusBefore: 'vs ',
+    versusLink: (year: number) => `the ${year} report`,
+    versusAfter: (b: { reusedSentences: number; sentences: number; reusedNgrams: number; ngrams: number }, sentenceShare: string, ngramShare: string) => `: ${b.reusedSentences}/${b.sentences} sentences reused (${sentenceShare}), ${b.reusedNgrams}/${b.ngrams} five-character sequences (${ngramShare})`,
+    noPrevious: 'No earlier report of this agency to compare.',
+    changes: 'Year-over-year changes',
+    noChanges: 'No unusual change (above 5×, below a fifth or a sudden zero).',
+    disagreements: 'Prose and tables',
+    noDisagreements: 'No figure in the prose disagrees with the tables.',
+    disagreement: (label: string, prose: number, line: number | null, text: string | null, table: number) => `Prose and tables disagree: ${label} is ${prose} in the prose${line ? ` (line ${line}, “${text}”)` : ''}, ${table} in the tables.`,
+    narrative: 'Figures stated in the prose',
+    noNarrative: 'No comparable figure was read in the prose.',
+    narrativeColumns: ['Item', 'Figure', 'Source'],
+    narrativeLine: (n: number) => `line ${n}`,
+    narrativeQuote: (text: string) => `: ${text}`,
+    sections: { overview: 'Overview (一、总体情况)', problems: 'Problems and improvements (五、存在的主要问题及改进情况)', other: 'Other matters (六、其他需要报告的事项)' },
+    sectionCut: (kb: number) => `This section is long; the page shows its first ${kb} KB; the whole text is in `,
+    sectionCutDownload: 'the download',
+    sectionCutBelow: 'the report text',
+    sectionCutEnd: '.',
+    sectionElsewhere: 'In Chinese, on ',
+    sectionElsewhereLink: 'the Chinese page',
+    source: (lines: number) => `Report text (${lines} lines, Chinese, as extracted)`,
+    sourceCut: (first: number, linked: number) => `The text is too long to show whole: the Chinese page shows its first ${first} lines${linked > 0 ? `, and the ${linked} lines that figures link to` : ''}; the whole text is a `,
+    sourceCutLink: 'download',
+    sourceCutEnd: ' (plain text, UTF-8).',
+    sourceLede: (checks: string) => `The report’s plain text, numbered by line and unchanged, is on the Chinese page; every figure above links to its line there. Check results: ${checks}.`,
+    checkStatus: (id: string, status: string) => `${id} ${status}`,
+    listSeparator: ', ',
+    sourceLabel: 'Report text, numbered by line',
+    sourceElsewhere: 'Read it on ',
+    sourceElsewhereLink: 'the Chinese page',
+  },
+  narrativeLabels: {
+    proactiveItems: 'Items published proactively',
+    requestsReceived: 'Requests received',
+    granted: 'Granted',
+    partiallyGranted: 'Partly granted',
+    withheld: 'Withheld',
+    unavailable: 'Unavailable',
+    notProcessed: 'Not processed',
+    reviewCases: 'Administrative reviews',
+    litigationCases: 'Lawsuits',
   },
   agencyCharts: {
     yearOf: (year: number) => String(year),

@@ -5,7 +5,6 @@
  */
 import type { Timeliness, TimelinessStatus } from '../findings/timeliness.ts';
 import type { MeasureChange } from '../findings/yoy.ts';
-import { JUMP_FACTOR } from '../findings/yoy.ts';
 
 type Status = 'pass' | 'fail' | 'incomplete' | 'notApplicable';
 type TableStatus = 'complete' | 'partial' | 'absent';
@@ -81,7 +80,7 @@ export const zh = {
   },
   changes: {
     /** A flagged change in words, with the measure, both years and the ratio; null when not flagged. */
-    describe: (change: MeasureChange): string | null => {
+    describe: (change: MeasureChange, factor: number): string | null => {
       if (!change.flag) return null;
       const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${change.unit}`);
       const span = `${change.fromYear} 年 ${fmt(change.from!)} → ${change.toYear} 年 ${fmt(change.to!)}`;
@@ -89,12 +88,26 @@ export const zh = {
         case 'suddenZero':
           return `${change.label}：${span}，由非零骤降为零，请核对原文。`;
         case 'jump':
-          return `${change.label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${JUMP_FACTOR} 倍），请核对原文。`;
+          return `${change.label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${factor} 倍），请核对原文。`;
         case 'drop':
           return `${change.label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
       }
     },
   },
+  agencies: {
+    title: '机关',
+    description: '全部机关：地区、类型、年度、最近一年的申请数与予以公开比例、核对结果。',
+    lede: (total: number, number: number, count: number, shown: number) => `共 ${total} 个机关${count > 1 ? `（第 ${number} / ${count} 页，本页 ${shown} 个）` : ''}，按省、市分组。点击表头排序；在下面的框中输入可筛选（需要 JavaScript，表格本身不需要）。`,
+    filter: '筛选',
+    filterPlaceholder: '机关名称、地区、类型',
+    unknownProvince: '地区未识别',
+    caption: (province: string) => `${province}的机关`,
+    columns: ['机关', '地市', '区县', '层级 · 类型', '报告年度', '最近一年新收申请', '予以公开占比', '核对通过'],
+    yearSeparator: '、',
+    latestYear: (year: number) => `（${year}）`,
+    footnote: '* 该报告没有表格，数字取自正文。“核对通过”为该机关所有报告中通过的核对项数 / 能够执行的核对项数。',
+  },
+  pager: { label: '分页', prev: '上一页', next: '下一页' },
   agency: {
     description: (name: string) => `${name}历年政府信息公开工作年度报告的数据：收到申请、办理结果、申请人类型、复议诉讼。`,
     title: (name: string) => name,
@@ -128,6 +141,87 @@ export const zh = {
     checks: '历年核对结果',
     year: '年度',
   },
+  report: {
+    title: (name: string, year: number) => `${name} ${year} 年政府信息公开工作年度报告`,
+    description: (name: string, year: number) => `${name}${year}年政府信息公开工作年度报告的数据：收到申请、办理结果、复议诉讼，逐项可追溯到原文。`,
+    template: { '2021': '2021 年版格式', '2019': '2019 年版格式', pre2019: '2019 年以前的旧式统计表' } satisfies Record<Template, string>,
+    failed: (n: number) => `${n} 项核对未通过`,
+    incomplete: '表格不完整，部分核对',
+    passed: '核对未发现矛盾',
+    tableNames: { proactive: '表二', requests: '表三', appeals: '表四', legacy: '旧式统计表' },
+    tableBadge: (table: string, status: string) => `${table}${status}`,
+    agency: '机关',
+    kind: (kind: string) => `（${kind}）`,
+    year: '报告年度',
+    signedOn: '落款日期',
+    published: '公布日期',
+    publishedFrom: (date: string, source: string) => `${date}（${source}）`,
+    publishedSource: { 'crawler-header': '抓取页头的发布时间', 'html-meta': '网页元数据 PubDate', 'html-title': '网页标题', 'pdf-meta': 'PDF 元数据', 'file-name': '文件名' },
+    sourceFile: '来源文件',
+    sourceFileIs: (path: string, format: string, encoding: string, bytes: number) => `${path}（${format}，${encoding}，${bytes.toLocaleString('en-US')} 字节）`,
+    messages: '提取说明',
+    headline: '主要数字',
+    legacyFigures: { requestsReceived: '受理申请（件）', answersTotal: '答复总数（件）', answersGranted: '同意公开（件）', reviews: '行政复议（件）', lawsuits: '行政诉讼（件）' },
+    legacyFigure: (label: string) => `${label}，旧式统计表本年`,
+    received: '本年新收申请（件）',
+    receivedFromProse: '来自正文',
+    receivedFromProseBefore: '，',
+    handled: '办理结果总计（件）',
+    grantRate: '予以公开占比',
+    reviews: '行政复议（件）',
+    lawsuits: '行政诉讼（件）',
+    tables: '表格',
+    tablesLede: '数字链接到原文所在行；“—”表示报告中没有这个数（空白、缺表或表格被截断），不是 0。红框为核对未通过所涉及的单元格。',
+    legacyIntro: '这份报告早于 2019 年的模板，没有表二、表三、表四，只有旧式统计表。其中“受理申请”与 2019 年起表三的“本年新收申请”口径不同，“同意公开”大致相当于“予以公开”。',
+    legacyNone: '这份报告早于 2019 年的模板，没有表二、表三、表四，也没有旧式统计表；数字只见于正文（见下文“正文所述数字”）。',
+    checks: '勾稽关系核对',
+    findings: '发现',
+    timeliness: '是否按时发布',
+    boilerplate: '与上一份报告的重复',
+    versusBefore: '与 ',
+    versusLink: (year: number) => `${year} 年报告`,
+    versusAfter: (b: { reusedSentences: number; sentences: number; reusedNgrams: number; ngrams: number }, sentenceShare: string, ngramShare: string) => `相比：句子重复 ${b.reusedSentences}/${b.sentences}（${sentenceShare}），五字片段重复 ${b.reusedNgrams}/${b.ngrams}（${ngramShare}）`,
+    noPrevious: '没有同一机关更早的报告可比。',
+    changes: '较上一年的变化',
+    noChanges: '没有异常变化（超过 5 倍、不到五分之一或骤降为零）。',
+    disagreements: '正文与表格',
+    noDisagreements: '没有发现正文与表格不一致的数字。',
+    /** A prose-vs-table disagreement: the measure, the prose's figure and line, the table's figure. */
+    disagreement: (label: string, prose: number, line: number | null, text: string | null, table: number) => `正文与表格不一致：${label}正文为 ${prose}${line ? `（第 ${line} 行“${text}”）` : ''}，表格为 ${table}。`,
+    narrative: '正文所述数字',
+    noNarrative: '正文中没有读到可比较的数字。',
+    narrativeColumns: ['项目', '数字', '原文'],
+    narrativeLine: (n: number) => `第 ${n} 行`,
+    narrativeQuote: (text: string) => `：${text}`,
+    sections: { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项' },
+    sectionCut: (kb: number) => `本节过长，页面只显示开头 ${kb} KB；全文见`,
+    sectionCutDownload: '原文下载',
+    sectionCutBelow: '下方原文',
+    sectionCutEnd: '。',
+    sectionElsewhere: '',
+    sectionElsewhereLink: '',
+    source: (lines: number) => `原文（提取时读到的文本，共 ${lines} 行）`,
+    sourceCut: (first: number, linked: number) => `原文过长，页面只显示前 ${first} 行${linked > 0 ? `及表格、正文数字所在的 ${linked} 行` : ''}；全文见`,
+    sourceCutLink: '下载',
+    sourceCutEnd: '（纯文本，UTF-8）。',
+    sourceLede: (checks: string) => `以下为报告原文的纯文本，按行编号，未作任何修改；表格中每个数字都链接到这里的对应行。各项核对的状态：${checks}。`,
+    checkStatus: (id: string, status: string) => `${id} ${status}`,
+    listSeparator: '，',
+    sourceLabel: '报告原文，按行编号',
+    sourceElsewhere: '',
+    sourceElsewhereLink: '',
+  },
+  narrativeLabels: {
+    proactiveItems: '主动公开信息（条）',
+    requestsReceived: '收到申请（件）',
+    granted: '予以公开（件）',
+    partiallyGranted: '部分公开（件）',
+    withheld: '不予公开（件）',
+    unavailable: '无法提供（件）',
+    notProcessed: '不予处理（件）',
+    reviewCases: '行政复议（件）',
+    litigationCases: '行政诉讼（件）',
+  } as Record<string, string>,
   agencyCharts: {
     yearOf: (year: number) => `${year}年`,
     proseNote: (n: number) => `空心点：该年报告没有表格，数字取自正文（${n} 个）。`,

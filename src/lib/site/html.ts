@@ -23,14 +23,16 @@ export interface FigureCellProps {
   /** What the cell is, for the tooltip and screen readers. */
   label: string;
   lang?: Lang;
+  /** The page that shows the source text, when it is another page (the English report links to the Chinese one). */
+  sourcePage?: string;
 }
 
 /** Returns the `<td>` of one figure. */
-export function renderFigureCell({ value, line, failing = false, label, lang = 'zh' }: FigureCellProps): string {
+export function renderFigureCell({ value, line, failing = false, label, lang = 'zh', sourcePage = '' }: FigureCellProps): string {
   const ui = dictionary(lang);
   const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
   const title = value === null ? `${label}: ${ui.notInReport}` : `${label}${line ? ` (${ui.line(line)})` : ''}`;
-  const body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
+  const body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="${escapeHtml(sourcePage)}#L${line}">${formatCount(value)}</a>` : formatCount(value);
   return `<td class="${classes}" data-value="${value === null ? '' : value}" title="${escapeHtml(title)}">${body}</td>`;
 }
 
