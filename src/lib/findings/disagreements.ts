@@ -6,7 +6,7 @@ import type { Narrative, ReportRecord } from '../schema/report.ts';
 import { zh } from '../i18n/zh.ts';
 
 /** Which stated figure a narrative-check equation compares, by its first cell path. */
-const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
+export const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
   [/^requests\.newReceived\./, 'requestsReceived'],
   [/^requests\.granted\./, 'granted'],
   [/^requests\.partiallyGranted\./, 'partiallyGranted'],

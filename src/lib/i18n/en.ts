@@ -4,6 +4,9 @@
  * rendering of their parts beside the Chinese (agency-name-en.ts).
  */
 import { MEASURES } from '../aggregate/compare.ts';
+import type { FailureMessage } from '../findings/failure-message.ts';
+import { COLUMN_LABELS } from '../template.ts';
+import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
 import type { Timeliness } from '../findings/timeliness.ts';
 import type { MeasureChange } from '../findings/yoy.ts';
 import type { Dictionary } from './zh.ts';
@@ -53,9 +56,39 @@ export const en = {
   },
   checksList: {
     caption: 'The template’s own arithmetic checks',
-    columns: ['Check', 'Rule', 'Result', 'Failed equations (wording in Chinese)'],
+    columns: ['Check', 'Rule', 'Result', 'Failed equations'],
     evaluated: (n: number) => ` (${n} equations)`,
-    failure: (where: string, expected: number, actual: number) => `${where}：expected ${expected}, printed ${actual}`,
+    failure: (where: string, expected: number, actual: number) => `${where}: expected ${expected}, printed ${actual}`,
+  },
+  failure: (m: FailureMessage): string => {
+    switch (m.code) {
+      case 'balance':
+        return `${COLUMN_LABELS[m.params.column].en} column: new this year + carried over = total handled + carried forward`;
+      case 'dispositionSum':
+        return `${COLUMN_LABELS[m.params.column].en} column: the outcomes add up to the total`;
+      case 'rowSum':
+        return `row ${m.params.row}: the six applicant columns add up to the total`;
+      case 'appealSum':
+        return `${{ review: 'Administrative review', litigationDirect: 'Litigation filed directly', litigationAfterReview: 'Litigation after review' }[m.params.group]}: upheld + corrected + other + pending = total`;
+      case 'narrative': {
+        const where = {
+          requestsReceived: 'requests received, stated in the prose = table 3, new this year, total',
+          granted: 'granted, stated in the prose = table 3, granted, total',
+          partiallyGranted: 'partly granted, stated in the prose = table 3, partly granted, total',
+          withheld: 'withheld, stated in the prose = table 3, the withheld rows’ totals',
+          unavailable: 'unavailable, stated in the prose = table 3, the unavailable rows’ totals',
+          notProcessed: 'not processed, stated in the prose = table 3, the not-processed rows’ totals',
+          reviewCases: 'administrative reviews, stated in the prose = table 4, review total',
+          litigationCases: 'lawsuits, stated in the prose = table 4, the litigation totals',
+          proactiveItems: 'items published proactively, stated in the prose',
+        }[m.params.measure];
+        return m.params.line === null ? where : `${where} (prose, line ${m.params.line})`;
+      }
+      case 'legacySum':
+        return `older statistics table, ${LEGACY_COLUMN_LABELS[m.params.column].en.toLowerCase()} column: ${m.params.total === 'proactiveTotal' ? 'on the website + in the gazette = published proactively' : 'granted + partly granted + refused + other = answers given'}`;
+      case 'text':
+        return m.params.text;
+    }
   },
   timeliness: {
     status: { met: 'on time', late: 'late', unknown: 'unknown', implausible: 'date implausible' },
@@ -90,6 +123,7 @@ export const en = {
       }
     },
   },
+  about: { title: 'About & methods' },
   home: {
     title: 'Home',
     h1: 'China’s government information disclosure annual reports, as data',
@@ -166,6 +200,113 @@ export const en = {
     dispositions: { description: 'Share of each outcome among requests handled in the chosen year.', source: 'Table 3, outcomes, total column. Reports missing any outcome are not drawn.' },
     ranking: { description: 'Requests granted in full as a share of requests handled, highest first.', source: 'Table 3: （一）予以公开 total ÷ （七）总计 total.' },
     kind: { description: 'New requests of each report in the chosen year, grouped by the agency’s level (county, prefecture, province) and kind (government, department).', source: 'Table 3, first row, total column; level from the GB/T 2260 region code.' },
+  },
+  findings: {
+    title: 'Findings',
+    description: 'Unusual year-over-year changes, boilerplate, timeliness, prose that contradicts the tables, who applies, and agencies ranked by data quality.',
+    lede: (reports: number) => `Computed from all ${reports} reports: which figures changed so much that the source should be checked, which reports copy the previous year at length, which were published on time, where prose and tables disagree, and who asks for government information. A figure a report does not give is shown as “—”, left out of every calculation and never taken as 0.`,
+    cutNote: (limit: number) => `To keep the page light with many reports, each table below lists at most ${limit} rows (the first ${limit} in its order); the whole data is in the `,
+    cutNoteLink: 'downloads',
+    cutNoteEnd: ' (CSV, SQLite).',
+    toc: 'On this page',
+    report: (agency: string, year: number) => `${agency} ${year}`,
+    sections: { changes: 'Year-over-year changes to check', boilerplate: 'Boilerplate', timeliness: 'Timeliness', disagreements: 'Prose against tables', applicants: 'Who applies', quality: 'Agencies by data quality' },
+    changesText: (factor: number) => `Each report is compared with the agency’s previous report on five headline figures. A figure more than ${factor} times the previous one, less than 1/${factor} of it, or fallen from non-zero to zero is flagged “check the source”: it may be a real change, a misprint or a change in how the figure is counted. Figures are compared only when both reports give them.`,
+    noFlags: 'No change to check.',
+    flagSeparator: ': ',
+    noChanges: 'No agency has reports for two years: nothing to compare.',
+    changeColumns: ['Agency', 'Years', 'Measure', 'Previous', 'This', 'Change', 'Ratio', 'Flag'],
+    fromProse: ' (prose)',
+    points: (d: string) => `${d} points`,
+    flag: (flag: 'jump' | 'drop' | 'suddenZero', factor: number) => `${{ jump: `over ${factor}×`, drop: `below 1/${factor}`, suddenZero: 'fell to zero' }[flag]}: check the source`,
+    boilerplateText: (n: number) => `How much of a report’s prose (一, overview; 五, problems and improvements; 六, other matters) repeats the agency’s previous report: the share of sentences (split at 。！？； and line breaks, whitespace ignored) that recur word for word, and the share of distinct ${n}-character sequences that occur in the previous report.`,
+    boilerplateColumns: (n: number) => ['Rank', 'Report', 'Against', 'Sentences reused', `${n}-character sequences reused`, 'Longest sentence reused'],
+    previousReport: (year: number) => `the ${year} report`,
+    fraction: (part: string, whole: string, share: string) => `${part} / ${whole} (${share})`,
+    timelinessText: 'Regulations on Open Government Information, art. 49–50: departments publish the previous year’s report by 31 January, governments at county level and above by 31 March. Judged by the publication date the file states, else the signature date printed at the end of the report; a report with neither is “unknown”, never guessed. A date not after the end of the year reported is marked “date implausible”.',
+    timelinessColumns: ['Report', 'Kind', 'Deadline', 'Published', 'Signed', 'Result'],
+    disagreementsText: 'Figures the prose states (such as 共收到政府信息公开申请9件, “9 requests received in all”) that the same report’s tables contradict: both figures are listed, with a link to the line of the report text.',
+    noDisagreements: 'None found: the figures stated in prose agree with the tables, or cannot be compared.',
+    disagreementColumns: ['Report', 'Measure', 'Prose', 'Tables', 'Source'],
+    proseLine: (line: number, text: string) => `line ${line}: ${text}`,
+    applicantsText: 'New requests by type of applicant: natural persons, and legal persons or other organisations (businesses, research institutions, non-profits, legal services, other). Shares are of the six types together; a report missing any type is left out of the totals, and the reports left out are counted.',
+    applicantsChart: {
+      title: 'Who applies (all reports, per year)',
+      description: 'Share of each type of applicant among each year’s new requests.',
+      aria: 'Applicant types per year, stacked bars',
+      axis: 'Share of new requests (%)',
+      column: (label: string) => label,
+      columns: ['Year', 'Total', 'Reports counted'],
+      source: 'Table 3, first row (一、本年新收政府信息公开申请数量), applicant columns; a report missing any column is left out.',
+      empty: 'No year to draw: no year has complete applicant figures, or new requests are 0.',
+    },
+    byYear: 'All reports, per year',
+    byYearColumns: { first: 'Year', total: 'Total', organisations: 'Share of organisations', reports: 'Reports counted / left out' },
+    share: (share: string) => ` (${share})`,
+    byReport: 'Each agency, per year',
+    byReportColumns: { first: 'Report', total: 'Total', natural: 'Share of natural persons' },
+    qualityText: 'Compared in turn: the share of template checks passed (passed / run; an incomplete check counts as not passed), the checks failed, the share of complete tables, the prose-vs-table disagreements; agencies equal on all of them share a rank. See ',
+    qualityLink: 'data quality',
+    qualityEnd: '.',
+    qualityColumns: ['Rank', 'Agency', 'Reports', 'Checks passed / run', 'Failed', 'Incomplete', 'Complete tables', 'Prose vs tables'],
+    ownWork: 'These results can be recomputed from the ',
+    ownWorkLink: 'downloads',
+    ownWorkEnd: '.',
+  },
+  data: {
+    title: 'Downloads',
+    description: 'Download every annual report’s data: long and wide CSV, JSON, an SQLite database, a data dictionary and a static JSON API.',
+    lede: (title: string, agencies: number, reports: number, builtOn: string) => `${title}. ${agencies} agencies, ${reports} reports, data of ${builtOn}. Every figure comes from the report text with its line number; a figure the report does not give is left blank (an empty CSV field, NULL in SQLite, null in JSON), `,
+    ledeStrong: 'never written as 0',
+    ledeEnd: '.',
+    files: 'Files',
+    fileColumns: ['File', 'Format', 'Contents'],
+    csv: 'CSV (UTF-8 with BOM)',
+    longCsv: (rows: string) => `Long form: one row per report × table × row × column, ${rows} rows, with agency, region code, year, template edition, value and source line`,
+    wideCsv: (table: string, reports: number) => `Wide form: ${table}, one row per report (${reports} rows), one column per cell`,
+    wideTable: (section: string, name: string, legacy: boolean) => (legacy ? name : `table ${section} (${name})`),
+    json: (reports: number) => `The whole records of all ${reports} reports (prose sections, check results and every figure’s source line)`,
+    sqlite: 'Database: six tables, agencies, reports, cells (the long form), checks, check_failures and dictionary, indexed; open it with sqlite3, DB Browser or Datasette',
+    dictionaryCsv: 'Data dictionary: every cell’s name in Chinese and English, unit, template editions and template row',
+    metadataFormat: 'JSON (Datasette)',
+    metadata: 'The SQLite database described: each table’s and column’s meaning and unit, licence and source; put it beside nianbao.sqlite and run datasette nianbao.sqlite -m metadata.json',
+    packageFormat: 'JSON (Frictionless Data Package)',
+    datapackage: 'The CSV files above described for machines: each field’s name, type, meaning and unit, primary and foreign keys, licence; Frictionless and other tools read and validate it as it is',
+    csvNoteHtml: 'The CSV files are UTF-8 with a BOM, CRLF line ends and RFC 4180 quoting, so Excel opens them without garbled characters; text that begins with a formula character is written after a single quote (see the <a href="#dictionary">data dictionary</a>). A cell that a template edition does not have is blank in the wide form too; the dictionary’s <code>editions</code> column says which edition has which cell.',
+    longForm: 'Fields of the long form',
+    longColumns: ['Field', 'Meaning', '含义'],
+    wideNote: (n: number) => `The first ${n} columns of a wide form are `,
+    wideNoteEndHtml: ' (<code>table_status</code>: complete / partial / absent), then one column per cell, named “row key_column key”, e.g. <code>granted_natural</code>.',
+    sqliteHeading: 'SQLite database',
+    sqliteHtml: 'Table <code>cells</code> is the long form; <code>reports</code> has a row per report (template edition, signature date, how complete its three tables are, the source file and its SHA-256, and for a report before 2019 how complete its older table is, <code>legacy_status</code>); <code>agencies</code> a row per agency; <code>checks</code> a row per check of each report, and <code>check_failures</code> the failed equations; <code>dictionary</code> is the data dictionary. For example, the requests granted in each report:',
+    datasetteHtml: (metadata: string) => `To browse it with <a href="https://datasette.io/">Datasette</a>, put <a href="${metadata}"><code>metadata.json</code></a> beside the database and run <code>datasette nianbao.sqlite -m metadata.json</code>: every table and column has its description (Chinese and English) and unit.`,
+    api: 'Static JSON API',
+    apiLede: 'A read-only API without keys or server-side code, built with the site:',
+    apiColumns: ['Address', 'Contents'],
+    apiIndex: 'Every agency and report, each with its page and API addresses',
+    apiReport: '/api/reports/<report id>.json',
+    apiReportWhat: 'A report’s whole record, as in nianbao.json',
+    apiAgency: '/api/agencies/<agency slug>.json',
+    apiAgencyWhat: 'An agency: name, region, kind, and the headline figures of its reports with links',
+    apiSummaries: 'A row of headline figures per report (used by the compare page)',
+    example: ' (e.g. ',
+    exampleEnd: ')',
+    feeds: 'Feeds',
+    feedsLede: (n: number) => `Two Atom feeds (in Chinese) for any RSS/Atom reader, newest first by the report’s own date (its publication date, else its signature date), each with the latest ${n} entries:`,
+    feedReports: ': the annual reports, one entry each, linking to the report page;',
+    feedFindings: ': the ',
+    feedFindingsLink: 'findings',
+    feedFindingsEnd: ' that ask to check the source (unusual changes against the previous report, late or implausibly dated reports, prose figures the tables contradict), each linking to the findings of its report.',
+    dictionary: 'Data dictionary',
+    dictionaryLede: (all: number, e2021: number, e2019: number, pre: number) => `${all} cells (${e2021} in the 2021 edition, ${e2019} in the 2019 edition, ${pre} in the older statistics table before 2019, edition pre2019). The older table’s requests accepted (受理) are not the same measure as the new requests received (本年新收) of table 3 from 2019 on: take care when combining them. Also as a download: `,
+    formulaHtml: 'Text cells of the CSV files (agency names, regions, row labels …) that begin with <code>=</code>, <code>+</code>, <code>-</code>, <code>@</code>, a tab or a carriage return are written after a single quote <code>\'</code>, so that Excel and other spreadsheets show them as text instead of running them as formulas (OWASP’s advice on CSV injection); numbers are written as they are (−3 stays <code>-3</code>). The JSON, SQLite and API keep the raw text.',
+    dictionaryColumns: ['Key', 'Row', 'Column', '行 · 列', 'Unit', 'Editions', 'Template position'],
+    editionSeparator: ', ',
+    licence: 'Licence and citation',
+    citation: 'Cite as:',
+    citeReport: 'To report a problem or cite one figure, give the report page’s address too: each report page lists its source file and SHA-256, and each figure links to its line in the report. See also ',
+    and: ' and ',
+    end: '.',
   },
   quality: {
     title: 'Data quality',

@@ -3,6 +3,9 @@
  * every other locale's dictionary must satisfy (en.ts). Report text and agency names are never here:
  * they are the report's own words.
  */
+import type { FailureMessage } from '../findings/failure-message.ts';
+import { COLUMN_LABELS } from '../template.ts';
+import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
 import type { Timeliness, TimelinessStatus } from '../findings/timeliness.ts';
 import type { MeasureChange } from '../findings/yoy.ts';
 
@@ -60,6 +63,37 @@ export const zh = {
     evaluated: (n: number) => `（${n} 项）`,
     failure: (where: string, expected: number, actual: number) => `${where}：应为 ${expected}，表中为 ${actual}`,
   },
+  /** A failed equation of a check in words, from its code and parameters (findings/failure-message.ts). */
+  failure: (m: FailureMessage): string => {
+    switch (m.code) {
+      case 'balance':
+        return `${COLUMN_LABELS[m.params.column].zh}列：本年新收 + 上年结转 = 总计 + 结转下年度`;
+      case 'dispositionSum':
+        return `${COLUMN_LABELS[m.params.column].zh}列：各项办理结果之和 = 总计`;
+      case 'rowSum':
+        return `「${m.params.row}」行：六类申请人之和 = 总计`;
+      case 'appealSum':
+        return `${{ review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' }[m.params.group]}：维持 + 纠正 + 其他 + 尚未审结 = 总计`;
+      case 'narrative': {
+        const where = {
+          requestsReceived: '正文所述收到申请数 = 表三本年新收总计',
+          granted: '正文所述予以公开数 = 表三予以公开总计',
+          partiallyGranted: '正文所述部分公开数 = 表三部分公开总计',
+          withheld: '正文所述不予公开数 = 表三不予公开各项总计之和',
+          unavailable: '正文所述无法提供数 = 表三无法提供各项总计之和',
+          notProcessed: '正文所述不予处理数 = 表三不予处理各项总计之和',
+          reviewCases: '正文所述行政复议数 = 表四行政复议总计',
+          litigationCases: '正文所述行政诉讼数 = 表四行政诉讼总计之和',
+          proactiveItems: '正文所述主动公开信息数',
+        }[m.params.measure];
+        return m.params.line === null ? where : `${where}（正文第 ${m.params.line} 行）`;
+      }
+      case 'legacySum':
+        return `旧式统计表${LEGACY_COLUMN_LABELS[m.params.column].zh}列：${m.params.total === 'proactiveTotal' ? '网站公开 + 政府公报公开 = 主动公开' : '同意公开 + 同意部分公开 + 不予（否决）公开 + 其他类型 = 答复总数'}`;
+      case 'text':
+        return m.params.text;
+    }
+  },
   timeliness: {
     status: { met: '按时', late: '逾期', unknown: '未知', implausible: '日期存疑' } satisfies Record<TimelinessStatus, string>,
     /** The timeliness in words, e.g. 逾期 12 天, 按时（截止日前 3 天）. */
@@ -94,6 +128,7 @@ export const zh = {
       }
     },
   },
+  about: { title: '关于与方法' },
   home: {
     title: '首页',
     h1: '政府信息公开工作年度报告：数据与比较',
@@ -172,6 +207,114 @@ export const zh = {
     dispositions: { description: '所选年度各机关办理结果占比（归一化堆积条形）。', source: '表三“三、本年度办理结果”各项总计列。缺少任何一类数字的报告不画。' },
     ranking: { description: '所选年度各机关予以公开占办理总数的比例，从高到低。', source: '表三“（一）予以公开”总计 ÷ “（七）总计”总计。' },
     kind: { description: '所选年度每份报告的新收申请数，按机关层级（县级、地市级、省级）与类型（政府、部门）分组。', source: '表三第一行总计列；层级由行政区划代码确定。' },
+  },
+  findings: {
+    title: '发现',
+    description: '同比异常变化、套话程度、报告是否按时、正文与表格不一致、申请人构成和机关数据质量排名。',
+    lede: (reports: number) => `从全部 ${reports} 份报告中自动计算：哪些数字的变化大得需要核对原文，哪些报告大段照抄上一年，哪些报告按时发布，正文与表格在哪里说法不一，以及谁在申请政府信息公开。报告中没有的数字显示为“—”，不参与计算，也不当作 0。`,
+    cutNote: (limit: number) => `为使页面在报告很多时仍然轻便，下列每张表最多列出 ${limit} 行（按各表的排序取前 ${limit} 行）；完整数据请见`,
+    cutNoteLink: '数据下载',
+    cutNoteEnd: '（CSV、SQLite）。',
+    toc: '本页目录',
+    report: (agency: string, year: number) => `${agency} ${year}`,
+    sections: { changes: '同比变化与核对提示', boilerplate: '套话程度', timeliness: '报告时限', disagreements: '正文与表格不一致', applicants: '申请人构成', quality: '机关数据质量排名' },
+    changesText: (factor: number) => `每个机关的每份报告与该机关上一份报告比较五项主要数字。增至上一份的 ${factor} 倍以上、降至 1/${factor} 以下，或由非零变为零的，标为“请核对原文”：可能是真实变化，也可能是报告印错或统计口径改变。两份报告都有数字时才比较。`,
+    noFlags: '没有需要核对的变化。',
+    flagSeparator: '：',
+    noChanges: '没有同一机关两个年度的报告，无法比较。',
+    changeColumns: ['机关', '年度', '指标', '上一份', '本份', '变化', '倍数', '提示'],
+    fromProse: '（正文）',
+    points: (d: string) => `${d} 个百分点`,
+    flag: (flag: 'jump' | 'drop' | 'suddenZero', factor: number) => `${{ jump: `增至 ${factor} 倍以上`, drop: `降至 1/${factor} 以下`, suddenZero: '骤降为零' }[flag]}，请核对原文`,
+    boilerplateText: (n: number) => `报告正文（一、总体情况，五、存在的主要问题及改进情况，六、其他需要报告的事项）有多少照搬同一机关的上一份报告：按“。！？；”和换行断句、忽略空白后逐字相同的句子所占比例，以及连续 ${n} 个字的片段（不重复计）在上一份报告中出现过的比例。`,
+    boilerplateColumns: (n: number) => ['排名', '报告', '对比', '照搬的句子', `重复的${n}字片段`, '照搬最长的句子'],
+    previousReport: (year: number) => `${year} 年报告`,
+    fraction: (part: string, whole: string, share: string) => `${part} / ${whole}（${share}）`,
+    timelinessText: '《政府信息公开条例》第四十九、五十条：政府部门应在每年 1 月 31 日前、县级以上人民政府应在 3 月 31 日前公布上一年度的年度报告。这里只依据报告末尾印出的签署日期；没有日期的为“未知”，不作推测。签署日期不晚于统计期末的标为“日期存疑”。',
+    timelinessColumns: ['报告', '类型', '截止日期', '公布日期', '签署日期', '结果'],
+    disagreementsText: '正文中写明的数字（如“共收到政府信息公开申请9件”）与同一报告表格中的数字不符之处，两个数字都列出，原文行号链接到报告原文。',
+    noDisagreements: '没有发现：正文所述数字与表格一致，或无法比较。',
+    disagreementColumns: ['报告', '指标', '正文', '表格', '原文'],
+    proseLine: (line: number, text: string) => `第 ${line} 行：${text}`,
+    applicantsText: '本年新收申请按申请人类型：自然人，以及法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）。占比以六类之和为分母；缺任何一类数字的报告不计入合计，并注明未计入的报告数。',
+    applicantsChart: {
+      title: '申请人构成（全部报告，按年度）',
+      description: '各年度本年新收申请中各类申请人所占比例。',
+      aria: '各年度申请人构成堆积条形图',
+      axis: '占本年新收申请（%）',
+      column: (label: string) => `${label}（件）`,
+      columns: ['年度', '合计（件）', '计入的报告'],
+      source: '表三“一、本年新收政府信息公开申请数量”各申请人列；缺少任何一列的报告不计入。',
+      empty: '没有可画的年度：各年度都没有完整的申请人数字，或新收申请为 0。',
+    },
+    byYear: '全部报告，按年度',
+    byYearColumns: { first: '年度', total: '合计', organisations: '法人或其他组织占比', reports: '计入 / 未计入的报告' },
+    share: (share: string) => `（${share}）`,
+    byReport: '各机关，按年度',
+    byReportColumns: { first: '报告', total: '合计', natural: '自然人占比' },
+    qualityText: '依次比较：模板勾稽核对的通过率（通过 / 可执行，数据不全的核对算作未通过）、未通过的核对数、完整表格的比例、正文与表格不一致的处数；各项都相同的机关并列。详见',
+    qualityLink: '数据质量',
+    qualityEnd: '。',
+    qualityColumns: ['排名', '机关', '报告数', '通过 / 可执行的核对', '未通过', '数据不全', '完整的表格', '正文与表格不一致'],
+    ownWork: '这些结果也可通过',
+    ownWorkLink: '数据下载',
+    ownWorkEnd: '自行核算。',
+  },
+  /** The downloads page. Entries named `…Html` hold markup: they are this file's own words, never report text. */
+  data: {
+    title: '数据下载',
+    description: '下载全部年度报告数据：CSV 长表与宽表、JSON、SQLite 数据库、数据字典和静态 JSON 接口。',
+    lede: (title: string, agencies: number, reports: number, builtOn: string) => `${title}。${agencies} 个机关、${reports} 份报告，数据版本 ${builtOn}。每个数字都来自报告原文并注明原文行号；报告中没有的数字留空（CSV 为空字段，SQLite 为 NULL，JSON 为 null），`,
+    ledeStrong: '绝不以 0 代替',
+    ledeEnd: '。',
+    files: '文件',
+    fileColumns: ['文件', '格式', '内容'],
+    csv: 'CSV（UTF-8 BOM）',
+    longCsv: (rows: string) => `长表：每份报告 × 表格 × 行 × 列一行，共 ${rows} 行，含机关、行政区划代码、年度、模板版本、数值和原文行号`,
+    wideCsv: (table: string, reports: number) => `宽表：${table}，每份报告一行（${reports} 行），每个单元格一列`,
+    wideTable: (section: string, name: string, legacy: boolean) => (legacy ? name : `表${section}（${name}）`),
+    json: (reports: number) => `全部 ${reports} 份报告的完整记录（含正文段落、核对结果和每个数字的原文行号）`,
+    sqlite: '数据库：agencies、reports、cells（长表）、checks、check_failures、dictionary 六张表，已建索引，可用 sqlite3、DB Browser 或 Datasette 打开',
+    dictionaryCsv: '数据字典：每个单元格的中英文名称、单位、所属模板版本和模板行',
+    metadataFormat: 'JSON（Datasette）',
+    metadata: 'SQLite 数据库的说明：每张表、每一列的含义和单位，许可与来源；与 nianbao.sqlite 放在同一文件夹，运行 datasette nianbao.sqlite -m metadata.json 即可浏览',
+    packageFormat: 'JSON（Frictionless Data Package）',
+    datapackage: '上列 CSV 文件的机器可读说明：每个字段的名称、类型、含义和单位，主键与外键，许可；可用 Frictionless 等工具直接读取和校验',
+    csvNoteHtml: 'CSV 文件为 UTF-8 编码并带 BOM、CRLF 换行、按 RFC 4180 加引号，可直接用 Excel 打开而不出现乱码；以公式字符开头的文字前加了单引号，见<a href="#dictionary">数据字典</a>。宽表中某一模板版本没有的单元格同样留空，哪个版本有哪个单元格见数据字典的 <code>editions</code> 列。',
+    longForm: '长表的字段',
+    longColumns: ['字段', '含义', 'Meaning'],
+    wideNote: (n: number) => `宽表的前 ${n} 列为 `,
+    wideNoteEndHtml: '（<code>table_status</code>：complete 完整 / partial 不完整 / absent 缺失），其后每列为一个单元格，列名为“行标识_列标识”，如 <code>granted_natural</code>。',
+    sqliteHeading: 'SQLite 数据库',
+    sqliteHtml: '表 <code>cells</code> 即长表；<code>reports</code> 每份报告一行（模板版本、签署日期、三张表的完整程度、来源文件及其 SHA-256，以及 2019 年以前旧式统计表的完整程度 <code>legacy_status</code>）；<code>agencies</code> 每个机关一行；<code>checks</code> 每份报告每项核对一行，<code>check_failures</code> 列出未通过的等式；<code>dictionary</code> 即数据字典。例如，各报告的予以公开件数：',
+    datasetteHtml: (metadata: string) => `用 <a href="https://datasette.io/">Datasette</a> 浏览时，把 <a href="${metadata}"><code>metadata.json</code></a> 与数据库放在同一文件夹，运行 <code>datasette nianbao.sqlite -m metadata.json</code>：每张表、每一列都附有中英文说明和单位。`,
+    api: '静态 JSON 接口',
+    apiLede: '无需密钥、无需服务器端程序的只读接口，随网站一同生成：',
+    apiColumns: ['地址', '内容'],
+    apiIndex: '全部机关和报告的目录，每项附网页地址和接口地址',
+    apiReport: '/api/reports/<报告编号>.json',
+    apiReportWhat: '一份报告的完整记录，与 nianbao.json 中的记录相同',
+    apiAgency: '/api/agencies/<机关标识>.json',
+    apiAgencyWhat: '一个机关：名称、地区、类型，及其历年报告的主要数字和链接',
+    apiSummaries: '每份报告一行的主要数字（比较页使用）',
+    example: '（例：',
+    exampleEnd: '）',
+    feeds: '订阅',
+    feedsLede: (n: number) => `两个 Atom 订阅源（中文），可用任何 RSS/Atom 阅读器订阅，按报告自身的日期（发布日期，没有的用落款日期）由新到旧排列，各列最新的 ${n} 条：`,
+    feedReports: '：年度报告，每份报告一条，链接到报告页面；',
+    feedFindings: '：需要核对原文的',
+    feedFindingsLink: '发现',
+    feedFindingsEnd: '（较上一份报告的异常变化、逾期或日期存疑的报告、正文与表格不一致的数字），每条链接到所涉报告的“发现”一节。',
+    dictionary: '数据字典',
+    dictionaryLede: (all: number, e2021: number, e2019: number, pre: number) => `共 ${all} 个单元格（2021 年版 ${e2021} 个，2019 年版 ${e2019} 个，2019 年以前的旧式统计表 ${pre} 个，模板版本记作 pre2019）。旧式统计表的“受理申请”与 2019 年起表三的“本年新收”口径不同，合并使用时请注意。也可下载 `,
+    formulaHtml: 'CSV 中的文字单元格（机关名称、地区、行名称等）如以 <code>=</code>、<code>+</code>、<code>-</code>、<code>@</code>、制表符或回车开头（如名为 <code>=NOW()</code> 的机关），前面加一个单引号 <code>\'</code>，Excel 等表格软件因此把它显示为文字，而不当作公式执行（OWASP 对 CSV 注入的建议）；数字不加（−3 仍写作 <code>-3</code>）。JSON、SQLite 和接口保留原文，不加单引号。',
+    dictionaryColumns: ['标识', '行', '列', 'Row · column', '单位', '模板版本', '模板位置'],
+    editionSeparator: '、',
+    licence: '许可与引用',
+    citation: '引用格式：',
+    citeReport: '发现问题、想引用某一个数字时，请同时注明报告页面的地址：每份报告的页面列出来源文件和 SHA-256，每个数字链接到原文中的那一行。另见',
+    and: '与',
+    end: '。',
   },
   quality: {
     title: '数据质量',
