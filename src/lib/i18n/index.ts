@@ -35,12 +35,3 @@ export function counterpart(path: string): { lang: Lang; path: string } {
   const p = path.replace(/^\//, '');
   return p === 'en' || p.startsWith('en/') ? { lang: 'zh', path: p.replace(/^en\/?/, '') } : { lang: 'en', path: `en/${p}` };
 }
-
-/** Returns a pinyin agency name from its slug, words capitalised: `yiyuanxian-renminzhengfu` → `Yiyuanxian Renminzhengfu`. */
-export function pinyinName(slug: string): string {
-  return slug
-    .split('-')
-    .filter((w) => !/^[0-9a-f]{7}$/.test(w) || /[g-z]/.test(w))
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
