@@ -6,7 +6,16 @@
  * as a tooltip, built from those headers when first pointed at, so that the page does not carry
  * some 200 `title` attributes.
  */
-import { UI, type Lang } from '../lib/site/i18n.ts';
+import type { Lang } from '../lib/i18n/index.ts';
+
+/**
+ * The tooltip's words, the same as the dictionaries' `notInReport` and `line` (a test holds them
+ * equal): importing the dictionaries would put every interface string of both languages in this script.
+ */
+export const FIGURE_WORDS = {
+  zh: { notInReport: '报告中没有此数', line: (n: number) => `原文第 ${n} 行` },
+  en: { notInReport: 'not in the report', line: (n: number) => `source line ${n}` },
+} as const satisfies Record<Lang, { notInReport: string; line: (n: number) => string }>;
 
 /** Returns the text of a header cell, whitespace collapsed. */
 function textOf(cell: Element): string {
@@ -66,12 +75,13 @@ function columnOf(cell: Element): number {
 export function describeFigureCell(cell: Element, lang: Lang): string | null {
   const row = cell.parentElement as HTMLTableRowElement | null;
   if (!row || row.tagName !== 'TR') return null;
-  const ui = UI[lang];
+  const ui = FIGURE_WORDS[lang];
   const rowHead = row.querySelector('th[scope="row"]');
   const column = columnLabels(headerRowsOf(row))[columnOf(cell)];
   const label = [rowHead ? textOf(rowHead) : '', column ?? ''].filter(Boolean).join('·');
   if (cell.getAttribute('data-value') === '') return `${label}: ${ui.notInReport}`;
-  const line = /^#L(\d+)$/.exec(cell.querySelector('a')?.getAttribute('href') ?? '')?.[1];
+  // The link may lead to another page's text (the English report links to the Chinese one).
+  const line = /#L(\d+)$/.exec(cell.querySelector('a')?.getAttribute('href') ?? '')?.[1];
   return line ? `${label} (${ui.line(Number(line))})` : label;
 }
 

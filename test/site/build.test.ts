@@ -119,7 +119,7 @@ describe('report pages', () => {
     expect(zh.querySelector('.lang-switch a[hreflang="en"]')!.getAttribute('href')).toBe('/en/reports/yiyuanxian-renminzhengfu-2023/');
     const en = page('en/reports/yiyuanxian-renminzhengfu-2023/index.html');
     expect(en.querySelector('.lang-switch a[hreflang="zh-CN"]')!.getAttribute('href')).toBe('/reports/yiyuanxian-renminzhengfu-2023/');
-    expect(en.querySelector('h1')!.textContent).toContain('Yiyuanxian Renminzhengfu');
+    expect(en.querySelector('h1')!.textContent).toContain('Yiyuan County People’s Government');
     expect(en.querySelector('#table-requests tbody tr:not(.group) th')!.textContent).toBe('New requests received this year 一、本年新收政府信息公开申请数量');
   });
 });

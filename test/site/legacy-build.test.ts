@@ -39,7 +39,10 @@ beforeAll(() => {
 
 const doc = (rel: string) => parseHTML(readFileSync(path.join(dist, rel), 'utf8')).document as unknown as Document;
 
-/** Asserts that the page's older table shows every figure of the record, each linked to a line of the page's source text that prints it. */
+/**
+ * Asserts that the page's older table shows every figure of the record, each linked to a line of the
+ * source text that prints it: on the page itself, or on the Chinese page the link names (English pages).
+ */
 function expectLegacyTable(page: Document, record: ReportRecord): void {
   const cells = [...page.querySelectorAll('#table-legacy tbody td.num')];
   const figures = Object.values(record.legacy!).flatMap((f) => [f.year, f.cumulative]).filter((v) => v !== null);
@@ -47,7 +50,8 @@ function expectLegacyTable(page: Document, record: ReportRecord): void {
   expect(linked).toHaveLength(figures.length);
   for (const td of linked) {
     const a = td.querySelector('a')!;
-    const line = page.querySelector(a.getAttribute('href')!)!;
+    const [target, hash] = a.getAttribute('href')!.split('#') as [string, string];
+    const line = (target ? doc(`${target.replace(/^\//, '')}index.html`) : page).getElementById(hash)!;
     expect(line.textContent!.split('\t'), a.getAttribute('href')!).toContain(a.textContent);
   }
   expect(cells.filter((td) => td.textContent === '—').length).toBe(cells.length - figures.length);

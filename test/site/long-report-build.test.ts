@@ -50,7 +50,7 @@ describe('a report of 19 MB of text', () => {
     expect(zh.textContent).toMatch(/^原文过长，页面只显示前 \d+ 行及表格、正文数字所在的 \d+ 行；全文见下载（纯文本，UTF-8）。$/);
     expect(zh.querySelector('a[download]')!.getAttribute('href')).toBe(`/${fullTextPath(ID)}`);
     const en = doc(`en/reports/${ID}/index.html`).querySelector('#source-cut')!;
-    expect(en.textContent).toMatch(/^The text is too long to show whole: this page shows its first \d+ lines, and the \d+ lines that figures link to; the whole text is a download/);
+    expect(en.textContent).toMatch(/^The text is too long to show whole: the Chinese page shows its first \d+ lines, and the \d+ lines that figures link to; the whole text is a download/);
     expect(en.querySelector('a[download]')!.getAttribute('href')).toBe(`/${fullTextPath(ID)}`);
     // Buffer.equals: a deep toEqual of 19 MB walks every byte as a property.
     expect(readFileSync(path.join(dist, fullTextPath(ID))).equals(readFileSync(path.join(data, 'text', `${ID}.txt`)))).toBe(true);
@@ -69,13 +69,15 @@ describe('a report of 19 MB of text', () => {
     expect(page.querySelectorAll('ol.source-text li.gap').length).toBeGreaterThan(0);
   });
 
-  it('links every figure to a line the page shows, in both languages', () => {
-    for (const p of [`reports/${ID}/index.html`, `en/reports/${ID}/index.html`]) {
+  it('links every figure to a line the Chinese page shows, in both languages (the English page links to it)', () => {
+    const zh = doc(`reports/${ID}/index.html`);
+    for (const [p, prefix] of [[`reports/${ID}/index.html`, '#L'], [`en/reports/${ID}/index.html`, `/reports/${ID}/#L`]] as const) {
       const page = doc(p);
-      const links = [...page.querySelectorAll('a[href^="#L"]')].map((a) => a.getAttribute('href')!.slice(1));
+      const links = [...page.querySelectorAll(`a[href^="${prefix}"]`)].map((a) => a.getAttribute('href')!.split('#')[1]!);
       expect(links.length, p).toBeGreaterThan(100);
-      for (const id of new Set(links)) expect(page.getElementById(id), `${p}: #${id}`).not.toBeNull();
+      for (const id of new Set(links)) expect(zh.getElementById(id), `${p}: #${id}`).not.toBeNull();
     }
+    expect(doc(`en/reports/${ID}/index.html`).querySelector('ol.source-text'), 'the English page does not repeat the text').toBeNull();
   });
 
   it('shows (and indexes) at most SECTION_BYTES of a prose section, and says so', () => {

@@ -14,7 +14,10 @@ import { describeTimeliness } from '../../../src/lib/findings/timeliness.ts';
 import { describeChangeFlag } from '../../../src/lib/findings/yoy.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { cutSection } from '../../../src/lib/site/bounds.ts';
-import { KIND_ZH, formatRegion } from '../../../src/lib/site/format.ts';
+import { formatRegion } from '../../../src/lib/site/format.ts';
+import { dictionary } from '../../../src/lib/i18n/index.ts';
+
+const ZH = dictionary('zh');
 
 /** A page in the search index: its URL (as Astro links it, from the site root), title and searchable text. */
 export interface SearchRecord {
@@ -48,7 +51,7 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
     content: [
       group.agency.name,
       describeRegion(group.agency),
-      KIND_ZH[group.agency.kind],
+      ZH.kind[group.agency.kind],
       group.otherNames.length ? `报告中的其他名称 ${group.otherNames.join('、')}` : '',
       ...group.reports.map((r) => `${r.year} 年报告`),
     ].filter(Boolean).join('\n'),
@@ -62,12 +65,12 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
       title,
       content: [
         title,
-        `${record.agency.name}（${KIND_ZH[record.agency.kind]}）`,
+        `${record.agency.name}（${ZH.kind[record.agency.kind]}）`,
         describeRegion(record.agency),
         `报告年度 ${record.year}`,
         ...record.messages,
         describeTimeliness(findings.timeliness),
-        ...findings.flags.map(describeChangeFlag),
+        ...findings.flags.map((flag) => describeChangeFlag(flag)),
         ...findings.notes.filter((n) => n.kind === 'disagreement').map((n) => n.zh),
         ...Object.values(record.narrative).flatMap((f) => (f ? [f.text] : [])),
         ...(['overview', 'problems', 'other'] as const).map((key) => cutSection(record.sections[key]).text ?? ''),

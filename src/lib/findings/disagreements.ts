@@ -3,9 +3,10 @@
  * failures of the `narrative` check, each with both numbers and the prose line it was read from.
  */
 import type { Narrative, ReportRecord } from '../schema/report.ts';
+import { zh } from '../i18n/zh.ts';
 
 /** Which stated figure a narrative-check equation compares, by its first cell path. */
-const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
+export const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
   [/^requests\.newReceived\./, 'requestsReceived'],
   [/^requests\.granted\./, 'granted'],
   [/^requests\.partiallyGranted\./, 'partiallyGranted'],
@@ -16,17 +17,7 @@ const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
   [/^appeals\.litigation/, 'litigationCases'],
 ];
 
-export const NARRATIVE_LABELS: Record<keyof Narrative, string> = {
-  proactiveItems: '主动公开信息（条）',
-  requestsReceived: '收到申请（件）',
-  granted: '予以公开（件）',
-  partiallyGranted: '部分公开（件）',
-  withheld: '不予公开（件）',
-  unavailable: '无法提供（件）',
-  notProcessed: '不予处理（件）',
-  reviewCases: '行政复议（件）',
-  litigationCases: '行政诉讼（件）',
-};
+export const NARRATIVE_LABELS = zh.narrativeLabels as Record<keyof Narrative, string>;
 
 /** A figure stated in prose that the table contradicts. */
 export interface Disagreement {

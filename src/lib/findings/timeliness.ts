@@ -7,6 +7,7 @@
  * answer is unknown, never guessed.
  */
 import type { ReportRecord } from '../schema/report.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 
 /**
  * met: signed on or before the deadline; late: after it; unknown: no (valid) date printed;
@@ -64,30 +65,7 @@ export function assessTimeliness(record: ReportRecord): Timeliness {
   return { ...base, status: days > 0 ? 'late' : 'met', daysAfterDeadline: days };
 }
 
-export const TIMELINESS_ZH: Record<TimelinessStatus, string> = {
-  met: '按时',
-  late: '逾期',
-  unknown: '未知',
-  implausible: '日期存疑',
-};
-
-/** Returns the timeliness in words (Chinese), e.g. 逾期 12 天, 按时（截止日前 3 天）. */
-export function describeTimeliness(t: Timeliness): string {
-  switch (t.status) {
-    case 'unknown':
-      return '未知（报告未印签署日期，文件也未注明公布日期）';
-    case 'met':
-      return (t.daysAfterDeadline === 0 ? '按时（截止日当天）' : `按时（截止日前 ${-t.daysAfterDeadline!} 天）`) + basisZh(t);
-    case 'late':
-      return `逾期 ${t.daysAfterDeadline} 天` + basisZh(t);
-    case 'implausible':
-      return t.basis === 'published'
-        ? `日期存疑：公布日期 ${t.published} 不晚于统计期末（${t.year}-12-31），请核对原文`
-        : `日期存疑：签署日期 ${t.signedOn} 不晚于统计期末（${t.year}-12-31），可能是笔误，请核对原文`;
-  }
-}
-
-/** Returns the date judged, in words, when it is the publication date (the signature date is the default). */
-function basisZh(t: Timeliness): string {
-  return t.basis === 'published' ? `，按公布日期 ${t.published}` : '';
+/** Returns the timeliness in words in a language, e.g. 逾期 12 天, 按时（截止日前 3 天）: the dictionary's words. */
+export function describeTimeliness(t: Timeliness, lang: Lang = 'zh'): string {
+  return dictionary(lang).timeliness.describe(t);
 }

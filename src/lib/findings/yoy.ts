@@ -5,6 +5,7 @@
  */
 import { MEASURES, readMeasure, type MeasureKey } from '../aggregate/compare.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 
 /** Headline measures, in display order. */
 export const HEADLINE_MEASURES: readonly MeasureKey[] = ['received', 'handled', 'grantRate', 'review', 'litigation'];
@@ -79,17 +80,7 @@ export function listAgencyChanges(summaries: readonly ReportSummary[]): MeasureC
   return sorted.slice(1).flatMap((s, i) => compareSummaries(sorted[i]!, s));
 }
 
-/** Returns a change as a "check the source" sentence in Chinese, or null when it is not flagged. */
-export function describeChangeFlag(change: MeasureChange): string | null {
-  if (!change.flag) return null;
-  const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${change.unit}`);
-  const span = `${change.fromYear} 年 ${fmt(change.from!)} → ${change.toYear} 年 ${fmt(change.to!)}`;
-  switch (change.flag) {
-    case 'suddenZero':
-      return `${change.label}：${span}，由非零骤降为零，请核对原文。`;
-    case 'jump':
-      return `${change.label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${JUMP_FACTOR} 倍），请核对原文。`;
-    case 'drop':
-      return `${change.label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
-  }
+/** Returns a change as a "check the source" sentence in a language (the dictionary's words), or null when it is not flagged. */
+export function describeChangeFlag(change: MeasureChange, lang: Lang = 'zh'): string | null {
+  return dictionary(lang).changes.describe(change, JUMP_FACTOR);
 }

@@ -11,7 +11,7 @@ import { listCellSpecs, TABLE_LABELS, type CellSpec } from '../export/cells.ts';
 import { formatCsvLine } from '../export/csv.ts';
 import { compareSummaries, describeChangeFlag, type MeasureChange } from '../findings/yoy.ts';
 import type { Correction, Manifest, ReportRecord } from '../schema/report.ts';
-import { CHECK_LABELS } from '../site/format.ts';
+import { dictionary } from '../i18n/index.ts';
 import { CORRECTIONS_HEADER } from '../corrections/parse.ts';
 import { pathOfCorrection } from '../corrections/apply.ts';
 
@@ -137,7 +137,7 @@ function listCheckItems(record: ReportRecord, specByPath: Map<string, CellSpec>,
         kind: 'check' as const,
         reportId: record.id,
         file: record.source.path,
-        what: `核对「${CHECK_LABELS[check.id]?.zh ?? check.id}」未通过：${equations.slice(0, 3).join('；')}${equations.length > 3 ? `；等 ${equations.length} 处` : ''}`,
+        what: `核对「${dictionary('zh').checks[check.id]?.label ?? check.id}」未通过：${equations.slice(0, 3).join('；')}${equations.length > 3 ? `；等 ${equations.length} 处` : ''}`,
         cells,
         figures: cells.length,
         lines: pickLines([...cells.map((c) => record.provenance[c]), ...(check.id === 'narrative' ? Object.values(record.narrative).map((f) => f?.line) : [])]),

@@ -22,7 +22,8 @@ import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '.
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
-import { KIND_ZH, describeLevel } from './format.ts';
+import { describeLevel } from './format.ts';
+import { dictionary } from '../i18n/index.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
@@ -111,7 +112,7 @@ export function loadSiteData(): Promise<SiteData> {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
       summaries,
-      compareRows: reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${KIND_ZH[agency.kind]}` })),
+      compareRows: reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${dictionary('zh').kind[agency.kind]}` })),
       agencies,
       agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
       manifest,

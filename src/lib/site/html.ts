@@ -6,7 +6,7 @@
 import type { AppliedCorrection } from '../schema/report.ts';
 import type { ShownLine } from './bounds.ts';
 import { formatCount } from './format.ts';
-import { UI, type Lang } from './i18n.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,6 +29,8 @@ export interface FigureCellProps {
   lang?: Lang;
   /** The cell's correction (content/corrections.csv), when a person corrected the figure read. */
   correction?: AppliedCorrection;
+  /** The page that shows the source text, when it is another page (the English report links to the Chinese one). */
+  sourcePage?: string;
 }
 
 /** Returns the id of a correction's note on a report page (the list under the tables). */
@@ -41,10 +43,10 @@ export function correctionAnchor(cell: string): string {
  * source line; a corrected figure also holds the value read (`data-value-read`) and a mark whose
  * title and label give the reason, leading to the correction's note under the tables.
  */
-export function renderFigureCell({ value, line, failing = false, lang = 'zh', correction }: FigureCellProps): string {
-  const ui = UI[lang];
+export function renderFigureCell({ value, line, failing = false, lang = 'zh', correction, sourcePage = '' }: FigureCellProps): string {
+  const ui = dictionary(lang);
   const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
-  let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="#L${line}">${formatCount(value)}</a>` : formatCount(value);
+  let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="${escapeHtml(sourcePage)}#L${line}">${formatCount(value)}</a>` : formatCount(value);
   if (correction) {
     const note = ui.correctedNote(formatCount(correction.read), correction.reason, correction.source);
     body += `<a class="corrected-mark" href="#${correctionAnchor(correction.cell)}" title="${escapeHtml(note)}" aria-label="${escapeHtml(note)}">${lang === 'en' ? '✎' : '更'}</a>`;

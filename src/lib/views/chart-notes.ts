@@ -6,7 +6,7 @@
 import type { DispositionSegment, UndrawnBar, UndrawnReason } from '../aggregate/disposition-bars.ts';
 import { hasUnreadPart } from '../aggregate/disposition-bars.ts';
 import type { UnreadCategories } from '../aggregate/unread-categories.ts';
-import type { Lang } from '../site/i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 
 const WORDS = {
   zh: {

@@ -6,7 +6,7 @@ import { ascending, descending } from 'd3-array';
 import { MEASURES, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
 import { listDispositionSegments } from '../aggregate/corpus.ts';
 import { DISPOSITION_GROUPS, DISPOSITION_LABELS, type DispositionGroup } from '../aggregate/summarize.ts';
-import type { Lang } from '../site/i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 import { DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawGrantRanking } from '../charts/ranking.ts';
 import { drawRequestsByKind } from '../charts/requests-by-kind.ts';

@@ -2,7 +2,7 @@
 import { UNREAD_LABEL, type DispositionSegment } from '../aggregate/disposition-bars.ts';
 import { DISPOSITION_LABELS } from '../aggregate/summarize.ts';
 import type { StackedSegment } from '../charts/stacked-bars.ts';
-import type { Lang } from '../site/i18n.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /**
  * Returns the chart's segments (value in requests, share 0–1); the part not read carries

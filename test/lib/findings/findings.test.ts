@@ -79,7 +79,7 @@ describe('year-over-year changes', () => {
       ['litigation', 0, 0, null],
     ]);
     expect(changes[0]!.ratio).toBe(7);
-    expect(changes.map(describeChangeFlag)).toEqual([
+    expect(changes.map((c) => describeChangeFlag(c))).toEqual([
       '新收申请：2023 年 4 件 → 2024 年 28 件，增至 7.0 倍（超过 5 倍），请核对原文。',
       '办理总计：2023 年 200 件 → 2024 年 28 件，降至原来的 14.0%（不到五分之一），请核对原文。',
       null,
