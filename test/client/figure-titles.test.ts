@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { addFigureTitles, describeFigureCell } from '../../src/client/figure-titles.ts';
+import { addFigureTitles, describeFigureCell, FIGURE_WORDS } from '../../src/client/figure-titles.ts';
+import { dictionary, LANGS } from '../../src/lib/i18n/index.ts';
 
 /** Table B's header as RequestsTable lays it out: two rows, spans, the figures after the row label. */
 const REQUESTS = `<table><thead>
@@ -49,5 +50,19 @@ describe('addFigureTitles', () => {
     expect(c[0]!.hasAttribute('title')).toBe(false);
     c[0]!.firstElementChild!.dispatchEvent(new document.defaultView!.Event('pointerover', { bubbles: true }));
     expect(c[0]!.getAttribute('title')).toBe('（一）予以公开·自然人 (原文第 40 行)');
+  });
+});
+
+describe('the tooltip words', () => {
+  it('are the dictionaries\' words, for every language', () => {
+    for (const lang of LANGS) {
+      expect(FIGURE_WORDS[lang].notInReport).toBe(dictionary(lang).notInReport);
+      expect(FIGURE_WORDS[lang].line(98)).toBe(dictionary(lang).line(98));
+    }
+  });
+
+  it('name the line of a link to another page\'s text (the English report links to the Chinese one)', () => {
+    const { document } = parseHTML(`<table><thead><tr><th scope="col">Item</th><th scope="col">Total</th></tr></thead><tbody><tr><th scope="row">Granted</th><td class="num" data-value="10"><a href="/reports/x-2023/#L40">10</a></td></tr></tbody></table>`);
+    expect(describeFigureCell(document.querySelector('td')!, 'en')).toBe('Granted·Total (source line 40)');
   });
 });
