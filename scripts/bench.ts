@@ -45,6 +45,8 @@ let sizes: number[];
 let once: boolean;
 let runs: number;
 let siteRuns: number;
+/** The Astro build's heap limit in MiB (the astroHeapMib setting), as `npm run build` gives it. */
+let astroHeapMib: number;
 const ROOT = process.cwd();
 const CACHE = path.resolve('bench/cache');
 const NODE = process.execPath; // the pinned Node 24 when run through npm
@@ -103,7 +105,7 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
     log(`${n}: charts`);
     const charts = await repeat(1, () => measure(NODE, ['scripts/render-charts.ts'], { env }));
     log(`${n}: astro build`);
-    const astro = await repeat(1, () => measure(NODE, astroBuildArgs(), { env }));
+    const astro = await repeat(1, () => measure(NODE, astroBuildArgs(astroHeapMib), { env }));
     const pages = await countPages(env.NIANBAO_OUT);
     log(`${n}: downloads`);
     const downloads = await repeat(1, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
@@ -172,7 +174,7 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
     const site = env.NIANBAO_OUT;
     const astroCache = env.NIANBAO_ASTRO_CACHE;
     const chartStore = path.join(out, 'charts');
-    const astro = () => measure(NODE, astroBuildArgs(), { env });
+    const astro = () => measure(NODE, astroBuildArgs(astroHeapMib), { env });
     // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
     const fresh = async () => {
       await rm(site, { recursive: true, force: true });
@@ -219,7 +221,8 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
   return result;
 }
 
-await runCommand(BENCH_COMMAND, async ({ values: args }) => {
+await runCommand(BENCH_COMMAND, async ({ values: args, config }) => {
+  astroHeapMib = config.astroHeapMib;
   const string = (name: string) => args[name] as string | undefined;
   values = { seed: string('seed') ?? 'bench', 'no-site': args['no-site'] === true };
   sizes = string('size') !== undefined ? [parseWholeNumber('--size', string('size')!)] : parseWholeNumbers('--sizes', string('sizes') ?? '1000,10000');

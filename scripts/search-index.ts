@@ -2,10 +2,10 @@
 /**
  * Builds the Pagefind search index over the built site: the Chinese report and agency pages only
  * (each at most MAX_SEARCH_PAGE_BYTES of HTML; a larger one is left out and named on stderr),
- * in chunks of at most NIANBAO_SEARCH_CHUNK pages (default 1000), each chunk its own Pagefind bundle
+ * in chunks of at most searchChunk pages (src/lib/config.ts; default 1000), each chunk its own Pagefind bundle
  * in dist/pagefind/<chunk>/ built by a fresh Pagefind process (closed afterwards, so memory stays
- * bounded by the chunk size, not the site), several chunks at once (NIANBAO_SEARCH_JOBS, default one
- * per core). dist/pagefind/chunks.json lists the bundles; the search
+ * bounded by the chunk size, not the site), several chunks at once (searchJobs, default one per
+ * core). dist/pagefind/chunks.json lists the bundles; the search
  * pages read it and merge the chunks at query time. The UI script and styles are copied to
  * dist/pagefind/ where the search pages load them.
  *
@@ -18,23 +18,25 @@ import { cp, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writ
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../src/lib/config.ts';
 import { forEachLimited } from './lib/extract/write-output.ts';
-import { CHUNKS_FILE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, parseChunkSize, parseJobs, selectBySize, type ChunkList } from './lib/search/chunks.ts';
+import { CHUNKS_FILE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, selectBySize, type ChunkList } from './lib/search/chunks.ts';
 
-/** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
-const OUT = process.env.NIANBAO_OUT ?? 'dist';
-const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
+const config = readConfig();
+/** The built site (astro's outDir, from the same setting). */
+const OUT = config.out;
+const CHUNK_SIZE = config.searchChunk;
 /** Where indexed chunks are kept between builds (beside Astro's own cache, see astro.config.mjs). */
-const CACHE = path.join(process.env.NIANBAO_ASTRO_CACHE ?? 'node_modules/.astro', 'pagefind-chunks');
+const CACHE = path.join(config.astroCache, 'pagefind-chunks');
 /** What else decides a chunk's bundle: the Pagefind version and the options below. */
 const SALT = `pagefind ${JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version} zh-cn`;
 /**
- * Chunks indexed at once (NIANBAO_SEARCH_JOBS, default one per core): Pagefind indexes on one core,
- * and each chunk's process holds at most about 100 MiB + 0.4 MiB a page.
+ * Chunks indexed at once (default one per core): Pagefind indexes on one core, and each chunk's
+ * process holds at most about 100 MiB + 0.4 MiB a page.
  */
-const JOBS = parseJobs(process.env.NIANBAO_SEARCH_JOBS, availableParallelism());
+const JOBS = config.searchJobs;
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 

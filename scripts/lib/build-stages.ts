@@ -4,25 +4,16 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-
-/**
- * V8's old-space limit for the Astro build, in MiB (NIANBAO_ASTRO_HEAP_MIB, default 1792). Without
- * one V8 lets the heap grow towards its default limit (about 4 GiB here) before collecting hard,
- * although what the build holds at once is far less (the report index, the record cache, a few
- * pages: about 1 GiB after a full collection at 100,000 reports). A lower limit costs more time in
- * the collector; a higher one, memory. Measured at 100,000 reports: 2048 peaked at 3,108 MiB of
- * resident memory in 2,802 s, 1792 at 2,818 MiB in 2,704 s (with lighter chart rendering).
- */
-export const ASTRO_HEAP_MIB = Number(process.env.NIANBAO_ASTRO_HEAP_MIB ?? 1792);
+import type { NianbaoConfig } from '../../src/lib/config.ts';
 
 /** Returns Astro's command-line entry point. */
 function astroBin(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 }
 
-/** Returns the arguments of `node` for an Astro build with the heap limit. */
-export function astroBuildArgs(): string[] {
-  return [`--max-old-space-size=${ASTRO_HEAP_MIB}`, astroBin(), 'build'];
+/** Returns the arguments of `node` for an Astro build with V8's old space capped at `heapMib` MiB (the astroHeapMib setting). */
+export function astroBuildArgs(heapMib: number): string[] {
+  return [`--max-old-space-size=${heapMib}`, astroBin(), 'build'];
 }
 
 /**
@@ -36,15 +27,15 @@ export interface Stage {
 }
 
 /** Returns the stages of a build; `extractArgs` are passed to the extractor (--input, --out, --cache …). */
-export function listBuildStages(extractArgs: readonly string[] = []): Stage[] {
-  const stagedDownloads = path.join(process.env.NIANBAO_DATA ?? '.nianbao', 'downloads');
+export function listBuildStages(config: Pick<NianbaoConfig, 'data' | 'astroHeapMib'>, extractArgs: readonly string[] = []): Stage[] {
+  const stagedDownloads = path.join(config.data, 'downloads');
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
     { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
     // The downloads need only the records: written beside the Astro build, which keeps about one
     // core busy, into a folder of their own (Astro empties dist/ when it starts), then put in place.
-    { name: 'astro', args: astroBuildArgs(), phase: 2 },
+    { name: 'astro', args: astroBuildArgs(config.astroHeapMib), phase: 2 },
     { name: 'downloads', args: ['scripts/write-downloads.ts', '--stage', stagedDownloads], phase: 2 },
     { name: 'place downloads', args: ['scripts/write-downloads.ts', '--place', stagedDownloads], phase: 3 },
     { name: 'search', args: ['scripts/search-index.ts'], phase: 3 },

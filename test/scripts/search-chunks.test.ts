@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, parseChunkSize, parseJobs, selectBySize } from '../../scripts/lib/search/chunks.ts';
+import { MAX_SEARCH_PAGE_BYTES, chunkKey, chunkName, chunkPages, isSearchable, pageUrl, selectBySize } from '../../scripts/lib/search/chunks.ts';
 
 describe('isSearchable', () => {
   it('keeps the Chinese report and agency pages only', () => {
@@ -77,20 +77,6 @@ describe('helpers', () => {
 
   it('gives each page the URL Astro links it by', () => {
     expect(pageUrl('reports/a-2024/index.html')).toBe('/reports/a-2024/');
-  });
-
-  it('reads the chunk size from the environment', () => {
-    expect(parseChunkSize(undefined)).toBe(DEFAULT_CHUNK_SIZE);
-    expect(parseChunkSize('')).toBe(DEFAULT_CHUNK_SIZE);
-    expect(parseChunkSize('2')).toBe(2);
-    for (const v of ['0', '-3', '2.5', 'abc']) expect(() => parseChunkSize(v)).toThrow(RangeError);
-  });
-
-  it('reads how many chunks are indexed at once from the environment, else one per core', () => {
-    expect(parseJobs(undefined, 2)).toBe(2);
-    expect(parseJobs(' ', 2)).toBe(2);
-    expect(parseJobs('3', 2)).toBe(3);
-    for (const v of ['0', '1.5', 'all']) expect(() => parseJobs(v, 2)).toThrow(/NIANBAO_SEARCH_JOBS/);
   });
 
   it('keys a chunk by its pages, their bytes and the Pagefind version', () => {

@@ -32,9 +32,9 @@ import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
 
 export interface DownloadOptions {
-  /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
+  /** The extraction folder (the data setting): records in `reports/<id>.json`. */
   data: string;
-  /** The built site (NIANBAO_OUT): files go to `data/` in it. */
+  /** The built site (the out setting): files go to `data/` in it. */
   out: string;
   /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
   builtOn: string;

@@ -4,6 +4,7 @@
  * before anything runs).
  */
 import { statSync } from 'node:fs';
+import type { NianbaoConfig } from '../../../src/lib/config.ts';
 import { checkInputFolder, checkOutputPath, parseWholeNumber, prepareOutputFolder, UsageError, type OptionSpec } from '../cli.ts';
 
 export const EXTRACT_OPTIONS: Record<string, OptionSpec> = {
@@ -36,13 +37,16 @@ export function parseShardArg(text: string): { index: number; count: number } {
   return shard;
 }
 
-/** Returns the extractor's options from parsed values (see EXTRACT_OPTIONS), or throws a UsageError; touches no file. */
-export function readExtractArgs(values: Record<string, unknown>): ExtractArgs {
+/**
+ * Returns the extractor's options from parsed values (see EXTRACT_OPTIONS), the folders not given
+ * taken from the settings (corpus, data), or throws a UsageError; touches no file.
+ */
+export function readExtractArgs(values: Record<string, unknown>, config: Pick<NianbaoConfig, 'corpus' | 'data'>): ExtractArgs {
   const string = (name: string) => values[name] as string | undefined;
   if (string('cache') !== undefined && values['no-cache']) throw new UsageError('--cache 与 --no-cache 不能同时使用 (--cache and --no-cache exclude each other)');
   return {
-    input: string('input') ?? process.env.NIANBAO_CORPUS ?? 'content/reports',
-    out: string('out') ?? process.env.NIANBAO_DATA ?? '.nianbao',
+    input: string('input') ?? config.corpus,
+    out: string('out') ?? config.data,
     strict: values.strict === true,
     shard: string('shard') === undefined ? undefined : parseShardArg(string('shard')!),
     workers: string('workers') === undefined ? undefined : parseWholeNumber('--workers', string('workers')!),

@@ -36,6 +36,8 @@ export interface ExtractOptions {
    * when at least PARALLEL_FROM files need extracting: fewer are extracted on the main thread.
    */
   workers?: number;
+  /** Heap limit of each worker thread, in MiB (the extractHeapMib setting); undefined: V8's default. */
+  heapMib?: number;
   /** Folder of the content-hash cache of outcomes (default .nianbao/cache); false: no cache. */
   cache?: string | false;
   /** Extract only this shard of the corpus and write OUT/part.json for extract:merge. */
@@ -139,14 +141,14 @@ async function reuseIndex(
 async function inspectAll(
   root: string,
   todo: readonly CorpusFile[],
-  options: { workers?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+  options: { workers?: number; heapMib?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
 ): Promise<Held[]> {
   if (todo.length === 0) return [];
   const workers = todo.length >= PARALLEL_FROM ? options.workers : 0;
   // Loaded here, not at the top: a run with nothing to extract never loads the extractor.
   if (workers !== 0) {
     const { defaultWorkers, extractInPool } = await import('./pool.ts');
-    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), cache: options.cache, version: options.version, retain: options.retain, onProgress: options.onProgress });
+    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), heapMib: options.heapMib, cache: options.cache, version: options.version, retain: options.retain, onProgress: options.onProgress });
   }
   const { hold, inspectFile } = await import('./one.ts');
   const results: Held[] = [];
@@ -191,7 +193,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 
   const reused = files.length - todo.length;
   if (reused > 0) options.onProgress?.(reused, files.length);
-  const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
+  const inspected = await inspectAll(root, todo, { workers: options.workers, heapMib: options.heapMib, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
   const fresh = new Map(todo.map((file, i) => [file.rel, inspected[i]!]));
   const fileByPath = new Map(files.map((f) => [f.rel, f]));
   // What the worker threads just stored is read back below.

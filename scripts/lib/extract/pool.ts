@@ -25,18 +25,6 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Returns the heap limit of each worker thread in MiB from NIANBAO_EXTRACT_HEAP_MIB, or undefined
- * when it is unset (V8's default); throws unless it is a whole number ≥ 1. A worker over its limit
- * dies, and only its file is lost.
- */
-export function readWorkerHeapMib(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_EXTRACT_HEAP_MIB must be a whole number of MiB ≥ 1, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-/**
  * Returns the outcome of a file whose task failed on its own: the worker died on it (or the task
  * failed otherwise). An error naming the reason, with the corpus folder's absolute path taken out;
  * not stable, so the stat index does not remember it.
@@ -52,15 +40,16 @@ export function holdCrash(root: string, file: CorpusFile, error: unknown): Held 
 }
 
 /**
- * Returns the outcome of every file, in the order of `files`, extracted by `workers` threads, held
- * whole for the first `retain` files (see hold); `onProgress`: files done so far.
+ * Returns the outcome of every file, in the order of `files`, extracted by `workers` threads (each
+ * with a heap of at most `heapMib` MiB when given: a worker over it dies, and only its file is
+ * lost), held whole for the first `retain` files (see hold); `onProgress`: files done so far.
  */
 export async function extractInPool(
   root: string,
   files: readonly CorpusFile[],
-  options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
+  options: { workers: number; heapMib?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
 ): Promise<Held[]> {
-  const heapMib = readWorkerHeapMib(process.env.NIANBAO_EXTRACT_HEAP_MIB);
+  const { heapMib } = options;
   const pool = new Piscina<Batch, Held[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: options.workers,

@@ -12,14 +12,6 @@ const SEARCHABLE = /^(reports|agencies)\/[^/]+\/index\.html$/;
 /** The file listing the chunk bundles, relative to the pagefind/ folder. */
 export const CHUNKS_FILE = 'chunks.json';
 
-/**
- * Pages per chunk unless NIANBAO_SEARCH_CHUNK says otherwise. Measured on generated reports: the
- * Pagefind process peaks near 100 MiB + 0.7 MiB per page (1000 pages: 0.8 GiB; 2000: 1.5 GiB; 3000:
- * 2.2 GiB), and its write step grows faster than linearly (1000 pages: 28 s; 2000: 138 s), so two
- * chunks of 1000 take less than half the time of one of 2000; the browser merges a few more indexes.
- */
-export const DEFAULT_CHUNK_SIZE = 1000;
-
 /** The contents of pagefind/chunks.json: bundle folders relative to pagefind/, in order; the first one is the primary index. */
 export interface ChunkList {
   chunks: string[];
@@ -64,24 +56,6 @@ export function chunkName(i: number): string {
 /** Returns the URL Pagefind should show for a page: its folder, as Astro links it (trailing slash, no index.html). */
 export function pageUrl(page: string): string {
   return `/${page.replace(/index\.html$/, '')}`;
-}
-
-/** Reads a chunk size from the environment value, falling back to the default. */
-export function parseChunkSize(value: string | undefined): number {
-  return parsePositive('NIANBAO_SEARCH_CHUNK', value, DEFAULT_CHUNK_SIZE);
-}
-
-/** Reads the number of chunks indexed at once from the environment value, falling back to `fallback` (the cores). */
-export function parseJobs(value: string | undefined, fallback: number): number {
-  return parsePositive('NIANBAO_SEARCH_JOBS', value, fallback);
-}
-
-/** Returns the positive integer an environment variable holds, `fallback` when it is unset or blank; throws on anything else. */
-function parsePositive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
-  return n;
 }
 
 /**

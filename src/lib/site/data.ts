@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import config from 'virtual:nianbao/config';
 import '../charts/server-document.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from './chart-store.ts';
 import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts';
@@ -25,14 +26,14 @@ import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
 
-/** Folder the extractor wrote (`npm run extract -- --out`). */
-export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
+/** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
+const DATA_DIR = config.data;
 
 /**
- * Records kept in memory at most (NIANBAO_RECORD_CACHE): about 20 KB each. Below it a build reads
- * each record file once; above it, the records of an agency are read again for each of its pages.
+ * Records kept in memory at most (the recordCache setting): below it a build reads each record file
+ * once; above it, the records of an agency are read again for each of its pages.
  */
-const RECORD_CACHE = Number(process.env.NIANBAO_RECORD_CACHE ?? 20_000);
+const RECORD_CACHE = config.recordCache;
 
 export interface SiteData {
   /** Every report's index entry, by id. */
