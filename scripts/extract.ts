@@ -34,8 +34,7 @@ const SHOWN = 10;
 
 await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
   const args = readExtractArgs(values, config);
-  const { DEFAULT_CACHE_DIR } = await import('./lib/extract/cache.ts');
-  checkExtractFolders(args, DEFAULT_CACHE_DIR);
+  checkExtractFolders(args);
   const { extractToFolder } = await import('./lib/extract/corpus.ts');
 
   const tty = process.stderr.isTTY;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkCorpus, type CorpusFile } from '../../../scripts/lib/extract/corpus-walk.ts';
 import { extractCorpus, PARALLEL_FROM } from '../../../scripts/lib/extract/corpus.ts';
-import type { Held } from '../../../scripts/lib/extract/one.ts';
+import type { FileSummary } from '../../../scripts/lib/extract/one.ts';
 import { extractInPool } from '../../../scripts/lib/extract/pool.ts';
 import { readCrashHook } from '../../../scripts/lib/extract/worker.ts';
 import { generateCorpus } from '../../../scripts/lib/generate/corpus.ts';
@@ -26,11 +26,11 @@ async function writeCorpus(count: number, seed: string): Promise<string> {
 }
 
 /** Runs the pool over the files with the crash hook set (and a heap limit, when given). */
-async function runWith(hook: string | undefined, input: string, files: CorpusFile[], heapMib?: number): Promise<Held[]> {
+async function runWith(hook: string | undefined, input: string, files: CorpusFile[], heapMib?: number): Promise<FileSummary[]> {
   const saved = process.env.NIANBAO_TEST_WORKER_CRASH;
   if (hook) process.env.NIANBAO_TEST_WORKER_CRASH = hook;
   try {
-    return await extractInPool(input, files, { workers: 2, heapMib, cache: null, version: 'pool-test', retain: files.length });
+    return await extractInPool(input, files, { workers: 2, heapMib, cache: null, version: 'pool-test', keep: files.length });
   } finally {
     if (saved === undefined) delete process.env.NIANBAO_TEST_WORKER_CRASH;
     else process.env.NIANBAO_TEST_WORKER_CRASH = saved;
@@ -44,7 +44,7 @@ afterEach(() => {
 describe('a worker that dies', () => {
   let input: string;
   let files: CorpusFile[];
-  let clean: Held[];
+  let clean: FileSummary[];
   let victim: number;
 
   beforeAll(async () => {
