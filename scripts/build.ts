@@ -18,8 +18,8 @@ import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 const BUILD_COMMAND: CommandSpec = {
   name: 'npm run build',
   summary:
-    '提取 → 图表 → Astro 构建（同时写下载文件）→ 搜索索引，生成 dist/；提取的选项原样传给 npm run extract。\n' +
-    'Extraction → charts → the Astro build (the downloads beside it) → the search index, into dist/; the extraction options are passed on to npm run extract.',
+    '提取 → 图表 → Astro 构建 → 下载文件与 API（同时建搜索索引），生成 dist/；提取的选项原样传给 npm run extract。\n' +
+    'Extraction → charts → the Astro build → the downloads and API (the search index beside them), into dist/; the extraction options are passed on to npm run extract.',
   options: {
     ...EXTRACT_OPTIONS,
     'site-only': { type: 'boolean', help: '不提取，用已有的记录生成网站（如 extract:merge 之后） (skip extraction: the site from the records already there, e.g. after extract:merge)' },

@@ -27,17 +27,16 @@ export interface Stage {
 }
 
 /** Returns the stages of a build; `extractArgs` are passed to the extractor (--input, --out, --cache …). */
-export function listBuildStages(config: Pick<NianbaoConfig, 'data' | 'astroHeapMib'>, extractArgs: readonly string[] = []): Stage[] {
-  const stagedDownloads = path.join(config.data, 'downloads');
+export function listBuildStages(config: Pick<NianbaoConfig, 'astroHeapMib'>, extractArgs: readonly string[] = []): Stage[] {
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
     { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
-    // The downloads need only the records: written beside the Astro build, which keeps about one
-    // core busy, into a folder of their own (Astro empties dist/ when it starts), then put in place.
+    // Astro empties its output folder when it starts: what other stages write into the site comes after it.
     { name: 'astro', args: astroBuildArgs(config.astroHeapMib), phase: 2 },
-    { name: 'downloads', args: ['scripts/write-downloads.ts', '--stage', stagedDownloads], phase: 2 },
-    { name: 'place downloads', args: ['scripts/write-downloads.ts', '--place', stagedDownloads], phase: 3 },
+    // Everything under /api and /data (the data page aside), written into the built site by its one
+    // producer, beside the search index, which reads only the report and agency pages.
+    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 3 },
     { name: 'search', args: ['scripts/search-index.ts'], phase: 3 },
   ];
 }
