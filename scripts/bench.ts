@@ -7,7 +7,7 @@
  * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
  * --once (for the 100,000-report stretch, hours otherwise): each stage of a build once, in order
- * (cold extraction, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
+ * (cold extraction, site data, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
  * incremental or bare runs. Exit codes as every command's (scripts/lib/cli.ts).
  */
 import { existsSync } from 'node:fs';
@@ -102,6 +102,10 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
     await rm(env.NIANBAO_OUT, { recursive: true, force: true });
     await rm(env.NIANBAO_ASTRO_CACHE, { recursive: true, force: true });
     await rm(path.join(env.NIANBAO_DATA, 'charts'), { recursive: true, force: true });
+    await rm(path.join(env.NIANBAO_DATA, 'site'), { recursive: true, force: true });
+    log(`${n}: site data`);
+    // Timed into the whole build only: the charts and the pages read what it writes.
+    const siteData = await repeat(1, () => measure(NODE, ['scripts/write-site-data.ts'], { env }));
     log(`${n}: charts`);
     const charts = await repeat(1, () => measure(NODE, ['scripts/render-charts.ts'], { env }));
     log(`${n}: astro build`);
@@ -111,7 +115,7 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
     const downloads = await repeat(1, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
     log(`${n}: pagefind`);
     const pagefind = await repeat(1, () => measure(NODE, ['scripts/search-index.ts'], { env }));
-    result.site = { pages, charts, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, charts, astro, downloads, pagefind]) };
+    result.site = { pages, charts, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, siteData, charts, astro, downloads, pagefind]) };
   } catch (error) {
     result.siteError = (error as Error).message;
     log(`${n}: site stages failed: ${result.siteError}`);
@@ -180,6 +184,8 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
       await rm(site, { recursive: true, force: true });
       await rm(astroCache, { recursive: true, force: true });
     };
+    // The site data the charts and the pages read (its time is in the whole build below).
+    await measure(NODE, ['scripts/write-site-data.ts'], { env });
     log(`${n}: charts`);
     const charts = await repeat(siteRuns, () => measure(NODE, ['scripts/render-charts.ts'], { env }), () => rm(chartStore, { recursive: true, force: true }));
     log(`${n}: astro build`);

@@ -7,6 +7,7 @@
  */
 import { readConfig } from '../src/lib/config.ts';
 import { chartCodeVersion } from '../src/lib/site/chart-store.ts';
+import { reportIndexVersion } from '../src/lib/site/report-index-file.ts';
 import { renderChartStore } from './lib/charts/render-store.ts';
 
 const started = performance.now();
@@ -16,7 +17,7 @@ if (version === null) {
   process.stderr.write('nianbao charts: run from the project folder (src/lib/charts not found); the site will draw its charts itself\n');
   process.exit(0);
 }
-const r = await renderChartStore({ dataDir: config.data, version, workers: config.chartWorkers });
+const r = await renderChartStore({ dataDir: config.data, version, reportVersion: reportIndexVersion(process.cwd()), workers: config.chartWorkers });
 process.stderr.write(
   `nianbao charts: ${r.agencies} agencies (${r.unchanged} unchanged) · ${r.drawn} drawn · ${r.reused} kept · ${r.failed} failed · ${r.removed} removed · ${((performance.now() - started) / 1000).toFixed(2)}s\n`,
 );

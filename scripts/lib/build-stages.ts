@@ -1,6 +1,6 @@
 /**
- * The stages of `npm run build`, each a Node process: extraction, the charts, the Astro build, the
- * downloads and the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
+ * The stages of `npm run build`, each a Node process: extraction, the site data, the charts, the
+ * Astro build, the downloads and the search index. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,13 +30,15 @@ export interface Stage {
 export function listBuildStages(config: Pick<NianbaoConfig, 'astroHeapMib'>, extractArgs: readonly string[] = []): Stage[] {
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
+    // The site's data product, the reports' index entries, which the charts and the pages read.
+    { name: 'site data', args: ['scripts/write-site-data.ts'], phase: 1 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
-    { name: 'charts', args: ['scripts/render-charts.ts'], phase: 1 },
+    { name: 'charts', args: ['scripts/render-charts.ts'], phase: 2 },
     // Astro empties its output folder when it starts: what other stages write into the site comes after it.
-    { name: 'astro', args: astroBuildArgs(config.astroHeapMib), phase: 2 },
+    { name: 'astro', args: astroBuildArgs(config.astroHeapMib), phase: 3 },
     // Everything under /api and /data (the data page aside), written into the built site by its one
     // producer, beside the search index, which reads only the report and agency pages.
-    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 3 },
-    { name: 'search', args: ['scripts/search-index.ts'], phase: 3 },
+    { name: 'downloads', args: ['scripts/write-downloads.ts'], phase: 4 },
+    { name: 'search', args: ['scripts/search-index.ts'], phase: 4 },
   ];
 }

@@ -1,14 +1,14 @@
 /**
- * The site's one read of the extracted data: the report index through the content collection (each
- * record validated there by the schema), the manifest, and from the extraction folder the records
+ * The site's one read of the extracted data: the reports through the content collection (each
+ * record validated there by the schema), their index entries from the site-data stage
+ * (src/lib/site/report-index-file.ts), the manifest, and from the extraction folder the records
  * and the source texts. Computed once per build and shared by every page.
  *
- * Memory stays bounded at national scale: every record is read once, for the report index (a
- * summary, the agency and the quality problems of each report), and kept only while the record
- * cache has room; a page about one agency or report reads that agency's records again when they
- * were let go. Corpus-wide findings are gathered one agency at a time.
+ * Memory stays bounded at national scale: the corpus-wide pages need only the index entries (a
+ * summary, the agency and the quality problems of each report); a record is read when a page about
+ * its agency or report needs it, and kept only while the record cache has room. Corpus-wide
+ * findings are gathered one agency at a time.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
@@ -17,14 +17,15 @@ import '../charts/server-document.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from './chart-store.ts';
 import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
-import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
+import type { IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
-import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
+import { formatEmptyCorpusWarning, hasRecordFiles, readRecordFile } from './record-files.ts';
+import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
 const DATA_DIR = config.data;
@@ -66,8 +67,7 @@ function readRecord(id: string): ReportRecord {
   if (record) {
     records.delete(id);
   } else {
-    // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
-    record = JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+    record = readRecordFile(DATA_DIR, id);
     if (records.size >= RECORD_CACHE) records.delete(records.keys().next().value!);
   }
   records.set(id, record);
@@ -82,8 +82,9 @@ export function loadSiteData(): Promise<SiteData> {
     // Without record files the collection is empty, and getCollection would warn in Astro's words.
     const any = hasRecordFiles(path.join(DATA_DIR, 'reports'));
     const entries = (any ? await getCollection('reports') : []).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
-    // The collection validated each file against reportRecordSchema when it synced; read them whole here.
-    const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
+    // The collection validated each file against reportRecordSchema when it synced. The index entries
+    // are the site-data stage's (scripts/write-site-data.ts), each record it has not indexed read here.
+    const { reports } = loadReportIndex(DATA_DIR, entries.map((e) => e.data.id), reportIndexVersion(process.cwd()), readRecord);
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
     const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
