@@ -9,9 +9,9 @@
  * lengths of its parts), because creating a file per entry cost this disk 0.3–0.6 ms, a fifth of a
  * report's extraction. An index line is appended only after its entry's bytes, so a reader never
  * trusts half an entry, and writers never share a file: shards and worker threads can share a
- * cache folder. A reader loads every index once (see OutcomeCache.refresh); a key written twice holds the
- * same outcome, and the last line read wins. A pack is named after the extractor version that
- * wrote it, and a run deletes the packs of other versions (pruneCache): their keys, which hash the
+ * cache folder. A reader loads every index once (see OutcomeCache.refresh), oldest pack first; a key
+ * written twice holds the same outcome, and the last line read wins. A pack is named after the extractor version that
+ * wrote it, and a run deletes the packs of other versions (OutcomeCache.prune): their keys, which hash the
  * version in, can never be asked for again, and a corpus of 100,000 reports fills gigabytes.
  *
  * A cache is an object (OutcomeCache) for one folder and one extractor version: what it knows of the
@@ -236,8 +236,10 @@ export class OutcomeCache {
   write(key: string, outcome: FileOutcome, json: string): void {
     if (!this.#writer) {
       mkdirSync(path.join(this.dir, PACKS), { recursive: true });
-      // Process, thread and chance in the name: no two writers ever append to one file.
-      this.#writer = { pack: `${this.version}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
+      // Process, thread and chance in the name: no two writers ever append to one file. The time
+      // first, so that packs load oldest first and a key written again later wins over an earlier one.
+      const created = Date.now().toString(36).padStart(9, '0');
+      this.#writer = { pack: `${this.version}-${created}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
     }
     const writer = this.#writer;
     if (!writer.fds) {

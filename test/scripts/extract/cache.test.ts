@@ -87,6 +87,23 @@ describe('the extraction cache', () => {
     expect(cache.read(keyOf(1), outcome.path)!.outcome).toEqual(renamed);
   });
 
+  it('gives the entry of the cache that wrote a key last, whatever the random part of the pack names', async () => {
+    const first = newCache();
+    const outcome = sampleOutcome();
+    first.write(keyOf(1), outcome, serializeRecord(outcome.record));
+    first.close();
+    // Pack names start with their time in milliseconds: one later is enough.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 8; i++) {
+      const later = new OutcomeCache(first.location);
+      const renamed = { ...outcome, record: { ...outcome.record, title: `标题 ${i}` } };
+      later.write(keyOf(1), renamed, serializeRecord(renamed.record));
+      later.close();
+      expect(new OutcomeCache(first.location).read(keyOf(1), outcome.path)!.outcome).toEqual(renamed);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+
   it('ignores an index line cut off by a crash, and an entry whose bytes are not all there', () => {
     const cache = newCache();
     const outcome = sampleOutcome();
