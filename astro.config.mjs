@@ -2,35 +2,34 @@
 import { defineConfig, logHandlers } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { lazyListenersPlugin } from './src/lib/charts/lazy-listeners-plugin.ts';
-import { readSite, SITE_WARNING } from './src/lib/site/site-url.ts';
+import { readConfig } from './src/lib/config.ts';
+import { configModulePlugin } from './src/lib/site/config-module.ts';
+import { SITE_WARNING } from './src/lib/site/site-url.ts';
 
 /**
- * NIANBAO_SITE: the absolute origin the site is served from (canonical URLs, sitemap, citations);
- * unset, links are relative and what needs an absolute URL is left out, with one warning.
- * NIANBAO_BASE: a sub-path such as /nianbao/ when the site is not at the domain root.
- * NIANBAO_DATA: the extraction folder the site reads (default .nianbao).
+ * The site's settings (src/lib/config.ts; README "Settings"), read here once: the address and base
+ * path by Astro's conventions (site, base), the rest to the site's code as virtual:nianbao/config.
+ * Without an address links are relative and what needs an absolute URL is left out, with one warning.
  */
-const site = readSite(process.env);
-if (site === undefined) process.stderr.write(`${SITE_WARNING}\n`);
+const config = readConfig();
+if (config.site === undefined) process.stderr.write(`${SITE_WARNING}\n`);
 
 export default defineConfig({
-  site,
-  base: process.env.NIANBAO_BASE ?? '/',
-  // NIANBAO_OUT: where the site is written (tests build variants into temporary folders).
-  outDir: process.env.NIANBAO_OUT ?? './dist',
-  // NIANBAO_ASTRO_CACHE: Astro's cache (content data store, incremental-build pages), so that builds
-  // of different corpora side by side (tests, the benchmark) keep their own.
-  cacheDir: process.env.NIANBAO_ASTRO_CACHE ?? './node_modules/.astro',
+  site: config.site,
+  base: config.base,
+  // Tests and the benchmark build variants into folders of their own, each with its own cache.
+  outDir: config.out,
+  cacheDir: config.astroCache,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Warnings and errors only: at info Astro writes a line per page, tens of thousands of lines that
   // the build's own stage times already sum up. NIANBAO_ASTRO_LOG=info brings them back.
-  logger: logHandlers.node({ level: /** @type {'debug' | 'info' | 'warn' | 'error'} */ (process.env.NIANBAO_ASTRO_LOG ?? 'warn') }),
+  logger: logHandlers.node({ level: config.astroLog }),
   vite: {
     // linkedom is bundled into the build so that its listener maps are made lazy (see the plugin).
-    plugins: [lazyListenersPlugin()],
+    plugins: [lazyListenersPlugin(), configModulePlugin(config)],
     // Pages are rendered by the build's prerender environment.
     environments: { prerender: { resolve: { noExternal: ['linkedom'] } } },
   },

@@ -7,7 +7,7 @@
  * case, and a bare Astro build of the same pages for a ratio. Peak memory per stage. Writes
  * bench/results.json and bench/results.md. A benchmark, not a test: nothing here asserts.
  * --once (for the 100,000-report stretch, hours otherwise): each stage of a build once, in order
- * (cold extraction, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
+ * (cold extraction, site data, charts, Astro, downloads, Pagefind), the whole build being their sum; no warm,
  * incremental or bare runs. Exit codes as every command's (scripts/lib/cli.ts).
  */
 import { existsSync } from 'node:fs';
@@ -45,6 +45,8 @@ let sizes: number[];
 let once: boolean;
 let runs: number;
 let siteRuns: number;
+/** The Astro build's heap limit in MiB (the astroHeapMib setting), as `npm run build` gives it. */
+let astroHeapMib: number;
 const ROOT = process.cwd();
 const CACHE = path.resolve('bench/cache');
 const NODE = process.execPath; // the pinned Node 24 when run through npm
@@ -100,16 +102,20 @@ async function benchSiteOnce(n: number, cold: Summary, { env }: { out: string; e
     await rm(env.NIANBAO_OUT, { recursive: true, force: true });
     await rm(env.NIANBAO_ASTRO_CACHE, { recursive: true, force: true });
     await rm(path.join(env.NIANBAO_DATA, 'charts'), { recursive: true, force: true });
+    await rm(path.join(env.NIANBAO_DATA, 'site'), { recursive: true, force: true });
+    log(`${n}: site data`);
+    // Timed into the whole build only: the charts and the pages read what it writes.
+    const siteData = await repeat(1, () => measure(NODE, ['scripts/write-site-data.ts'], { env }));
     log(`${n}: charts`);
     const charts = await repeat(1, () => measure(NODE, ['scripts/render-charts.ts'], { env }));
     log(`${n}: astro build`);
-    const astro = await repeat(1, () => measure(NODE, astroBuildArgs(), { env }));
+    const astro = await repeat(1, () => measure(NODE, astroBuildArgs(astroHeapMib), { env }));
     const pages = await countPages(env.NIANBAO_OUT);
     log(`${n}: downloads`);
     const downloads = await repeat(1, () => measure(NODE, ['scripts/write-downloads.ts'], { env }));
     log(`${n}: pagefind`);
     const pagefind = await repeat(1, () => measure(NODE, ['scripts/search-index.ts'], { env }));
-    result.site = { pages, charts, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, charts, astro, downloads, pagefind]) };
+    result.site = { pages, charts, astro, astroPagesPerSecond: pages / astro.seconds, downloads, pagefind, build: sumStages([cold, siteData, charts, astro, downloads, pagefind]) };
   } catch (error) {
     result.siteError = (error as Error).message;
     log(`${n}: site stages failed: ${result.siteError}`);
@@ -172,12 +178,14 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
     const site = env.NIANBAO_OUT;
     const astroCache = env.NIANBAO_ASTRO_CACHE;
     const chartStore = path.join(out, 'charts');
-    const astro = () => measure(NODE, astroBuildArgs(), { env });
+    const astro = () => measure(NODE, astroBuildArgs(astroHeapMib), { env });
     // Fresh output and cache folders each time: writing into a just-emptied folder is slower.
     const fresh = async () => {
       await rm(site, { recursive: true, force: true });
       await rm(astroCache, { recursive: true, force: true });
     };
+    // The site data the charts and the pages read (its time is in the whole build below).
+    await measure(NODE, ['scripts/write-site-data.ts'], { env });
     log(`${n}: charts`);
     const charts = await repeat(siteRuns, () => measure(NODE, ['scripts/render-charts.ts'], { env }), () => rm(chartStore, { recursive: true, force: true }));
     log(`${n}: astro build`);
@@ -219,7 +227,8 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
   return result;
 }
 
-await runCommand(BENCH_COMMAND, async ({ values: args }) => {
+await runCommand(BENCH_COMMAND, async ({ values: args, config }) => {
+  astroHeapMib = config.astroHeapMib;
   const string = (name: string) => args[name] as string | undefined;
   values = { seed: string('seed') ?? 'bench', 'no-site': args['no-site'] === true };
   sizes = string('size') !== undefined ? [parseWholeNumber('--size', string('size')!)] : parseWholeNumbers('--sizes', string('sizes') ?? '1000,10000');

@@ -25,7 +25,7 @@ const MERGE_COMMAND: CommandSpec = {
   examples: ['npm run extract:merge -- --parts part-0 part-1 --out .nianbao'],
 };
 
-await runCommand(MERGE_COMMAND, async ({ values, positionals }) => {
+await runCommand(MERGE_COMMAND, async ({ values, positionals, config }) => {
   // `--parts a b c`: the first folder is the option's value, the others arrive as positionals.
   const parts = [...((values.parts as string[] | undefined) ?? []), ...positionals];
   if (parts.length === 0) throw new UsageError('缺少 --parts DIR... (--parts DIR... is required)');
@@ -33,7 +33,7 @@ await runCommand(MERGE_COMMAND, async ({ values, positionals }) => {
     checkInputFolder(dir, ['分片', 'part']);
     if (!existsSync(path.join(dir, 'part.json'))) throw new UsageError(`${dir} 中没有 part.json，不是 extract --shard 的输出 (no part.json in ${dir}: not the output of extract --shard)`);
   }
-  const out = (values.out as string | undefined) ?? process.env.NIANBAO_DATA ?? '.nianbao';
+  const out = (values.out as string | undefined) ?? config.data;
   prepareOutputFolder(out);
   const { manifest } = await mergeParts(parts, out);
   const { counts } = manifest;

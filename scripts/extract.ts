@@ -35,10 +35,9 @@ export const EXTRACT_COMMAND: CommandSpec = {
 /** How many lines of failed files or checks are printed before "… and N more". */
 const SHOWN = 10;
 
-await runCommand(EXTRACT_COMMAND, async ({ values }) => {
-  const args = readExtractArgs(values);
-  const { DEFAULT_CACHE_DIR } = await import('./lib/extract/cache.ts');
-  checkExtractFolders(args, DEFAULT_CACHE_DIR);
+await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
+  const args = readExtractArgs(values, config);
+  checkExtractFolders(args);
   const { extractToFolder } = await import('./lib/extract/corpus.ts');
 
   const tty = process.stderr.isTTY;
@@ -49,6 +48,7 @@ await runCommand(EXTRACT_COMMAND, async ({ values }) => {
     shard: args.shard,
     workers: args.workers,
     cache: args.cache,
+    heapMib: config.extractHeapMib,
     onProgress: tty
       ? (done, total) => {
           const width = 30;

@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 /**
- * npm run charts: draws every agency's charts into DATA/charts/ (NIANBAO_DATA, default .nianbao)
- * before the Astro build, on every core (NIANBAO_CHART_WORKERS threads; default one per core). Only
+ * npm run charts: draws every agency's charts into DATA/charts/ (the data setting, src/lib/config.ts)
+ * before the Astro build, on every core (the chartWorkers setting; default one per core). Only
  * drawings not already stored are drawn. The site draws any chart it does not find there, so the
  * stage saves time and changes nothing on the pages. Logs to stderr.
  */
+import { readConfig } from '../src/lib/config.ts';
 import { chartCodeVersion } from '../src/lib/site/chart-store.ts';
+import { reportIndexVersion } from '../src/lib/site/report-index-file.ts';
 import { renderChartStore } from './lib/charts/render-store.ts';
 import { CorrectionsError } from '../src/lib/site/corrections.ts';
 
 const started = performance.now();
-const dataDir = process.env.NIANBAO_DATA ?? '.nianbao';
+const config = readConfig();
 const version = chartCodeVersion(process.cwd());
 if (version === null) {
   process.stderr.write('nianbao charts: run from the project folder (src/lib/charts not found); the site will draw its charts itself\n');
   process.exit(0);
 }
-const workers = process.env.NIANBAO_CHART_WORKERS === undefined ? undefined : Number(process.env.NIANBAO_CHART_WORKERS);
 let r;
 try {
-  r = await renderChartStore({ dataDir, version, workers });
+  r = await renderChartStore({ dataDir: config.data, version, reportVersion: reportIndexVersion(process.cwd()), workers: config.chartWorkers });
 } catch (error) {
   // A bad corrections file: the review stage beside this one names its lines.
   if (!(error instanceof CorrectionsError)) throw error;

@@ -8,7 +8,7 @@
  * printed as `file:line: message` and the exit code is 1.
  */
 import { runCommand, say, type CommandSpec } from './lib/cli.ts';
-import { CorrectionsError, locateCorrectionsFile } from '../src/lib/site/corrections.ts';
+import { CorrectionsError } from '../src/lib/site/corrections.ts';
 import { loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
 import { describeStale, type ReviewKind } from '../src/lib/review/queue.ts';
 
@@ -26,9 +26,9 @@ const REVIEW_COMMAND: CommandSpec = {
 
 const KIND_ZH: Record<ReviewKind, string> = { missing: '缺失', check: '核对', suspect: '可疑', identity: '身份' };
 
-await runCommand(REVIEW_COMMAND, async ({ values }) => {
-  const data = process.env.NIANBAO_DATA ?? '.nianbao';
-  const file = locateCorrectionsFile();
+await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
+  const data = config.data;
+  const file = config.corrections;
   let queue;
   try {
     queue = loadReviewQueue(data, new Date().toISOString().slice(0, 10));

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
  * node scripts/search-index.ts [--stage DIR | --place DIR]: builds the Pagefind search index from the
- * records (NIANBAO_DATA, default .nianbao), not from the built pages, so that it runs beside the
+ * records (the data setting, src/lib/config.ts), not from the built pages, so that it runs beside the
  * Astro build: the Chinese report and agency pages (scripts/lib/search/records.ts), each agency's
- * pages in one chunk chosen by its slug (scripts/lib/search/chunks.ts; about NIANBAO_SEARCH_CHUNK
+ * pages in one chunk chosen by its slug (scripts/lib/search/chunks.ts; about searchChunk
  * pages a chunk, default 1000), each chunk its own Pagefind bundle built by a fresh Pagefind process
  * (closed afterwards, so memory stays bounded by the chunk, not the site), several chunks at once
- * (NIANBAO_SEARCH_JOBS, default one per core). pagefind/chunks.json lists the bundles; the search
+ * (searchJobs, default one per core). pagefind/chunks.json lists the bundles; the search
  * pages read it and merge the chunks at query time. The UI script and styles are copied to pagefind/
  * where the search pages load them.
  *
- * Written into the built site's pagefind/ (NIANBAO_OUT, default dist), or with `--stage DIR` into DIR
+ * Written into the built site's pagefind/ (the out setting, default dist), or with `--stage DIR` into DIR
  * while Astro builds (Astro empties its output folder when it starts), which `--place DIR` then moves
  * into the built site.
  *
@@ -24,25 +24,27 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../src/lib/config.ts';
 import { forEachLimited } from './lib/extract/write-output.ts';
-import { CHUNKS_FILE, chunkKey, groupByAgency, parseChunkSize, parseJobs, planChunks, readRecordFileName, type Chunk, type ChunkList } from './lib/search/chunks.ts';
+import { CHUNKS_FILE, chunkKey, groupByAgency, planChunks, readRecordFileName, type Chunk, type ChunkList } from './lib/search/chunks.ts';
 import { hashSources } from '../src/lib/source-version.ts';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, place: { type: 'string' } } });
-/** The built site (astro's outDir; NIANBAO_OUT overrides it as in astro.config.mjs). */
-const OUT = process.env.NIANBAO_OUT ?? 'dist';
+const config = readConfig();
+/** The built site (astro's outDir, from the same setting). */
+const OUT = config.out;
 /** The extraction folder the records are read from. */
-const DATA = process.env.NIANBAO_DATA ?? '.nianbao';
-const CHUNK_SIZE = parseChunkSize(process.env.NIANBAO_SEARCH_CHUNK);
+const DATA = config.data;
+const CHUNK_SIZE = config.searchChunk;
 /** Where indexed chunks are kept between builds (beside Astro's own cache, see astro.config.mjs). */
-const CACHE = path.join(process.env.NIANBAO_ASTRO_CACHE ?? 'node_modules/.astro', 'pagefind-chunks');
+const CACHE = path.join(config.astroCache, 'pagefind-chunks');
 /**
- * Chunks indexed at once (NIANBAO_SEARCH_JOBS, default one per core): Pagefind indexes on one core,
- * and each chunk's process holds at most about 100 MiB + 0.4 MiB a page.
+ * Chunks indexed at once (default one per core): Pagefind indexes on one core, and each chunk's
+ * process holds at most about 100 MiB + 0.4 MiB a page.
  */
-const JOBS = parseJobs(process.env.NIANBAO_SEARCH_JOBS, availableParallelism());
+const JOBS = config.searchJobs;
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 /** The code that decides what a chunk holds: the search records and the findings and bounds they use. */

@@ -1,35 +1,26 @@
 #!/usr/bin/env node
 /**
- * npm run build's downloads: `node scripts/write-downloads.ts [--stage DIR | --place DIR]`.
- * Writes the dataset downloads into the built site, after `astro build`, and the API's record documents
- * (OUT/api/reports/<id>.json): OUT/data/nianbao-long.csv,
- * nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one record at a time from the
- * extraction folder so that memory does not grow with the corpus (see scripts/lib/downloads/write.ts),
- * then datapackage.json describing the CSVs and metadata.json (Datasette's) describing the SQLite file.
- * NIANBAO_DATA (default .nianbao), NIANBAO_OUT (default dist), NIANBAO_SITE and NIANBAO_BASE are read
- * as astro.config.mjs reads them (src/lib/site/site-url.ts). dictionary.csv and manifest.json stay Astro endpoints: they are made
- * from what the site already holds. `--stage DIR` writes into DIR instead, while Astro builds (it
- * needs only the records); `--place DIR` then moves them into the built site (placeDownloads).
+ * npm run build's downloads: `node scripts/write-downloads.ts`, after `astro build`, into the site it
+ * built. The one producer of OUT/api/ and OUT/data/ (the data page aside): the dataset downloads
+ * (OUT/data/nianbao-long.csv, nianbao-wide-<table>.csv, nianbao.json and nianbao.sqlite, streamed one
+ * record at a time from the extraction folder so that memory does not grow with the corpus), the data
+ * package, Datasette's metadata, the dictionary and the manifest, and the API's documents
+ * (scripts/lib/downloads/write.ts). The extraction folder, the site's folder, address and base path
+ * are the settings astro.config.mjs reads too (src/lib/config.ts).
  */
-import { parseArgs } from 'node:util';
+import { readConfig } from '../src/lib/config.ts';
+import { makeLinker } from '../src/lib/export/api.ts';
 import { dataUrl } from '../src/lib/site/site-url.ts';
-import { placeDownloads, writeDownloads } from './lib/downloads/write.ts';
+import { writeDownloads } from './lib/downloads/write.ts';
 
-const { values } = parseArgs({ options: { stage: { type: 'string' }, place: { type: 'string' } } });
 const started = performance.now();
-const out = process.env.NIANBAO_OUT ?? 'dist';
-const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-if (values.place) {
-  await placeDownloads(values.place, out);
-  console.log(`nianbao downloads: placed ${values.place} → ${out}/ · ${seconds()}s`);
-} else {
-  const target = values.stage ?? out;
-  const count = await writeDownloads({
-    data: process.env.NIANBAO_DATA ?? '.nianbao',
-    out: target,
-    // The build date as the site states it (src/lib/site/data.ts builtOn).
-    builtOn: new Date().toISOString().slice(0, 10),
-    dataUrl: dataUrl(process.env),
-  });
-  console.log(`nianbao downloads: ${count} records → ${target}/data/ · ${seconds()}s`);
-}
+const config = readConfig();
+const count = await writeDownloads({
+  data: config.data,
+  out: config.out,
+  // The build date as the site states it (src/lib/site/data.ts builtOn).
+  builtOn: new Date().toISOString().slice(0, 10),
+  dataUrl: dataUrl(config),
+  link: makeLinker(config.base, config.site),
+});
+console.log(`nianbao downloads: ${count} records → ${config.out}/data/, ${config.out}/api/ · ${((performance.now() - started) / 1000).toFixed(2)}s`);

@@ -9,11 +9,12 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import config from 'virtual:nianbao/config';
 import { hasRecordFiles } from './lib/site/record-files.ts';
 import { reportRecordSchema } from './lib/schema/report.ts';
 
-/** Folder of the record files, as the extractor wrote them. */
-const REPORTS_DIR = process.env.NIANBAO_DATA ? `${process.env.NIANBAO_DATA}/reports` : './.nianbao/reports';
+/** Folder of the record files, as the extractor wrote them (the data setting, src/lib/config.ts). */
+const REPORTS_DIR = `${config.data}/reports`;
 
 /**
  * The glob loader over the record files; a folder without any (an empty corpus) gives an empty

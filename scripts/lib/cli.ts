@@ -9,11 +9,15 @@
  *      folder that cannot be used; nothing was read or written;
  *   3  an unexpected failure: one line on stderr, the stack only with NIANBAO_DEBUG=1.
  *
+ * The settings (src/lib/config.ts) are read here, once per command, and handed to its main: a
+ * setting that cannot be used is a usage error too.
+ *
  * Kept free of the extractor's imports: a command loads it before anything heavy.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readConfig, type NianbaoConfig } from '../../src/lib/config.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -209,38 +213,51 @@ function crashLine(error: unknown): string {
   return code && !first.includes(code) ? `${first} (${code})` : first;
 }
 
-/** Reports an unexpected error on stderr (one line; the stack with NIANBAO_DEBUG=1) and exits with code 3. */
-function crash(spec: CommandSpec, error: unknown): never {
+/** Reports an unexpected error on stderr (one line; the stack when `debug`, NIANBAO_DEBUG=1) and exits with code 3. */
+function crash(spec: CommandSpec, error: unknown, debug: boolean): never {
   say(spec, `意外故障 (unexpected failure): ${crashLine(error)}`);
-  if (process.env.NIANBAO_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('  设置 NIANBAO_DEBUG=1 可看到堆栈 (set NIANBAO_DEBUG=1 for the stack)\n');
   process.exit(EXIT_CRASH);
 }
 
 /**
- * Runs a command: prints --help (exit 0) when asked, else parses the arguments and calls `main`
- * with them; exits with main's code (0 when it returns nothing), 2 on a UsageError (thrown by the
- * parsing or by main), 3 on anything else, also when thrown outside main's promise.
+ * Runs a command: prints --help (exit 0) when asked, else reads the settings from `env`, parses the
+ * arguments and calls `main` with both; exits with main's code (0 when it returns nothing), 2 on a
+ * UsageError (thrown by the parsing or by main) or a setting that cannot be used, 3 on anything
+ * else, also when thrown outside main's promise.
  */
-export async function runCommand(spec: CommandSpec, main: (args: { values: Values; positionals: string[] }) => Promise<number | void>, args: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runCommand(
+  spec: CommandSpec,
+  main: (args: { values: Values; positionals: string[]; config: Readonly<NianbaoConfig> }) => Promise<number | void>,
+  args: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   const end = args.indexOf('--');
   const own = end === -1 ? args : args.slice(0, end);
   if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(helpText(spec));
     return;
   }
-  process.on('uncaughtException', (error) => crash(spec, error));
-  process.on('unhandledRejection', (error) => crash(spec, error));
+  let debug = false;
+  process.on('uncaughtException', (error) => crash(spec, error, debug));
+  process.on('unhandledRejection', (error) => crash(spec, error, debug));
   let code: number | void;
   try {
-    code = await main(parseCommand(spec, args));
+    let config: Readonly<NianbaoConfig>;
+    try {
+      config = readConfig();
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    debug = config.debug;
+    code = await main({ ...parseCommand(spec, args), config });
   } catch (error) {
     if (error instanceof UsageError) {
       say(spec, error.message);
       process.stderr.write(`  ${spec.name} -- --help 查看用法 (for usage)\n`);
       process.exit(EXIT_USAGE);
     }
-    crash(spec, error);
+    crash(spec, error, debug);
   }
   process.exitCode = code ?? EXIT_OK;
 }

@@ -24,3 +24,32 @@ export function hashSources(root: string, sources: readonly string[]): { version
   for (const f of files.sort()) hash.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
   return { version: hash.digest('hex').slice(0, 16), missing };
 }
+
+/** A relative module specifier in an import, a dynamic import or `new URL(…, import.meta.url)`. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*)'(\.{1,2}\/[^']+\.ts)'/g;
+
+/**
+ * Returns the .ts files (paths relative to `root`, sorted) of `folder` and of every module they
+ * import by a relative path, transitively: the code that runs when the folder's modules do,
+ * whatever folder it lives in. Packages are left out (package-lock.json stands for them).
+ */
+export function listModuleGraph(root: string, folder: string): string[] {
+  const seen = new Set<string>();
+  const todo = (readdirSync(path.join(root, folder), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(folder, f));
+  while (todo.length > 0) {
+    const file = path.normalize(todo.pop()!);
+    if (seen.has(file) || !existsSync(path.join(root, file))) continue;
+    seen.add(file);
+    for (const m of readFileSync(path.join(root, file), 'utf8').matchAll(RELATIVE_IMPORT)) todo.push(path.join(path.dirname(file), m[1]!));
+  }
+  return [...seen].map((f) => f.split(path.sep).join('/')).sort();
+}
+
+/**
+ * Returns the version of the code `folder` runs: hashSources over its module graph
+ * (listModuleGraph) and package-lock.json. A module added to the folder, or imported by it, counts
+ * without being listed anywhere.
+ */
+export function hashModuleGraph(root: string, folder: string): string {
+  return hashSources(root, [...listModuleGraph(root, folder), 'package-lock.json']).version;
+}

@@ -5,7 +5,7 @@
  * case spawns the command with the project's Node, as `npm run …` does.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -145,6 +145,21 @@ describe('usage errors: exit code 2, one sentence, nothing read or written', () 
       child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
     expectUsage(result, 'nianbao extract: --workers 须为正整数，收到 0 (--workers takes a whole number ≥ 1; got 0)');
+  });
+
+  it.concurrent.each([
+    ['extract.ts', { NIANBAO_EXTRACT_HEAP_MIB: '1.5' }, 'NIANBAO_EXTRACT_HEAP_MIB 须为 ≥ 1 的整数，收到 "1.5" (NIANBAO_EXTRACT_HEAP_MIB must be a whole number ≥ 1, got "1.5")'],
+    ['build.ts', { NIANBAO_SITE: 'nianbao.example.gov.cn' }, 'NIANBAO_SITE 不是网址：nianbao.example.gov.cn (NIANBAO_SITE is not an absolute URL: nianbao.example.gov.cn)'],
+    ['extract-merge.ts', { NIANBAO_SEARCH_JOBS: 'all' }, 'NIANBAO_SEARCH_JOBS 须为 ≥ 1 的整数'],
+  ] as const)('refuses a setting it cannot use, naming the variable: %s %j', async (script, env, sentence) => {
+    const fresh = path.join(tmp, `never-configured-${script}`);
+    expectUsage(await run(script, script === 'extract-merge.ts' ? ['--parts', input, '--out', fresh] : ['--input', input, '--out', fresh], { env }), sentence);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('takes the folders it is not given from the settings', async () => {
+    const missing = path.join(tmp, 'missing-corpus');
+    expectUsage(await run('extract.ts', ['--no-cache'], { env: { NIANBAO_CORPUS: missing, NIANBAO_DATA: path.join(tmp, 'unused') } }), `输入文件夹不存在：${missing}`);
   });
 
   it('writes nothing when it refuses', async () => {

@@ -14,6 +14,7 @@ import { extractCorpus } from '../../scripts/lib/extract/corpus.ts';
 import { groupAgencies, type AgencyGroup } from '../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../src/lib/aggregate/report-index.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from '../../src/lib/site/chart-store.ts';
+import { reportIndexVersion } from '../../src/lib/site/report-index-file.ts';
 import { keyOfDrawing, type DrawFunction } from '../../src/lib/charts/drawing.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 import { buildAgencyChart, buildAgencyCharts, listAgencyDrawings } from '../../src/lib/views/agency-charts.ts';
@@ -42,7 +43,7 @@ describe('chart stage', () => {
   });
 
   it('stores every drawing of every agency, as the pages would draw it, in both languages and the embeds', async () => {
-    const result = await renderChartStore({ dataDir: data, version: 'v1', workers: 0 });
+    const result = await renderChartStore({ dataDir: data, version: 'v1', reportVersion: reportIndexVersion(process.cwd()), workers: 0 });
     expect(result).toEqual({ agencies: agencies.length, unchanged: 0, drawn: drawings, reused: 0, failed: 0, removed: 0 });
     const store = chartStoreDir(data);
     // One file per agency, and the stage's record of what it saw.
@@ -57,7 +58,7 @@ describe('chart stage', () => {
   });
 
   it('reads no record and draws nothing again when nothing changed', async () => {
-    expect(await renderChartStore({ dataDir: data, version: 'v1', workers: 0 })).toEqual({ agencies: agencies.length, unchanged: agencies.length, drawn: 0, reused: 0, failed: 0, removed: 0 });
+    expect(await renderChartStore({ dataDir: data, version: 'v1', reportVersion: reportIndexVersion(process.cwd()), workers: 0 })).toEqual({ agencies: agencies.length, unchanged: agencies.length, drawn: 0, reused: 0, failed: 0, removed: 0 });
   });
 
   it('looks again at an agency whose file is missing from the store, keeping what the others hold', async () => {
@@ -65,7 +66,7 @@ describe('chart stage', () => {
     const slug = agencies[0]!.slug;
     const before = await readFile(path.join(store, `${slug}.json`), 'utf8');
     await rm(path.join(store, `${slug}.json`));
-    const result = await renderChartStore({ dataDir: data, version: 'v1', workers: 0 });
+    const result = await renderChartStore({ dataDir: data, version: 'v1', reportVersion: reportIndexVersion(process.cwd()), workers: 0 });
     expect(result).toEqual({ agencies: agencies.length, unchanged: agencies.length - 1, drawn: listAgencyDrawings(agencies[0]!).length, reused: 0, failed: 0, removed: 0 });
     expect(await readFile(path.join(store, `${slug}.json`), 'utf8')).toBe(before);
   });
@@ -73,7 +74,7 @@ describe('chart stage', () => {
   it('draws on worker threads the same markup as on this thread', async () => {
     const store = chartStoreDir(data);
     const inline = new Map(await Promise.all(agencies.map(async (a) => [a.slug, await readFile(path.join(store, `${a.slug}.json`), 'utf8')] as const)));
-    const result = await renderChartStore({ dataDir: data, version: 'v2', workers: 2, parallelFrom: 1 });
+    const result = await renderChartStore({ dataDir: data, version: 'v2', reportVersion: reportIndexVersion(process.cwd()), workers: 2, parallelFrom: 1 });
     expect(result.drawn).toBe(drawings);
     for (const a of agencies) {
       const viaWorkers = readStoredCharts(store, a.slug)!;
@@ -91,7 +92,7 @@ describe('chart stage', () => {
     const edited: ReportRecord = { ...record, agency: { ...record.agency, name: `${record.agency.name}（测试）` } };
     await writeFile(file, JSON.stringify(edited));
     for (const r of records.filter((r) => r.agency.slug === gone?.slug)) await rm(path.join(data, 'reports', `${r.id}.json`));
-    const result = await renderChartStore({ dataDir: data, version: 'v2', workers: 0 });
+    const result = await renderChartStore({ dataDir: data, version: 'v2', reportVersion: reportIndexVersion(process.cwd()), workers: 0 });
     expect(result.unchanged).toBe(agencies.length - (gone ? 2 : 1));
     const changedDrawings = listAgencyDrawings(groupAgencies(records.filter((r) => r.agency.slug === changed.slug).map((r) => indexReport(r.id === record.id ? edited : r)))[0]!).length;
     expect(result.drawn).toBe(changedDrawings);

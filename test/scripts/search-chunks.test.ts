@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHUNK_SIZE, chunkKey, chunkName, chunkOfAgency, countChunks, groupByAgency, parseChunkSize, parseJobs, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
+import { chunkKey, chunkName, chunkOfAgency, countChunks, groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
 import { listSearchRecords } from '../../scripts/lib/search/records.ts';
 import { loadSampleRecords } from '../support/records.ts';
 
@@ -98,20 +98,6 @@ describe('listSearchRecords', () => {
 describe('helpers', () => {
   it('names chunks so that they sort in order', () => {
     expect([chunkName(0), chunkName(9), chunkName(10), chunkName(123)]).toEqual(['000', '009', '010', '123']);
-  });
-
-  it('reads the chunk size from the environment', () => {
-    expect(parseChunkSize(undefined)).toBe(DEFAULT_CHUNK_SIZE);
-    expect(parseChunkSize('')).toBe(DEFAULT_CHUNK_SIZE);
-    expect(parseChunkSize('2')).toBe(2);
-    for (const v of ['0', '-3', '2.5', 'abc']) expect(() => parseChunkSize(v)).toThrow(RangeError);
-  });
-
-  it('reads how many chunks are indexed at once from the environment, else one per core', () => {
-    expect(parseJobs(undefined, 2)).toBe(2);
-    expect(parseJobs(' ', 2)).toBe(2);
-    expect(parseJobs('3', 2)).toBe(3);
-    for (const v of ['0', '1.5', 'all']) expect(() => parseJobs(v, 2)).toThrow(/NIANBAO_SEARCH_JOBS/);
   });
 
   it('keys a chunk by its record files, their bytes and the salt (Pagefind and search code versions)', () => {

@@ -1,5 +1,5 @@
 /** Test support for the extraction cache (scripts/lib/extract/cache.ts). */
-import { closeCacheWriter, extractorVersion, writeCachedSync } from '../../scripts/lib/extract/cache.ts';
+import { extractorVersion, OutcomeCache } from '../../scripts/lib/extract/cache.ts';
 import { serializeRecord } from '../../scripts/lib/extract/write-output.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
 
@@ -9,6 +9,7 @@ import type { ReportRecord } from '../../src/lib/schema/report.ts';
  */
 export function storeTampered(cache: string, key: string, record: ReportRecord): void {
   const tampered = { ...record, title: 'FROM CACHE' };
-  writeCachedSync(cache, extractorVersion(), key, { path: record.source.path, ok: true, record: tampered, warnings: [], text: '' }, serializeRecord(tampered));
-  closeCacheWriter();
+  const store = new OutcomeCache({ dir: cache, version: extractorVersion() });
+  store.write(key, { path: record.source.path, ok: true, record: tampered, warnings: [], text: '' }, serializeRecord(tampered));
+  store.close();
 }

@@ -1,19 +1,20 @@
 /**
  * The chart stage: draws every agency's charts (both languages) into the chart store
  * (src/lib/site/chart-store.ts) before the Astro build, on worker threads, so that the
- * single-threaded Astro build only lays them out. A drawing already stored under its key is kept,
- * and an agency none of whose record files changed since the last run is not even read: after one
- * report changes, only its agency's records are read and its charts drawn again.
+ * single-threaded Astro build only lays them out. The agencies come from the site's report index
+ * (src/lib/site/report-index-file.ts), not the record files. A drawing already stored under its key
+ * is kept, and an agency none of whose reports changed since the last run is not even planned: after
+ * one report changes, only its agency's charts are drawn again.
  */
 import { availableParallelism } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { groupAgencies, type AgencyGroup } from '../../../src/lib/aggregate/corpus.ts';
-import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/site/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
-import type { ReportRecord } from '../../../src/lib/schema/report.ts';
+import { listRecordIds, readRecordFile } from '../../../src/lib/site/record-files.ts';
+import { loadReportIndex } from '../../../src/lib/site/report-index-file.ts';
 import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
 import { forEachLimited } from '../extract/write-output.ts';
@@ -54,24 +55,25 @@ interface Pending {
 }
 
 /**
- * The stage's memory of the record files (SEEN_FILE in the store): chart code version, and per record
- * id its file's stamp and agency. Lighter than the extractor's stat index (extract/index.ts), with no
- * guard against a file rewritten within one timestamp tick: here a missed change costs time, not
- * truth, since a page takes a stored SVG only under the key of the drawing it would make.
+ * The stage's memory of the reports (SEEN_FILE in the store): chart code version, and per record id
+ * its file's token in the report index (null: unknown, always looked at again) and its agency. A missed change would cost time, not truth, since a page takes a stored SVG only under the
+ * key of the drawing it would make.
  */
 interface Seen {
+  format: typeof SEEN_FORMAT;
   version: string;
-  /** `corrections`: the digest of the record's corrections ('' for none), which change its charts and not its file. */
-  records: Record<string, [mtimeMs: number, size: number, slug: string, corrections?: string]>;
+  records: Record<string, [token: string | null, slug: string]>;
 }
 
 const SEEN_FILE = '.seen.json';
+/** Bump when Seen's layout changes: an older file is then ignored. */
+const SEEN_FORMAT = 2;
 
-/** Returns what the last run saw, or null (none, unreadable, or another chart code version). */
+/** Returns what the last run saw, or null (none, unreadable, another layout or another chart code version). */
 function readSeen(storeDir: string, version: string): Seen | null {
   try {
     const seen = JSON.parse(readFileSync(path.join(storeDir, SEEN_FILE), 'utf8')) as Seen;
-    return seen.version === version && seen.records && typeof seen.records === 'object' ? seen : null;
+    return seen.format === SEEN_FORMAT && seen.version === version && seen.records && typeof seen.records === 'object' ? seen : null;
   } catch {
     return null;
   }
@@ -79,41 +81,35 @@ function readSeen(storeDir: string, version: string): Seen | null {
 
 /**
  * Returns every agency's slug and the groups of the agencies whose charts may have changed since
- * the run that wrote `seen`: those with a record file that is new, gone or restamped (the extractor
- * rewrites only records whose content changed), or with no file in the store. Only their records
- * are read. Without `seen`, every agency, every record read. Also returns the new `seen`.
+ * the run that wrote `seen`: those with a report that is new, gone or whose record file was
+ * rewritten (its token differs, or is unknown), or with no file in the store. Without `seen`, every
+ * agency. The reports come from the site's report index (`reportVersion`: reportIndexVersion). Also
+ * returns the new `seen`.
  */
-function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | null, version: string): { slugs: Set<string>; changed: AgencyGroup[]; next: Seen } {
-  const dir = path.join(dataDir, 'reports');
-  const ids = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
-  const next: Seen = { version, records: {} };
-  const indexed = new Map<string, IndexedReport>();
-  // The charts draw the published figures, as the pages do (content/corrections.csv).
+function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | null, version: string, reportVersion: string | null): { slugs: Set<string>; changed: AgencyGroup[]; next: Seen } {
+  const ids = listRecordIds(dataDir);
+  // The charts draw the published figures, as the pages do (content/corrections.csv): an entry is of
+  // the corrected record, its corrections' digest part of its token.
   const corrector = openCorrector(dataDir);
   assertCorrectionsValid(corrector);
-  const read = (id: string) => {
-    let entry = indexed.get(id);
-    if (!entry) indexed.set(id, (entry = indexReport(corrector.correctOrThrow(JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as ReportRecord))));
-    return entry;
-  };
+  const { reports, tokens } = loadReportIndex(dataDir, ids, reportVersion, (id) => corrector.correctOrThrow(readRecordFile(dataDir, id)), (id) => corrector.keyOf(id));
+  const next: Seen = { format: SEEN_FORMAT, version, records: {} };
   const affected = new Set<string>();
-  for (const id of ids) {
-    const { mtimeMs, size } = statSync(path.join(dir, `${id}.json`));
+  ids.forEach((id, i) => {
+    const slug = reports[i]!.agency.slug;
+    const token = tokens[i]!;
     const before = seen?.records[id];
-    let slug = before?.[2];
-    const corrections = corrector.keyOf(id);
-    if (!before || before[0] !== mtimeMs || before[1] !== size || (before[3] ?? '') !== corrections) {
-      slug = read(id).agency.slug;
+    if (!before || before[0] === null || before[0] !== token || before[1] !== slug) {
       affected.add(slug);
-      if (before) affected.add(before[2]);
+      if (before) affected.add(before[1]);
     }
-    next.records[id] = corrections ? [mtimeMs, size, slug!, corrections] : [mtimeMs, size, slug!];
-  }
-  for (const [id, [, , slug]] of Object.entries(seen?.records ?? {})) if (!(id in next.records)) affected.add(slug);
-  const slugs = new Set(Object.values(next.records).map(([, , slug]) => slug));
+    next.records[id] = [token, slug];
+  });
+  for (const [id, [, slug]] of Object.entries(seen?.records ?? {})) if (!(id in next.records)) affected.add(slug);
+  const slugs = new Set(Object.values(next.records).map(([, slug]) => slug));
   const stored = new Set(readdirSync(storeDir));
   for (const slug of slugs) if (!seen || !stored.has(`${slug}.json`)) affected.add(slug);
-  const changed = groupAgencies(ids.filter((id) => affected.has(next.records[id]![2])).map(read));
+  const changed = groupAgencies(reports.filter((r) => affected.has(r.agency.slug)));
   return { slugs, changed, next };
 }
 
@@ -129,13 +125,14 @@ function writeAgency(storeDir: string, agency: Pending): void {
 
 /**
  * Brings the chart store of `dataDir` up to date with its records; `version`: the chart code's
- * version (chartCodeVersion); `workers`: threads (default one per core; 0 draws on this thread),
- * started only when `parallelFrom` drawings or more are to be made (default PARALLEL_FROM).
+ * version (chartCodeVersion); `reportVersion`: the report index's (reportIndexVersion; null: the
+ * index file is not used, every record is read); `workers`: threads (default one per core; 0 draws
+ * on this thread), started only when `parallelFrom` drawings or more are to be made (default PARALLEL_FROM).
  */
-export async function renderChartStore(options: { dataDir: string; version: string; workers?: number; parallelFrom?: number }): Promise<ChartStageResult> {
+export async function renderChartStore(options: { dataDir: string; version: string; reportVersion: string | null; workers?: number; parallelFrom?: number }): Promise<ChartStageResult> {
   const storeDir = chartStoreDir(options.dataDir);
   mkdirSync(storeDir, { recursive: true });
-  const { slugs, changed, next } = readChangedAgencies(options.dataDir, storeDir, readSeen(storeDir, options.version), options.version);
+  const { slugs, changed, next } = readChangedAgencies(options.dataDir, storeDir, readSeen(storeDir, options.version), options.version, options.reportVersion);
   // Written again at the end: a run that stops half-way leaves none, and the next one looks at every agency.
   rmSync(path.join(storeDir, SEEN_FILE), { force: true });
   const result: ChartStageResult = { agencies: slugs.size, unchanged: slugs.size - changed.length, drawn: 0, reused: 0, failed: 0, removed: 0 };

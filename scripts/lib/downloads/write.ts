@@ -1,20 +1,27 @@
 /**
- * Writing the corpus-sized downloads (an I/O edge): reads the records one file at a time from
- * DATA/reports in id order (the order the site sorts them in) and streams each download to
+ * The one producer of everything under OUT/api/ and OUT/data/ but the data page itself (an I/O
+ * edge), run after the Astro build into the site it built: reads the records one file at a time
+ * from DATA/reports in id order (the order the site sorts them in) and streams each download to
  * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — each record's
  * API document to OUT/api/reports/, and each report text too long for its page (isTextCut in
  * src/lib/site/bounds.ts) whole to OUT/data/text/<id>.txt; then the data package that describes
- * the CSVs and the Datasette metadata that describes the SQLite file. All from the pure
- * per-record builders in src/lib/export. Memory holds one record, the streams' buffers and one small
- * row per agency (SQLite), never a whole file.
+ * the CSVs, the Datasette metadata that describes the SQLite file, the data dictionary and the
+ * extractor's manifest, and the API's index, summaries and agency documents from the index entries
+ * of the records it read (the same entries the pages are built from). All from the pure builders in
+ * src/lib/export. Memory holds one record, the streams' buffers, one index entry per report and one
+ * small row per agency (SQLite), never a whole file.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { copyFile, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
+import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
+import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
+import { buildApiAgency, buildApiIndex, type Linker } from '../../../src/lib/export/api.ts';
 import { TABLES } from '../../../src/lib/export/cells.ts';
 import {
+  buildDictionaryCsv,
   formatDatasetJsonFrame,
   formatDatasetJsonRecord,
   formatLongCsvHead,
@@ -25,17 +32,20 @@ import {
 import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
 import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
-import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
+import { describeInput } from '../../../src/lib/extract/manifest.ts';
+import { manifestSchema, reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
+import { describeLevel } from '../../../src/lib/site/format.ts';
+import { dictionary } from '../../../src/lib/i18n/index.ts';
 import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from '../../../src/lib/site/corrections.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
-export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json'] as const;
+export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
 
 export interface DownloadOptions {
-  /** The extraction folder (NIANBAO_DATA): records in `reports/<id>.json`. */
+  /** The extraction folder (the data setting): records in `reports/<id>.json`. */
   data: string;
-  /** The built site (NIANBAO_OUT): files go to `data/` in it. */
+  /** The built site (the out setting): files go to `data/` in it. */
   out: string;
   /** Build date, yyyy-mm-dd (citation in the JSON, metadata in SQLite). */
   builtOn: string;
@@ -46,6 +56,8 @@ export interface DownloadOptions {
   dataUrl: string | null;
   /** Where the corrections file is found (NIANBAO_CORPUS, NIANBAO_CORRECTIONS: locateCorrectionsFile); process.env by default. */
   env?: NodeJS.ProcessEnv;
+  /** How the API documents link a site path (makeLinker: the base path, and the site address when there is one). */
+  link: Linker;
 }
 
 /** Returns the record ids in DATA/reports, in the site's order (loadSiteData sorts by id, `<`). */
@@ -110,9 +122,9 @@ class TextOut {
 }
 
 /**
- * Writes every download to OUT/data/, and each record as the API's OUT/api/reports/<id>.json (the
- * record itself: written here, where every record is read anyway, rather than by the Astro build,
- * where ten thousand such routes cost some twenty seconds); returns the number of records.
+ * Writes every download to OUT/data/ and every API document to OUT/api/ (see the module comment):
+ * here, where every record is read anyway, rather than by the Astro build, where ten thousand such
+ * routes cost some twenty seconds; returns the number of records.
  */
 export async function writeDownloads(options: DownloadOptions): Promise<number> {
   const dir = path.join(options.out, 'data');
@@ -129,6 +141,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const corrector = openCorrector(options.data, options.env);
   assertCorrectionsValid(corrector);
   const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
+  const indexed: IndexedReport[] = [];
 
   const long = new TextOut(file('nianbao-long.csv'));
   const wide = TABLES.map((table) => ({ table, out: new TextOut(file(`nianbao-wide-${table}.csv`)) }));
@@ -148,6 +161,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       // An unobserved rejection of the prefetch must not crash the process before it is awaited.
       next?.catch(() => {});
       sqlite.add(record);
+      indexed.push(indexReport(record));
       await Promise.all([
         long.write(formatLongCsvRecord(record)),
         ...wide.map((w) => w.out.write(formatWideCsvRecord(record, w.table))),
@@ -166,30 +180,31 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   }
   await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
   await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
+  await writeFile(file('dictionary.csv'), buildDictionaryCsv());
+  await writeFile(file('manifest.json'), JSON.stringify(await readManifest(options.data), null, 2));
+  await writeApiIndexes(options.out, indexed, options.builtOn, options.link);
   return ids.length;
 }
 
+/** Returns the extractor's manifest as the site publishes it: its corpus folder named as the extractor names it now, so that an older manifest publishes no absolute path either. */
+async function readManifest(data: string): Promise<unknown> {
+  const read = manifestSchema.parse(JSON.parse(await readFile(path.join(data, 'manifest.json'), 'utf8')));
+  return { ...read, input: describeInput(read.input, process.cwd()) };
+}
+
 /**
- * Moves what writeDownloads wrote into `staged` (its `out`) into the site at `out`: each download
- * into OUT/data/, the whole texts' folder to OUT/data/text/ and the API documents' folder to OUT/api/reports/. So the downloads can be written
- * while Astro builds the site (Astro empties its output folder first) and put in place afterwards:
- * a rename each, or a copy when the two folders are on different file systems.
+ * Writes the API's corpus documents from the reports' index entries (in id order): OUT/api/index.json,
+ * OUT/api/summaries.json (one headline row per report, with its agency's level and kind: the compare
+ * page's picker reads it) and OUT/api/agencies/<slug>.json, whose folder is this function's alone.
  */
-export async function placeDownloads(staged: string, out: string): Promise<void> {
-  const move = async (from: string, to: string) => {
-    await rm(to, { recursive: true, force: true });
-    try {
-      await rename(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      await cp(from, to, { recursive: true });
-      await rm(from, { recursive: true, force: true });
-    }
-  };
-  await mkdir(path.join(out, 'data'), { recursive: true });
-  for (const name of DOWNLOAD_FILES) await move(path.join(staged, 'data', name), path.join(out, 'data', name));
-  const texts = path.dirname(fullTextPath('x'));
-  await move(path.join(staged, texts), path.join(out, texts));
-  await mkdir(path.join(out, 'api'), { recursive: true });
-  await move(path.join(staged, 'api', 'reports'), path.join(out, 'api', 'reports'));
+async function writeApiIndexes(out: string, reports: readonly IndexedReport[], builtOn: string, link: Linker): Promise<void> {
+  const agencies = groupAgencies(reports);
+  const summaries = reports.map((r) => r.summary);
+  const compareRows = reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${dictionary('zh').kind[agency.kind]}` }));
+  await writeFile(path.join(out, 'api', 'index.json'), JSON.stringify(buildApiIndex(summaries, agencies, builtOn, link)));
+  await writeFile(path.join(out, 'api', 'summaries.json'), JSON.stringify(compareRows));
+  const agencyDir = path.join(out, 'api', 'agencies');
+  await rm(agencyDir, { recursive: true, force: true });
+  await mkdir(agencyDir, { recursive: true });
+  for (const group of agencies) await writeFile(path.join(agencyDir, `${group.slug}.json`), JSON.stringify(buildApiAgency(group, link)));
 }

@@ -9,10 +9,15 @@
  * lengths of its parts), because creating a file per entry cost this disk 0.3–0.6 ms, a fifth of a
  * report's extraction. An index line is appended only after its entry's bytes, so a reader never
  * trusts half an entry, and writers never share a file: shards and worker threads can share a
- * cache folder. A reader loads every index once (see refreshCache); a key written twice holds the
- * same outcome, and the last line read wins. A pack is named after the extractor version that
- * wrote it, and a run deletes the packs of other versions (pruneCache): their keys, which hash the
+ * cache folder. A reader loads every index once (see OutcomeCache.refresh), oldest pack first; a key
+ * written twice holds the same outcome, and the last line read wins. A pack is named after the extractor version that
+ * wrote it, and a run deletes the packs of other versions (OutcomeCache.prune): their keys, which hash the
  * version in, can never be asked for again, and a corpus of 100,000 reports fills gigabytes.
+ *
+ * A cache is an object (OutcomeCache) for one folder and one extractor version: what it knows of the
+ * folder's packs and the pack it appends to are its own, so that each thread, and each test, holds
+ * its own. The version is derived from the extractor's folder (scripts/lib/extract) and every module
+ * it imports (listModuleGraph), so no list of files can miss one.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
@@ -20,33 +25,28 @@ import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
-import { hashSources } from '../../../src/lib/source-version.ts';
+import { hashModuleGraph, listModuleGraph } from '../../../src/lib/source-version.ts';
 
-/** Default cache folder, relative to the working directory. */
-export const DEFAULT_CACHE_DIR = '.nianbao/cache';
+/** The cache's folder inside the extraction folder (the data setting), unless --cache names another. */
+export const CACHE_FOLDER = 'cache';
 
+/** The project folder, and the extractor's folder in it, whose code (with its imports) the version hashes. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/**
- * Everything whose change can change an outcome, or the summary of one kept in the stat index
- * (index.ts): a stale summary would be as wrong as a stale outcome. Folders, not files, so a new
- * module of the extractor is covered without being listed.
- */
-const VERSION_SOURCES = ['src/lib/extract', 'src/lib/schema', 'src/lib/template.ts', 'src/lib/template-legacy.ts', 'scripts/lib/extract', 'package-lock.json'];
+const EXTRACTOR_FOLDER = path.relative(ROOT, path.dirname(fileURLToPath(import.meta.url))).split(path.sep).join('/');
 
 let version: string | undefined;
 
-/** Returns the version sources (paths relative to the project) missing from this checkout. */
-export function listMissingVersionSources(): string[] {
-  return hashSources(ROOT, VERSION_SOURCES).missing;
+/** Returns the files the extractor version hashes (paths relative to the project), package-lock.json aside. */
+export function listVersionSources(): string[] {
+  return listModuleGraph(ROOT, EXTRACTOR_FOLDER);
 }
 
 /**
- * Returns the extractor version string: 16 hex digits of the sha256 of the extractor's source files
- * and package-lock.json (dependency versions), computed once per process.
+ * Returns the extractor version string: 16 hex digits of the sha256 of the extractor's modules (its
+ * folder and everything it imports) and package-lock.json (dependency versions), computed once per process.
  */
 export function extractorVersion(): string {
-  // Sources that are missing (a trimmed checkout) are left out, as they cannot change an outcome.
-  version ??= hashSources(ROOT, VERSION_SOURCES).version;
+  version ??= hashModuleGraph(ROOT, EXTRACTOR_FOLDER);
   return version;
 }
 
@@ -75,66 +75,9 @@ interface Location {
   lengths: [meta: number, json: number, text: number];
 }
 
+/** The subfolder of a cache folder holding the packs and their indexes. */
 const PACKS = 'packs';
 const LINE = /^([0-9a-f]{64}) (\d+) (\d+) (\d+) (\d+)$/;
-
-/** Each cache folder's entries as this thread knows them, loaded on first use (see refreshCache). */
-const indexes = new Map<string, Map<string, Location>>();
-
-/**
- * Forgets what this thread knows of a cache folder's packs, so that the next read loads every index
- * again. Called at the start of a run, and before reading back what worker threads wrote.
- */
-export function refreshCache(dir: string): void {
-  indexes.delete(dir);
-}
-
-/**
- * Deletes the packs in `dir` written by other extractor versions than `version`; returns how many
- * files were deleted. A pack being read by another process at that moment costs it a miss (it
- * extracts the file again), never a wrong outcome.
- */
-export function pruneCache(dir: string, version: string): number {
-  let names: string[] = [];
-  try {
-    names = readdirSync(path.join(dir, PACKS));
-  } catch {
-    return 0;
-  }
-  const stale = names.filter((n) => (n.endsWith('.pack') || n.endsWith('.idx')) && !n.startsWith(`${version}-`));
-  for (const name of stale) rmSync(path.join(dir, PACKS, name), { force: true });
-  if (stale.length > 0) refreshCache(dir);
-  return stale.length;
-}
-
-/** Returns the entries of every pack in `dir`; an index line cut off by a crash is ignored. */
-function loadIndex(dir: string): Map<string, Location> {
-  let index = indexes.get(dir);
-  if (index) return index;
-  index = new Map();
-  let names: string[] = [];
-  try {
-    names = readdirSync(path.join(dir, PACKS)).filter((n) => n.endsWith('.idx')).sort();
-  } catch {
-    // No packs yet.
-  }
-  for (const name of names) {
-    const pack = name.slice(0, -'.idx'.length);
-    let text = '';
-    try {
-      text = readFileSync(path.join(dir, PACKS, name), 'latin1');
-    } catch {
-      continue;
-    }
-    // Only lines ended by a newline are complete.
-    for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
-      const m = LINE.exec(line);
-      if (m) index.set(m[1]!, { pack, offset: Number(m[2]), lengths: [Number(m[3]), Number(m[4]), Number(m[5])] });
-    }
-  }
-  indexes.set(dir, index);
-  return index;
-}
 
 /** A cached outcome as read: the outcome, placed at the path asked for, and its record's JSON when it needs no rewriting. */
 export interface CachedOutcome {
@@ -150,117 +93,190 @@ interface Entry {
   lengths: Location['lengths'];
 }
 
-/** Returns the entry stored under `key`, or null on a miss or an unreadable entry. */
-function readEntrySync(dir: string, key: string): Entry | null {
-  const at = loadIndex(dir).get(key);
-  if (!at) return null;
-  const [metaLength, jsonLength, textLength] = at.lengths;
-  const bytes = Buffer.allocUnsafe(metaLength + jsonLength + textLength);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path.join(dir, PACKS, `${at.pack}.pack`), 'r');
-    if (readSync(fd, bytes, 0, bytes.length, at.offset) !== bytes.length) return null;
-    return { meta: JSON.parse(bytes.toString('utf8', 0, metaLength)) as Meta, bytes, lengths: at.lengths };
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** Where a cache lives and which extractor version it serves: all a worker thread needs to open its own. */
+export interface CacheLocation {
+  dir: string;
+  version: string;
 }
 
-/** Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry. */
-export function readCachedSync(dir: string, key: string, rel: string): CachedOutcome | null {
-  const entry = readEntrySync(dir, key);
-  if (!entry) return null;
-  const { meta, bytes, lengths: [metaLength, jsonLength] } = entry;
-  if (!meta.ok) return { outcome: { path: rel, ok: false, error: meta.error ?? '' } };
-  const json = bytes.toString('utf8', metaLength, metaLength + jsonLength);
-  try {
-    const record = JSON.parse(json) as Extract<FileOutcome, { ok: true }>['record'];
-    const text = bytes.toString('utf8', metaLength + jsonLength);
-    if (meta.path === rel) return { outcome: { path: rel, ok: true, record, warnings: meta.warnings ?? [], text }, json };
-    return { outcome: { path: rel, ok: true, record: { ...record, source: { ...record.source, path: rel } }, warnings: meta.warnings ?? [], text } };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Returns the output files of the record cached for `key` (its JSON as serializeRecord writes it,
- * and its text), without parsing the record; null on a miss, an outcome without a record, or an
- * entry stored from another path (whose record names that path: readCachedSync rewrites it). The
- * extractor reads most records back this way at 100,000 reports, where parsing each was a twentieth
- * of the run.
- */
-export function readCachedOutputSync(dir: string, key: string, rel: string): { json: string; text: string } | null {
-  const entry = readEntrySync(dir, key);
-  if (!entry?.meta.ok || entry.meta.path !== rel) return null;
-  const { bytes, lengths: [metaLength, jsonLength] } = entry;
-  return { json: bytes.toString('utf8', metaLength, metaLength + jsonLength), text: bytes.toString('utf8', metaLength + jsonLength) };
-}
-
-/** This thread's pack in each cache folder: its name and size, and its files while a batch is open. */
+/** The pack this cache appends to: its name and size, and its open files between writes and close(). */
 interface Writer {
   pack: string;
   size: number;
   fds?: { pack: number; idx: number };
 }
 
-/** By cache folder and extractor version. */
-const writers = new Map<string, Writer>();
+/** The outcome cache of one folder for one extractor version. Its file operations are synchronous (see one.ts). */
+export class OutcomeCache {
+  readonly dir: string;
+  readonly version: string;
+  /** The folder's entries as this cache knows them, loaded on first use (see refresh). */
+  #index: Map<string, Location> | undefined;
+  #writer: Writer | undefined;
+  /** The scratch buffer entries are encoded into: one per cache, reused (a buffer per entry made the collector run more often). */
+  #scratch = Buffer.alloc(0);
 
-/**
- * Stores an outcome under `key` (made with extractor `version`), appending it to this thread's pack.
- * `json`: serializeRecord of its record (write-output.ts; '' for a file without one), which the
- * caller writes to the output too. The pack's files stay open until closeCacheWriter.
- */
-export function writeCachedSync(dir: string, version: string, key: string, outcome: FileOutcome, json: string): void {
-  let writer = writers.get(`${dir}\0${version}`);
-  if (!writer) {
-    mkdirSync(path.join(dir, PACKS), { recursive: true });
-    // Process, thread and chance in the name: no two writers ever append to one file.
-    writer = { pack: `${version}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
-    writers.set(`${dir}\0${version}`, writer);
+  constructor(location: CacheLocation) {
+    this.dir = location.dir;
+    this.version = location.version;
   }
-  if (!writer.fds) {
-    const pack = openSync(path.join(dir, PACKS, `${writer.pack}.pack`), 'a');
-    writer.fds = { pack, idx: openSync(path.join(dir, PACKS, `${writer.pack}.idx`), 'a') };
-    writer.size = fstatSync(pack).size;
+
+  /** Returns where this cache lives and its version, to open the same cache on another thread. */
+  get location(): CacheLocation {
+    return { dir: this.dir, version: this.version };
   }
-  const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
-  const parts = [JSON.stringify(meta) + '\n', outcome.ok ? json : '', outcome.ok ? outcome.text : ''] as const;
-  // Each part encoded once, into one buffer kept for the thread's next entry: a buffer per entry
-  // (outside V8's heap) made the collector run more often.
-  const buffer = scratchFor(parts[0].length + parts[1].length + parts[2].length);
-  const metaLength = buffer.write(parts[0], 0);
-  const jsonLength = buffer.write(parts[1], metaLength);
-  const lengths: Location['lengths'] = [metaLength, jsonLength, buffer.write(parts[2], metaLength + jsonLength)];
-  writeAll(writer.fds.pack, buffer.subarray(0, lengths[0] + lengths[1] + lengths[2]));
-  // The index line last: an entry is found only once its bytes are in the pack.
-  writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
-  loadIndex(dir).set(key, { pack: writer.pack, offset: writer.size, lengths });
-  writer.size += lengths[0] + lengths[1] + lengths[2];
-}
 
-let scratch = Buffer.alloc(0);
+  /**
+   * Forgets what this cache knows of the folder's packs, so that the next read loads every index
+   * again. Called at the start of a run, and before reading back what worker threads wrote.
+   */
+  refresh(): void {
+    this.#index = undefined;
+  }
 
-/** Returns this thread's scratch buffer, large enough for `units` UTF-16 code units as UTF-8 (at most 3 bytes each). */
-function scratchFor(units: number): Buffer {
-  if (scratch.length < units * 3) scratch = Buffer.allocUnsafe(Math.max(units * 3, 1 << 20));
-  return scratch;
+  /**
+   * Deletes the packs written by other extractor versions; returns how many files were deleted. A
+   * pack being read by another process at that moment costs it a miss (it extracts the file again),
+   * never a wrong outcome.
+   */
+  prune(): number {
+    let names: string[] = [];
+    try {
+      names = readdirSync(path.join(this.dir, PACKS));
+    } catch {
+      return 0;
+    }
+    const stale = names.filter((n) => (n.endsWith('.pack') || n.endsWith('.idx')) && !n.startsWith(`${this.version}-`));
+    for (const name of stale) rmSync(path.join(this.dir, PACKS, name), { force: true });
+    if (stale.length > 0) this.refresh();
+    return stale.length;
+  }
+
+  /** Returns the entries of every pack in the folder; an index line cut off by a crash is ignored. */
+  #loadIndex(): Map<string, Location> {
+    if (this.#index) return this.#index;
+    const index = new Map<string, Location>();
+    let names: string[] = [];
+    try {
+      names = readdirSync(path.join(this.dir, PACKS)).filter((n) => n.endsWith('.idx')).sort();
+    } catch {
+      // No packs yet.
+    }
+    for (const name of names) {
+      const pack = name.slice(0, -'.idx'.length);
+      let text = '';
+      try {
+        text = readFileSync(path.join(this.dir, PACKS, name), 'latin1');
+      } catch {
+        continue;
+      }
+      // Only lines ended by a newline are complete.
+      for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
+        const m = LINE.exec(line);
+        if (m) index.set(m[1]!, { pack, offset: Number(m[2]), lengths: [Number(m[3]), Number(m[4]), Number(m[5])] });
+      }
+    }
+    this.#index = index;
+    return index;
+  }
+
+  /** Returns the entry stored under `key`, or null on a miss or an unreadable entry. */
+  #readEntry(key: string): Entry | null {
+    const at = this.#loadIndex().get(key);
+    if (!at) return null;
+    const [metaLength, jsonLength, textLength] = at.lengths;
+    const bytes = Buffer.allocUnsafe(metaLength + jsonLength + textLength);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(this.dir, PACKS, `${at.pack}.pack`), 'r');
+      if (readSync(fd, bytes, 0, bytes.length, at.offset) !== bytes.length) return null;
+      return { meta: JSON.parse(bytes.toString('utf8', 0, metaLength)) as Meta, bytes, lengths: at.lengths };
+    } catch {
+      return null;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /** Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry. */
+  read(key: string, rel: string): CachedOutcome | null {
+    const entry = this.#readEntry(key);
+    if (!entry) return null;
+    const { meta, bytes, lengths: [metaLength, jsonLength] } = entry;
+    if (!meta.ok) return { outcome: { path: rel, ok: false, error: meta.error ?? '' } };
+    const json = bytes.toString('utf8', metaLength, metaLength + jsonLength);
+    try {
+      const record = JSON.parse(json) as Extract<FileOutcome, { ok: true }>['record'];
+      const text = bytes.toString('utf8', metaLength + jsonLength);
+      if (meta.path === rel) return { outcome: { path: rel, ok: true, record, warnings: meta.warnings ?? [], text }, json };
+      return { outcome: { path: rel, ok: true, record: { ...record, source: { ...record.source, path: rel } }, warnings: meta.warnings ?? [], text } };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Returns the output files of the record cached for `key` (its JSON as serializeRecord writes it,
+   * and its text), without parsing the record; null on a miss, an outcome without a record, or an
+   * entry stored from another path (whose record names that path: read rewrites it). The extractor
+   * reads most records back this way at 100,000 reports, where parsing each was a twentieth of the run.
+   */
+  readOutput(key: string, rel: string): { json: string; text: string } | null {
+    const entry = this.#readEntry(key);
+    if (!entry?.meta.ok || entry.meta.path !== rel) return null;
+    const { bytes, lengths: [metaLength, jsonLength] } = entry;
+    return { json: bytes.toString('utf8', metaLength, metaLength + jsonLength), text: bytes.toString('utf8', metaLength + jsonLength) };
+  }
+
+  /**
+   * Stores an outcome under `key`, appending it to this cache's pack. `json`: serializeRecord of its
+   * record (write-output.ts; '' for a file without one), which the caller writes to the output too.
+   * The pack's files stay open until close().
+   */
+  write(key: string, outcome: FileOutcome, json: string): void {
+    if (!this.#writer) {
+      mkdirSync(path.join(this.dir, PACKS), { recursive: true });
+      // Process, thread and chance in the name: no two writers ever append to one file. The time
+      // first, so that packs load oldest first and a key written again later wins over an earlier one.
+      const created = Date.now().toString(36).padStart(9, '0');
+      this.#writer = { pack: `${this.version}-${created}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
+    }
+    const writer = this.#writer;
+    if (!writer.fds) {
+      const pack = openSync(path.join(this.dir, PACKS, `${writer.pack}.pack`), 'a');
+      writer.fds = { pack, idx: openSync(path.join(this.dir, PACKS, `${writer.pack}.idx`), 'a') };
+      writer.size = fstatSync(pack).size;
+    }
+    const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
+    const parts = [JSON.stringify(meta) + '\n', outcome.ok ? json : '', outcome.ok ? outcome.text : ''] as const;
+    const buffer = this.#scratchFor(parts[0].length + parts[1].length + parts[2].length);
+    const metaLength = buffer.write(parts[0], 0);
+    const jsonLength = buffer.write(parts[1], metaLength);
+    const lengths: Location['lengths'] = [metaLength, jsonLength, buffer.write(parts[2], metaLength + jsonLength)];
+    writeAll(writer.fds.pack, buffer.subarray(0, lengths[0] + lengths[1] + lengths[2]));
+    // The index line last: an entry is found only once its bytes are in the pack.
+    writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
+    this.#loadIndex().set(key, { pack: writer.pack, offset: writer.size, lengths });
+    writer.size += lengths[0] + lengths[1] + lengths[2];
+  }
+
+  /** Returns the scratch buffer, large enough for `units` UTF-16 code units as UTF-8 (at most 3 bytes each). */
+  #scratchFor(units: number): Buffer {
+    if (this.#scratch.length < units * 3) this.#scratch = Buffer.allocUnsafe(Math.max(units * 3, 1 << 20));
+    return this.#scratch;
+  }
+
+  /** Closes this cache's open pack files (they are reopened, and appended to, by the next write). */
+  close(): void {
+    const fds = this.#writer?.fds;
+    if (!fds) return;
+    closeSync(fds.pack);
+    closeSync(fds.idx);
+    this.#writer!.fds = undefined;
+  }
 }
 
 /** Writes all of `bytes` to `fd` (a write to a file may be short). */
 function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** Closes this thread's open pack files (they are reopened, and appended to, by the next write). */
-export function closeCacheWriter(): void {
-  for (const writer of writers.values()) {
-    if (!writer.fds) continue;
-    closeSync(writer.fds.pack);
-    closeSync(writer.fds.idx);
-    writer.fds = undefined;
-  }
 }

@@ -20,9 +20,9 @@ import path from 'node:path';
 import { describeInput, planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
-import { cacheKey, closeCacheWriter, DEFAULT_CACHE_DIR, extractorVersion, pruneCache, readCachedOutputSync, readCachedSync, refreshCache } from './cache.ts';
+import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
-import type { CacheOptions, Held } from './one.ts';
+import type { FileSummary } from './one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
 import { forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
 
@@ -36,19 +36,21 @@ export interface ExtractOptions {
    * when at least PARALLEL_FROM files need extracting: fewer are extracted on the main thread.
    */
   workers?: number;
-  /** Folder of the content-hash cache of outcomes (default .nianbao/cache); false: no cache. */
-  cache?: string | false;
+  /** Heap limit of each worker thread, in MiB (the extractHeapMib setting); undefined: V8's default. */
+  heapMib?: number;
+  /** Folder of the content-hash cache of outcomes (the command's default: DATA/cache); false: no cache. */
+  cache: string | false;
   /** Extract only this shard of the corpus and write OUT/part.json for extract:merge. */
   shard?: Shard;
   /**
-   * Extracted outcomes held whole in memory until the output is written (default RETAIN); the
-   * others are read back from the cache then, so that memory does not follow the corpus.
+   * Extracted files that keep their output files in memory until the output is written (default
+   * KEEP); the others are read back from the cache then, so that memory does not follow the corpus.
    */
-  retain?: number;
+  keep?: number;
 }
 
-/** Outcomes held whole by default: about 80 KB each in memory, so some 0.8 GB. */
-export const RETAIN = 10_000;
+/** Files that keep their output in memory by default: about 80 KB each, so some 0.8 GB. */
+export const KEEP = 10_000;
 
 /** Below this many files to extract, starting worker threads costs more than it saves. */
 export const PARALLEL_FROM = 200;
@@ -133,30 +135,30 @@ async function reuseIndex(
 }
 
 /**
- * Returns the outcome (with cache key) of each file in `todo`, in order, held whole for the first
- * `retain` (see hold): on worker threads when there are many.
+ * Returns the summary (with cache key) of each file in `todo`, in order, the first `keep` with
+ * their output files (see FileSummary): on worker threads when there are many.
  */
-async function inspectAll(
+async function summarizeAll(
   root: string,
   todo: readonly CorpusFile[],
-  options: { workers?: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
-): Promise<Held[]> {
+  options: { workers?: number; heapMib?: number; cache: OutcomeCache | null; version: string; keep: number; onProgress?: (done: number) => void },
+): Promise<FileSummary[]> {
   if (todo.length === 0) return [];
   const workers = todo.length >= PARALLEL_FROM ? options.workers : 0;
   // Loaded here, not at the top: a run with nothing to extract never loads the extractor.
   if (workers !== 0) {
     const { defaultWorkers, extractInPool } = await import('./pool.ts');
-    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), cache: options.cache, version: options.version, retain: options.retain, onProgress: options.onProgress });
+    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), heapMib: options.heapMib, cache: options.cache?.location ?? null, version: options.version, keep: options.keep, onProgress: options.onProgress });
   }
-  const { hold, inspectFile } = await import('./one.ts');
-  const results: Held[] = [];
+  const { summarizeFile } = await import('./one.ts');
+  const results: FileSummary[] = [];
   try {
     for (const file of todo) {
-      results.push(hold(await inspectFile(root, file, options.cache, options.version), options.cache, results.length < options.retain));
+      results.push(await summarizeFile(root, file, options.version, options.cache, results.length < options.keep));
       options.onProgress?.(results.length);
     }
   } finally {
-    closeCacheWriter();
+    options.cache?.close();
   }
   return results;
 }
@@ -169,20 +171,16 @@ async function inspectAll(
  */
 export async function extractToFolder(options: ExtractOptions): Promise<{ manifest: Manifest; keepers: Keeper[]; skipped: Skipped; checkFailures: CheckFailure[] }> {
   const root = options.input;
-  const cache: CacheOptions = options.cache === false ? null : { dir: path.resolve(options.cache ?? DEFAULT_CACHE_DIR) };
+  const version = extractorVersion();
+  const cache = options.cache === false ? null : new OutcomeCache({ dir: path.resolve(options.cache), version });
   // The output and the cache are not read back as input when they lie inside it.
   const walked = walkCorpus(root, { skip: [options.out, ...(cache ? [cache.dir] : [])] });
   const shard = options.shard;
   const inShard = (rel: string) => !shard || shardOf(rel, shard.count) === shard.index;
   const files = walked.files.filter((f) => inShard(f.rel));
   const problems = walked.problems.filter((p) => inShard(p.path));
-  const version = extractorVersion();
   const indexFile = cache && indexPath(cache.dir, root, shard);
-  if (cache) {
-    pruneCache(cache.dir, version);
-    // Other processes may have added to the cache since this thread last read it.
-    refreshCache(cache.dir);
-  }
+  cache?.prune();
   // Taken before the first stat: a file written after it is never trusted by its stamp alone.
   const scannedAt = Date.now();
   const previous = indexFile ? await readIndex(indexFile, root, version) : null;
@@ -191,11 +189,11 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 
   const reused = files.length - todo.length;
   if (reused > 0) options.onProgress?.(reused, files.length);
-  const inspected = await inspectAll(root, todo, { workers: options.workers, cache, version, retain: options.retain ?? RETAIN, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
-  const fresh = new Map(todo.map((file, i) => [file.rel, inspected[i]!]));
+  const summarized = await summarizeAll(root, todo, { workers: options.workers, heapMib: options.heapMib, cache, version, keep: options.keep ?? KEEP, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
+  const fresh = new Map(todo.map((file, i) => [file.rel, summarized[i]!]));
   const fileByPath = new Map(files.map((f) => [f.rel, f]));
   // What the worker threads just stored is read back below.
-  if (cache && todo.length > 0) refreshCache(cache.dir);
+  if (todo.length > 0) cache?.refresh();
   const stampByPath = new Map(files.map((f, i) => [f.rel, stamps[i]]));
   for (const [rel, r] of fresh) {
     const stamp = stampByPath.get(rel);
@@ -215,19 +213,19 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
    * from the cache (with the whole outcome), else extracted again; null when it gives none now.
    */
   const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
-    const held = fresh.get(rel);
-    if (held?.serialized && held.summary.ok) return { id: held.summary.id, serialized: held.serialized };
+    const kept = fresh.get(rel);
+    if (kept?.output && kept.summary.ok) return { id: kept.summary.id, serialized: kept.output };
     // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
-    const output = cache && readCachedOutputSync(cache.dir, keyOf(rel), rel);
+    const output = cache?.readOutput(keyOf(rel), rel);
     const id = output && idOf(output.json);
     if (output && id) return { id, serialized: output };
-    const cached = cache && readCachedSync(cache.dir, keyOf(rel), rel);
+    const cached = cache?.read(keyOf(rel), rel);
     if (cached?.outcome.ok) {
       const { outcome } = cached;
       return { id: outcome.record.id, serialized: { json: cached.json ?? serializeRecord(outcome.record), text: outcome.text }, outcome };
     }
-    const again = (await inspectAll(root, [fileByPath.get(rel)!], { workers: 0, cache, version, retain: 1 }))[0]!;
-    return again.serialized && again.summary.ok ? { id: again.summary.id, serialized: again.serialized } : null;
+    const again = (await summarizeAll(root, [fileByPath.get(rel)!], { workers: 0, cache, version, keep: 1 }))[0]!;
+    return again.output && again.summary.ok ? { id: again.summary.id, serialized: again.output } : null;
   };
   /** Returns findOutput's answer, checked against the manifest's summary of the file. */
   const loadOutput = async (rel: string): Promise<{ serialized: Serialized; outcome?: OkOutcome }> => {

@@ -36,15 +36,12 @@ export interface Stamp {
   ino: number;
 }
 
-/** A file's outcome as the manifest needs it (src/lib/extract/manifest.ts). */
-export type Summary = OutcomeSummary;
-
 /** One file in the index. `key`: its cache key (null when its outcome depends on its stat alone). */
 export interface IndexEntry {
   stamp: Stamp;
   format: string | null;
   key: string | null;
-  summary: Summary;
+  summary: OutcomeSummary;
 }
 
 /** The index of one input folder, as read back: entries by path and when the run that wrote them started. */
@@ -75,7 +72,7 @@ function toRow(rel: string, e: IndexEntry): Row {
 
 /** Returns the entry a row holds. */
 function fromRow([, size, mtimeMs, ctimeMs, ino, format, key, s]: Row): IndexEntry {
-  const summary: Summary =
+  const summary: OutcomeSummary =
     typeof s === 'string' ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4].length, failing: s[4], warnings: s[5], sha256: s[6] };
   return { stamp: { size, mtimeMs, ctimeMs, ino }, format, key, summary };
 }

@@ -1,76 +1,77 @@
 /**
- * One file through the cache: hash its bytes, return the cached outcome when there is one,
- * otherwise extract it (extractFile) and store the outcome. Used inline and by the worker threads.
- * Its file operations are synchronous: a thread works on one file at a time, and awaiting the
- * thread pool (four threads, shared by every thread of the process) left cores idle.
+ * One file through the cache: hash its bytes, take the cached outcome when there is one, otherwise
+ * extract it (extractFile) and store the outcome; then summarise it. Used inline and by the worker
+ * threads. Its file operations are synchronous: a thread works on one file at a time, and awaiting
+ * the thread pool (four threads, shared by every thread of the process) left cores idle.
+ *
+ * A file passes through two shapes: its outcome (FileOutcome: the record, its warnings and text, or
+ * why there is none) where it is read, and its summary (FileSummary) from there on.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { stripFolder, summarizeOutcome, type FileOutcome, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
 import { fsPath, type CorpusFile } from './corpus-walk.ts';
-import { cacheKey, readCachedSync, writeCachedSync } from './cache.ts';
+import { cacheKey, type OutcomeCache } from './cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './file.ts';
 import { serializeRecord, type Serialized } from './write-output.ts';
 
-/** Where outcomes are cached; null: no cache. */
-export type CacheOptions = { dir: string } | null;
-
 /**
- * One file's outcome with what the stat index records of it: its format and cache key (null when
- * the outcome follows from the extension or size alone); `stable`: false when the outcome is an
- * internal error, which must not be remembered (the next run tries again).
+ * A file's outcome as the run carries it from the thread that read the file: the outcome's summary
+ * (what the manifest needs), what the stat index records (its format and cache key, null when the
+ * outcome follows from the extension or size alone; `stable`: false when the outcome is an internal
+ * error, which must not be remembered, so the next run tries again) and, when it was kept, its
+ * record's output files. They are serialized where the file was read (on a worker thread), so that
+ * the main thread receives two strings instead of a record's object graph, and its write phase only
+ * writes. Memory keeps them for a bounded number of files: the others are read back from the cache.
  */
-export interface Inspected {
-  outcome: FileOutcome;
+export interface FileSummary {
+  summary: OutcomeSummary;
   format: string | null;
   key: string | null;
   stable: boolean;
-  /** serializeRecord(outcome.record), when it was made already (for the cache, or read from it). */
-  json?: string;
+  output?: Serialized;
 }
 
 /**
- * An outcome as the extractor's main thread holds it until the output is written: its summary
- * always; the contents of its output files (tens of kilobytes) only while the memory budget lasts,
- * or when they cannot be read back from the cache. Serialized where it was extracted (on a worker
- * thread), so that the main thread receives two strings instead of a record's object graph and its
- * serial write phase only writes.
+ * Returns the summary of an outcome with its output files when `keep` is true or the cache cannot
+ * give them back; `json`: serializeRecord(outcome.record), when it was made already.
  */
-export type Held = Omit<Inspected, 'outcome'> & { serialized?: Serialized; summary: OutcomeSummary };
-
-/** Returns a file's outcome as held: without its output when `keep` is false and the cache holds it. */
-export function hold(inspected: Inspected, cache: CacheOptions, keep: boolean): Held {
-  const { outcome, format, key, stable, json } = inspected;
+function summarize(outcome: FileOutcome, facts: { format: string | null; key: string | null; stable: boolean; json?: string }, cache: OutcomeCache | null, keep: boolean): FileSummary {
+  const { format, key, stable, json } = facts;
   const summary = summarizeOutcome(outcome);
   const cached = cache !== null && key !== null && stable && outcome.ok;
   if (!outcome.ok || (cached && !keep)) return { format, key, stable, summary };
-  return { format, key, stable, summary, serialized: { json: json ?? serializeRecord(outcome.record), text: outcome.text } };
+  return { format, key, stable, summary, output: { json: json ?? serializeRecord(outcome.record), text: outcome.text } };
 }
 
-/** Returns the outcome of one file and its cache key, never throwing: a reader bug costs one file, not the corpus. */
-export async function inspectFile(root: string, file: CorpusFile, cache: CacheOptions, version: string): Promise<Inspected> {
+/**
+ * Returns the summary of one file (with its output files when `keep`, see FileSummary), through
+ * the cache when there is one; its key is made under extractor `version` either way (the output's
+ * tokens use it). Never throws: a reader bug costs one file, not the corpus.
+ */
+export async function summarizeFile(root: string, file: CorpusFile, version: string, cache: OutcomeCache | null, keep: boolean): Promise<FileSummary> {
   const { rel } = file;
   try {
     const format = formatOf(rel);
     // A path whose names are not all UTF-8 is opened by its bytes.
     const full = fsPath(root, file);
     // Unsupported, empty and oversized files are refused before reading: nothing to hash or cache.
-    if (!format) return { outcome: await extractFile(root, rel), format: null, key: null, stable: true };
+    if (!format) return summarize(await extractFile(root, rel), { format: null, key: null, stable: true }, cache, keep);
     const info = statSync(full);
-    if (info.size === 0 || info.size > MAX_BYTES) return { outcome: await extractFile(root, rel, undefined, undefined, full), format, key: null, stable: true };
+    if (info.size === 0 || info.size > MAX_BYTES) return summarize(await extractFile(root, rel, undefined, undefined, full), { format, key: null, stable: true }, cache, keep);
     const bytes = readFileSync(full);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = cacheKey(sha256, format, version);
-    const cached = cache && readCachedSync(cache.dir, key, rel);
-    if (cached) return { outcome: cached.outcome, format, key, stable: true, json: cached.json };
+    const cached = cache?.read(key, rel);
+    if (cached) return summarize(cached.outcome, { format, key, stable: true, json: cached.json }, cache, keep);
     const outcome = await extractFile(root, rel, bytes, sha256);
     // Serialized once, here, for both the cache and the output.
     const json = outcome.ok ? serializeRecord(outcome.record) : '';
-    if (cache) writeCachedSync(cache.dir, version, key, outcome, json);
-    return { outcome, format, key, stable: true, json: outcome.ok ? json : undefined };
+    cache?.write(key, outcome, json);
+    return summarize(outcome, { format, key, stable: true, json: outcome.ok ? json : undefined }, cache, keep);
   } catch (error) {
     const message = stripFolder((error as Error).message, path.resolve(root));
-    return { outcome: { path: rel, ok: false, error: `读取失败 (internal error): ${message}` }, format: null, key: null, stable: false };
+    return summarize({ path: rel, ok: false, error: `读取失败 (internal error): ${message}` }, { format: null, key: null, stable: false }, cache, keep);
   }
 }

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { stripFolder } from '../../../src/lib/extract/manifest.ts';
 import type { CorpusFile } from './corpus-walk.ts';
-import type { CacheOptions, Held } from './one.ts';
+import type { CacheLocation } from './cache.ts';
+import type { FileSummary } from './one.ts';
 import type { Batch } from './worker.ts';
 
 /** Files per task: large enough to amortise a message, small enough to balance the cores. */
@@ -25,23 +26,11 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Returns the heap limit of each worker thread in MiB from NIANBAO_EXTRACT_HEAP_MIB, or undefined
- * when it is unset (V8's default); throws unless it is a whole number ≥ 1. A worker over its limit
- * dies, and only its file is lost.
- */
-export function readWorkerHeapMib(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`NIANBAO_EXTRACT_HEAP_MIB must be a whole number of MiB ≥ 1, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-/**
- * Returns the outcome of a file whose task failed on its own: the worker died on it (or the task
+ * Returns the summary of a file whose task failed on its own: the worker died on it (or the task
  * failed otherwise). An error naming the reason, with the corpus folder's absolute path taken out;
  * not stable, so the stat index does not remember it.
  */
-export function holdCrash(root: string, file: CorpusFile, error: unknown): Held {
+export function summarizeCrash(root: string, file: CorpusFile, error: unknown): FileSummary {
   const reason = stripFolder(error instanceof Error ? error.message : String(error), path.resolve(root));
   return {
     format: null,
@@ -52,22 +41,23 @@ export function holdCrash(root: string, file: CorpusFile, error: unknown): Held 
 }
 
 /**
- * Returns the outcome of every file, in the order of `files`, extracted by `workers` threads, held
- * whole for the first `retain` files (see hold); `onProgress`: files done so far.
+ * Returns the summary of every file, in the order of `files`, extracted by `workers` threads (each
+ * with a heap of at most `heapMib` MiB when given: a worker over it dies, and only its file is
+ * lost), the first `keep` with their output files (see FileSummary); `onProgress`: files done so far.
  */
 export async function extractInPool(
   root: string,
   files: readonly CorpusFile[],
-  options: { workers: number; cache: CacheOptions; version: string; retain: number; onProgress?: (done: number) => void },
-): Promise<Held[]> {
-  const heapMib = readWorkerHeapMib(process.env.NIANBAO_EXTRACT_HEAP_MIB);
-  const pool = new Piscina<Batch, Held[]>({
+  options: { workers: number; heapMib?: number; cache: CacheLocation | null; version: string; keep: number; onProgress?: (done: number) => void },
+): Promise<FileSummary[]> {
+  const { heapMib } = options;
+  const pool = new Piscina<Batch, FileSummary[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
     ...(heapMib ? { resourceLimits: { maxOldGenerationSizeMb: heapMib } } : {}),
   });
-  const outcomes: Held[] = new Array(files.length);
+  const summaries: FileSummary[] = new Array(files.length);
   let done = 0;
   const finish = (count: number) => {
     done += count;
@@ -76,14 +66,14 @@ export async function extractInPool(
   /** Runs the files from `start` as one task; when it fails, each again on its own, and a file alone that fails is an error. */
   const run = async (start: number, batch: readonly CorpusFile[]): Promise<void> => {
     try {
-      const result = await pool.run({ root, files: [...batch], cache: options.cache, version: options.version, keep: Math.max(0, options.retain - start) });
-      result.forEach((o, i) => (outcomes[start + i] = o));
+      const result = await pool.run({ root, files: [...batch], cache: options.cache, version: options.version, keep: Math.max(0, options.keep - start) });
+      result.forEach((o, i) => (summaries[start + i] = o));
     } catch (error) {
       if (batch.length > 1) {
         await Promise.all(batch.map((file, i) => run(start + i, [file])));
         return;
       }
-      outcomes[start] = holdCrash(root, batch[0]!, error);
+      summaries[start] = summarizeCrash(root, batch[0]!, error);
     }
     finish(batch.length);
   };
@@ -94,5 +84,5 @@ export async function extractInPool(
   } finally {
     await pool.destroy();
   }
-  return outcomes;
+  return summaries;
 }

@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildManifest, describeInput, type FileOutcome } from '../../../src/lib/extract/manifest.ts';
+import { buildManifest, describeInput, type FileOutcome, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
-import type { Summary } from './index.ts';
 import { UsageError } from '../cli.ts';
 import { parseShardArg } from './cli.ts';
 import { writeOutput } from './write-output.ts';
@@ -53,7 +52,7 @@ interface Part {
 export async function writePart(
   out: string,
   part: { shard: Shard; input: string; extractor: string },
-  summaries: readonly { path: string; summary: Summary }[],
+  summaries: readonly { path: string; summary: OutcomeSummary }[],
   written: ReadonlySet<string>,
   load: (rel: string) => Promise<Extract<FileOutcome, { ok: true }>>,
 ): Promise<void> {

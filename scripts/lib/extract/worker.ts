@@ -1,19 +1,20 @@
 /**
- * The piscina worker: extracts a batch of files (through the cache) and returns their outcomes as
- * held (see hold) in the batch's order. Batches amortise the cost of a message per file.
+ * The piscina worker: extracts a batch of files (through the cache) and returns their summaries
+ * (see summarizeFile) in the batch's order. Batches amortise the cost of a message per file.
  */
 import path from 'node:path';
 import type { CorpusFile } from './corpus-walk.ts';
-import { closeCacheWriter } from './cache.ts';
-import { hold, inspectFile, type CacheOptions, type Held } from './one.ts';
+import { OutcomeCache, type CacheLocation } from './cache.ts';
+import { summarizeFile, type FileSummary } from './one.ts';
 
 export interface Batch {
   root: string;
   files: CorpusFile[];
-  cache: CacheOptions;
+  /** The cache the main thread uses, which this thread opens for itself; null: none. */
+  cache: CacheLocation | null;
   /** The extractor version (computed once by the main thread), part of every cache key. */
   version: string;
-  /** How many of the batch's first files are held whole (see hold). */
+  /** How many of the batch's first files keep their output files (see FileSummary). */
   keep: number;
 }
 
@@ -49,17 +50,28 @@ async function crash(how: CrashHow, name: string): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-/** Returns the outcomes of a batch as held, one per file, in order. */
-export default async function extractBatch(batch: Batch): Promise<Held[]> {
-  const out: Held[] = [];
+/** This thread's cache, opened on its first batch and kept for the next (its index is loaded once). */
+let threadCache: OutcomeCache | null = null;
+
+/** Returns this thread's cache at `location`, or null for none. */
+function openCache(location: CacheLocation | null): OutcomeCache | null {
+  if (!location) return null;
+  if (threadCache?.dir !== location.dir || threadCache.version !== location.version) threadCache = new OutcomeCache(location);
+  return threadCache;
+}
+
+/** Returns the summaries of a batch, one per file, in order. */
+export default async function extractBatch(batch: Batch): Promise<FileSummary[]> {
+  const out: FileSummary[] = [];
+  const cache = openCache(batch.cache);
   try {
     for (const file of batch.files) {
       if (crashHook && path.posix.basename(file.rel) === crashHook.name) await crash(crashHook.how, crashHook.name);
-      out.push(hold(await inspectFile(batch.root, file, batch.cache, batch.version), batch.cache, out.length < batch.keep));
+      out.push(await summarizeFile(batch.root, file, batch.version, cache, out.length < batch.keep));
     }
   } finally {
     // A thread's pack files are not left open between batches: the pool may end the thread at any time.
-    closeCacheWriter();
+    cache?.close();
   }
   return out;
 }

@@ -11,11 +11,11 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
+import { WRITTEN_STATE as STATE, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
 import { cacheKey } from './cache.ts';
 
 /** Writes in flight at once: one at a time leaves the disk and libuv's thread pool idle. */
 const CONCURRENCY = 64;
-const STATE = '.written.json';
 const DIRS = ['reports', 'text'] as const;
 
 /** The contents of a record's two output files: OUT/reports/<id>.json and OUT/text/<id>.txt. */
@@ -52,9 +52,9 @@ interface Written {
   token: string | null;
 }
 
-/** The state file: one row per record, in the order written (sorted by id), so no sort is needed. */
+/** The state file (the site-data stage reads its hashes too): one row per record, in the order written (sorted by id), so no sort is needed. */
 interface StateFile {
-  records: [id: string, json: string, text: string, token: string | null][];
+  records: WrittenRow[];
 }
 
 /** Returns what the last complete write recorded (by record id), or null (none, or unreadable). */

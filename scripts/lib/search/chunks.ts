@@ -11,13 +11,6 @@ import { createHash } from 'node:crypto';
 /** The file listing the chunk bundles, relative to the pagefind/ folder. */
 export const CHUNKS_FILE = 'chunks.json';
 
-/**
- * Pages per chunk on average at most, unless NIANBAO_SEARCH_CHUNK says otherwise. Measured on
- * generated reports: the Pagefind process peaks near 100 MiB + 0.7 MiB per page, and its write step
- * grows faster than linearly (1000 pages: 28 s; 2000: 138 s).
- */
-export const DEFAULT_CHUNK_SIZE = 1000;
-
 /** The contents of pagefind/chunks.json: bundle folders relative to pagefind/, in order; the first one is the primary index. */
 export interface ChunkList {
   chunks: string[];
@@ -86,24 +79,6 @@ export function planChunks(agencies: readonly AgencyPages[], size: number): Chun
 /** Returns the folder name of chunk i (under pagefind/): zero-padded so that the names sort in order. */
 export function chunkName(i: number): string {
   return String(i).padStart(3, '0');
-}
-
-/** Reads a chunk size from the environment value, falling back to the default. */
-export function parseChunkSize(value: string | undefined): number {
-  return parsePositive('NIANBAO_SEARCH_CHUNK', value, DEFAULT_CHUNK_SIZE);
-}
-
-/** Reads the number of chunks indexed at once from the environment value, falling back to `fallback` (the cores). */
-export function parseJobs(value: string | undefined, fallback: number): number {
-  return parsePositive('NIANBAO_SEARCH_JOBS', value, fallback);
-}
-
-/** Returns the positive integer an environment variable holds, `fallback` when it is unset or blank; throws on anything else. */
-function parsePositive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
-  return n;
 }
 
 /**

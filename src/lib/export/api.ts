@@ -13,6 +13,17 @@ import type { Agency, Template } from '../schema/report.ts';
  */
 export type Linker = (sitePath: string) => { path: string; url: string | null };
 
+/**
+ * Returns the linker of a site served under `base` (with its slashes, `/nianbao/`) at `site` (an
+ * absolute address, or undefined: no URLs), as the pages link: the base joined to the path.
+ */
+export function makeLinker(base: string, site: string | undefined): Linker {
+  return (sitePath) => {
+    const p = `${base}${sitePath.replace(/^\//, '')}`;
+    return { path: p, url: site === undefined ? null : new URL(p, site).href };
+  };
+}
+
 /** Links of one report. */
 export interface ReportLinks {
   /** The report's page: its path (with the base), and its absolute URL or null without a site address. */

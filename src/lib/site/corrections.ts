@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readConfig } from '../config.ts';
 import { applyCorrections, type AppliedCorrections } from '../corrections/apply.ts';
 import { formatCorrectionError, parseCorrections, type CorrectionError } from '../corrections/parse.ts';
 import { resolveCorrections } from '../corrections/resolve.ts';
@@ -23,8 +24,7 @@ export class CorrectionsError extends Error {
 
 /** Returns the path of the corrections file for an environment (see the module comment). */
 export function locateCorrectionsFile(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.NIANBAO_CORRECTIONS) return env.NIANBAO_CORRECTIONS;
-  return env.NIANBAO_CORPUS ? path.join(env.NIANBAO_CORPUS, 'corrections.csv') : path.join('content', 'corrections.csv');
+  return readConfig(env).corrections;
 }
 
 /** The corrections of one build, resolved to the records they name. */

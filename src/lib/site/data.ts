@@ -1,22 +1,23 @@
 /**
- * The site's one read of the extracted data: the report index through the content collection (each
- * record validated there by the schema), the manifest, and from the extraction folder the records
+ * The site's one read of the extracted data: the reports through the content collection (each
+ * record validated there by the schema), their index entries from the site-data stage
+ * (src/lib/site/report-index-file.ts), the manifest, and from the extraction folder the records
  * and the source texts. Computed once per build and shared by every page.
  *
- * Memory stays bounded at national scale: every record is read once, for the report index (a
- * summary, the agency and the quality problems of each report), and kept only while the record
- * cache has room; a page about one agency or report reads that agency's records again when they
- * were let go. Corpus-wide findings are gathered one agency at a time.
+ * Memory stays bounded at national scale: the corpus-wide pages need only the index entries (a
+ * summary, the agency and the quality problems of each report); a record is read when a page about
+ * its agency or report needs it, and kept only while the record cache has room. Corpus-wide
+ * findings are gathered one agency at a time.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import config from 'virtual:nianbao/config';
 import '../charts/server-document.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from './chart-store.ts';
 import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts';
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
-import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
+import type { IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
 import { describeInput } from '../extract/manifest.ts';
@@ -24,18 +25,19 @@ import { manifestSchema, type Manifest, type ReportRecord } from '../schema/repo
 import type { CompareRow } from '../aggregate/compare.ts';
 import { describeLevel } from './format.ts';
 import { dictionary } from '../i18n/index.ts';
-import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
+import { formatEmptyCorpusWarning, hasRecordFiles, readRecordFile } from './record-files.ts';
+import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
 
-/** Folder the extractor wrote (`npm run extract -- --out`). */
-export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
+/** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
+const DATA_DIR = config.data;
 
 /**
- * Records kept in memory at most (NIANBAO_RECORD_CACHE): about 20 KB each. Below it a build reads
- * each record file once; above it, the records of an agency are read again for each of its pages.
+ * Records kept in memory at most (the recordCache setting): below it a build reads each record file
+ * once; above it, the records of an agency are read again for each of its pages.
  */
-const RECORD_CACHE = Number(process.env.NIANBAO_RECORD_CACHE ?? 20_000);
+const RECORD_CACHE = config.recordCache;
 
 export interface SiteData {
   /** Every report's index entry, by id. */
@@ -80,7 +82,7 @@ function readRecord(id: string): ReportRecord {
     records.delete(id);
   } else {
     // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
-    record = loadCorrector().correctOrThrow(JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord);
+    record = loadCorrector().correctOrThrow(readRecordFile(DATA_DIR, id));
     if (records.size >= RECORD_CACHE) records.delete(records.keys().next().value!);
   }
   records.set(id, record);
@@ -95,8 +97,10 @@ export function loadSiteData(): Promise<SiteData> {
     // Without record files the collection is empty, and getCollection would warn in Astro's words.
     const any = hasRecordFiles(path.join(DATA_DIR, 'reports'));
     const entries = (any ? await getCollection('reports') : []).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
-    // The collection validated each file against reportRecordSchema when it synced; read them whole here.
-    const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
+    // The collection validated each file against reportRecordSchema when it synced. The index entries
+    // are the site-data stage's (scripts/write-site-data.ts), each record it has not indexed read here.
+    // An entry is of the corrected record: its corrections' digest is part of its token.
+    const { reports } = loadReportIndex(DATA_DIR, entries.map((e) => e.data.id), reportIndexVersion(process.cwd()), readRecord, (id) => loadCorrector().keyOf(id));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     // The record file's digest, and its corrections' (a correction changes the page, not the file).
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : `${String(e.digest)}${loadCorrector().keyOf(e.data.id)}`]));
@@ -167,7 +171,7 @@ export function loadReviewQueue(): Promise<ReviewQueue> {
     const groups = [];
     for (const a of agencies) groups.push(...listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn));
     groups.push(...listFileReviewGroups(manifest));
-    const stale = loadCorrector().listStale((id) => JSON.parse(readFileSync(path.join(DATA_DIR, 'reports', `${id}.json`), 'utf8')) as ReportRecord);
+    const stale = loadCorrector().listStale((id) => readRecordFile(DATA_DIR, id));
     return orderReviewQueue(groups, stale);
   })();
   return review;
@@ -187,7 +191,7 @@ const chartVersion = chartCodeVersion(process.cwd());
  * store is read by its page in each language and by each of its embeds, which Astro renders route by
  * route, far apart: below this many agencies each store is read and parsed once per build.
  */
-const CHART_CACHE = Number(process.env.NIANBAO_CHART_CACHE ?? 2500);
+const CHART_CACHE = config.chartCache;
 
 /** Parsed chart stores by agency slug (null: no readable file), least recently used first. */
 const chartStores = new Map<string, Record<string, string> | null>();

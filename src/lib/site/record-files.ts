@@ -3,7 +3,9 @@
  * are any, and what the build says when there are none. A corpus without reports still builds a
  * site: its home page says how to add reports (src/components/EmptyCorpus.astro).
  */
-import { opendirSync } from 'node:fs';
+import { opendirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReportRecord } from '../schema/report.ts';
 
 /** Returns whether a folder holds a record file (`*.json`), reading its listing only up to the first; false when it is missing. */
 export function hasRecordFiles(dir: string): boolean {
@@ -19,6 +21,29 @@ export function hasRecordFiles(dir: string): boolean {
   } finally {
     handle.closeSync();
   }
+}
+
+/** Returns the ids of the record files in DATA/reports, in the site's order (by id, `<`); none when the folder is missing. */
+export function listRecordIds(dataDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(dataDir, 'reports'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Returns a record as its file DATA/reports/<id>.json holds it (parsed, not validated: the content
+ * collection validates every file against the schema when it syncs). Synchronous: the callers wait
+ * for their records anyway, and the Astro build's thread pool has four threads for all pages.
+ */
+export function readRecordFile(dataDir: string, id: string): ReportRecord {
+  return JSON.parse(readFileSync(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
 }
 
 /** Returns the one warning of a build without reports: the corpus folder (as the manifest names it) and the files read in it. */

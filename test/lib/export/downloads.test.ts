@@ -1,8 +1,9 @@
 /**
  * The streamed downloads (scripts/write-downloads.ts): written from sample records in an extraction
  * folder, each file equals what the in-memory builders make of the same records in id order — the long
- * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; and the data
- * package describing the CSVs written beside them, and Datasette's metadata describing the SQLite file.
+ * and wide CSVs and the JSON byte for byte, the SQLite file table by table, row by row; the data
+ * package describing the CSVs written beside them, and Datasette's metadata describing the SQLite file;
+ * the dictionary, the manifest and the API's corpus documents from the same records.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,11 @@ import { buildDataPackage, type DataPackage } from '../../../src/lib/export/data
 import { buildDatasetJson, buildDictionaryCsv, buildLongCsv, buildWideCsv } from '../../../src/lib/export/dataset.ts';
 import { buildDatasetteMetadata, SQLITE_DATABASE, type DatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { buildSqlite } from '../../../src/lib/export/sqlite.ts';
-import { DOWNLOAD_FILES, listRecordIds, placeDownloads, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
+import { DOWNLOAD_FILES, listRecordIds, writeDownloads, type DownloadOptions } from '../../../scripts/lib/downloads/write.ts';
+import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
+import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
+import { buildApiAgency, buildApiIndex, makeLinker } from '../../../src/lib/export/api.ts';
+import { buildManifest } from '../../../src/lib/extract/manifest.ts';
 import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 import { listSqliteColumns } from '../../support/sqlite.ts';
@@ -23,10 +28,17 @@ import { PAGE_TEXT_BYTES, fullTextPath } from '../../../src/lib/site/bounds.ts';
 
 const BUILT_ON = '2025-01-02';
 const URL_ = 'https://x.example/nianbao/data/';
+const LINK = makeLinker('/nianbao/', 'https://x.example');
 // Sorted as the site sorts them (loadSiteData: by id); the sample files are in another order.
 const records = loadSampleRecords().sort((a, b) => (a.id < b.id ? -1 : 1));
 let root: string;
 let out: string;
+
+/** Writes the downloads of the records in `data` into the site folder `site`, as the build does. */
+function write(data: string, site: string): Promise<number> {
+  const options: DownloadOptions = { data, out: site, builtOn: BUILT_ON, dataUrl: URL_, link: LINK };
+  return writeDownloads(options);
+}
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'nianbao-downloads-'));
@@ -34,8 +46,10 @@ beforeAll(async () => {
   // Written as the extractor writes them, newest id first so directory order is no help.
   for (const r of [...records].reverse()) writeFileSync(path.join(root, 'data', 'reports', `${r.id}.json`), JSON.stringify(r, null, 2) + '\n');
   writeFileSync(path.join(root, 'data', 'reports', 'notes.txt'), 'not a record');
+  const { manifest } = buildManifest(path.join(root, 'corpus'), records.map((r) => ({ path: r.source.path, ok: true, record: r, warnings: [], text: '' })));
+  writeFileSync(path.join(root, 'data', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   out = path.join(root, 'site');
-  const count = await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+  const count = await write(path.join(root, 'data'), out);
   expect(count).toBe(5);
 });
 
@@ -96,19 +110,47 @@ describe('write-downloads', () => {
   });
 
   it('writes every file the data page links, and nothing else', () => {
-    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao-wide-legacy.csv', 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json']);
+    expect(DOWNLOAD_FILES).toEqual(['nianbao-long.csv', 'nianbao-wide-proactive.csv', 'nianbao-wide-requests.csv', 'nianbao-wide-appeals.csv', 'nianbao-wide-legacy.csv', 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json']);
     for (const f of DOWNLOAD_FILES) expect(read(f).length, f).toBeGreaterThan(0);
+    expect(readdirSync(path.join(out, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'text'].sort());
+  });
+
+  it('writes the dictionary and the manifest, its corpus folder named relative to the working folder', () => {
+    expect(read('dictionary.csv')).toBe(buildDictionaryCsv());
+    const manifest = JSON.parse(read('manifest.json')) as { input: string; counts: { records: number } };
+    expect(path.isAbsolute(path.join(root, 'corpus'))).toBe(true);
+    expect(manifest.input).not.toContain(root);
+    expect(manifest.counts.records).toBe(5);
+  });
+
+  it('writes the API index, the summaries and one document per agency from the records it read, and only those agencies', async () => {
+    const indexed = records.map(indexReport);
+    const agencies = groupAgencies(indexed);
+    const api = (name: string) => JSON.parse(readFileSync(path.join(out, 'api', name), 'utf8')) as unknown;
+    expect(api('index.json')).toEqual(buildApiIndex(indexed.map((r) => r.summary), agencies, BUILT_ON, LINK));
+    expect((api('index.json') as { reports: { links: { page: string; pageUrl: string } }[] }).reports[0]!.links.pageUrl).toMatch(/^https:\/\/x\.example\/nianbao\/reports\//);
+    expect((api('summaries.json') as { id: string; kindLabel: string }[]).map((r) => [r.id, r.kindLabel])).toEqual([
+      ['taishanqu-xingzheng-shenpi-fuwuju-2024', '县级·部门'],
+      ['yiyuanxian-renminzhengfu-2023', '县级·政府'],
+      ['yiyuanxian-xingzheng-shenpi-fuwuju-2020', '县级·部门'],
+      ['yiyuanxian-xingzheng-shenpi-fuwuju-2024', '县级·部门'],
+      ['zaozhuangshi-xingzheng-shenpi-fuwuju-2024', '地市级·部门'],
+    ]);
+    expect(readdirSync(path.join(out, 'api', 'agencies')).sort()).toEqual(agencies.map((a) => `${a.slug}.json`).sort());
+    for (const a of agencies) expect(api(`agencies/${a.slug}.json`), a.slug).toEqual(buildApiAgency(a, LINK));
+    writeFileSync(path.join(out, 'api', 'agencies', 'gone.json'), '{}');
+    await write(path.join(root, 'data'), out);
+    expect(readdirSync(path.join(out, 'api', 'agencies'))).toHaveLength(agencies.length);
   });
 
   it('writes a valid data package whose resources are the CSVs beside it, each with its header row in order', () => {
     const pkg = JSON.parse(read('datapackage.json')) as DataPackage;
     expect(validateDataPackage(pkg)).toEqual([]);
     expect(pkg).toEqual(buildDataPackage({ builtOn: BUILT_ON, homepage: URL_ }));
-    // dictionary.csv is written by the Astro build, from the same definitions (buildDictionaryCsv).
-    const csvs = [...DOWNLOAD_FILES.filter((f) => f.endsWith('.csv')), 'dictionary.csv'];
-    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    const csvs = DOWNLOAD_FILES.filter((f) => f.endsWith('.csv'));
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual([...csvs].sort());
     for (const r of pkg.resources) {
-      const text = r.path === 'dictionary.csv' ? buildDictionaryCsv() : read(r.path);
+      const text = read(r.path);
       expect(
         r.schema.fields.map((f) => f.name),
         r.path,
@@ -131,7 +173,7 @@ describe('write-downloads', () => {
     expect(readdirSync(api).sort()).toEqual(records.map((r) => `${r.id}.json`));
     for (const r of records) expect(readFileSync(path.join(api, `${r.id}.json`), 'utf8')).toBe(JSON.stringify(r));
     writeFileSync(path.join(api, 'gone-2020.json'), '{}');
-    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    await write(path.join(root, 'data'), out);
     expect(readdirSync(api)).toHaveLength(records.length);
   });
 
@@ -139,6 +181,7 @@ describe('write-downloads', () => {
     const data = path.join(root, 'data-texts');
     mkdirSync(path.join(data, 'text'), { recursive: true });
     cpSync(path.join(root, 'data', 'reports'), path.join(data, 'reports'), { recursive: true });
+    cpSync(path.join(root, 'data', 'manifest.json'), path.join(data, 'manifest.json'));
     const [long, short] = records;
     const longText = `\uFEFF${'第一行\n'.repeat(Math.ceil(PAGE_TEXT_BYTES / 10) + 1)}`;
     writeFileSync(path.join(data, 'text', `${long!.id}.txt`), longText);
@@ -146,39 +189,17 @@ describe('write-downloads', () => {
     const site = path.join(root, 'site-texts');
     mkdirSync(path.join(site, 'data', 'text'), { recursive: true });
     writeFileSync(path.join(site, 'data', 'text', 'gone-2020.txt'), 'old');
-    await writeDownloads({ data, out: site, builtOn: BUILT_ON, dataUrl: URL_ });
+    await write(data, site);
     expect(readdirSync(path.join(site, 'data', 'text'))).toEqual([`${long!.id}.txt`]);
     expect(readFileSync(path.join(site, fullTextPath(long!.id)), 'utf8')).toBe(longText);
   });
 
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {
-    await writeDownloads({ data: path.join(root, 'data'), out, builtOn: BUILT_ON, dataUrl: URL_ });
+    await write(path.join(root, 'data'), out);
     expect(read('nianbao-long.csv')).toBe(buildLongCsv(records));
     const bad = path.join(root, 'bad');
     mkdirSync(path.join(bad, 'reports'), { recursive: true });
     writeFileSync(path.join(bad, 'reports', 'other-2024.json'), JSON.stringify(records[0]));
-    await expect(writeDownloads({ data: bad, out: path.join(root, 'bad-site'), builtOn: BUILT_ON, dataUrl: URL_ })).rejects.toThrow(/other-2024\.json holds record taishanqu/);
-  });
-});
-
-describe('placing staged downloads', () => {
-  it('moves every download and the API documents into the built site, and leaves its pages alone', async () => {
-    const staged = path.join(root, 'staged');
-    await writeDownloads({ data: path.join(root, 'data'), out: staged, builtOn: BUILT_ON, dataUrl: URL_ });
-    // A site as Astro leaves it: its own pages in data/ and api/, and documents of an earlier build.
-    const site = path.join(root, 'placed');
-    mkdirSync(path.join(site, 'data'), { recursive: true });
-    mkdirSync(path.join(site, 'api', 'reports'), { recursive: true });
-    writeFileSync(path.join(site, 'data', 'index.html'), '<p>data page</p>');
-    writeFileSync(path.join(site, 'data', 'nianbao-long.csv'), 'old');
-    writeFileSync(path.join(site, 'api', 'index.json'), '{}');
-    writeFileSync(path.join(site, 'api', 'reports', 'gone-2020.json'), '{}');
-    await placeDownloads(staged, site);
-    for (const name of DOWNLOAD_FILES) expect(readFileSync(path.join(site, 'data', name)), name).toEqual(readFileSync(path.join(out, 'data', name)));
-    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([...DOWNLOAD_FILES, 'index.html', 'text'].sort());
-    expect(readFileSync(path.join(site, 'data', 'index.html'), 'utf8')).toBe('<p>data page</p>');
-    expect(readdirSync(path.join(site, 'api')).sort()).toEqual(['index.json', 'reports']);
-    expect(readdirSync(path.join(site, 'api', 'reports')).sort()).toEqual(records.map((r) => `${r.id}.json`).sort());
-    expect(readdirSync(path.join(staged, 'data'))).toEqual([]);
+    await expect(write(bad, path.join(root, 'bad-site'))).rejects.toThrow(/other-2024\.json holds record taishanqu/);
   });
 });

@@ -7,13 +7,15 @@ import { extractCorpus } from '../../../scripts/lib/extract/corpus.ts';
 import { manifestSchema, reportRecordSchema, type Manifest } from '../../../src/lib/schema/report.ts';
 
 const SAMPLES = path.resolve('content/reports');
+/** One cache for the runs of this file: the second run over the samples reads the first's outcomes. */
+const CACHE = path.join(tmpdir(), `nianbao-corpus-test-cache-${process.pid}`);
 
 describe('extractCorpus on the five samples', () => {
   let out: string;
   let manifest: Manifest;
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'nianbao-out-'));
-    ({ manifest } = await extractCorpus({ input: SAMPLES, out }));
+    ({ manifest } = await extractCorpus({ input: SAMPLES, out, cache: CACHE }));
   });
 
   it('writes five schema-valid records and a manifest', async () => {
@@ -37,7 +39,7 @@ describe('extractCorpus on the five samples', () => {
 
   it('is deterministic', async () => {
     const again = await mkdtemp(path.join(tmpdir(), 'nianbao-out-'));
-    await extractCorpus({ input: SAMPLES, out: again });
+    await extractCorpus({ input: SAMPLES, out: again, cache: CACHE });
     for (const f of await readdir(path.join(out, 'reports'))) {
       expect(await readFile(path.join(again, 'reports', f), 'utf8')).toBe(await readFile(path.join(out, 'reports', f), 'utf8'));
     }
@@ -75,7 +77,7 @@ describe('extractCorpus on bad input', () => {
     await writeFile(path.join(input, '山东 省', '..hidden..', '泰山区 GBK.txt'), iconv.encode(text, 'gbk'));
     // The same report again under another name: a duplicate of agency and year.
     await writeFile(path.join(input, 'zz-copy-of-004.txt'), await readFile(path.join(SAMPLES, '004_e73212b8dc766644.txt')));
-    ({ manifest } = await extractCorpus({ input, out }));
+    ({ manifest } = await extractCorpus({ input, out, cache: CACHE }));
   });
 
   it('lists every input file exactly once', () => {

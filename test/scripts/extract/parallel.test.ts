@@ -59,10 +59,10 @@ describe('parallel, cached and sharded extraction', () => {
 
   it('writes the same files when only some outcomes are held in memory and the rest are read back from the cache', async () => {
     const cache = path.join(root, 'cache-retain');
-    await extractCorpus({ input, out: path.join(root, 'retain-pool'), workers: 2, cache, retain: 10 });
+    await extractCorpus({ input, out: path.join(root, 'retain-pool'), workers: 2, cache, keep: 10 });
     expect(await snapshot(path.join(root, 'retain-pool'))).toEqual(sequential);
     await rm(cache, { recursive: true, force: true });
-    await extractCorpus({ input, out: path.join(root, 'retain-inline'), workers: 0, cache, retain: 0 });
+    await extractCorpus({ input, out: path.join(root, 'retain-inline'), workers: 0, cache, keep: 0 });
     expect(await snapshot(path.join(root, 'retain-inline'))).toEqual(sequential);
   });
 

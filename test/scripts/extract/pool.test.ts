@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkCorpus, type CorpusFile } from '../../../scripts/lib/extract/corpus-walk.ts';
 import { extractCorpus, PARALLEL_FROM } from '../../../scripts/lib/extract/corpus.ts';
-import type { Held } from '../../../scripts/lib/extract/one.ts';
-import { extractInPool, readWorkerHeapMib } from '../../../scripts/lib/extract/pool.ts';
+import type { FileSummary } from '../../../scripts/lib/extract/one.ts';
+import { extractInPool } from '../../../scripts/lib/extract/pool.ts';
 import { readCrashHook } from '../../../scripts/lib/extract/worker.ts';
 import { generateCorpus } from '../../../scripts/lib/generate/corpus.ts';
 
@@ -26,17 +26,14 @@ async function writeCorpus(count: number, seed: string): Promise<string> {
 }
 
 /** Runs the pool over the files with the crash hook set (and a heap limit, when given). */
-async function runWith(hook: string | undefined, input: string, files: CorpusFile[], heapMib?: string): Promise<Held[]> {
-  const saved = { hook: process.env.NIANBAO_TEST_WORKER_CRASH, heap: process.env.NIANBAO_EXTRACT_HEAP_MIB };
+async function runWith(hook: string | undefined, input: string, files: CorpusFile[], heapMib?: number): Promise<FileSummary[]> {
+  const saved = process.env.NIANBAO_TEST_WORKER_CRASH;
   if (hook) process.env.NIANBAO_TEST_WORKER_CRASH = hook;
-  if (heapMib) process.env.NIANBAO_EXTRACT_HEAP_MIB = heapMib;
   try {
-    return await extractInPool(input, files, { workers: 2, cache: null, version: 'pool-test', retain: files.length });
+    return await extractInPool(input, files, { workers: 2, heapMib, cache: null, version: 'pool-test', keep: files.length });
   } finally {
-    for (const [key, value] of [['NIANBAO_TEST_WORKER_CRASH', saved.hook], ['NIANBAO_EXTRACT_HEAP_MIB', saved.heap]] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    if (saved === undefined) delete process.env.NIANBAO_TEST_WORKER_CRASH;
+    else process.env.NIANBAO_TEST_WORKER_CRASH = saved;
   }
 }
 
@@ -47,7 +44,7 @@ afterEach(() => {
 describe('a worker that dies', () => {
   let input: string;
   let files: CorpusFile[];
-  let clean: Held[];
+  let clean: FileSummary[];
   let victim: number;
 
   beforeAll(async () => {
@@ -66,7 +63,7 @@ describe('a worker that dies', () => {
   ] as const) {
     it(`(${how}) costs only its file, listed with the reason; every other outcome is as without the crash`, async () => {
       const name = path.posix.basename(files[victim]!.rel);
-      const held = await runWith(`${how}:${name}`, input, files, how === 'oom' ? '256' : undefined);
+      const held = await runWith(`${how}:${name}`, input, files, how === 'oom' ? 256 : undefined);
       expect(held).toHaveLength(files.length);
       const lost = held[victim]!;
       expect(lost.summary.ok).toBe(false);
@@ -107,7 +104,7 @@ describe('a corpus run whose worker dies on one file', () => {
   }, 300_000);
 });
 
-describe('the hook and the heap limit', () => {
+describe('the crash hook', () => {
   it('reads the hook strictly, and nothing when unset', () => {
     expect(readCrashHook(undefined)).toBeNull();
     expect(readCrashHook('')).toBeNull();
@@ -115,13 +112,5 @@ describe('the hook and the heap limit', () => {
     expect(readCrashHook('oom:x:y.txt')).toEqual({ how: 'oom', name: 'x:y.txt' });
     expect(() => readCrashHook('boom:a.txt')).toThrow(/NIANBAO_TEST_WORKER_CRASH/);
     expect(() => readCrashHook('exit:')).toThrow(/NIANBAO_TEST_WORKER_CRASH/);
-  });
-
-  it('reads the heap limit as whole MiB, and nothing when unset', () => {
-    expect(readWorkerHeapMib(undefined)).toBeUndefined();
-    expect(readWorkerHeapMib(' ')).toBeUndefined();
-    expect(readWorkerHeapMib('512')).toBe(512);
-    expect(() => readWorkerHeapMib('0')).toThrow(/NIANBAO_EXTRACT_HEAP_MIB/);
-    expect(() => readWorkerHeapMib('1.5')).toThrow(/NIANBAO_EXTRACT_HEAP_MIB/);
   });
 });

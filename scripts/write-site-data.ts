@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * npm run build's site-data stage: `node scripts/write-site-data.ts`, after extraction, before the
+ * charts. Writes the site's data product, the index entry of every report (DATA/site/reports.json,
+ * src/lib/site/report-index-file.ts), which the chart stage and the pages read instead of every
+ * record file; only the records the extractor wrote since the last run, or whose corrections
+ * changed, are read. Entries are of the corrected records (content/corrections.csv), as every page
+ * shows them. The extraction folder is the data setting (src/lib/config.ts). Logs to stderr; a bad
+ * corrections file exits 1 with its lines.
+ */
+import { readConfig } from '../src/lib/config.ts';
+import { assertCorrectionsValid, CorrectionsError, openCorrector } from '../src/lib/site/corrections.ts';
+import { listRecordIds, readRecordFile } from '../src/lib/site/record-files.ts';
+import { loadReportIndex, reportIndexVersion, writeReportIndex } from '../src/lib/site/report-index-file.ts';
+
+const started = performance.now();
+const { data } = readConfig();
+const ids = listRecordIds(data);
+let index;
+try {
+  const corrector = openCorrector(data);
+  assertCorrectionsValid(corrector);
+  index = loadReportIndex(data, ids, reportIndexVersion(process.cwd()), (id) => corrector.correctOrThrow(readRecordFile(data, id)), (id) => corrector.keyOf(id));
+} catch (error) {
+  if (!(error instanceof CorrectionsError)) throw error;
+  process.stderr.write(`nianbao site data: 更正文件有误 (bad lines in the corrections file):\n${error.message}\n`);
+  process.exit(1);
+}
+writeReportIndex(data, ids, index);
+process.stderr.write(`nianbao site data: ${ids.length} reports (${index.indexed} read, ${ids.length - index.indexed} unchanged) · ${((performance.now() - started) / 1000).toFixed(2)}s\n`);

@@ -1,0 +1,23 @@
+/**
+ * The extractor's record of what it wrote into an output folder (OUT/.written.json, written last, by
+ * scripts/lib/extract/write-output.ts): per record the hashes of its two files. The site-data stage
+ * reads the hashes to tell which records changed without reading them (src/lib/site/report-index-file.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The state file's name in an output folder. */
+export const WRITTEN_STATE = '.written.json';
+
+/** A row of the state file: the record's id, the hashes of its JSON and text files, and its token (see write-output.ts). */
+export type WrittenRow = [id: string, json: string, text: string, token: string | null];
+
+/** Returns the hash of every record file the extractor last wrote into `out`, by id; empty when it left no state. */
+export function readRecordHashes(out: string): Map<string, string> {
+  try {
+    const state = JSON.parse(readFileSync(path.join(out, WRITTEN_STATE), 'utf8')) as { records?: WrittenRow[] };
+    return new Map((state.records ?? []).map(([id, json]) => [id, json]));
+  } catch {
+    return new Map();
+  }
+}
