@@ -31,6 +31,8 @@ const PAGES: Record<string, string> = {
 
 /** The words before a build's date in a citation or data version: a new day is not a change of the page. */
 const BUILD_DATE = /(数据构建于|数据版本|data built|data version) \d{4}-\d{2}-\d{2}/g;
+/** The date a ready-made corrections line on the review page carries: the build's. */
+const REVIEW_DATE = /(,报告原文,)\d{4}-\d{2}-\d{2}/g;
 
 /**
  * Returns the part of a page that its templates make (its <main>, or the body of an embed),
@@ -40,7 +42,7 @@ function readPageContent(rel: string): string {
   const html = readFileSync(path.join(DIST, rel), 'utf8');
   const { document } = parseHTML(html);
   const main = document.querySelector('main') ?? document.body;
-  return main.outerHTML.replace(/(_astro\/[^"'\s]+)\.[\w-]{8}\.(js|css)/g, '$1.$2').replace(BUILD_DATE, '$1 YYYY-MM-DD');
+  return main.outerHTML.replace(/(_astro\/[^"'\s]+)\.[\w-]{8}\.(js|css)/g, '$1.$2').replace(BUILD_DATE, '$1 YYYY-MM-DD').replace(REVIEW_DATE, '$1YYYY-MM-DD');
 }
 
 beforeAll(() => {
