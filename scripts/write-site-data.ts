@@ -6,7 +6,7 @@
  * record file; only the records the extractor wrote since the last run, or whose corrections
  * changed, are read. Entries are of the corrected records (content/corrections.csv), as every page
  * shows them. The extraction folder is the data setting (src/lib/config.ts). Logs to stderr; a bad
- * corrections file exits 1 with its lines.
+ * corrections file exits 1 (the review stage beside it names the lines).
  */
 import { readConfig } from '../src/lib/config.ts';
 import { assertCorrectionsValid, CorrectionsError, openCorrector } from '../src/lib/site/corrections.ts';
@@ -23,7 +23,8 @@ try {
   index = loadReportIndex(data, ids, reportIndexVersion(process.cwd()), (id) => corrector.correctOrThrow(readRecordFile(data, id)), (id) => corrector.keyOf(id));
 } catch (error) {
   if (!(error instanceof CorrectionsError)) throw error;
-  process.stderr.write(`nianbao site data: 更正文件有误 (bad lines in the corrections file):\n${error.message}\n`);
+  // The review stage beside this one names every bad line.
+  process.stderr.write('nianbao site data: 更正文件有误，未写站点数据 (bad lines in the corrections file: no site data written; the review stage names them)\n');
   process.exit(1);
 }
 writeReportIndex(data, ids, index);

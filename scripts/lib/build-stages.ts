@@ -1,6 +1,6 @@
 /**
- * The stages of `npm run build`, each a Node process: extraction, the site data, the charts and the
- * corrections' check, the Astro build and the search index, the downloads. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
+ * The stages of `npm run build`, each a Node process: extraction, the corrections' check and the site
+ * data, the charts, the Astro build and the search index, the downloads. Shared by scripts/build.ts and the benchmark, so that both run the same commands.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -31,12 +31,12 @@ export function listBuildStages(config: Pick<NianbaoConfig, 'astroHeapMib' | 'da
   const stagedSearch = path.join(config.data, 'search');
   return [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], phase: 0 },
+    // The corrections file checked against the records (a bad line stops the build with its line
+    // number) and the corrections no longer needed named, beside the site data; listed first, so
+    // that the build names it when both stop on a bad line.
+    { name: 'review', args: ['scripts/review.ts', '--check'], phase: 1 },
     // The site's data product, the reports' index entries, which the charts and the pages read.
     { name: 'site data', args: ['scripts/write-site-data.ts'], phase: 1 },
-    // The corrections file checked against the records (a bad line stops the build with its line
-    // number) and the corrections no longer needed named, beside the charts; listed first, so that
-    // the build names it when both stop on a bad line.
-    { name: 'review', args: ['scripts/review.ts', '--check'], phase: 2 },
     // Agencies' charts on every core, before the single-threaded Astro build lays them out.
     { name: 'charts', args: ['scripts/render-charts.ts'], phase: 2 },
     // The search index needs only the records: made beside the Astro build, which keeps about one

@@ -18,7 +18,10 @@ describe('readConfig', () => {
       astroCache: 'node_modules/.astro',
       site: undefined,
       base: '/',
+      corrections: 'content/corrections.csv',
       recordCache: 20_000,
+      chartCache: 2500,
+      astroLog: 'warn',
       astroHeapMib: 1792,
       chartWorkers: cores,
       searchChunk: 1000,
@@ -36,7 +39,10 @@ describe('readConfig', () => {
       NIANBAO_ASTRO_CACHE: '/c',
       NIANBAO_SITE: ' http://localhost:4321/ ',
       NIANBAO_BASE: 'nianbao',
+      NIANBAO_CORRECTIONS: '/fixes.csv',
       NIANBAO_RECORD_CACHE: '1',
+      NIANBAO_CHART_CACHE: '4',
+      NIANBAO_ASTRO_LOG: 'info',
       NIANBAO_ASTRO_HEAP_MIB: '2048',
       NIANBAO_CHART_WORKERS: '0',
       NIANBAO_SEARCH_CHUNK: '2',
@@ -51,7 +57,10 @@ describe('readConfig', () => {
       astroCache: '/c',
       site: 'http://localhost:4321/',
       base: '/nianbao/',
+      corrections: '/fixes.csv',
       recordCache: 1,
+      chartCache: 4,
+      astroLog: 'info',
       astroHeapMib: 2048,
       chartWorkers: 0,
       searchChunk: 2,
@@ -61,6 +70,15 @@ describe('readConfig', () => {
     });
     expect(readConfig({ NIANBAO_DATA: '  ', NIANBAO_SITE: '', NIANBAO_SEARCH_CHUNK: ' ' })).toMatchObject({ data: '.nianbao', site: undefined, searchChunk: 1000 });
     expect(readConfig({ NIANBAO_DEBUG: 'yes' }).debug).toBe(false);
+  });
+
+  it('finds the corrections file beside the corpus it corrects, unless NIANBAO_CORRECTIONS names one', () => {
+    expect(readConfig({ NIANBAO_CORPUS: '/reports/' }).corrections).toBe('/reports/corrections.csv');
+    expect(readConfig({ NIANBAO_CORPUS: '/reports', NIANBAO_CORRECTIONS: '/fixes.csv' }).corrections).toBe('/fixes.csv');
+  });
+
+  it('refuses a log level Astro has not', () => {
+    expect(() => readConfig({ NIANBAO_ASTRO_LOG: 'loud' })).toThrow(/NIANBAO_ASTRO_LOG must be one of debug, info, warn, error/);
   });
 
   it('is frozen', () => {

@@ -76,7 +76,8 @@ describe('a corrected figure', () => {
       const td = cells[0]!;
       expect(td.getAttribute('data-value')).toBe(String(PUBLISHED));
       expect(td.getAttribute('data-value-read')).toBe(String(READ));
-      expect(td.querySelector('a[href^="#L"]')!.textContent).toBe(String(PUBLISHED));
+      // The English page's figures link to the Chinese page's lines.
+      expect(td.querySelector('a[href*="#L"]')!.textContent).toBe(String(PUBLISHED));
       const markLink = td.querySelector('a.corrected-mark')!;
       expect(markLink.getAttribute('title')).toContain(mark);
       expect(markLink.getAttribute('title')).toContain(REASON);
