@@ -49,11 +49,13 @@ export interface SiteData {
   /** Date of this build, ISO yyyy-mm-dd (for citations). */
   builtOn: string;
   /**
-   * Incremental-build keys (Astro's `cacheKey`): a page whose key and code are unchanged since the
-   * last build is not rendered again. A report's key is its record's digest; an agency's key covers
-   * the digests of all its records and the build date (its pages cite the date and compare years).
+   * Incremental-build keys (src/lib/site/incremental.ts): a page whose key and code are unchanged
+   * since the last build is neither rendered nor written again. Each covers only what a page shows:
+   * `agency`, the digests of all an agency's records (its report pages show its other years and
+   * compare with the previous one); `agencyDated`, those and the build date, for the pages whose
+   * chart citations give the date. Undefined: the page is always rendered.
    */
-  cacheKeys: { report: Map<string, string | undefined>; agency: Map<string, string | undefined> };
+  cacheKeys: { agency: Map<string, string | undefined>; agencyDated: Map<string, string | undefined> };
 }
 
 /** Parsed records, least recently used first (a Map keeps insertion order). */
@@ -93,6 +95,10 @@ export function loadSiteData(): Promise<SiteData> {
     const agencies = groupAgencies(reports);
     const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);
+    const agencyKeys = agencies.map((a): [string, string | undefined] => {
+      const keys = a.reports.map((s) => reportKeys.get(s.id));
+      return [a.slug, keys.includes(undefined) ? undefined : keys.join(':')];
+    });
     return {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
@@ -103,11 +109,8 @@ export function loadSiteData(): Promise<SiteData> {
       manifest,
       builtOn,
       cacheKeys: {
-        report: reportKeys,
-        agency: new Map(agencies.map((a) => {
-          const keys = a.reports.map((s) => reportKeys.get(s.id));
-          return [a.slug, keys.includes(undefined) ? undefined : [builtOn, ...keys].join(':')];
-        })),
+        agency: new Map(agencyKeys),
+        agencyDated: new Map(agencyKeys.map(([slug, key]) => [slug, key === undefined ? undefined : `${builtOn}:${key}`])),
       },
     };
   })();

@@ -2,12 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildApiAgency, type Linker } from '../../../lib/export/api.ts';
 import { loadSiteData } from '../../../lib/site/data.ts';
+import { selectStaticPaths } from '../../../lib/site/incremental.ts';
 import { href } from '../../../lib/site/url.ts';
 import { absoluteUrl } from '../../../lib/site/site-url.ts';
 
 export const getStaticPaths = (async () => {
   const { agencies, cacheKeys } = await loadSiteData();
-  return agencies.map((a) => ({ params: { slug: a.slug }, cacheKey: cacheKeys.agency.get(a.slug) }));
+  return selectStaticPaths(agencies.map((a) => ({ route: `api/agencies/${a.slug}.json`, key: cacheKeys.agency.get(a.slug), path: { params: { slug: a.slug } } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
