@@ -33,6 +33,12 @@ function listFiles(dir: string, base: string): string[] {
     .map((e) => path.relative(base, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
+/** Returns the build manifest in the site folder `outDir`, or null when there is none or it is damaged. */
+function readManifest(outDir: string): BuildManifest | null {
+  const file = path.join(outDir, BUILD_MANIFEST_FILE);
+  return parseBuildManifest(existsSync(file) ? readFileSync(file, 'utf8') : null);
+}
+
 /** Deletes `file` under `outDir`, then each folder above it that is left empty, up to `outDir`. */
 function deleteWithEmptyFolders(outDir: string, file: string): void {
   rmSync(path.join(outDir, file), { force: true });
@@ -57,9 +63,11 @@ export function keepSiteFolder(): AstroIntegration {
   return {
     name: 'nianbao:keep-site-folder',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
-        // Astro empties the site folder unless Vite is told not to.
-        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        // Astro empties the site folder unless Vite is told not to. It is kept only when the last
+        // build finished (its manifest is there and whole): a folder from a failed build, or from
+        // before there were manifests, may hold files no manifest lists, so it is emptied as before.
+        if (command === 'build' && readManifest(fileURLToPath(config.outDir)) !== null) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
@@ -69,8 +77,9 @@ export function keepSiteFolder(): AstroIntegration {
       'astro:build:start': () => {
         started = Date.now();
         version = hashSiteVersion(root);
-        const manifestFile = path.join(outDir, BUILD_MANIFEST_FILE);
-        previous = parseBuildManifest(existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : null);
+        previous = readManifest(outDir);
+        // Until this build is done, the folder is no build's: a build that fails leaves no manifest.
+        rmSync(path.join(outDir, BUILD_MANIFEST_FILE), { force: true });
         keyed.clear();
         kept = 0;
         global[INCREMENTAL_STATE] = {
