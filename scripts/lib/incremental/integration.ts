@@ -83,6 +83,7 @@ export function keepSiteFolder(): AstroIntegration {
         keyed.clear();
         kept = 0;
         global[INCREMENTAL_STATE] = {
+          version,
           isKept: (file, key) => {
             const keep = canKeepPage(previous, version, file, key, (f) => existsSync(path.join(outDir, f)));
             if (keep) kept++;

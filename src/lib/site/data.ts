@@ -18,12 +18,14 @@ import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
+import { collectCorpusPart, combineCorpusFindings, type CorpusFindings, type CorpusPart } from '../findings/describe.ts';
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { KIND_ZH, describeLevel } from './format.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles } from './record-files.ts';
+import { openDigestCache } from './digest-cache.ts';
+import { readSiteVersion } from './incremental.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`). */
 export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
@@ -33,6 +35,9 @@ export const DATA_DIR = process.env.NIANBAO_DATA ?? '.nianbao';
  * each record file once; above it, the records of an agency are read again for each of its pages.
  */
 const RECORD_CACHE = Number(process.env.NIANBAO_RECORD_CACHE ?? 20_000);
+
+/** Where index entries and findings computed in one build are kept for the next (src/lib/site/digest-cache.ts). */
+const SITE_CACHE_DIR = path.join(DATA_DIR, 'site-cache');
 
 export interface SiteData {
   /** Every report's index entry, by id. */
@@ -83,10 +88,13 @@ export function loadSiteData(): Promise<SiteData> {
     // Without record files the collection is empty, and getCollection would warn in Astro's words.
     const any = hasRecordFiles(path.join(DATA_DIR, 'reports'));
     const entries = (any ? await getCollection('reports') : []).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
-    // The collection validated each file against reportRecordSchema when it synced; read them whole here.
-    const reports = entries.map((e) => indexReport(readRecord(e.data.id)));
     // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : String(e.digest)]));
+    // The collection validated each file against reportRecordSchema when it synced; a record is read
+    // whole only when the last build did not index it under the same digest.
+    const index = openDigestCache<IndexedReport>(SITE_CACHE_DIR, 'report-index', readSiteVersion());
+    const reports = entries.map((e) => index.fetch(reportKeys.get(e.data.id), () => indexReport(readRecord(e.data.id))));
+    index.save();
     const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
     const manifest = { ...read, input: describeInput(read.input, process.cwd()) };
@@ -137,10 +145,18 @@ let findings: Promise<CorpusFindings> | undefined;
 /** Returns the corpus findings, gathered one agency at a time (by slug), on first use. */
 export function loadCorpusFindings(): Promise<CorpusFindings> {
   findings ??= (async () => {
-    const { agencies } = await loadSiteData();
+    const { agencies, cacheKeys } = await loadSiteData();
     const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // An agency's part is computed again only when one of its records changed.
+    const store = openDigestCache<CorpusPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
     const parts = [];
-    for (const slug of slugs) parts.push(collectCorpusPart(await loadAgencyRecords(slug)));
+    for (const slug of slugs) {
+      const key = cacheKeys.agency.get(slug);
+      let part = store.get(key);
+      if (part === undefined) store.set(key, (part = collectCorpusPart(await loadAgencyRecords(slug))));
+      parts.push(part);
+    }
+    store.save();
     return combineCorpusFindings(parts);
   })();
   return findings;

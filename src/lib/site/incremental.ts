@@ -9,6 +9,8 @@ import { routeFile } from '../incremental/build-manifest.ts';
 
 /** What the build integration offers the pages while a build runs. */
 export interface IncrementalBuildState {
+  /** Version of the site's code (scripts/lib/incremental/site-version.ts). */
+  version: string;
   /** Returns whether the file the last build wrote under `key` can stay (src/lib/incremental/build-manifest.ts canKeepPage). */
   isKept(file: string, key: string | undefined): boolean;
   /** Notes a keyed file this build writes or keeps, for the next build's manifest. */
@@ -27,9 +29,19 @@ export interface KeyedPath<P> {
   path: P;
 }
 
+/** Returns the state of the build running, or undefined outside one. */
+function readState(): IncrementalBuildState | undefined {
+  return (globalThis as { [INCREMENTAL_STATE]?: IncrementalBuildState })[INCREMENTAL_STATE];
+}
+
+/** Returns the version of the site's code in a build, or null outside one (the dev server): what values kept between builds are tied to. */
+export function readSiteVersion(): string | null {
+  return readState()?.version ?? null;
+}
+
 /** Returns the paths to render: all of them outside a build, else those whose kept page is not current. */
 export function selectStaticPaths<P>(paths: readonly KeyedPath<P>[]): P[] {
-  const state = (globalThis as { [INCREMENTAL_STATE]?: IncrementalBuildState })[INCREMENTAL_STATE];
+  const state = readState();
   if (!state) return paths.map((p) => p.path);
   const selected: P[] = [];
   for (const { route, key, path } of paths) {

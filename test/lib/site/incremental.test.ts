@@ -20,6 +20,7 @@ describe('selectStaticPaths', () => {
   it('in a build, renders the paths whose page is not kept and notes every path with its file and key', () => {
     const recorded: [string, string | undefined][] = [];
     global[INCREMENTAL_STATE] = {
+      version: 'v1',
       isKept: (file) => file === 'reports/a-2024/index.html',
       record: (file, key) => void recorded.push([file, key]),
     };
