@@ -1,11 +1,12 @@
 /**
  * Rebuilding into the kept site folder (scripts/lib/incremental/integration.ts): after a report is
  * edited, one added and one deleted, only the pages whose keys changed are written again, the
- * deleted report's and agency's pages are gone, Astro keeps no second copy of the pages, and the
- * result is byte for byte the site a cold build of the changed corpus gives.
+ * deleted report's and agency's pages are gone, Astro keeps no second copy of the pages, files no
+ * manifest lists are left alone, and the result is byte for byte the site a cold build of the
+ * changed corpus gives (into a folder without a manifest, which is emptied first).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,11 @@ const UNCHANGED_PAGES = ['reports/yiyuanxian-renminzhengfu-2023/index.html', 'en
 const DELETED_AGENCY = 'taishanqu-xingzheng-shenpi-fuwuju';
 const ADDED_AGENCY = 'zaozhuangshi-xingzheng-shenpi-fuwuju';
 
+const STRAY = 'stray-from-another-stage.txt';
+
 let root: string;
+/** Whether the stray file was still in the kept folder after the rebuild. */
+let strayKept = false;
 /** Modification times of the first build's pages, by path under the site folder. */
 let before: Map<string, number>;
 
@@ -60,7 +65,14 @@ beforeAll(() => {
   writeFileSync(file, text.replace(SENTENCE, `${SENTENCE}${INSERTED}`));
   rmSync(path.join(corpus, DELETED));
   cpSync(path.join('content/reports', ADDED), path.join(corpus, ADDED));
+  // A file another stage wrote into the kept folder: no manifest lists it, so the rebuild leaves it.
+  writeFileSync(path.join(dirs[1], STRAY), 'x');
   build(corpus, ...dirs);
+  strayKept = existsSync(path.join(dirs[1], STRAY));
+  rmSync(path.join(dirs[1], STRAY), { force: true });
+  // A folder without a build manifest (from a build that failed, or from before manifests) is emptied first.
+  mkdirSync(path.join(root, 'dist-cold'));
+  writeFileSync(path.join(root, 'dist-cold', STRAY), 'x');
   build(corpus, path.join(root, 'data-cold'), path.join(root, 'dist-cold'), path.join(root, 'cache-cold'));
 }, 600_000);
 
@@ -96,6 +108,11 @@ describe('a rebuild into the kept site folder after an edit, an addition and a d
     for (const file of Object.keys(manifest!.files)) expect(files.has(file), file).toBe(true);
     expect(manifest!.files[EDITED_PAGE]).toEqual(expect.any(String));
     expect(existsSync(path.join(root, 'cache', 'dist'))).toBe(false);
+  });
+
+  it('leaves a file no manifest lists in a kept folder, and empties a folder without a manifest', () => {
+    expect(strayKept).toBe(true);
+    expect(existsSync(path.join(root, 'dist-cold', STRAY))).toBe(false);
   });
 
   it('gives the same files as a cold build of the changed corpus', () => {
