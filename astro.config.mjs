@@ -5,6 +5,7 @@ import { lazyListenersPlugin } from './src/lib/charts/lazy-listeners-plugin.ts';
 import { readConfig } from './src/lib/config.ts';
 import { configModulePlugin } from './src/lib/site/config-module.ts';
 import { SITE_WARNING } from './src/lib/site/site-url.ts';
+import { keepSiteFolder } from './scripts/lib/incremental/integration.ts';
 
 /**
  * The site's settings (src/lib/config.ts; README "Settings"), read here once: the address and base
@@ -22,7 +23,9 @@ export default defineConfig({
   cacheDir: config.astroCache,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx()],
+  // keepSiteFolder: the site folder is kept between builds; unchanged pages are not written again,
+  // stale ones are deleted (scripts/lib/incremental/integration.ts).
+  integrations: [mdx(), keepSiteFolder()],
   devToolbar: { enabled: false },
   // Warnings and errors only: at info Astro writes a line per page, tens of thousands of lines that
   // the build's own stage times already sum up. NIANBAO_ASTRO_LOG=info brings them back.
@@ -32,10 +35,5 @@ export default defineConfig({
     plugins: [lazyListenersPlugin(), configModulePlugin(config)],
     // Pages are rendered by the build's prerender environment.
     environments: { prerender: { resolve: { noExternal: ['linkedom'] } } },
-  },
-  experimental: {
-    // Report, agency and embed pages carry a cacheKey (src/lib/site/data.ts): after one report
-    // changes, only its agency's pages are rendered again.
-    incrementalBuild: true,
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumStages, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
-import { describeCpuChecks, describeRuns, describeScaling, describeTargets, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+import { describeCpuChecks, describeOneChangedTarget, describeRuns, describeScaling, describeTargets, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
 
@@ -53,6 +53,21 @@ describe('toMarkdown with the chart stage', () => {
     ]);
     expect(rows).toContain('| 10,000 | whole build (extract + charts + astro + downloads + pagefind) | 290.0 | 29.0 | 9.7 × bare | 1500 |');
     expect(rows.at(-1)).toBe('| 10,000 | bare astro baseline (32,000 pages) | 30.0 | 3.0 | charts + astro 6.3 × bare (6.3 × per page) | 1300 |');
+  });
+});
+
+describe('describeOneChangedTarget', () => {
+  it('holds the one-changed build against 3 s at 1,000 reports and 10 s at 10,000, and says nothing at other sizes', () => {
+    expect(describeOneChangedTarget(1_000, 3)).toBe('target ≤ 3 s: met');
+    expect(describeOneChangedTarget(1_000, 3.1)).toBe('target ≤ 3 s: missed');
+    expect(describeOneChangedTarget(10_000, 9.5)).toBe('target ≤ 10 s: met');
+    expect(describeOneChangedTarget(10_000, 104.5)).toBe('target ≤ 10 s: missed');
+    expect(describeOneChangedTarget(100_000, 1)).toBe('');
+  });
+
+  it('is shown beside the one-changed build in the table', () => {
+    const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [full] }).split('\n');
+    expect(rows).toContain('| 10,000 | whole build, one report changed | 100.0 | 10.0 | target ≤ 10 s: missed | 1400 |');
   });
 });
 

@@ -170,6 +170,15 @@ export function describeTargets(sizes: readonly SizeResult[]): string[] {
   return ['Targets (issue 18; ratios within one run):', '', ...lines, ''];
 }
 
+/** Seconds a whole build may take after one report changed, by corpus size (issue 18's targets). */
+export const ONE_CHANGED_TARGET_SECONDS: ReadonlyMap<number, number> = new Map([[1_000, 3], [10_000, 10]]);
+
+/** Returns the one-changed build against its target at this size (`target ≤ 3 s: met`), or '' where there is none. */
+export function describeOneChangedTarget(reports: number, seconds: number): string {
+  const target = ONE_CHANGED_TARGET_SECONDS.get(reports);
+  return target === undefined ? '' : `target ≤ ${target} s: ${seconds <= target ? 'met' : 'missed'}`;
+}
+
 /** Returns the results as a Markdown section: machine, then one table row per stage and size, then the targets. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -194,7 +203,7 @@ export function toMarkdown(r: BenchResults): string {
       row('pagefind index', s.site.pagefind, '');
       if (s.once) row('whole build (sum of the stages above, run once each)', s.site.build, '');
       else row(`whole build (extract${s.site.charts ? ' + charts' : ''} + astro + downloads + pagefind)`, s.site.build, s.site.buildRatio === undefined ? '' : `${f1(s.site.buildRatio)} × bare`);
-      if (s.site.buildIncremental) row('whole build, one report changed', s.site.buildIncremental, '');
+      if (s.site.buildIncremental) row('whole build, one report changed', s.site.buildIncremental, describeOneChangedTarget(s.reports, s.site.buildIncremental.seconds));
       if (s.site.bare && s.site.barePages && s.site.ratio !== undefined) {
         // Our site has more pages than the baseline (agency, data, findings pages): compare per page too.
         const pagesSeconds = s.site.astro.seconds + (s.site.charts?.seconds ?? 0);

@@ -19,7 +19,7 @@ import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import type { IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import { collectCorpusPart, combineCorpusFindings, type CorpusFindings } from '../findings/describe.ts';
+import { collectCorpusPart, combineCorpusFindings, type CorpusFindings, type CorpusPart } from '../findings/describe.ts';
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
@@ -29,6 +29,8 @@ import { formatEmptyCorpusWarning, hasRecordFiles, readRecordFile } from './reco
 import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
+import { openDigestCache } from './digest-cache.ts';
+import { readSiteVersion } from './incremental.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
 const DATA_DIR = config.data;
@@ -38,6 +40,9 @@ const DATA_DIR = config.data;
  * once; above it, the records of an agency are read again for each of its pages.
  */
 const RECORD_CACHE = config.recordCache;
+
+/** Where index entries and findings computed in one build are kept for the next (src/lib/site/digest-cache.ts). */
+const SITE_CACHE_DIR = path.join(DATA_DIR, 'site-cache');
 
 export interface SiteData {
   /** Every report's index entry, by id. */
@@ -54,11 +59,13 @@ export interface SiteData {
   /** Date of this build, ISO yyyy-mm-dd (for citations). */
   builtOn: string;
   /**
-   * Incremental-build keys (Astro's `cacheKey`): a page whose key and code are unchanged since the
-   * last build is not rendered again. A report's key is its record's digest; an agency's key covers
-   * the digests of all its records and the build date (its pages cite the date and compare years).
+   * Incremental-build keys (src/lib/site/incremental.ts): a page whose key and code are unchanged
+   * since the last build is neither rendered nor written again. Each covers only what a page shows:
+   * `agency`, the digests of all an agency's records (its report pages show its other years and
+   * compare with the previous one); `agencyDated`, those and the build date, for the pages whose
+   * chart citations give the date. Undefined: the page is always rendered.
    */
-  cacheKeys: { report: Map<string, string | undefined>; agency: Map<string, string | undefined> };
+  cacheKeys: { agency: Map<string, string | undefined>; agencyDated: Map<string, string | undefined> };
 }
 
 /** Parsed records, corrected, least recently used first (a Map keeps insertion order). */
@@ -112,6 +119,10 @@ export function loadSiteData(): Promise<SiteData> {
     const agencies = groupAgencies(reports);
     const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);
+    const agencyKeys = agencies.map((a): [string, string | undefined] => {
+      const keys = a.reports.map((s) => reportKeys.get(s.id));
+      return [a.slug, keys.includes(undefined) ? undefined : keys.join(':')];
+    });
     return {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
@@ -122,11 +133,8 @@ export function loadSiteData(): Promise<SiteData> {
       manifest,
       builtOn,
       cacheKeys: {
-        report: reportKeys,
-        agency: new Map(agencies.map((a) => {
-          const keys = a.reports.map((s) => reportKeys.get(s.id));
-          return [a.slug, keys.includes(undefined) ? undefined : [builtOn, ...keys].join(':')];
-        })),
+        agency: new Map(agencyKeys),
+        agencyDated: new Map(agencyKeys.map(([slug, key]) => [slug, key === undefined ? undefined : `${builtOn}:${key}`])),
       },
     };
   })();
@@ -153,10 +161,18 @@ let findings: Promise<CorpusFindings> | undefined;
 /** Returns the corpus findings, gathered one agency at a time (by slug), on first use. */
 export function loadCorpusFindings(): Promise<CorpusFindings> {
   findings ??= (async () => {
-    const { agencies } = await loadSiteData();
+    const { agencies, cacheKeys } = await loadSiteData();
     const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // An agency's part is computed again only when one of its records changed.
+    const store = openDigestCache<CorpusPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
     const parts = [];
-    for (const slug of slugs) parts.push(collectCorpusPart(await loadAgencyRecords(slug)));
+    for (const slug of slugs) {
+      const key = cacheKeys.agency.get(slug);
+      let part = store.get(key);
+      if (part === undefined) store.set(key, (part = collectCorpusPart(await loadAgencyRecords(slug))));
+      parts.push(part);
+    }
+    store.save();
     return combineCorpusFindings(parts);
   })();
   return findings;
