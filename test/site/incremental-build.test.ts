@@ -23,7 +23,8 @@ const INSERTED = '（本句为增量构建测试所加。）';
 
 const EDITED_PAGE = 'reports/yiyuanxian-xingzheng-shenpi-fuwuju-2020/index.html';
 const SIBLING_PAGE = 'reports/yiyuanxian-xingzheng-shenpi-fuwuju-2024/index.html';
-const UNCHANGED_PAGES = ['reports/yiyuanxian-renminzhengfu-2023/index.html', 'en/reports/yiyuanxian-renminzhengfu-2023/index.html', 'api/agencies/yiyuanxian-renminzhengfu.json'];
+/** Pages the Astro build writes for an agency no change touched (its API document is the downloads stage's, written whole each build). */
+const UNCHANGED_PAGES = ['reports/yiyuanxian-renminzhengfu-2023/index.html', 'en/reports/yiyuanxian-renminzhengfu-2023/index.html', 'agencies/yiyuanxian-renminzhengfu/index.html', 'en/agencies/yiyuanxian-renminzhengfu/index.html'];
 const DELETED_AGENCY = 'taishanqu-xingzheng-shenpi-fuwuju';
 const ADDED_AGENCY = 'zaozhuangshi-xingzheng-shenpi-fuwuju';
 
