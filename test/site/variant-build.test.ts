@@ -114,6 +114,16 @@ describe('a mixed corpus under a sub-path', () => {
     for (const id of ['taishanqu-xingzheng-shenpi-fuwuju-2024', 'yiyuanxian-renminzhengfu-2023', 'zaozhuangshi-xingzheng-shenpi-fuwuju-2024']) expect(locs).toContain(`${SITE}${BASE}reports/${id}/`);
     expect(locs).toContain(`${SITE}${BASE}`);
     expect(locs.every((l) => l!.startsWith(`${SITE}${BASE}`))).toBe(true);
+    // Every page in both languages, each with both as its alternates; the operator's review queue in neither.
+    expect(locs).toContain(`${SITE}${BASE}en/reports/yiyuanxian-renminzhengfu-2023/`);
+    expect(locs).toContain(`${SITE}${BASE}en/findings/`);
+    expect(locs.filter((l) => l!.startsWith(`${SITE}${BASE}en/`))).toHaveLength(locs.length / 2);
+    expect(locs.some((l) => l!.includes('/review/'))).toBe(false);
+    const entry = /<url>\s*<loc>([^<]+)<\/loc>([\s\S]*?)<\/url>/g;
+    const alternates = new Map([...sitemap.matchAll(entry)].map((m) => [m[1], [...m[2]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => `${a[1]} ${a[2]}`)]));
+    const both = [`zh-CN ${SITE}${BASE}reports/yiyuanxian-renminzhengfu-2023/`, `en ${SITE}${BASE}en/reports/yiyuanxian-renminzhengfu-2023/`];
+    expect(alternates.get(`${SITE}${BASE}reports/yiyuanxian-renminzhengfu-2023/`)).toEqual(both);
+    expect(alternates.get(`${SITE}${BASE}en/reports/yiyuanxian-renminzhengfu-2023/`)).toEqual(both);
     expect(doc('index.html').querySelector(`a[href="${BASE}sitemap.xml"]`)).not.toBeNull();
     const cite = doc('agencies/taishanqu-xingzheng-shenpi-fuwuju/index.html').querySelector('#chart-requests details.cite')!;
     expect(cite.querySelector('q')!.textContent).toContain(`，${SITE}${BASE}agencies/taishanqu-xingzheng-shenpi-fuwuju/#chart-requests，`);
