@@ -36,6 +36,7 @@ export const zh = {
   viewTable: '查看数据表',
   source: '来源：',
   cite: '引用',
+  citationLabel: '引用格式：',
   embed: '嵌入',
   embedCode: '嵌入代码：',
   nothingToDraw: '没有可画的数字。',
@@ -386,6 +387,20 @@ export const zh = {
     ratio: (part: number, whole: number, share: string) => `${part}/${whole}（${share}）`,
     checks: '历年核对结果',
     year: '年度',
+  },
+  /** The report's tables: captions and the heads the template's own labels do not give. */
+  reportTables: {
+    proactiveCaption: (template: string) => `表二 主动公开政府信息情况（${template} 年版格式）`,
+    item: '信息内容',
+    requestsCaption: '表三 收到和处理政府信息公开申请情况（单位：件）',
+    row: '项目',
+    legalPersons: '法人或其他组织',
+    outcomes: '三、本年度办理结果',
+    appealsCaption: '表四 政府信息公开行政复议、行政诉讼情况（单位：件）',
+    group: '类别',
+    legacyCaption: '政府信息公开情况统计表（2019 年以前的旧式统计表）',
+    indicator: '指标名称',
+    unit: '计量单位',
   },
   corrections: {
     heading: '人工更正',
