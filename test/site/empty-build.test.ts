@@ -47,6 +47,10 @@ describe('a build from an empty folder', () => {
     const en = doc('en/index.html').querySelector('#empty-corpus')!;
     expect(en.querySelector('h2')!.textContent).toBe('No reports yet');
     expect(en.textContent).toContain('NIANBAO_CORPUS=/path/to/reports npm run build');
+    expect(en.textContent).toContain('This site was built from the folder reports, which holds no files.');
+    // The folder and the variable shown as code in both languages; no Chinese on the English page.
+    for (const note of [zh, en]) expect([...note.querySelectorAll('p code')].map((c) => c.textContent)).toEqual(['reports', 'content/reports/', 'NIANBAO_CORPUS']);
+    expect(en.textContent).not.toMatch(/[\u4e00-\u9fff]/);
     expect(doc('index.html').querySelector('.stats, figure.chart')).toBeNull();
   });
 

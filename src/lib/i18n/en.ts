@@ -380,6 +380,15 @@ export const en = {
     checks: 'Checks per year',
     year: 'Year',
   },
+  emptyCorpus: {
+    heading: 'No reports yet',
+    builtFrom: 'This site was built from the folder ',
+    noFiles: ', which holds no files.',
+    unreadable: (files: number) => `, which holds ${files} file(s), none of them a report that could be read: the reasons are on the `,
+    quality: 'data quality',
+    unreadableEnd: ' page.',
+    howTo: ['To add reports, put the annual reports (.txt, .md, .html, .docx, or .pdf with a text layer) in the folder ', ', or name the folder that holds them with ', ', and build again:'],
+  },
   reportTables: {
     proactiveCaption: (template: string) => `Table 2. Proactive disclosure (${template} template)`,
     item: 'Item',

@@ -388,6 +388,17 @@ export const zh = {
     checks: '历年核对结果',
     year: '年度',
   },
+  /** The home page of a site built from a corpus without reports (components/EmptyCorpus.astro): words around the folder, the links and the code. */
+  emptyCorpus: {
+    heading: '还没有报告',
+    builtFrom: '本站由文件夹 ',
+    noFiles: ' 生成，其中没有文件。',
+    unreadable: (files: number) => ` 生成，其中的 ${files} 个文件都不是可以读取的年度报告，原因见`,
+    quality: '数据质量',
+    unreadableEnd: '页。',
+    /** Before the folder content/reports/, between it and NIANBAO_CORPUS, after that (both shown as code). */
+    howTo: ['添加报告：把政府信息公开工作年度报告（.txt、.md、.html、.docx 或带文字层的 .pdf）放进 ', ' 文件夹，或用环境变量 ', ' 指定报告所在的文件夹，然后重新构建：'],
+  },
   /** The report's tables: captions and the heads the template's own labels do not give. */
   reportTables: {
     proactiveCaption: (template: string) => `表二 主动公开政府信息情况（${template} 年版格式）`,
