@@ -9,18 +9,16 @@
  * corrections file exits 1 (the review stage beside it names the lines).
  */
 import { readConfig } from '../src/lib/config.ts';
-import { assertCorrectionsValid, CorrectionsError, openCorrector } from '../src/lib/site/corrections.ts';
-import { listRecordIds, readRecordFile } from '../src/lib/site/record-files.ts';
-import { loadReportIndex, reportIndexVersion, writeReportIndex } from '../src/lib/site/report-index-file.ts';
+import { CorrectionsError } from '../src/lib/site/corrections.ts';
+import { listRecordIds } from '../src/lib/site/record-files.ts';
+import { loadCorrectedReportIndex, reportIndexVersion, writeReportIndex } from '../src/lib/site/report-index-file.ts';
 
 const started = performance.now();
 const { data } = readConfig();
 const ids = listRecordIds(data);
 let index;
 try {
-  const corrector = openCorrector(data);
-  assertCorrectionsValid(corrector);
-  index = loadReportIndex(data, ids, reportIndexVersion(process.cwd()), (id) => corrector.correctOrThrow(readRecordFile(data, id)), (id) => corrector.keyOf(id));
+  index = loadCorrectedReportIndex(data, ids, reportIndexVersion(process.cwd()));
 } catch (error) {
   if (!(error instanceof CorrectionsError)) throw error;
   // The review stage beside this one names every bad line.

@@ -13,9 +13,8 @@ import { Piscina } from 'piscina';
 import { groupAgencies, type AgencyGroup } from '../../../src/lib/aggregate/corpus.ts';
 import { chartFileOf, chartStoreDir, readStoredCharts } from '../../../src/lib/site/chart-store.ts';
 import { keyOfDrawing, type ChartDrawing } from '../../../src/lib/charts/drawing.ts';
-import { listRecordIds, readRecordFile } from '../../../src/lib/site/record-files.ts';
-import { loadReportIndex } from '../../../src/lib/site/report-index-file.ts';
-import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
+import { listRecordIds } from '../../../src/lib/site/record-files.ts';
+import { loadCorrectedReportIndex } from '../../../src/lib/site/report-index-file.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
 import { forEachLimited } from '../extract/write-output.ts';
 
@@ -90,9 +89,7 @@ function readChangedAgencies(dataDir: string, storeDir: string, seen: Seen | nul
   const ids = listRecordIds(dataDir);
   // The charts draw the published figures, as the pages do (content/corrections.csv): an entry is of
   // the corrected record, its corrections' digest part of its token.
-  const corrector = openCorrector(dataDir);
-  assertCorrectionsValid(corrector);
-  const { reports, tokens } = loadReportIndex(dataDir, ids, reportVersion, (id) => corrector.correctOrThrow(readRecordFile(dataDir, id)), (id) => corrector.keyOf(id));
+  const { reports, tokens } = loadCorrectedReportIndex(dataDir, ids, reportVersion);
   const next: Seen = { format: SEEN_FORMAT, version, records: {} };
   const affected = new Set<string>();
   ids.forEach((id, i) => {

@@ -34,8 +34,7 @@ import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { describeInput } from '../../../src/lib/extract/manifest.ts';
 import { manifestSchema, reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
-import { describeLevel } from '../../../src/lib/site/format.ts';
-import { dictionary } from '../../../src/lib/i18n/index.ts';
+import { toCompareRows } from '../../../src/lib/site/compare-rows.ts';
 import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from '../../../src/lib/site/corrections.ts';
 
@@ -200,7 +199,7 @@ async function readManifest(data: string): Promise<unknown> {
 async function writeApiIndexes(out: string, reports: readonly IndexedReport[], builtOn: string, link: Linker): Promise<void> {
   const agencies = groupAgencies(reports);
   const summaries = reports.map((r) => r.summary);
-  const compareRows = reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${dictionary('zh').kind[agency.kind]}` }));
+  const compareRows = toCompareRows(reports);
   await writeFile(path.join(out, 'api', 'index.json'), JSON.stringify(buildApiIndex(summaries, agencies, builtOn, link)));
   await writeFile(path.join(out, 'api', 'summaries.json'), JSON.stringify(compareRows));
   const agencyDir = path.join(out, 'api', 'agencies');

@@ -23,8 +23,7 @@ import { collectCorpusPart, combineCorpusFindings, type CorpusFindings, type Cor
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
-import { describeLevel } from './format.ts';
-import { dictionary } from '../i18n/index.ts';
+import { toCompareRows } from './compare-rows.ts';
 import { formatEmptyCorpusWarning, hasRecordFiles, readRecordFile } from './record-files.ts';
 import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
@@ -127,7 +126,7 @@ export function loadSiteData(): Promise<SiteData> {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
       summaries,
-      compareRows: reports.map(({ summary, agency }) => ({ ...summary, kindLabel: `${describeLevel(agency.region)}·${dictionary('zh').kind[agency.kind]}` })),
+      compareRows: toCompareRows(reports),
       agencies,
       agencyBySlug: new Map(agencies.map((a) => [a.slug, a])),
       manifest,

@@ -15,6 +15,8 @@ import path from 'node:path';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
 import { readRecordHashes } from '../extract/written-state.ts';
 import { hashModuleGraph } from '../source-version.ts';
+import { assertCorrectionsValid, openCorrector } from './corrections.ts';
+import { readRecordFile } from './record-files.ts';
 import type { ReportRecord } from '../schema/report.ts';
 
 /** The index file, inside the extraction folder. */
@@ -115,4 +117,16 @@ export function writeReportIndex(dataDir: string, ids: readonly string[], index:
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(`${target}.tmp`, JSON.stringify(file));
   renameSync(`${target}.tmp`, target);
+}
+
+/**
+ * Returns the report index of the published records, as every stage outside the Astro build reads
+ * it: each record read from its file with the build's corrections applied (content/corrections.csv),
+ * the corrections' digest part of each entry's token. Throws CorrectionsError (`file:line: message`)
+ * for a bad corrections file.
+ */
+export function loadCorrectedReportIndex(dataDir: string, ids: readonly string[], version: string | null): ReportIndex {
+  const corrector = openCorrector(dataDir);
+  assertCorrectionsValid(corrector);
+  return loadReportIndex(dataDir, ids, version, (id) => corrector.correctOrThrow(readRecordFile(dataDir, id)), (id) => corrector.keyOf(id));
 }
