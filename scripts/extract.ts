@@ -13,6 +13,7 @@
 import module from 'node:module';
 import { EXIT_FAILED, runCommand, say, type CommandSpec } from './lib/cli.ts';
 import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
+import { readConfig } from '../src/lib/config.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
@@ -39,6 +40,11 @@ await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
   const args = readExtractArgs(values, config);
   checkExtractFolders(args);
   const { extractToFolder } = await import('./lib/extract/corpus.ts');
+  const { readFileIdentities } = await import('../src/lib/site/corrections.ts');
+  // The corrections file beside the corpus read (as the build's later stages find it): its agency and year lines.
+  const correctionsFile = typeof values.input === 'string' ? readConfig({ ...process.env, NIANBAO_CORPUS: args.input }).corrections : config.corrections;
+  const identities = readFileIdentities(correctionsFile);
+  if (identities.bad > 0) say(EXTRACT_COMMAND, `更正文件 ${correctionsFile} 有 ${identities.bad} 行有误，未用；npm run review -- --check 列出各行 (${identities.bad} bad lines in ${correctionsFile}, not used: npm run review -- --check names them)`);
 
   const tty = process.stderr.isTTY;
   const started = performance.now();
@@ -49,6 +55,7 @@ await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
     workers: args.workers,
     cache: args.cache,
     heapMib: config.extractHeapMib,
+    identities: identities.byFile,
     onProgress: tty
       ? (done, total) => {
           const width = 30;

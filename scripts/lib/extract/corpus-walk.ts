@@ -20,11 +20,14 @@
 import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import type { IdentityCorrection } from '../../../src/lib/schema/report.ts';
 
 /** A file to read: its path relative to the root (forward slashes), and the path's bytes when a name in it is not UTF-8. */
 export interface CorpusFile {
   rel: string;
   raw?: Uint8Array;
+  /** The file's identity lines of the corrections file (set by extractToFolder), with their digest for its cache key. */
+  identity?: { lines: IdentityCorrection[]; digest: string };
 }
 
 /** An entry of the corpus that is not read, with the reason, for the manifest. */

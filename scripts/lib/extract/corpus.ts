@@ -18,7 +18,8 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeInput, planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
-import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
+import type { IdentityCorrection, Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
+import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
 import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
@@ -47,6 +48,11 @@ export interface ExtractOptions {
    * KEEP); the others are read back from the cache then, so that memory does not follow the corpus.
    */
   keep?: number;
+  /**
+   * The corrections file's agency and year lines by the file they name (groupFileIdentities): such a
+   * file's record is made with them, under a cache key of its own.
+   */
+  identities?: ReadonlyMap<string, IdentityCorrection[]>;
 }
 
 /** Files that keep their output in memory by default: about 80 KB each, so some 0.8 GB. */
@@ -177,13 +183,20 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const walked = walkCorpus(root, { skip: [options.out, ...(cache ? [cache.dir] : [])] });
   const shard = options.shard;
   const inShard = (rel: string) => !shard || shardOf(rel, shard.count) === shard.index;
-  const files = walked.files.filter((f) => inShard(f.rel));
+  const files = walked.files.filter((f) => inShard(f.rel)).map((f) => {
+    const lines = options.identities?.get(f.rel);
+    return lines ? { ...f, identity: { lines, digest: digestIdentityLines(lines) } } : f;
+  });
+  // The stat index trusts a file's summary by its stat alone: it is kept only while the identity
+  // lines are those it was made with (a changed line re-hashes the corpus; the cache still answers).
+  const identityDigest = options.identities?.size ? digestIdentityLines([...options.identities.values()].flat().sort((a, b) => a.line - b.line)) : '';
+  const indexVersion = identityDigest ? `${version}+${identityDigest}` : version;
   const problems = walked.problems.filter((p) => inShard(p.path));
   const indexFile = cache && indexPath(cache.dir, root, shard);
   cache?.prune();
   // Taken before the first stat: a file written after it is never trusted by its stamp alone.
   const scannedAt = Date.now();
-  const previous = indexFile ? await readIndex(indexFile, root, version) : null;
+  const previous = indexFile ? await readIndex(indexFile, root, indexVersion) : null;
   const stamps = statAll(root, files);
   const { entries, todo, rechecked } = await reuseIndex(root, files, stamps, previous, version);
 
@@ -257,7 +270,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   // to the output; it is not needed for a crash-safe output (.written.json is). Not rewritten when
   // every file was trusted as it stood (same files, same entries).
   const indexChanged = !previous || todo.length > 0 || rechecked > 0 || previous.files.size !== files.length;
-  if (indexFile && indexChanged) await writeIndex(indexFile, root, version, { scannedAt, files: new Map(files.flatMap(({ rel }) => (entries.has(rel) ? [[rel, entries.get(rel)!]] : []))) });
+  if (indexFile && indexChanged) await writeIndex(indexFile, root, indexVersion, { scannedAt, files: new Map(files.flatMap(({ rel }) => (entries.has(rel) ? [[rel, entries.get(rel)!]] : []))) });
   const checkFailures = keepers.flatMap(({ id, path: rel }) => {
     const s = summaryByPath.get(rel);
     return s?.ok && s.failing.length > 0 ? [{ id, path: rel, checks: s.failing }] : [];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { extractReport } from '../../../src/lib/extract/extract-report.ts';
 import { FORMAT_BY_EXTENSION, readReportText } from '../../../src/lib/extract/formats/formats.ts';
 import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
+import type { IdentityCorrection } from '../../../src/lib/schema/report.ts';
 
 /** Largest file read, in bytes; a larger one is listed as too large. */
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -22,9 +23,9 @@ export function formatOf(rel: string): string | undefined {
  * Returns the outcome of one file: its record, or why it has none. `preread`: the file's bytes when
  * the caller has read them already (the cache hashes them first), so the file is read once;
  * `sha256`: their hash, when the caller has it; `full`: the path to open, when it is not root/rel
- * (bytes, for a name that is not UTF-8).
+ * (bytes, for a name that is not UTF-8); `identity`: the file's identity lines of the corrections file.
  */
-export async function extractFile(root: string, rel: string, preread?: Buffer, sha256?: string, full: string | Buffer = path.join(root, rel)): Promise<FileOutcome> {
+export async function extractFile(root: string, rel: string, preread?: Buffer, sha256?: string, full: string | Buffer = path.join(root, rel), identity?: readonly IdentityCorrection[]): Promise<FileOutcome> {
   const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
   if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads ${Object.keys(FORMAT_BY_EXTENSION).join(', ')})` };
   const size = preread?.length ?? (await stat(full)).size;
@@ -37,7 +38,7 @@ export async function extractFile(root: string, rel: string, preread?: Buffer, s
   const decoded = await readReportText(bytes, format);
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };
   const hash = sha256 ?? createHash('sha256').update(bytes).digest('hex');
-  const result = extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format: decoded.format ?? format, bytes: bytes.length }, decoded.meta);
+  const result = extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format: decoded.format ?? format, bytes: bytes.length }, decoded.meta, identity);
   return result.ok
     ? { path: rel, ok: true, record: result.record, warnings: result.warnings, text: decoded.text }
     : { path: rel, ok: false, error: result.error };

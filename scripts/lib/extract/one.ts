@@ -62,10 +62,11 @@ export async function summarizeFile(root: string, file: CorpusFile, version: str
     if (info.size === 0 || info.size > MAX_BYTES) return summarize(await extractFile(root, rel, undefined, undefined, full), { format, key: null, stable: true }, cache, keep);
     const bytes = readFileSync(full);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = cacheKey(sha256, format, version);
+    // A file given its identity by the corrections file has an outcome of its own, under its own key.
+    const key = cacheKey(sha256, format, file.identity ? `${version}\0${file.identity.digest}` : version);
     const cached = cache?.read(key, rel);
     if (cached) return summarize(cached.outcome, { format, key, stable: true, json: cached.json }, cache, keep);
-    const outcome = await extractFile(root, rel, bytes, sha256);
+    const outcome = await extractFile(root, rel, bytes, sha256, full, file.identity?.lines);
     // Serialized once, here, for both the cache and the output.
     const json = outcome.ok ? serializeRecord(outcome.record) : '';
     cache?.write(key, outcome, json);

@@ -10,6 +10,8 @@ import { checkLegacySum, runChecks } from './checks.ts';
 import { EMPTY_META, mergeMeta, readCrawlerHeader, readFileNameMeta, type DocumentMeta } from './identity/document-meta.ts';
 import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, resolveRegion, slugifyAgency } from './identity/title.ts';
 import { readIdentity } from './identity/read-identity.ts';
+import { giveIdentity } from '../corrections/identity.ts';
+import type { IdentityCorrection } from '../schema/report.ts';
 import { EXTRACTOR_NOTE } from './formats/crawled.ts';
 import { normalizeConverterLines } from './formats/layout-text.ts';
 import { splitLines } from './normalize.ts';
@@ -37,9 +39,10 @@ const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（�
 
 /**
  * Returns the record extracted from a report's text, or the reason there is none. `meta`: what the
- * file says besides its text (a web page's or PDF's title and dates; document-meta.ts).
+ * file says besides its text (a web page's or PDF's title and dates; document-meta.ts);
+ * `identityLines`: the agency or year the corrections file gives the file (read at the caller's edge).
  */
-export function extractReport(text: string, source: SourceInfo, meta: DocumentMeta = EMPTY_META): Extraction {
+export function extractReport(text: string, source: SourceInfo, meta: DocumentMeta = EMPTY_META, identityLines: readonly IdentityCorrection[] = []): Extraction {
   // pdftotext output: -layout rows become tab rows, line for line; plain output's figures alone on
   // their lines are never read (layout-text.ts).
   const converted = normalizeConverterLines(splitLines(text));
@@ -47,7 +50,8 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
   const header = readCrawlerHeader(lines);
   const fileMeta = mergeMeta(mergeMeta(header.meta, meta), readFileNameMeta(source.path));
-  const title = readIdentity(lines, header.bodyStart, fileMeta);
+  const given = giveIdentity(readIdentity(lines, header.bodyStart, fileMeta), identityLines);
+  const title = given.identity;
   const sections = findSections(lines);
   if (!title && sections.length < 3) {
     return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
@@ -188,6 +192,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     source,
     provenance: pre2019 ? { ...legacyTable?.provenance } : { ...a.provenance, ...b.provenance, ...c.provenance },
     messages,
+    ...(given.applied.length > 0 ? { identityCorrections: given.applied } : {}),
   };
   const parsed = reportRecordSchema.safeParse(candidate);
   if (!parsed.success) {

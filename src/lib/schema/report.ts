@@ -413,6 +413,34 @@ export const appliedCorrectionSchema = correctionSchema.omit({ report: true, tab
 });
 export type AppliedCorrection = z.infer<typeof appliedCorrectionSchema>;
 
+/**
+ * An identity line of the corrections file (`table` = `identity`): `agency` or `year` give a file's
+ * agency or year (`report`: the file's path in the corpus folder; `value`: the agency's full name, or
+ * the year); `merge` shows the reports of one agency name under another (`report`: the name, or
+ * slug, the reports print; `value`: the name, or slug, of the agency to show them under).
+ */
+export const identityCorrectionSchema = correctionSchema.pick({ line: true, report: true, reason: true, source: true, date: true }).extend({
+  kind: z.enum(['agency', 'year', 'merge']),
+  value: z.string().min(1),
+});
+export type IdentityCorrection = z.infer<typeof identityCorrectionSchema>;
+
+/** An agency or year a correction gave the extractor: the value it read itself (null: none) beside the value published. */
+export const appliedIdentitySchema = identityCorrectionSchema.pick({ line: true, reason: true, source: true, date: true }).extend({
+  field: z.enum(['agency', 'year']),
+  read: z.string().nullable(),
+  value: z.string(),
+});
+export type AppliedIdentity = z.infer<typeof appliedIdentitySchema>;
+
+/** A merge applied to a record: the agency as the report names it, now shown under another. */
+export const appliedMergeSchema = identityCorrectionSchema.pick({ line: true, reason: true, source: true, date: true }).extend({
+  /** The agency's name and slug as extracted. */
+  name: z.string(),
+  slug: z.string(),
+});
+export type AppliedMerge = z.infer<typeof appliedMergeSchema>;
+
 const recordBase = z.object({
   /** `<agency slug>-<year>`: the report's stable id and URL segment. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -426,9 +454,10 @@ const recordBase = z.object({
   /**
    * Where the agency and year were read: `body` (the title printed in the report), `body-quote` (the
    * report's name quoted in its opening), `crawler-header` (a crawler's 标题: line), `html-meta`
-   * (ArticleTitle), `html-title` (the page's <title>), `pdf-meta` (the PDF's Title), `file-name`.
+   * (ArticleTitle), `html-title` (the page's <title>), `pdf-meta` (the PDF's Title), `file-name`;
+   * `correction`: an identity line of the corrections file gave the agency or the year (`identityCorrections`).
    */
-  identitySource: z.enum(['body', 'body-quote', 'crawler-header', 'html-meta', 'html-title', 'pdf-meta', 'file-name']),
+  identitySource: z.enum(['body', 'body-quote', 'crawler-header', 'html-meta', 'html-title', 'pdf-meta', 'file-name', 'correction']),
   /**
    * Publication date, ISO yyyy-mm-dd, where the file states one: the page's `<meta name="PubDate">`
    * (`html-meta`), a crawler's 发布时间 (`crawler-header`), the PDF's creation date (`pdf-meta`);
@@ -462,6 +491,16 @@ const recordBase = z.object({
    * the extractor's records: it never applies corrections.
    */
   corrections: z.array(appliedCorrectionSchema).optional(),
+  /**
+   * The agency or year the corrections file gave the extractor for this file (identity lines), each
+   * beside what the extractor read itself. Absent when the file's identity was read.
+   */
+  identityCorrections: z.array(appliedIdentitySchema).optional(),
+  /**
+   * Set after extraction when a merge line of the corrections file shows this report under another
+   * agency (`agency`): the agency as the report names it. Absent in the extractor's records.
+   */
+  agencyMerge: appliedMergeSchema.optional(),
 });
 
 export const reportRecordSchema = z.discriminatedUnion('template', [

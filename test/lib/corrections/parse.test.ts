@@ -54,7 +54,7 @@ describe('parseCorrections', () => {
   });
 
   it('reads an empty file as no corrections', () => {
-    expect(parseCorrections('')).toEqual({ corrections: [], errors: [] });
-    expect(parseCorrections(`${HEAD}\n`)).toEqual({ corrections: [], errors: [] });
+    expect(parseCorrections('')).toEqual({ corrections: [], identities: [], errors: [] });
+    expect(parseCorrections(`${HEAD}\n`)).toEqual({ corrections: [], identities: [], errors: [] });
   });
 });

@@ -10,7 +10,7 @@ import type { DocumentMeta, MetaSource } from './document-meta.ts';
 import { parseTitle, readQuotedTitle, readTitle, resolveRegion } from './title.ts';
 
 /** Where the agency and year were read. */
-export type IdentitySource = 'body' | 'body-quote' | MetaSource;
+export type IdentitySource = 'body' | 'body-quote' | MetaSource | 'correction';
 
 export interface Identity {
   /** The agency's full name. */
@@ -32,6 +32,7 @@ const SOURCE_ZH: Record<IdentitySource, string> = {
   'html-title': '网页 <title>',
   'pdf-meta': 'PDF 元数据的标题',
   'file-name': '文件名',
+  correction: '更正文件',
 };
 
 /** Describes a source in Chinese, for messages and pages. */
