@@ -33,7 +33,8 @@ import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
 import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
 import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { describeInput } from '../../../src/lib/extract/manifest.ts';
-import { manifestSchema, reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
+import { manifestSchema, reportRecordSchema, type Manifest, type ReportRecord } from '../../../src/lib/schema/report.ts';
+import { publishManifestCounts } from '../../../src/lib/corrections/counts.ts';
 import { toCompareRows } from '../../../src/lib/site/compare-rows.ts';
 import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from '../../../src/lib/site/corrections.ts';
@@ -180,13 +181,13 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
   await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
   await writeFile(file('dictionary.csv'), buildDictionaryCsv());
-  await writeFile(file('manifest.json'), JSON.stringify(await readManifest(options.data), null, 2));
+  await writeFile(file('manifest.json'), JSON.stringify(publishManifestCounts(await readManifest(options.data), indexed), null, 2));
   await writeApiIndexes(options.out, indexed, options.builtOn, options.link);
   return ids.length;
 }
 
 /** Returns the extractor's manifest as the site publishes it: its corpus folder named as the extractor names it now, so that an older manifest publishes no absolute path either. */
-async function readManifest(data: string): Promise<unknown> {
+async function readManifest(data: string): Promise<Manifest> {
   const read = manifestSchema.parse(JSON.parse(await readFile(path.join(data, 'manifest.json'), 'utf8')));
   return { ...read, input: describeInput(read.input, process.cwd()) };
 }

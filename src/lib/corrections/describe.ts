@@ -21,3 +21,22 @@ export function describeCorrections(record: ReportRecord): CorrectionNote[] {
     return [{ ...c, labelZh: `${table.zh} ${spec.rowZh} · ${spec.columnZh}`, labelEn: `${table.en} ${spec.rowEn} · ${spec.columnEn}` }];
   });
 }
+
+/** An identity correction or merge as a report page lists it (`field`: which identity; read: as the report gives it, null for none). */
+export interface IdentityNote {
+  field: 'agency' | 'year' | 'merge';
+  line: number;
+  read: string | null;
+  value: string;
+  reason: string;
+  source: string;
+  date: string;
+}
+
+/** Returns a record's identity corrections, then its merge, in that order (none: an empty list). */
+export function describeIdentityCorrections(record: ReportRecord): IdentityNote[] {
+  const notes: IdentityNote[] = (record.identityCorrections ?? []).map((c) => ({ ...c }));
+  const m = record.agencyMerge;
+  if (m) notes.push({ field: 'merge', line: m.line, read: m.name, value: record.agency.name, reason: m.reason, source: m.source, date: m.date });
+  return notes;
+}

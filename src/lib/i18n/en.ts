@@ -406,6 +406,8 @@ export const en = {
     heading: 'Corrected by hand (人工更正)',
     lede: 'These figures were corrected by a person after extraction; the tables and checks above use the corrected figures. The value as read stays in the downloads (value_read).',
     columns: ['Cell', 'Read as', 'Published', 'Reason', 'Source', 'Date'],
+    identity: { agency: 'Agency (identity corrected)', year: 'Report year (identity corrected)', merge: 'Agency (shown merged under this one)' },
+    identityLede: 'The agency or year of this report was given by the corrections file, or its agency name is shown merged under another; the name the report prints is kept in the table.',
   },
   report: {
     title: (name: string, year: number) => `${name}, annual report ${year}`,

@@ -417,6 +417,8 @@ export const zh = {
     heading: '人工更正',
     lede: '以下数字在提取之后经人工核对更正；上面的表格和核对使用更正后的数字。提取时读到的数字仍保留在下载数据中（value_read 列）。',
     columns: ['单元格', '提取时读作', '更正为', '理由', '来源', '日期'],
+    identity: { agency: '机关名称（身份更正）', year: '报告年度（身份更正）', merge: '机关名称（合并显示于此机关）' },
+    identityLede: '这份报告的机关或年度由更正文件给出，或与另一机关名称合并显示；报告原文所印的名称保留在表中。',
   },
   report: {
     title: (name: string, year: number) => `${name} ${year} 年政府信息公开工作年度报告`,

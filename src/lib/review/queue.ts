@@ -10,7 +10,7 @@ import { summarizeReport } from '../aggregate/summarize.ts';
 import { listCellSpecs, TABLE_LABELS, type CellSpec } from '../export/cells.ts';
 import { formatCsvLine } from '../export/csv.ts';
 import { compareSummaries, describeChangeFlag, type MeasureChange } from '../findings/yoy.ts';
-import type { Correction, Manifest, ReportRecord } from '../schema/report.ts';
+import type { Correction, IdentityCorrection, Manifest, ReportRecord } from '../schema/report.ts';
 import { dictionary } from '../i18n/index.ts';
 import { CORRECTIONS_HEADER } from '../corrections/parse.ts';
 import { pathOfCorrection } from '../corrections/apply.ts';
@@ -50,8 +50,8 @@ export interface ReviewGroup {
 
 export interface ReviewQueue {
   groups: ReviewGroup[];
-  /** Corrections the extractor now reads itself (the same value): they can be deleted from the file. */
-  stale: Correction[];
+  /** Corrections the extractor now reads itself (the same value or identity): they can be deleted from the file. */
+  stale: (Correction | IdentityCorrection)[];
   items: number;
   figures: number;
 }
@@ -208,8 +208,18 @@ export function listAgencyReviewGroups(agencyRecords: readonly ReportRecord[], d
   return groups;
 }
 
-/** Returns a group per file of the manifest that is no record because its agency and year could not be read. */
-export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>): ReviewGroup[] {
+/** Returns the ready-made identity lines for a file without identity: its agency and year, each `?` to fill in. */
+export function formatIdentityLines(file: string, date: string): string[] {
+  return (['agency', 'year'] as const).map((row) =>
+    formatCsvLine([file, 'identity', row, '', '?', `文件中读不到${row === 'agency' ? '机关名称' : '年度'}`, '报告原文', date], CORRECTIONS_HEADER.length).trimEnd(),
+  );
+}
+
+/**
+ * Returns a group per file of the manifest that is no record because its agency and year could not
+ * be read, with the identity lines that give them; `date` (yyyy-mm-dd) goes into those lines.
+ */
+export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>, date: string): ReviewGroup[] {
   const groups: ReviewGroup[] = [];
   for (const f of manifest.files) {
     const message = f.status === 'error' ? f.messages.map((m) => NO_IDENTITY.exec(m)).find((m) => m) : undefined;
@@ -218,11 +228,11 @@ export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>): ReviewG
       kind: 'identity',
       reportId: null,
       file: f.path,
-      what: '找不到机关和年度，未成记录：在文件开头加上报告标题（机关名称 + 年度 + 政府信息公开工作年度报告），或把文件改名为这个标题',
+      what: '找不到机关和年度，未成记录：在更正文件中给出机关全称和年度（下面两行），重新构建即成记录',
       cells: [],
       figures: Number(message[1]),
       lines: [1],
-      corrections: [],
+      corrections: formatIdentityLines(f.path, date),
     };
     groups.push(makeGroup(null, f.path, f.path, [item]));
   }
@@ -230,7 +240,7 @@ export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>): ReviewG
 }
 
 /** Returns the queue of the groups: most figures per item first (then by report id or file), and the stale corrections by line. */
-export function orderReviewQueue(groups: readonly ReviewGroup[], stale: readonly Correction[]): ReviewQueue {
+export function orderReviewQueue(groups: readonly ReviewGroup[], stale: readonly (Correction | IdentityCorrection)[]): ReviewQueue {
   const sorted = [...groups].sort((a, b) => b.figuresPerItem - a.figuresPerItem || compareText(a.reportId ?? a.file, b.reportId ?? b.file));
   const items = sorted.reduce((n, g) => n + g.items.length, 0);
   const figures = sorted.reduce((n, g) => n + g.items.reduce((m, i) => m + i.figures, 0), 0);
@@ -238,7 +248,7 @@ export function orderReviewQueue(groups: readonly ReviewGroup[], stale: readonly
 }
 
 /** Returns the review queue of a whole corpus held in memory (see listAgencyReviewGroups, listFileReviewGroups). */
-export function buildReviewQueue(records: readonly ReportRecord[], manifest: Pick<Manifest, 'files'>, stale: readonly Correction[], date: string): ReviewQueue {
+export function buildReviewQueue(records: readonly ReportRecord[], manifest: Pick<Manifest, 'files'>, stale: readonly (Correction | IdentityCorrection)[], date: string): ReviewQueue {
   const bySlug = new Map<string, ReportRecord[]>();
   for (const r of records) {
     const list = bySlug.get(r.agency.slug);
@@ -246,7 +256,7 @@ export function buildReviewQueue(records: readonly ReportRecord[], manifest: Pic
     else bySlug.set(r.agency.slug, [r]);
   }
   const groups = [...bySlug.values()].flatMap((list) => listAgencyReviewGroups(list, date));
-  return orderReviewQueue([...groups, ...listFileReviewGroups(manifest)], stale);
+  return orderReviewQueue([...groups, ...listFileReviewGroups(manifest, date)], stale);
 }
 
 /** Returns a group with its items ordered by figures (largest first) and its figures per item. */
@@ -261,6 +271,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** Returns a stale correction as one sentence: which line of the file to delete and why. */
-export function describeStale(c: Correction): string {
+export function describeStale(c: Correction | IdentityCorrection): string {
+  if ('kind' in c) return `第 ${c.line} 行（${c.report} identity ${c.kind} = ${c.value}）：提取已从文件读出同样的${c.kind === 'year' ? '年度' : '机关'}，可删去 (line ${c.line}: the extractor now reads the same ${c.kind}; delete it)`;
   return `第 ${c.line} 行（${c.report} ${pathOfCorrection(c)} = ${c.value ?? '空'}）：提取已读出同样的数字，可删去 (line ${c.line}: the extractor now reads the same value; delete it)`;
 }

@@ -29,6 +29,7 @@ import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
 import { openDigestCache } from './digest-cache.ts';
+import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
@@ -112,7 +113,8 @@ export function loadSiteData(): Promise<SiteData> {
     const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : `${String(e.digest)}${loadCorrector().keyOf(e.data.id)}`]));
     const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
-    const manifest = { ...read, input: describeInput(read.input, process.cwd()) };
+    // Its failed checks counted on the corrected records, as every page shows them.
+    const manifest = publishManifestCounts({ ...read, input: describeInput(read.input, process.cwd()) }, reports);
     // The build's one word about an empty corpus (data is loaded once per build); the home page says the rest.
     if (entries.length === 0) process.stderr.write(`${formatEmptyCorpusWarning(manifest.input, manifest.counts.files)}\n`);
     const agencies = groupAgencies(reports);
@@ -185,7 +187,7 @@ export function loadReviewQueue(): Promise<ReviewQueue> {
     const { agencies, manifest, builtOn } = await loadSiteData();
     const groups = [];
     for (const a of agencies) groups.push(...listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn));
-    groups.push(...listFileReviewGroups(manifest));
+    groups.push(...listFileReviewGroups(manifest, builtOn));
     const stale = loadCorrector().listStale((id) => readRecordFile(DATA_DIR, id));
     return orderReviewQueue(groups, stale);
   })();

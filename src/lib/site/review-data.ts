@@ -47,7 +47,7 @@ export function loadReviewQueue(dataDir: string, date: string, env: NodeJS.Proce
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (manifestText !== null) groups.push(...listFileReviewGroups(manifestSchema.parse(JSON.parse(manifestText))));
+  if (manifestText !== null) groups.push(...listFileReviewGroups(manifestSchema.parse(JSON.parse(manifestText)), date));
   return orderReviewQueue(groups, corrector.listStale((id) => readRecordFile(dataDir, id)));
 }
 
