@@ -30,11 +30,11 @@ export function loadReviewQueue(dataDir: string, date: string, env: NodeJS.Proce
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  // First pass: each record's agency, so that the second reads one agency's records at a time.
+  // First pass: each record's agency as published (a merge moves it), so that the second reads one agency's records at a time.
   const idsBySlug = new Map<string, string[]>();
   for (const name of names) {
     const id = name.slice(0, -'.json'.length);
-    const slug = readRecordFile(dataDir, id).agency.slug;
+    const slug = corrector.correctOrThrow(readRecordFile(dataDir, id)).agency.slug;
     const ids = idsBySlug.get(slug);
     if (ids) ids.push(id);
     else idsBySlug.set(slug, [id]);
