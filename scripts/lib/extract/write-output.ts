@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { WRITTEN_STATE as STATE, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
 import { cacheKey } from './cache.ts';
+import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 
 /** Writes in flight at once: one at a time leaves the disk and libuv's thread pool idle. */
 const CONCURRENCY = 64;
@@ -110,10 +111,16 @@ export async function writeOutput(
     result.manifest,
     result.records.map((record) => ({
       id: record.id,
-      token: extractor ? tokenOf(record.source.path, cacheKey(record.source.sha256, record.source.format, extractor)) : undefined,
+      token: extractor ? tokenOf(record.source.path, cacheKey(record.source.sha256, record.source.format, identityVersion(extractor, record))) : undefined,
       load: async () => ({ json: serializeRecord(record), text: result.texts.get(record.id) ?? '' }),
     })),
   );
+}
+
+/** Returns the version a record's cache key was made under: the extractor's, with the digest of the identity lines it was given (as summarizeFile keys it). */
+function identityVersion(extractor: string, record: ReportRecord): string {
+  const lines = record.identityCorrections;
+  return lines ? `${extractor}\0${digestIdentityLines(lines.map((c) => ({ ...c, kind: c.field })))}` : extractor;
 }
 
 /** Returns whether `name` joined to `dir` names a file directly inside it (a regular expression first: resolving 10,000 paths is slow). */
