@@ -14,7 +14,7 @@ import { formatDatasetJsonRecord, formatLongCsvRecord, formatWideCsvRecord } fro
 import { listSqliteRows, type SqliteRecordRows, type SqliteRow } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema } from '../../../src/lib/schema/report.ts';
 import { isTextCut } from '../../../src/lib/site/bounds.ts';
-import { statSize } from './write-if-changed.ts';
+import { statSize } from '../write-if-changed.ts';
 import type { Corrector } from '../../../src/lib/site/corrections.ts';
 
 /** One report's share of the text downloads: each file's lines of it and its API document. */

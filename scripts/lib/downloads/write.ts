@@ -45,7 +45,7 @@ import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
 import { loadPart, loadRows, partPaths, readReportKey, remakeReport, textPath, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
 import { readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
-import { replaceIfChanged, statSize, writeIfChanged } from './write-if-changed.ts';
+import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
