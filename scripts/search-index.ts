@@ -152,6 +152,8 @@ async function placeIndex(stage: string, out: string): Promise<void> {
   const placedFile = path.join(CACHE, PLACED_FILE);
   const placed = await readFile(placedFile, 'utf8').then((t) => JSON.parse(t) as { out: string; keys: Record<string, string> }, () => null);
   const held = placed?.out === path.resolve(out) ? placed.keys : {};
+  // Folders change from here on: a place that stops half-way leaves no record, and the next one copies every chunk.
+  await rm(placedFile, { force: true });
   let moved = 0;
   let copied = 0;
   for (const { name, key } of plan.chunks) {

@@ -3,7 +3,7 @@
  * and what the last run left in the site's files, so that the next run knows which reports changed
  * and which files are still as it wrote them. A state of other code, or none, means a whole run.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from './report-part.ts';
 
@@ -53,4 +53,9 @@ export async function writeDownloadsState(cache: string, state: DownloadsState):
   const file = statePath(cache);
   await writeFile(`${file}.tmp`, JSON.stringify(state));
   await rename(`${file}.tmp`, file);
+}
+
+/** Deletes the state, so that a run that stops before writing its own leaves none to trust. */
+export async function clearDownloadsState(cache: string): Promise<void> {
+  await rm(statePath(cache), { force: true });
 }

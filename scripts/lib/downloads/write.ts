@@ -44,7 +44,7 @@ import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/cor
 import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
 import { loadPart, loadRows, partPaths, readReportKey, remakeReport, textPath, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
-import { readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
+import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
@@ -182,6 +182,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     };
   };
 
+  // Files change from here on: a run that stops half-way leaves no state, and the next one trusts no file it finds.
+  await clearDownloadsState(cache);
   const entries: ReportEntry[] = [];
   const temp = (name: string) => path.join(dir, `.${name}.tmp`);
   const outs = joined.todo.map((name) => ({ name, out: new TextOut(temp(name)) }));
