@@ -3,23 +3,23 @@
  * node scripts/search-index.ts [--stage DIR | --place DIR]: builds the Pagefind search index from the
  * records (the data setting, src/lib/config.ts), not from the built pages, so that it runs beside the
  * Astro build: the Chinese report and agency pages (scripts/lib/search/records.ts), each agency's
- * pages in one chunk chosen by its slug (scripts/lib/search/chunks.ts; about searchChunk
- * pages a chunk, default 1000), each chunk its own Pagefind bundle built by a fresh Pagefind process
- * (closed afterwards, so memory stays bounded by the chunk, not the site), several chunks at once
- * (searchJobs, default one per core). pagefind/chunks.json lists the bundles; the search
- * pages read it and merge the chunks at query time. The UI script and styles are copied to pagefind/
- * where the search pages load them.
+ * pages in one chunk chosen by its slug (scripts/lib/search/chunks.ts; about searchChunk pages a
+ * chunk), each chunk its own Pagefind bundle, indexed by one child process per core (searchJobs),
+ * each indexing its share of the chunks one after another with one Pagefind process
+ * (scripts/lib/search/index-chunk.ts). pagefind/chunks.json lists the bundles; the search pages read
+ * it and merge the chunks at query time. The UI script and styles are copied to pagefind/ where the
+ * search pages load them.
  *
- * Written into the built site's pagefind/ (the out setting, default dist), or with `--stage DIR` into DIR
- * while Astro builds (Astro empties its output folder when it starts), which `--place DIR` then moves
- * into the built site.
- *
- * Each chunk's bundle is also kept in a cache (Astro's cache folder, pagefind-chunks/<key>/), keyed by
- * the Pagefind version, the search code and the chunk's record files and their bytes: after one
- * report changed, only the chunk holding its agency is indexed again, the others are copied back.
+ * Each chunk's bundle is kept in a cache (Astro's cache folder, pagefind-chunks/<key>/), keyed by the
+ * Pagefind version, the search code and the chunk's record files and their bytes. `--stage DIR`
+ * (beside the Astro build, which may empty the site folder when it starts) indexes only the chunks
+ * the cache lacks, into DIR, and writes DIR/plan.json; `--place DIR` then moves those into the
+ * site's pagefind/, copies from the cache only the chunks the site's folder lacks (it remembers which
+ * key each folder holds), deletes the chunks no longer planned, and writes the list. Without either,
+ * both steps run into the site. After one report changed, one chunk is indexed and one folder moved.
  */
 import { createHash } from 'node:crypto';
-import { cp, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -27,7 +27,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/lib/config.ts';
-import { forEachLimited } from './lib/extract/write-output.ts';
+import { writeIfChanged } from './lib/write-if-changed.ts';
 import { CHUNKS_FILE, chunkKey, groupByAgency, planChunks, readRecordFileName, type Chunk, type ChunkList } from './lib/search/chunks.ts';
 import { hashSources } from '../src/lib/source-version.ts';
 
@@ -53,19 +53,33 @@ const SEARCH_SOURCES = ['scripts/lib/search', 'src/lib/findings', 'src/lib/aggre
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 /**
- * Indexes one chunk into its own bundle, in a child process (scripts/lib/search/index-chunk.ts)
- * with its own Pagefind process: chunks are independent, so several are indexed at once, one per core.
+ * Indexes chunks into their bundles in child processes (scripts/lib/search/index-chunk.ts), each
+ * with its own Pagefind process: chunks are independent, so JOBS processes index them side by side,
+ * each a share of the chunks (balanced by pages) one after another.
  */
-async function buildChunk(chunk: Chunk, outputPath: string): Promise<void> {
-  const job = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-search-')), 'job.json');
-  await writeFile(job, JSON.stringify({ dataDir: DATA, agencies: chunk.agencies, outputPath }));
-  try {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./lib/search/index-chunk.ts', import.meta.url)), job], { stdio: 'inherit' });
-    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
-    if (code !== 0) throw new Error(`pagefind: indexing ${outputPath} failed (${signal ?? `exit code ${code}`})`);
-  } finally {
-    await rm(path.dirname(job), { recursive: true, force: true });
+async function buildChunks(chunks: readonly { chunk: Chunk; outputPath: string }[]): Promise<void> {
+  const lanes = Array.from({ length: Math.min(JOBS, chunks.length) }, () => ({ pages: 0, chunks: [] as { agencies: Chunk['agencies']; outputPath: string }[] }));
+  for (const { chunk, outputPath } of [...chunks].sort((a, b) => countPages(b.chunk) - countPages(a.chunk))) {
+    const lane = lanes.reduce((a, b) => (b.pages < a.pages ? b : a));
+    lane.pages += countPages(chunk);
+    lane.chunks.push({ agencies: chunk.agencies, outputPath });
   }
+  await Promise.all(lanes.map(async (lane) => {
+    const job = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-search-')), 'job.json');
+    await writeFile(job, JSON.stringify({ dataDir: DATA, chunks: lane.chunks }));
+    try {
+      const child = spawn(process.execPath, [fileURLToPath(new URL('./lib/search/index-chunk.ts', import.meta.url)), job], { stdio: 'inherit' });
+      const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+      if (code !== 0) throw new Error(`pagefind: indexing ${lane.chunks.map((c) => c.outputPath).join(', ')} failed (${signal ?? `exit code ${code}`})`);
+    } finally {
+      await rm(path.dirname(job), { recursive: true, force: true });
+    }
+  }));
+}
+
+/** Returns the pages of a chunk: an agency page and a page per report. */
+function countPages(chunk: Chunk): number {
+  return chunk.agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
 }
 
 /** Returns the chunk's cache key, from the sha256 of each of its record files. */
@@ -75,65 +89,110 @@ async function keyOf(chunk: Chunk, salt: string): Promise<string> {
   return chunkKey(hashed, salt);
 }
 
-/** Builds the whole index into `root` (a pagefind/ folder), reusing cached chunks. */
-async function buildIndex(root: string): Promise<void> {
+/** The staged index's plan (STAGE/plan.json): every chunk's folder name and cache key, and the list the search pages read. */
+interface StagePlan {
+  chunks: { name: string; key: string }[];
+  list: ChunkList;
+}
+
+/**
+ * Stages the index in `stage`: plans the chunks, indexes those the cache does not hold (into
+ * `stage/<name>/`, then kept in the cache under their key), and writes the plan; the chunks found
+ * in the cache are not copied (placeIndex takes them from there only when the site lacks them).
+ */
+async function stageIndex(stage: string): Promise<void> {
   const started = performance.now();
   const pagefindVersion = JSON.parse(await readFile(path.join('node_modules', 'pagefind', 'package.json'), 'utf8')).version as string;
   const salt = `pagefind ${pagefindVersion} zh-cn records ${hashSources(process.cwd(), SEARCH_SOURCES).version}`;
-  await rm(root, { recursive: true, force: true });
+  await rm(stage, { recursive: true, force: true });
+  await mkdir(stage, { recursive: true });
   const names = await readdir(path.join(DATA, 'reports')).catch(() => [] as string[]);
   const agencies = groupByAgency(names.flatMap((n) => readRecordFileName(n) ?? []));
   const chunks = planChunks(agencies, CHUNK_SIZE);
   // An empty site still gets one (empty) bundle, so that the search page loads and finds nothing.
   if (chunks.length === 0) chunks.push({ name: '000', agencies: [] });
   await mkdir(CACHE, { recursive: true });
-  const keys: string[] = new Array(chunks.length);
-  let reused = 0;
-  // Chunks are independent: JOBS of them are indexed (or copied from the cache) at once.
-  await forEachLimited(chunks.map((_, i) => i), JOBS, async (i) => {
-    const chunk = chunks[i]!;
-    const t = performance.now();
-    const key = await keyOf(chunk, salt);
-    keys[i] = key;
-    const cached = path.join(CACHE, key);
-    const target = path.join(root, chunk.name);
-    let how = 'indexed';
-    if (await stat(cached).then((s) => s.isDirectory(), () => false)) {
-      await cp(cached, target, { recursive: true });
-      how = 'from cache';
-      reused++;
-    } else {
-      await buildChunk(chunk, target);
-      // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
-      await rm(`${cached}.tmp`, { recursive: true, force: true });
-      await cp(target, `${cached}.tmp`, { recursive: true });
-      await rename(`${cached}.tmp`, cached);
-    }
-    const pages = chunk.agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
-    process.stderr.write(`pagefind: chunk ${chunk.name} (${i + 1}/${chunks.length}): ${chunk.agencies.length} agencies, ${pages} pages ${how}, ${seconds(t)}s\n`);
-  });
+  const keys = await Promise.all(chunks.map((c) => keyOf(c, salt)));
+  const cached = await Promise.all(keys.map((key) => stat(path.join(CACHE, key)).then((s) => s.isDirectory(), () => false)));
+  const todo = chunks.flatMap((chunk, i) => (cached[i] ? [] : [{ chunk, key: keys[i]!, outputPath: path.join(stage, chunk.name) }]));
+  await buildChunks(todo);
+  for (const { key, outputPath } of todo) {
+    // Copied under a temporary name and renamed, so that an interrupted run leaves no half bundle.
+    const kept = path.join(CACHE, key);
+    await rm(`${kept}.tmp`, { recursive: true, force: true });
+    await cp(outputPath, `${kept}.tmp`, { recursive: true });
+    await rename(`${kept}.tmp`, kept);
+  }
   // Only this build's chunks stay cached: the cache never grows past one site's index.
   for (const name of await readdir(CACHE).catch(() => [] as string[])) {
-    if (!keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
+    if (name !== PLACED_FILE && !keys.includes(name)) await rm(path.join(CACHE, name), { recursive: true, force: true });
   }
-  await mkdir(root, { recursive: true });
-  for (const f of UI_FILES) await copyFile(path.join(root, chunks[0]!.name, f), path.join(root, f));
   const pageCount = agencies.reduce((n, a) => n + 1 + a.ids.length, 0);
-  const list: ChunkList = { chunks: chunks.map((c) => `${c.name}/`), pages: pageCount };
-  await writeFile(path.join(root, CHUNKS_FILE), `${JSON.stringify(list)}\n`);
-  process.stderr.write(`pagefind: indexed ${pageCount} pages in ${chunks.length} chunk(s) of about ${CHUNK_SIZE} at most (${reused} from cache), ${seconds(started)}s\n`);
+  const plan: StagePlan = { chunks: chunks.map((c, i) => ({ name: c.name, key: keys[i]! })), list: { chunks: chunks.map((c) => `${c.name}/`), pages: pageCount } };
+  await writeFile(path.join(stage, PLAN_FILE), JSON.stringify(plan));
+  process.stderr.write(`pagefind: ${pageCount} pages in ${chunks.length} chunk(s) of about ${CHUNK_SIZE} at most: ${todo.length} indexed (${todo.map((t) => `${t.chunk.name}: ${countPages(t.chunk)} pages`).join(', ')}), ${chunks.length - todo.length} in the cache, ${seconds(started)}s\n`);
 }
 
-if (values.place) {
-  // The staged index replaces the site's: a rename within one file system, else a copy.
-  const target = path.join(OUT, 'pagefind');
-  await rm(target, { recursive: true, force: true });
-  await mkdir(OUT, { recursive: true });
-  await rename(values.place, target).catch(async () => {
-    await cp(values.place!, target, { recursive: true });
-    await rm(values.place!, { recursive: true, force: true });
-  });
-  process.stderr.write(`pagefind: placed ${values.place} → ${target}\n`);
-} else {
-  await buildIndex(values.stage ?? path.join(OUT, 'pagefind'));
+/** The plan's file in the stage folder. */
+const PLAN_FILE = 'plan.json';
+/** The cache's record of which chunk (by key) each folder of the placed index holds: `{ out, keys }`. */
+const PLACED_FILE = 'placed.json';
+
+/**
+ * Puts a staged index in the site's pagefind/ folder: a chunk indexed in this run moved in (a rename
+ * within one file system), a chunk the folder already holds under the same key left as it is, any
+ * other copied from the cache; folders of chunks no longer planned deleted; the UI files and the
+ * chunk list written when their bytes change.
+ */
+async function placeIndex(stage: string, out: string): Promise<void> {
+  const started = performance.now();
+  const plan = JSON.parse(await readFile(path.join(stage, PLAN_FILE), 'utf8')) as StagePlan;
+  const target = path.join(out, 'pagefind');
+  await mkdir(target, { recursive: true });
+  const placedFile = path.join(CACHE, PLACED_FILE);
+  const placed = await readFile(placedFile, 'utf8').then((t) => JSON.parse(t) as { out: string; keys: Record<string, string> }, () => null);
+  const held = placed?.out === path.resolve(out) ? placed.keys : {};
+  // Folders change from here on: a place that stops half-way leaves no record, and the next one copies every chunk.
+  await rm(placedFile, { force: true });
+  let moved = 0;
+  let copied = 0;
+  for (const { name, key } of plan.chunks) {
+    const dest = path.join(target, name);
+    const staged = path.join(stage, name);
+    if (await exists(staged)) {
+      await rm(dest, { recursive: true, force: true });
+      await rename(staged, dest).catch(() => cp(staged, dest, { recursive: true }));
+      moved++;
+    } else if (held[name] !== key || !(await exists(dest))) {
+      await rm(dest, { recursive: true, force: true });
+      await cp(path.join(CACHE, key), dest, { recursive: true });
+      copied++;
+    }
+  }
+  const keep = new Set([...plan.chunks.map((c) => c.name), ...UI_FILES, CHUNKS_FILE]);
+  for (const name of await readdir(target)) if (!keep.has(name)) await rm(path.join(target, name), { recursive: true, force: true });
+  for (const f of UI_FILES) await writeIfChanged(path.join(target, f), await readFile(path.join(target, plan.chunks[0]!.name, f)));
+  await writeIfChanged(path.join(target, CHUNKS_FILE), `${JSON.stringify(plan.list)}\n`);
+  await writeFile(placedFile, JSON.stringify({ out: path.resolve(out), keys: Object.fromEntries(plan.chunks.map((c) => [c.name, c.key])) }));
+  await rm(stage, { recursive: true, force: true });
+  process.stderr.write(`pagefind: placed ${plan.chunks.length} chunk(s) in ${target}: ${moved} indexed, ${copied} from the cache, ${plan.chunks.length - moved - copied} kept, ${seconds(started)}s\n`);
+}
+
+/** Returns whether a path exists. */
+function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
+}
+
+if (values.place) await placeIndex(values.place, OUT);
+else if (values.stage) await stageIndex(values.stage);
+else {
+  // Both steps at once, staged in a folder of their own beside the records.
+  await mkdir(DATA, { recursive: true });
+  const stage = await mkdtemp(path.join(DATA, '.search-'));
+  try {
+    await stageIndex(stage);
+    await placeIndex(stage, OUT);
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
 }

@@ -34,7 +34,7 @@ export interface NianbaoConfig {
   astroHeapMib: number;
   /** Threads that draw the agencies' charts before the Astro build; 0 draws them on the stage's own thread. */
   chartWorkers: number;
-  /** Pages per search-index chunk (one Pagefind process each). */
+  /** Pages per search-index chunk (one Pagefind bundle each). */
   searchChunk: number;
   /** Search-index chunks built at once. */
   searchJobs: number;
@@ -49,12 +49,12 @@ export type AstroLogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ASTRO_LOG_LEVELS: readonly AstroLogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /**
- * Pages per search-index chunk by default. Measured on generated reports: the Pagefind process
- * peaks near 100 MiB + 0.7 MiB per page (1000 pages: 0.8 GiB; 2000: 1.5 GiB; 3000: 2.2 GiB), and
- * its write step grows faster than linearly (1000 pages: 28 s; 2000: 138 s), so two chunks of 1000
- * take less than half the time of one of 2000; the browser merges a few more indexes.
+ * Pages per search-index chunk by default. A changed report re-indexes its chunk, whose cost past
+ * Pagefind's start-up follows its pages, while the browser fetches a few files per chunk for each
+ * query: 250 balances the two (bench/results.md, search chunk sizes). The Pagefind process peaks
+ * near 100 MiB + 0.7 MiB per page, and its write step grows faster than linearly with the pages.
  */
-const DEFAULT_SEARCH_CHUNK = 1000;
+const DEFAULT_SEARCH_CHUNK = 250;
 
 /**
  * The Astro build's old-space limit by default, in MiB. Without one V8 lets the heap grow towards
@@ -96,7 +96,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { variable: 'NIANBAO_ASTRO_LOG', key: 'astroLog', defaultText: '`warn`' },
   { variable: 'NIANBAO_ASTRO_HEAP_MIB', key: 'astroHeapMib', defaultText: '1792' },
   { variable: 'NIANBAO_CHART_WORKERS', key: 'chartWorkers', defaultText: 'one per core' },
-  { variable: 'NIANBAO_SEARCH_CHUNK', key: 'searchChunk', defaultText: '1000' },
+  { variable: 'NIANBAO_SEARCH_CHUNK', key: 'searchChunk', defaultText: '250' },
   { variable: 'NIANBAO_SEARCH_JOBS', key: 'searchJobs', defaultText: 'one per core' },
   { variable: 'NIANBAO_EXTRACT_HEAP_MIB', key: 'extractHeapMib', defaultText: "V8's" },
   { variable: 'NIANBAO_DEBUG', key: 'debug', defaultText: 'off' },

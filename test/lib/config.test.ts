@@ -24,7 +24,7 @@ describe('readConfig', () => {
       astroLog: 'warn',
       astroHeapMib: 1792,
       chartWorkers: cores,
-      searchChunk: 1000,
+      searchChunk: 250,
       searchJobs: cores,
       extractHeapMib: undefined,
       debug: false,
@@ -68,7 +68,7 @@ describe('readConfig', () => {
       extractHeapMib: 64,
       debug: true,
     });
-    expect(readConfig({ NIANBAO_DATA: '  ', NIANBAO_SITE: '', NIANBAO_SEARCH_CHUNK: ' ' })).toMatchObject({ data: '.nianbao', site: undefined, searchChunk: 1000 });
+    expect(readConfig({ NIANBAO_DATA: '  ', NIANBAO_SITE: '', NIANBAO_SEARCH_CHUNK: ' ' })).toMatchObject({ data: '.nianbao', site: undefined, searchChunk: 250 });
     expect(readConfig({ NIANBAO_DEBUG: 'yes' }).debug).toBe(false);
   });
 

@@ -1,43 +1,52 @@
 /**
  * The one producer of everything under OUT/api/ and OUT/data/ but the data page itself (an I/O
- * edge), run after the Astro build into the site it built: reads the records one file at a time
- * from DATA/reports in id order (the order the site sorts them in) and streams each download to
- * OUT/data/ — the long CSV, a wide CSV per table, the JSON and the SQLite file — each record's
- * API document to OUT/api/reports/, and each report text too long for its page (isTextCut in
- * src/lib/site/bounds.ts) whole to OUT/data/text/<id>.txt; then the data package that describes
- * the CSVs, the Datasette metadata that describes the SQLite file, the data dictionary and the
- * extractor's manifest, and the API's index, summaries and agency documents from the index entries
- * of the records it read (the same entries the pages are built from). All from the pure builders in
- * src/lib/export. Memory holds one record, the streams' buffers, one index entry per report and one
- * small row per agency (SQLite), never a whole file.
+ * edge), run after the Astro build into the site it built: the long CSV, a wide CSV per table, the
+ * JSON and the SQLite file in OUT/data/, each record's API document in OUT/api/reports/, each report
+ * text too long for its page (isTextCut in src/lib/site/bounds.ts) whole in OUT/data/text/<id>.txt;
+ * then the data package that describes the CSVs, the Datasette metadata that describes the SQLite
+ * file, the data dictionary and the extractor's manifest, and the API's index, summaries and agency
+ * documents from the index entries of the records (the same entries the pages are built from). All
+ * from the pure builders in src/lib/export.
+ *
+ * From digests: each report's share of every file (its part, report-part.ts) is kept in the extraction
+ * folder under a key of its record file, corrections, text and the code, so a run reads and
+ * validates only the records whose key changed, joins the big files from the kept parts (in id order,
+ * the order the site sorts them in), updates the SQLite file in place, and writes a file only when its
+ * bytes change. The output is byte for byte a whole run's (the SQLite file: the same rows in every
+ * table). Memory holds one part, the streams' buffers and one index entry per report, never a whole file.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
-import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
+import type { IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { buildApiAgency, buildApiIndex, type Linker } from '../../../src/lib/export/api.ts';
-import { TABLES } from '../../../src/lib/export/cells.ts';
+import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
 import {
   buildDictionaryCsv,
   formatDatasetJsonFrame,
-  formatDatasetJsonRecord,
   formatLongCsvHead,
-  formatLongCsvRecord,
   formatWideCsvHead,
-  formatWideCsvRecord,
 } from '../../../src/lib/export/dataset.ts';
 import { buildDataPackage } from '../../../src/lib/export/datapackage.ts';
 import { buildDatasetteMetadata } from '../../../src/lib/export/datasette.ts';
-import { openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
+import { AgencyRows, openSqliteUpdater, openSqliteWriter, type SqliteUpdater, type SqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import { describeInput } from '../../../src/lib/extract/manifest.ts';
-import { manifestSchema, reportRecordSchema, type Manifest, type ReportRecord } from '../../../src/lib/schema/report.ts';
 import { publishManifestCounts } from '../../../src/lib/corrections/counts.ts';
+import { readRecordHashes } from '../../../src/lib/extract/written-state.ts';
+import { manifestSchema, type Manifest } from '../../../src/lib/schema/report.ts';
 import { toCompareRows } from '../../../src/lib/site/compare-rows.ts';
-import { fullTextPath, isTextCut } from '../../../src/lib/site/bounds.ts';
-import { assertCorrectionsValid, openCorrector, type Corrector } from '../../../src/lib/site/corrections.ts';
+import { fullTextPath } from '../../../src/lib/site/bounds.ts';
+import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
+import { hashModuleGraph } from '../../../src/lib/source-version.ts';
+import { forEachLimited } from '../extract/write-output.ts';
+import { loadPart, loadRows, partPaths, readReportKey, remakeReport, textPath, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
+import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
+import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
@@ -69,30 +78,6 @@ export async function listRecordIds(data: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * Reads one record: as validated by the schema the site's content collection uses (same keys, same
- * order) and corrected (content/corrections.csv), and in compact JSON (the API document): as its file
- * holds it, or the corrected record.
- */
-async function readRecord(data: string, id: string, corrector: Corrector): Promise<{ record: ReportRecord; json: string }> {
-  const parsed = JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8')) as unknown;
-  const read = reportRecordSchema.parse(parsed);
-  if (read.id !== id) throw new Error(`reports/${id}.json holds record ${read.id}`);
-  // With corrections, the record as published: its values, its checks and each value as read beside.
-  const record = corrector.correctOrThrow(read);
-  return { record, json: record === read ? JSON.stringify(parsed) : JSON.stringify(record) };
-}
-
-/**
- * Copies a record's text (DATA/text/<id>.txt, as the extractor wrote it) into the site at its
- * download path when its page shows only part of it; a record without a text file has none.
- */
-async function offerFullText(data: string, out: string, id: string): Promise<void> {
-  const from = path.join(data, 'text', `${id}.txt`);
-  const info = await stat(from).catch(() => null);
-  if (info && isTextCut(info.size)) await copyFile(from, path.join(out, fullTextPath(id)));
-}
-
 /** A text file written through a stream, waiting for it to drain when its buffer is full. */
 class TextOut {
   private readonly stream: WriteStream;
@@ -121,69 +106,248 @@ class TextOut {
   }
 }
 
+/** The folder of the downloads' cache in the extraction folder: each report's parts, and the state of the last run. */
+export function downloadsCachePath(data: string): string {
+  return path.join(data, 'downloads-cache');
+}
+
+/** The root of the project: the code whose version keys the cache. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The big files joined from the reports' parts, each a head, a part per report and a tail. */
+const JOINED_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv` as const), 'nianbao.json'] as const;
+type JoinedFile = (typeof JOINED_FILES)[number];
+
+/** Record files read at once while keying them. */
+const READ_JOBS = 8;
+
+/** Changed reports made before the joined files are planned (held in memory until written). */
+const MADE_FIRST = 64;
+
+/** One report as the second pass has it: its entry, and its parts when this run needs them. */
+interface Prepared {
+  entry: ReportEntry;
+  part: ReportPart | null;
+  rows: ReportRows | null;
+  /** Whether its parts were made in this run (its key changed). */
+  fresh: boolean;
+}
+
 /**
  * Writes every download to OUT/data/ and every API document to OUT/api/ (see the module comment):
- * here, where every record is read anyway, rather than by the Astro build, where ten thousand such
- * routes cost some twenty seconds; returns the number of records.
+ * here rather than by the Astro build, where ten thousand such routes cost some twenty seconds;
+ * returns the number of records. Two passes: every report's key from its files' bytes, then, in id
+ * order, only the reports whose key changed read and made again, the kept parts of the others read
+ * only for the files that must be written again.
  */
 export async function writeDownloads(options: DownloadOptions): Promise<number> {
   const dir = path.join(options.out, 'data');
-  await mkdir(dir, { recursive: true });
-  // The folder is this function's alone: emptied, so a record that is gone leaves no document.
   const apiDir = path.join(options.out, 'api', 'reports');
-  await rm(apiDir, { recursive: true, force: true });
-  await mkdir(apiDir, { recursive: true });
-  // The whole texts of pages that show part of theirs: this function's folder alone too.
+  // The whole texts of pages that show part of theirs.
   const textDir = path.dirname(path.join(options.out, fullTextPath('x')));
-  await rm(textDir, { recursive: true, force: true });
-  await mkdir(textDir, { recursive: true });
+  await Promise.all([dir, apiDir, textDir].map((d) => mkdir(d, { recursive: true })));
+  const cache = downloadsCachePath(options.data);
   const ids = await listRecordIds(options.data);
   const corrector = openCorrector(options.data, options.env);
   assertCorrectionsValid(corrector);
-  const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
-  const indexed: IndexedReport[] = [];
+  const version = hashModuleGraph(ROOT, 'scripts/lib/downloads');
+  const src: ReportSource = { data: options.data, cache, version, corrector, hashes: readRecordHashes(options.data) };
+  const before = await readDownloadsState(cache, version);
+  const previous = new Map((before?.entries ?? []).map((e) => [e.id, e]));
+  const keys: string[] = new Array(ids.length);
+  await forEachLimited(ids.map((_, i) => i), READ_JOBS, async (i) => {
+    keys[i] = await readReportKey(src, ids[i]!);
+  });
+  const changed = ids.filter((id, i) => previous.get(id)?.key !== keys[i]);
+  // A few changed reports are made first, so that their pieces tell which joined files change;
+  // past that (a first run) every joined file is written, and compared before it replaces the old.
+  const made = new Map<string, MadeReport>();
+  if (changed.length <= MADE_FIRST) for (const id of changed) made.set(id, await remakeReport(src, id, keys[ids.indexOf(id)]!));
+  const known = changed.length <= MADE_FIRST ? ids.map((id) => made.get(id)?.entry ?? previous.get(id)!) : null;
 
-  const long = new TextOut(file('nianbao-long.csv'));
-  const wide = TABLES.map((table) => ({ table, out: new TextOut(file(`nianbao-wide-${table}.csv`)) }));
-  const json = new TextOut(file('nianbao.json'));
-  const texts = [long, ...wide.map((w) => w.out), json];
-  await rm(file('nianbao.sqlite'), { force: true });
-  const sqlite = openSqliteWriter(file('nianbao.sqlite'), options.builtOn);
+  const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
+  const joined = await planJoinedFiles(dir, version, frame.head, known, before);
+  const sqlite = await planSqlite(path.join(dir, 'nianbao.sqlite'), ids, keys, before, options.builtOn);
+  const prepare = async (i: number): Promise<Prepared> => {
+    const id = ids[i]!;
+    const key = keys[i]!;
+    const kept = previous.get(id);
+    if (kept?.key !== key) return { ...(made.get(id) ?? (await remakeReport(src, id, key))), fresh: true };
+    const apiMissing = (await statSize(path.join(apiDir, `${id}.json`))) !== kept.apiBytes;
+    const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
+    return {
+      entry: kept,
+      part: joined.todo.length > 0 || apiMissing ? await loadPart(src, id, key) : null,
+      rows: needsRows ? await loadRows(src, id, key) : null,
+      fresh: false,
+    };
+  };
+
+  // Files change from here on: a run that stops half-way leaves no state, and the next one trusts no file it finds.
+  await clearDownloadsState(cache);
+  const entries: ReportEntry[] = [];
+  const temp = (name: string) => path.join(dir, `.${name}.tmp`);
+  const outs = joined.todo.map((name) => ({ name, out: new TextOut(temp(name)) }));
+  const sqliteTemp = temp('nianbao.sqlite');
+  let writer: SqliteWriter | null = null;
+  let updater: SqliteUpdater | null = null;
   try {
-    const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
-    const pending = [long.write(formatLongCsvHead()), ...wide.map((w) => w.out.write(formatWideCsvHead(w.table))), json.write(frame.head)];
-    await Promise.all(pending);
-    // The next record is read while this one is written.
-    let next = ids.length ? readRecord(options.data, ids[0]!, corrector) : null;
+    if (sqlite.mode === 'whole') {
+      await rm(sqliteTemp, { force: true });
+      writer = openSqliteWriter(sqliteTemp, options.builtOn);
+    } else if (sqlite.mode === 'update') {
+      updater = openSqliteUpdater(path.join(dir, 'nianbao.sqlite'));
+      for (const id of sqlite.gone) updater.remove(id);
+    }
+    await Promise.all(outs.map((o) => o.out.write(joinedHead(o.name, frame.head))));
+    // The next report is prepared while this one is written.
+    let next = ids.length ? prepare(0) : null;
     for (let i = 0; i < ids.length; i++) {
-      const { record, json: document } = await next!;
-      next = i + 1 < ids.length ? readRecord(options.data, ids[i + 1]!, corrector) : null;
+      const { entry, part, rows, fresh } = await next!;
+      next = i + 1 < ids.length ? prepare(i + 1) : null;
       // An unobserved rejection of the prefetch must not crash the process before it is awaited.
       next?.catch(() => {});
-      sqlite.add(record);
-      indexed.push(indexReport(record));
+      entries.push(entry);
+      if (writer) writer.addRows(rows!.sqlite);
+      else if (updater && rows) {
+        if (sqlite.mode === 'update' && entry.id in sqlite.left.keys) updater.remove(entry.id);
+        updater.addRows(rows.sqlite);
+      }
       await Promise.all([
-        long.write(formatLongCsvRecord(record)),
-        ...wide.map((w) => w.out.write(formatWideCsvRecord(record, w.table))),
-        json.write((i ? frame.separator : '') + formatDatasetJsonRecord(record)),
-        writeFile(path.join(apiDir, `${record.id}.json`), document),
-        offerFullText(options.data, options.out, record.id),
+        ...outs.map((o) => o.out.write(joinedPiece(o.name, part!, i, frame.separator))),
+        writeReportFiles(options, entry, part, fresh),
       ]);
     }
-    await json.write(frame.tail);
-    sqlite.finish();
-    await Promise.all(texts.map((t) => t.close()));
+    await Promise.all(outs.filter((o) => o.name === 'nianbao.json').map((o) => o.out.write(frame.tail)));
+    await Promise.all(outs.map((o) => o.out.close()));
+    const agencies = new AgencyRows();
+    for (const e of entries) agencies.add(e.year, e.agency);
+    writer?.finish();
+    updater?.finish(agencies.list(), options.builtOn);
   } catch (error) {
-    sqlite.abort();
-    for (const t of texts) t.destroy();
+    writer?.abort();
+    updater?.abort();
+    for (const o of outs) o.out.destroy();
+    await Promise.all([...outs.map((o) => rm(temp(o.name), { force: true })), rm(sqliteTemp, { force: true })]);
     throw error;
   }
-  await writeFile(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
-  await writeFile(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
-  await writeFile(file('dictionary.csv'), buildDictionaryCsv());
-  await writeFile(file('manifest.json'), JSON.stringify(publishManifestCounts(await readManifest(options.data), indexed), null, 2));
-  await writeApiIndexes(options.out, indexed, options.builtOn, options.link);
+
+  const state: DownloadsState = { version, entries, files: { ...joined.kept }, sqlite: null };
+  const signatures = signJoinedFiles(version, frame.head, entries);
+  for (const { name } of outs) {
+    await replaceIfChanged(temp(name), path.join(dir, name));
+    state.files[name] = await describeFile(path.join(dir, name), signatures[name]);
+  }
+  if (writer) {
+    // A journal left by an update that crashed belongs to the file replaced.
+    await rm(path.join(dir, 'nianbao.sqlite-journal'), { force: true });
+    await replaceIfChanged(sqliteTemp, path.join(dir, 'nianbao.sqlite'));
+  }
+  state.sqlite = sqlite.mode === 'keep' ? sqlite.left : { keys: Object.fromEntries(ids.map((id, i) => [id, keys[i]!])), builtOn: options.builtOn, file: await describeFile(path.join(dir, 'nianbao.sqlite'), '') };
+
+  const file = (name: (typeof DOWNLOAD_FILES)[number]) => path.join(dir, name);
+  await writeIfChanged(file('datapackage.json'), `${JSON.stringify(buildDataPackage({ builtOn: options.builtOn, homepage: options.dataUrl }), null, 2)}\n`);
+  await writeIfChanged(file('metadata.json'), `${JSON.stringify(buildDatasetteMetadata(options.dataUrl), null, 2)}\n`);
+  await writeIfChanged(file('dictionary.csv'), buildDictionaryCsv());
+  await writeIfChanged(file('manifest.json'), JSON.stringify(publishManifestCounts(await readManifest(options.data), entries.map((e) => e.index)), null, 2));
+  await writeApiIndexes(options.out, entries.map((e) => e.index), options.builtOn, options.link);
+  // The folders are this function's alone: a file of no report (a deleted one's) goes.
+  await pruneFolder(apiDir, new Set(ids.map((id) => `${id}.json`)));
+  await pruneFolder(textDir, new Set(entries.filter((e) => e.text !== null).map((e) => path.basename(fullTextPath(e.id)))));
+  await writeDownloadsState(cache, state);
+  await pruneFolder(path.join(cache, 'parts'), new Set(ids.flatMap((id) => Object.values(partPaths(cache, id)).map((f) => path.basename(f)))));
   return ids.length;
+}
+
+/**
+ * Writes a report's API document and, when its page shows only part of its text, its whole text
+ * (DATA/text/<id>.txt, as the extractor wrote it): for a report made again in this run, and for
+ * another only when its file is missing or of another size (`part` is then there).
+ */
+async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, part: ReportPart | null, fresh: boolean): Promise<void> {
+  const api = path.join(options.out, 'api', 'reports', `${entry.id}.json`);
+  if (part && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, part.api);
+  if (entry.text === null) return;
+  const text = path.join(options.out, fullTextPath(entry.id));
+  if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readFile(textPath(options.data, entry.id)));
+}
+
+/** Deletes every file in `dir` whose name is not in `keep`. */
+async function pruneFolder(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+}
+
+/** Returns the head of a joined file. */
+function joinedHead(name: JoinedFile, jsonHead: string): string {
+  if (name === 'nianbao-long.csv') return formatLongCsvHead();
+  if (name === 'nianbao.json') return jsonHead;
+  return formatWideCsvHead(name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId);
+}
+
+/** Returns a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first). */
+function joinedPiece(name: JoinedFile, part: ReportPart, i: number, separator: string): string {
+  if (name === 'nianbao-long.csv') return part.long;
+  if (name === 'nianbao.json') return (i ? separator : '') + part.json;
+  return part.wide[name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId];
+}
+
+/** Returns whether a file is as the last run left it (its size and modification time), so that its bytes are what the state says. */
+async function isAsLeft(file: string, left: KeptFile | undefined): Promise<boolean> {
+  if (!left) return false;
+  const info = await stat(file).catch(() => null);
+  return info !== null && info.size === left.size && info.mtimeMs === left.mtimeMs;
+}
+
+/** Returns how a file is now (for the state). */
+async function describeFile(file: string, signature: string): Promise<KeptFile> {
+  const info = await stat(file);
+  return { signature, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Returns each joined file's signature: a sha256 (hex) of the code, its head and every report's id and piece of it, in order. */
+function signJoinedFiles(version: string, jsonHead: string, entries: readonly ReportEntry[]): Record<JoinedFile, string> {
+  return Object.fromEntries(
+    JOINED_FILES.map((name) => {
+      const hash = createHash('sha256').update(`${version}\0${joinedHead(name, jsonHead)}\0`);
+      for (const e of entries) hash.update(`${e.id}\0${e.pieces[name]}\0`);
+      return [name, hash.digest('hex')];
+    }),
+  ) as Record<JoinedFile, string>;
+}
+
+/**
+ * Returns which joined files must be written (`todo`) and the state of those left as they are: a
+ * file of the same signature as the last run's, untouched since, is left alone. Every one is
+ * written when the reports' entries are not all known yet (`entries` null).
+ */
+async function planJoinedFiles(dir: string, version: string, jsonHead: string, entries: readonly ReportEntry[] | null, before: DownloadsState | null): Promise<{ todo: JoinedFile[]; kept: Record<string, KeptFile> }> {
+  if (!entries) return { todo: [...JOINED_FILES], kept: {} };
+  const signatures = signJoinedFiles(version, jsonHead, entries);
+  const todo: JoinedFile[] = [];
+  const kept: Record<string, KeptFile> = {};
+  for (const name of JOINED_FILES) {
+    const left = before?.files[name];
+    if (left?.signature === signatures[name] && (await isAsLeft(path.join(dir, name), left))) kept[name] = left;
+    else todo.push(name);
+  }
+  return { todo, kept };
+}
+
+/** How the SQLite file is written: left as it is, updated in place (`gone`: reports it holds that are no more), or built whole. */
+type SqlitePlan = { mode: 'keep'; left: KeptSqlite } | { mode: 'update'; left: KeptSqlite; gone: string[] } | { mode: 'whole' };
+
+/**
+ * Returns how the SQLite file is written: in place when the last run's file is there untouched (and
+ * the state is of this code: readDownloadsState), left alone when no report and no date changed
+ * either, else whole.
+ */
+async function planSqlite(file: string, ids: readonly string[], keys: readonly string[], before: DownloadsState | null, builtOn: string): Promise<SqlitePlan> {
+  const left = before?.sqlite;
+  if (!left || !(await isAsLeft(file, left.file))) return { mode: 'whole' };
+  const now = new Set(ids);
+  const gone = Object.keys(left.keys).filter((id) => !now.has(id));
+  const same = gone.length === 0 && ids.every((id, i) => left.keys[id] === keys[i]);
+  return same && left.builtOn === builtOn ? { mode: 'keep', left } : { mode: 'update', left, gone };
 }
 
 /** Returns the extractor's manifest as the site publishes it: its corpus folder named as the extractor names it now, so that an older manifest publishes no absolute path either. */
@@ -201,10 +365,13 @@ async function writeApiIndexes(out: string, reports: readonly IndexedReport[], b
   const agencies = groupAgencies(reports);
   const summaries = reports.map((r) => r.summary);
   const compareRows = toCompareRows(reports);
-  await writeFile(path.join(out, 'api', 'index.json'), JSON.stringify(buildApiIndex(summaries, agencies, builtOn, link)));
-  await writeFile(path.join(out, 'api', 'summaries.json'), JSON.stringify(compareRows));
+  await writeIfChanged(path.join(out, 'api', 'index.json'), JSON.stringify(buildApiIndex(summaries, agencies, builtOn, link)));
+  await writeIfChanged(path.join(out, 'api', 'summaries.json'), JSON.stringify(compareRows));
   const agencyDir = path.join(out, 'api', 'agencies');
-  await rm(agencyDir, { recursive: true, force: true });
   await mkdir(agencyDir, { recursive: true });
-  for (const group of agencies) await writeFile(path.join(agencyDir, `${group.slug}.json`), JSON.stringify(buildApiAgency(group, link)));
+  await forEachLimited(agencies, 8, async (group) => {
+    await writeIfChanged(path.join(agencyDir, `${group.slug}.json`), JSON.stringify(buildApiAgency(group, link)));
+  });
+  // The folder is this function's alone: a deleted agency's document goes.
+  await pruneFolder(agencyDir, new Set(agencies.map((a) => `${a.slug}.json`)));
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * node scripts/lib/search/index-chunk.ts JOB.json — indexes one chunk of the search index: JOB.json
- * holds `{ dataDir, agencies, outputPath }` (the extraction folder, the chunk's agencies with their
- * record ids, the bundle folder to write). Each agency's records are read and turned into search
- * records (scripts/lib/search/records.ts), which Pagefind indexes as custom records. Run by
- * scripts/search-index.ts, one process per chunk, so that chunks are indexed side by side, each with
- * its own Pagefind process, and each process's memory is returned when it ends. Exit code 0 when
- * the bundle is written.
+ * node scripts/lib/search/index-chunk.ts JOB.json — indexes chunks of the search index one after
+ * another: JOB.json holds `{ dataDir, chunks: [{ agencies, outputPath }] }` (the extraction folder;
+ * per chunk its agencies with their record ids and the bundle folder to write). Each agency's records
+ * are read and turned into search records (scripts/lib/search/records.ts), which Pagefind indexes as
+ * custom records, each chunk in an index of its own, deleted once written so that memory holds one
+ * chunk. Run by scripts/search-index.ts, one process per core, each with its own Pagefind process,
+ * so that the start-up of Node and Pagefind is paid once per process, not per chunk. Exit code 0
+ * when every bundle is written.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,12 @@ import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough that Node holds little text. */
 const IN_FLIGHT = 16;
+
+/** One chunk to index: its agencies and the bundle folder it is written to. */
+export interface ChunkJob {
+  agencies: AgencyPages[];
+  outputPath: string;
+}
 
 /** Returns this process's child processes (Linux; empty where /proc is missing). */
 async function children(): Promise<Set<number>> {
@@ -37,13 +44,12 @@ async function waitForExit(before: Set<number>): Promise<void> {
   }
 }
 
-/** Indexes the pages of `agencies` (their records in `dataDir`) into one Pagefind bundle at `outputPath`. */
-async function indexChunk(dataDir: string, agencies: readonly AgencyPages[], outputPath: string): Promise<void> {
-  const before = await children();
+/** Indexes the pages of one chunk's agencies (their records in `dataDir`) into its own Pagefind bundle. */
+async function indexChunk(dataDir: string, chunk: ChunkJob): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    for (const agency of agencies) {
+    for (const agency of chunk.agencies) {
       const records = await Promise.all(agency.ids.map(async (id) => JSON.parse(await readFile(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord));
       const pages = listSearchRecords(records);
       for (let i = 0; i < pages.length; i += IN_FLIGHT) {
@@ -53,13 +59,18 @@ async function indexChunk(dataDir: string, agencies: readonly AgencyPages[], out
         }));
       }
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: chunk.outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   } finally {
-    await pagefind.close();
-    await waitForExit(before);
+    await index.deleteIndex();
   }
 }
 
-const job = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as { dataDir: string; agencies: AgencyPages[]; outputPath: string };
-await indexChunk(job.dataDir, job.agencies, job.outputPath);
+const job = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as { dataDir: string; chunks: ChunkJob[] };
+const before = await children();
+try {
+  for (const chunk of job.chunks) await indexChunk(job.dataDir, chunk);
+} finally {
+  await pagefind.close();
+  await waitForExit(before);
+}

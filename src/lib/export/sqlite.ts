@@ -253,9 +253,59 @@ export function listSqliteMetadataRows(builtOn: string): SqliteRow[] {
   ];
 }
 
-/** A SQLite file being written: `add` each record in order, then `finish` once. */
+/**
+ * Keeps each agency's row from its newest report: `add` the reports in id order (the order the file
+ * is written in); an agency's row is that of its newest report, the last one added on a tie of years.
+ */
+export class AgencyRows {
+  /** Each agency's newest row so far: its year and the order it was added in break ties. */
+  private readonly agencies = new Map<string, { year: number; order: number; row: SqliteRow }>();
+  private added = 0;
+
+  /** Counts one report: its year and its agency's row (`SqliteRecordRows.agency`, the slug first). */
+  add(year: number, row: SqliteRow): void {
+    const order = this.added++;
+    const slug = String(row[0]);
+    const seen = this.agencies.get(slug);
+    if (!seen || year >= seen.year) this.agencies.set(slug, { year, order, row });
+  }
+
+  /** Returns the agencies' rows in the order of their newest report, oldest year first. */
+  list(): SqliteRow[] {
+    return [...this.agencies.values()].sort((x, y) => x.year - y.year || x.order - y.order).map((a) => a.row);
+  }
+}
+
+/** The statements that insert one record's rows. */
+function prepareInserts(db: DatabaseSync): (rows: SqliteRecordRows) => void {
+  const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
+  const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rows) => {
+    report.run(...rows.report);
+    for (const row of rows.checks) check.run(...row);
+    for (const row of rows.checkFailures) failure.run(...row);
+    for (const row of rows.cells) cell.run(...row);
+  };
+}
+
+/** Replaces the agencies and the metadata (both small) and checks the foreign keys; inside the caller's transaction. */
+function finishTables(db: DatabaseSync, agencies: readonly SqliteRow[], builtOn: string): void {
+  db.exec('DELETE FROM agencies; DELETE FROM metadata;');
+  const agency = db.prepare('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const row of agencies) agency.run(...row);
+  const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
+  for (const row of listSqliteMetadataRows(builtOn)) meta.run(...row);
+  const orphan = db.prepare('PRAGMA foreign_key_check').iterate().next();
+  if (!orphan.done) throw new Error(`nianbao.sqlite: foreign key violated: ${JSON.stringify(orphan.value)}`);
+}
+
+/** A SQLite file being written: `add` (or `addRows`) each record in order, then `finish` once. */
 export interface SqliteWriter {
   add(record: ReportRecord): void;
+  /** Adds a record's rows as `listSqliteRows` makes them. */
+  addRows(rows: SqliteRecordRows): void;
   /** Writes the agencies, dictionary and metadata, builds the indexes and closes the file. */
   finish(): void;
   /** Closes the file without finishing it (after an error). */
@@ -274,37 +324,22 @@ export function openSqliteWriter(file: string, builtOn: string): SqliteWriter {
   db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
   db.exec(SQLITE_SCHEMA);
   db.exec('BEGIN');
-  const report = db.prepare('INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const check = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
-  const failure = db.prepare('INSERT INTO check_failures VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const cell = db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  /** Each agency's newest row so far: its year and the order it was added in break ties. */
-  const agencies = new Map<string, { year: number; order: number; row: SqliteRow }>();
-  let added = 0;
+  const insert = prepareInserts(db);
+  const agencies = new AgencyRows();
+  const addRows = (rows: SqliteRecordRows) => {
+    agencies.add(Number(rows.report[2]), rows.agency);
+    insert(rows);
+  };
   return {
-    add(record) {
-      const rows = listSqliteRows(record);
-      const order = added++;
-      const seen = agencies.get(record.agency.slug);
-      if (!seen || record.year >= seen.year) agencies.set(record.agency.slug, { year: record.year, order, row: rows.agency });
-      report.run(...rows.report);
-      for (const row of rows.checks) check.run(...row);
-      for (const row of rows.checkFailures) failure.run(...row);
-      for (const row of rows.cells) cell.run(...row);
-    },
+    add: (record) => addRows(listSqliteRows(record)),
+    addRows,
     finish() {
       try {
-        // Agencies in the order of their newest report, oldest year first.
-        const agency = db.prepare('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const a of [...agencies.values()].sort((x, y) => x.year - y.year || x.order - y.order)) agency.run(...a.row);
         const dict = db.prepare('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const row of listSqliteDictionaryRows()) dict.run(...row);
-        const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
-        for (const row of listSqliteMetadataRows(builtOn)) meta.run(...row);
         // Indexes after the rows: building an index once is cheaper than updating it per row.
         db.exec(SQLITE_INDEXES);
-        const orphan = db.prepare('PRAGMA foreign_key_check').iterate().next();
-        if (!orphan.done) throw new Error(`nianbao.sqlite: foreign key violated: ${JSON.stringify(orphan.value)}`);
+        finishTables(db, agencies.list(), builtOn);
         db.exec('COMMIT');
       } finally {
         db.close();
@@ -312,6 +347,51 @@ export function openSqliteWriter(file: string, builtOn: string): SqliteWriter {
     },
     abort() {
       if (db.isOpen) db.close();
+    },
+  };
+}
+
+/** A SQLite file being updated in place: `remove` and `addRows` reports in any order, then `finish` once. */
+export interface SqliteUpdater {
+  /** Deletes a report's rows (of a report changed or deleted). */
+  remove(id: string): void;
+  /** Inserts a report's rows as `listSqliteRows` makes them (of a report changed or added). */
+  addRows(rows: SqliteRecordRows): void;
+  /** Replaces the agencies (every agency's row, as `AgencyRows.list` gives them) and the metadata, commits and closes the file. */
+  finish(agencies: readonly SqliteRow[], builtOn: string): void;
+  /** Rolls back and closes the file (after an error). */
+  abort(): void;
+}
+
+/**
+ * Opens a SQLite file `openSqliteWriter` wrote for an update in one transaction (a crash rolls it
+ * back). Every table then holds the rows a whole build would, by primary key; only the rowids of
+ * the reports added differ (they come last).
+ */
+export function openSqliteUpdater(file: string): SqliteUpdater {
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: false });
+  db.exec('PRAGMA synchronous = OFF;');
+  db.exec('BEGIN');
+  const deletes = ['cells', 'checks', 'check_failures', 'reports'].map((t) => db.prepare(`DELETE FROM ${t} WHERE ${t === 'reports' ? 'id' : 'report_id'} = ?`));
+  const insert = prepareInserts(db);
+  return {
+    remove(id) {
+      for (const d of deletes) d.run(id);
+    },
+    addRows: insert,
+    finish(agencies, builtOn) {
+      try {
+        finishTables(db, agencies, builtOn);
+        db.exec('COMMIT');
+      } finally {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        db.close();
+      }
+    },
+    abort() {
+      if (!db.isOpen) return;
+      if (db.isTransaction) db.exec('ROLLBACK');
+      db.close();
     },
   };
 }

@@ -146,9 +146,11 @@ export function openCorrector(dataDir: string, env: NodeJS.ProcessEnv = process.
     },
     keyOf(id) {
       const list = byReport.get(id);
-      const merge = mergeOf(id)?.merge;
-      if (!list && !merge) return '';
-      return createHash('sha1').update(JSON.stringify([list ?? [], merge ?? null])).digest('hex').slice(0, 16);
+      const resolved = mergeOf(id);
+      if (!list && !resolved) return '';
+      // The agency shown is read from the merged-into agency's latest record: a new name there changes what this report shows.
+      const merge = resolved ? [resolved.merge, agencyOf(resolved.to)] : null;
+      return createHash('sha1').update(JSON.stringify([list ?? [], merge])).digest('hex').slice(0, 16);
     },
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * What the downloads stage makes of one report, kept between builds in the extraction folder
+ * (DATA/downloads-cache/parts/<id>.json) under a key of everything it is made from: the record file's
+ * bytes, the report's corrections, its text file and the downloads code's version. A build in which
+ * one report changed makes that report's part again and joins the corpus-wide files from the kept
+ * parts, without reading (or validating) the other records.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
+import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
+import { formatDatasetJsonRecord, formatLongCsvRecord, formatWideCsvRecord } from '../../../src/lib/export/dataset.ts';
+import { listSqliteRows, type SqliteRecordRows, type SqliteRow } from '../../../src/lib/export/sqlite.ts';
+import { reportRecordSchema } from '../../../src/lib/schema/report.ts';
+import { isTextCut } from '../../../src/lib/site/bounds.ts';
+import { statSize } from '../write-if-changed.ts';
+import type { Corrector } from '../../../src/lib/site/corrections.ts';
+
+/** One report's share of the text downloads: each file's lines of it and its API document. */
+export interface ReportPart {
+  key: string;
+  long: string;
+  wide: Record<TableId, string>;
+  json: string;
+  /** /api/reports/<id>.json. */
+  api: string;
+}
+
+/** One report's SQLite rows, kept apart from its text part: read only when the SQLite file is built whole. */
+export interface ReportRows {
+  key: string;
+  sqlite: SqliteRecordRows;
+}
+
+/** What the corpus-wide documents need of a report, kept for every report in the cache's state file. */
+export interface ReportEntry {
+  id: string;
+  key: string;
+  /** Its index entry (the API's index, summaries and agency documents). */
+  index: IndexedReport;
+  year: number;
+  /** Its agency's SQLite row (the agencies table keeps the newest report's). */
+  agency: SqliteRow;
+  /** Bytes of its API document. */
+  apiBytes: number;
+  /** Bytes of its whole text when the site offers it (too long for its page), else null. */
+  text: number | null;
+  /** A sha1 (16 hex digits) of its piece of each joined file, by name: a file is joined again only when one of these changed. */
+  pieces: Record<string, string>;
+}
+
+/** Where a run reads reports from and keeps their parts, and what their keys are made of. */
+export interface ReportSource {
+  /** The extraction folder: records in reports/, texts in text/. */
+  data: string;
+  /** The downloads' cache folder (parts/ in it). */
+  cache: string;
+  /** The downloads code's version. */
+  version: string;
+  corrector: Corrector;
+  /** The extractor's hash of each record file, by id (readRecordHashes). */
+  hashes: ReadonlyMap<string, string>;
+}
+
+/** A report made again: its parts and its entry. */
+export interface MadeReport {
+  part: ReportPart;
+  rows: ReportRows;
+  entry: ReportEntry;
+}
+
+/** Returns the paths of a report's kept part and rows. */
+export function partPaths(cache: string, id: string): { part: string; rows: string } {
+  return { part: path.join(cache, 'parts', `${id}.part`), rows: path.join(cache, 'parts', `${id}.rows.json`) };
+}
+
+/** Returns a report's record file. */
+function recordPath(data: string, id: string): string {
+  return path.join(data, 'reports', `${id}.json`);
+}
+
+/** Returns a report's text file (as the extractor wrote it). */
+export function textPath(data: string, id: string): string {
+  return path.join(data, 'text', `${id}.txt`);
+}
+
+/**
+ * Returns a report's key: a sha256 (hex) of the downloads code's `version`, its record file's token
+ * (the extractor's hash of it with its size and time, or the sha256 of its bytes), the digest of its
+ * corrections and the size and time of its text file (or its absence).
+ */
+export function keyReport(version: string, recordToken: string, corrections: string, text: { size: number; mtimeMs: number } | null): string {
+  return createHash('sha256').update(`${version}\0${recordToken}\0${corrections}\0${text ? `${text.size}:${text.mtimeMs}` : '-'}`).digest('hex');
+}
+
+/**
+ * Returns the key of a report as its files are now: from the hash the extractor recorded of its
+ * record file (`hashes`, readRecordHashes) with the file's size and time, without reading it; from
+ * its bytes when the extractor recorded none (or `bytes` are given).
+ */
+export async function readReportKey(src: ReportSource, id: string, bytes?: Uint8Array): Promise<string> {
+  const file = recordPath(src.data, id);
+  const [info, text] = await Promise.all([stat(file), stat(textPath(src.data, id)).catch(() => null)]);
+  const hash = src.hashes.get(id);
+  const token = hash !== undefined ? `${hash} ${info.size} ${info.mtimeMs}` : createHash('sha256').update(bytes ?? (await readFile(file))).digest('hex');
+  return keyReport(src.version, token, src.corrector.keyOf(id), text && { size: text.size, mtimeMs: text.mtimeMs });
+}
+
+/** Returns a sha1 (16 hex digits) of a piece of text. */
+function hashPiece(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * Returns a record's parts and entry (a pure function of its file's bytes and its corrections): the
+ * record as validated by the schema the site's content collection uses and corrected; its API document
+ * as its file holds it (compact), or the corrected record.
+ */
+export function makeReport(id: string, key: string, recordBytes: Uint8Array, corrector: Corrector, textBytes: number | null): MadeReport {
+  const parsed = JSON.parse(Buffer.from(recordBytes).toString('utf8')) as unknown;
+  const read = reportRecordSchema.parse(parsed);
+  if (read.id !== id) throw new Error(`reports/${id}.json holds record ${read.id}`);
+  // With corrections, the record as published: its values, its checks and each value as read beside.
+  const record = corrector.correctOrThrow(read);
+  const api = record === read ? JSON.stringify(parsed) : JSON.stringify(record);
+  const sqlite = listSqliteRows(record);
+  const long = formatLongCsvRecord(record);
+  const wide = Object.fromEntries(TABLES.map((t) => [t, formatWideCsvRecord(record, t)])) as Record<TableId, string>;
+  const json = formatDatasetJsonRecord(record);
+  return {
+    part: { key, long, wide, json, api },
+    rows: { key, sqlite },
+    entry: {
+      pieces: Object.fromEntries([
+        ['nianbao-long.csv', hashPiece(long)],
+        ...TABLES.map((t) => [`nianbao-wide-${t}.csv`, hashPiece(wide[t])]),
+        ['nianbao.json', hashPiece(json)],
+      ]),
+      id,
+      key,
+      index: indexReport(record),
+      year: record.year,
+      agency: sqlite.agency,
+      apiBytes: Buffer.byteLength(api),
+      text: textBytes !== null && isTextCut(textBytes) ? textBytes : null,
+    },
+  };
+}
+
+/**
+ * Makes a report's parts again from its files (`data` the extraction folder) and keeps them in the
+ * cache; throws when its key is no longer `key` (its files changed during the run).
+ */
+export async function remakeReport(src: ReportSource, id: string, key: string): Promise<MadeReport> {
+  const bytes = await readFile(recordPath(src.data, id));
+  if ((await readReportKey(src, id, bytes)) !== key) throw new Error(`reports/${id}.json changed while the downloads were written`);
+  const textBytes = await statSize(textPath(src.data, id));
+  const made = makeReport(id, key, bytes, src.corrector, textBytes);
+  const files = partPaths(src.cache, id);
+  await mkdir(path.dirname(files.part), { recursive: true });
+  await Promise.all([keepPart(files.part, made.part), keepJson(files.rows, made.rows)]);
+  return made;
+}
+
+/** The pieces of a part in the order its file holds them, after its first line. */
+const PART_PIECES = ['long', ...TABLES.map((t) => `wide-${t}`), 'json', 'api'] as const;
+
+/**
+ * Writes a report's part: a first line of JSON (its key and each piece's length in bytes), then the
+ * pieces one after another, so that reading it back parses no large JSON string.
+ */
+async function keepPart(file: string, part: ReportPart): Promise<void> {
+  const pieces = [part.long, ...TABLES.map((t) => part.wide[t]), part.json, part.api].map((p) => Buffer.from(p));
+  const head = Buffer.from(`${JSON.stringify({ key: part.key, lengths: pieces.map((p) => p.length) })}\n`);
+  await writeFile(`${file}.tmp`, Buffer.concat([head, ...pieces]));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Returns a report's kept part when its file is there and of `key`, else null. */
+async function readPart(file: string, key: string): Promise<ReportPart | null> {
+  const bytes = await readFile(file).catch(() => null);
+  const newline = bytes?.indexOf(0x0a) ?? -1;
+  if (!bytes || newline < 0) return null;
+  const head = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { key: string; lengths: number[] };
+  if (head.key !== key || head.lengths.length !== PART_PIECES.length) return null;
+  const pieces: string[] = [];
+  let at = newline + 1;
+  for (const length of head.lengths) {
+    pieces.push(bytes.subarray(at, at + length).toString('utf8'));
+    at += length;
+  }
+  const [long, ...rest] = pieces as [string, ...string[]];
+  return { key, long, wide: Object.fromEntries(TABLES.map((t, i) => [t, rest[i]!])) as Record<TableId, string>, json: rest[TABLES.length]!, api: rest[TABLES.length + 1]! };
+}
+
+/** Writes a JSON file under a temporary name first, so that a crash leaves no half file. */
+async function keepJson(file: string, value: unknown): Promise<void> {
+  await writeFile(`${file}.tmp`, JSON.stringify(value));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Returns a kept JSON file's content when it is there and of `key`, else null. */
+async function readKept<T extends { key: string }>(file: string, key: string): Promise<T | null> {
+  const kept = await readFile(file, 'utf8').then(
+    (t) => JSON.parse(t) as T,
+    () => null,
+  );
+  return kept?.key === key ? kept : null;
+}
+
+/**
+ * Returns a report's kept part under `key`; when it is missing or another key's, makes it again from
+ * the record (and keeps it), so that a lost cache file costs time, never a wrong download.
+ */
+export async function loadPart(src: ReportSource, id: string, key: string): Promise<ReportPart> {
+  return (await readPart(partPaths(src.cache, id).part, key)) ?? (await remakeReport(src, id, key)).part;
+}
+
+/** Returns a report's kept SQLite rows under `key`, made again as `loadPart` does when missing. */
+export async function loadRows(src: ReportSource, id: string, key: string): Promise<ReportRows> {
+  return (await readKept<ReportRows>(partPaths(src.cache, id).rows, key)) ?? (await remakeReport(src, id, key)).rows;
+}

@@ -1,0 +1,52 @@
+/**
+ * Writing a file only when its bytes change, so that a file whose content is the same keeps its
+ * modification time (what a host, rsync or a browser's cache goes by) and costs no write.
+ */
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+
+/** Returns the size of a file, or null when there is none. */
+export async function statSize(file: string): Promise<number | null> {
+  return stat(file).then(
+    (s) => s.size,
+    () => null,
+  );
+}
+
+/** Writes `content` to `file` unless the file already holds exactly those bytes; returns true when it wrote. */
+export async function writeIfChanged(file: string, content: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if ((await statSize(file)) === bytes.length && Buffer.from(bytes).equals(await readFile(file))) return false;
+  await writeFile(file, bytes);
+  return true;
+}
+
+/** Returns whether two files hold the same bytes, read a megabyte at a time (never whole). */
+export async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [sizeA, sizeB] = await Promise.all([statSize(a), statSize(b)]);
+  if (sizeA === null || sizeA !== sizeB) return false;
+  const [fa, fb] = await Promise.all([open(a), open(b)]);
+  try {
+    const ba = Buffer.alloc(1 << 20);
+    const bb = Buffer.alloc(1 << 20);
+    for (let at = 0; at < sizeA; at += ba.length) {
+      const [ra, rb] = await Promise.all([fa.read(ba, 0, ba.length, at), fb.read(bb, 0, bb.length, at)]);
+      if (ra.bytesRead !== rb.bytesRead || !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+    }
+    return true;
+  } finally {
+    await Promise.all([fa.close(), fb.close()]);
+  }
+}
+
+/**
+ * Puts the file `made` (written beside `target`, on its file system) in place of `target` when their
+ * bytes differ, else deletes it; returns true when the target changed.
+ */
+export async function replaceIfChanged(made: string, target: string): Promise<boolean> {
+  if (await sameBytes(made, target)) {
+    await rm(made, { force: true });
+    return false;
+  }
+  await rename(made, target);
+  return true;
+}
