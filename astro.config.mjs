@@ -6,6 +6,7 @@ import { readConfig } from './src/lib/config.ts';
 import { configModulePlugin } from './src/lib/site/config-module.ts';
 import { SITE_WARNING } from './src/lib/site/site-url.ts';
 import { keepSiteFolder } from './scripts/lib/incremental/integration.ts';
+import { bundleDirOf, hashConfig } from './scripts/lib/incremental/kept-bundle.ts';
 
 /**
  * The site's settings (src/lib/config.ts; README "Settings"), read here once: the address and base
@@ -24,8 +25,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   // keepSiteFolder: the site folder is kept between builds; unchanged pages are not written again,
-  // stale ones are deleted (scripts/lib/incremental/integration.ts).
-  integrations: [mdx(), keepSiteFolder()],
+  // stale ones are deleted, and the build's bundle is kept for the re-render stage
+  // (scripts/lib/incremental/integration.ts).
+  integrations: [mdx(), keepSiteFolder({ bundleDir: bundleDirOf(config.data), config: hashConfig(config) })],
   devToolbar: { enabled: false },
   // Warnings and errors only: at info Astro writes a line per page, tens of thousands of lines that
   // the build's own stage times already sum up. NIANBAO_ASTRO_LOG=info brings them back.
@@ -35,5 +37,16 @@ export default defineConfig({
     plugins: [lazyListenersPlugin(), configModulePlugin(config)],
     // Pages are rendered by the build's prerender environment.
     environments: { prerender: { resolve: { noExternal: ['linkedom'] } } },
+    build: {
+      rolldownOptions: {
+        // The prose collection's MDX makes Rolldown warn that Astro's own head-injection marker may
+        // not be preserved; it is harmless, and Astro's to fix (withastro/astro#18087). Every other
+        // warning stays.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

@@ -4,14 +4,15 @@
  * --input, are passed on), then the charts, then the Astro build with the downloads and the search index beside it
  * (scripts/lib/build-stages.ts), each in its own process, stopping after the first phase in which one
  * fails, with its exit code. --site-only skips extraction: the site from records already there (after
- * `npm run extract:merge`, say). Logs each stage's time to stderr. Its options are checked before
+ * `npm run extract:merge`, say). The Astro build is replaced by the re-render of the stale pages from
+ * the last Astro build's kept bundle when it can be (scripts/rerender.ts); --full always builds with Astro. Logs each stage's time to stderr. Its options are checked before
  * any stage runs (usage errors exit 2, scripts/lib/cli.ts); a failed stage's exit code is the build's.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { SETTINGS } from '../src/lib/config.ts';
-import { listBuildStages, type Stage } from './lib/build-stages.ts';
+import { listBuildStages, REFUSED_EXIT, type Stage } from './lib/build-stages.ts';
 import { runCommand, type CommandSpec } from './lib/cli.ts';
 import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 
@@ -23,8 +24,9 @@ const BUILD_COMMAND: CommandSpec = {
   options: {
     ...EXTRACT_OPTIONS,
     'site-only': { type: 'boolean', help: '不提取，用已有的记录生成网站（如 extract:merge 之后） (skip extraction: the site from the records already there, e.g. after extract:merge)' },
+    full: { type: 'boolean', help: '完整的 Astro 构建，不从上次构建保留的页面模块重新渲染 (the full Astro build, never the re-render from the last build\'s kept bundle)' },
   },
-  examples: ['NIANBAO_CORPUS=/path/to/reports npm run build', 'npm run build -- --input ~/reports --strict', 'npm run build -- --site-only'],
+  examples: ['NIANBAO_CORPUS=/path/to/reports npm run build', 'npm run build -- --input ~/reports --strict', 'npm run build -- --site-only', 'npm run build -- --full'],
   notes: [`环境变量，见 README 的 Settings 表 (environment, see the README's table of settings): ${SETTINGS.map((s) => s.variable).join(', ')}`],
 };
 
@@ -38,11 +40,12 @@ function stageEnv(dataDir: string): NodeJS.ProcessEnv {
   return { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(dataDir, 'compile-cache') };
 }
 
-/** Runs a stage; resolves to its exit code (or signal), logging its time. */
+/** Runs a stage (its fallback when it declines); resolves to its exit code (or signal), logging its time. */
 async function runStage(stage: Stage, env: NodeJS.ProcessEnv): Promise<{ stage: Stage; status: number | null; signal: string | null }> {
   const t = performance.now();
   const child = spawn(process.execPath, stage.args, { stdio: 'inherit', env });
   const [status, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  if (status === REFUSED_EXIT && stage.fallback) return runStage(stage.fallback, env);
   if (status === 0) process.stderr.write(`nianbao build: ${stage.name} ${((performance.now() - t) / 1000).toFixed(1)}s\n`);
   return { stage, status, signal };
 }
@@ -53,7 +56,7 @@ await runCommand(BUILD_COMMAND, async ({ values, config }) => {
   const env = stageEnv(config.data);
   const args = process.argv.slice(2);
   const siteOnly = values['site-only'] === true;
-  const stages = listBuildStages(config, args.filter((a) => a !== '--site-only')).filter((s) => !(siteOnly && s.name === 'extract'));
+  const stages = listBuildStages(config, args.filter((a) => a !== '--site-only' && a !== '--full'), values.full === true).filter((s) => !(siteOnly && s.name === 'extract'));
   // The stages after extraction find the corrections file in the corpus folder (locateCorrectionsFile).
   if (typeof values.input === 'string') env.NIANBAO_CORPUS = input;
   const started = performance.now();

@@ -1,39 +1,18 @@
 /**
- * The site reads the extractor's records (npm run extract writes them to .nianbao/reports) through a
- * content collection: every record is validated by the same zod schema when the collection syncs, and
- * the collection keeps only an index entry per report (id, agency, year; the entry's digest is that of
- * the record file). Why not whole records: Astro hands a collection to the pages as one JavaScript
- * module holding the whole store as a string literal, and compiling it grows faster than the corpus
- * (6 s at 2,000 reports, over 5 minutes at 10,000, with three copies in memory). The pages read the
- * full records from the same files, once per build (src/lib/site/data.ts).
+ * The site's content collections: the hand-written prose (src/prose/, one MDX file per page and
+ * language), which Astro compiles and renders as it does best.
+ *
+ * The extracted records are not a collection. The pages read them, and their index entries, from
+ * the site-data stage's product at render time (DATA/site/reports.json, src/lib/site/data.ts): a
+ * collection is bundled into the build, so a page rendered again from a kept build
+ * (scripts/lib/incremental/rerender.ts) would show the records of the build that made it, and its
+ * sync (every record file read and validated on every build) was the largest fixed cost of the
+ * Astro stage. Each record is validated against the schema when the site-data stage indexes it.
  */
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
-import config from 'virtual:nianbao/config';
-import { hasRecordFiles } from './lib/site/record-files.ts';
-import { reportRecordSchema } from './lib/schema/report.ts';
+import { glob } from 'astro/loaders';
 
-/** Folder of the record files, as the extractor wrote them (the data setting, src/lib/config.ts). */
-const REPORTS_DIR = `${config.data}/reports`;
+/** The about page's prose, `about/zh`, `about/en`. */
+const prose = defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './src/prose' }) });
 
-/**
- * The glob loader over the record files; a folder without any (an empty corpus) gives an empty
- * collection without the loader's warning: the site says it once, in its own words (src/lib/site/data.ts).
- */
-function loadRecords(): Loader {
-  const files = glob({ pattern: '*.json', base: REPORTS_DIR });
-  return {
-    ...files,
-    load: async (context) => {
-      if (hasRecordFiles(REPORTS_DIR)) return files.load(context);
-      context.store.clear();
-    },
-  };
-}
-
-const reports = defineCollection({
-  loader: loadRecords(),
-  schema: reportRecordSchema.transform((r) => ({ id: r.id, slug: r.agency.slug, year: r.year })),
-});
-
-export const collections = { reports };
+export const collections = { prose };

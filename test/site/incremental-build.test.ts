@@ -6,12 +6,12 @@
  * changed corpus gives (into a folder without a manifest, which is emptied first).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_MANIFEST_FILE, parseBuildManifest } from '../../src/lib/incremental/build-manifest.ts';
-import { childEnv } from '../support/site.ts';
+import { childEnv, listTree } from '../support/site.ts';
 
 // The samples: 000 and 003 are two years of 沂源县行政审批服务局, 001 泰山区行政审批服务局's only
 // report, 002 沂源县人民政府's, 004 枣庄市行政审批服务局's.
@@ -42,14 +42,6 @@ function build(corpus: string, data: string, dist: string, cache: string): strin
   const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: dist, NIANBAO_ASTRO_CACHE: cache, NIANBAO_ASTRO_LOG: 'info' });
   execFileSync('node', ['scripts/extract.ts', '--input', corpus, '--no-cache'], { env, stdio: 'ignore' });
   return execFileSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
-}
-
-/** Returns the paths of every file under `dir`, relative to it. */
-function listTree(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
 }
 
 beforeAll(() => {

@@ -39,6 +39,14 @@ export function listHtml(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
 }
 
+/** Returns the paths of every file under `dir`, relative to it, in order. */
+export function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
 /** Returns the records the site was built from. */
 export function loadBuiltRecords(data = DATA): ReportRecord[] {
   const dir = path.join(data, 'reports');

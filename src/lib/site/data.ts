@@ -1,8 +1,10 @@
 /**
- * The site's one read of the extracted data: the reports through the content collection (each
- * record validated there by the schema), their index entries from the site-data stage
- * (src/lib/site/report-index-file.ts), the manifest, and from the extraction folder the records
- * and the source texts. Computed once per build and shared by every page.
+ * The site's one read of the extracted data: the reports and their index entries from the site-data
+ * stage's product (DATA/site/reports.json, src/lib/site/report-index-file.ts, which validated each
+ * record against the schema when it indexed it), the manifest, and from the extraction folder the
+ * records and the source texts. Read when a page renders, never bundled into the build, so that a
+ * page rendered again from a kept build (scripts/lib/incremental/rerender.ts) shows today's data.
+ * Computed once per build and shared by every page.
  *
  * Memory stays bounded at national scale: the corpus-wide pages need only the index entries (a
  * summary, the agency and the quality problems of each report); a record is read when a page about
@@ -11,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getCollection } from 'astro:content';
+import { readRecordHashes } from '../extract/written-state.ts';
 import config from 'virtual:nianbao/config';
 import '../charts/server-document.ts';
 import { chartCodeVersion, chartStoreDir, readStoredCharts } from './chart-store.ts';
@@ -24,7 +26,7 @@ import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
 import { toCompareRows } from './compare-rows.ts';
-import { formatEmptyCorpusWarning, hasRecordFiles, readRecordFile } from './record-files.ts';
+import { formatEmptyCorpusWarning, listRecordIds, readRecordFile } from './record-files.ts';
 import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
@@ -101,22 +103,21 @@ let cached: Promise<SiteData> | undefined;
 /** Returns the site data, loading it on first use. */
 export function loadSiteData(): Promise<SiteData> {
   cached ??= (async () => {
-    // Without record files the collection is empty, and getCollection would warn in Astro's words.
-    const any = hasRecordFiles(path.join(DATA_DIR, 'reports'));
-    const entries = (any ? await getCollection('reports') : []).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
-    // The collection validated each file against reportRecordSchema when it synced. The index entries
-    // are the site-data stage's (scripts/write-site-data.ts), each record it has not indexed read here.
-    // An entry is of the corrected record: its corrections' digest is part of its token.
-    const { reports } = loadReportIndex(DATA_DIR, entries.map((e) => e.data.id), reportIndexVersion(process.cwd()), readRecord, (id) => loadCorrector().keyOf(id));
-    // The content layer's digest of each entry (the glob loader always gives one); without it, no key: always rendered.
-    // The record file's digest, and its corrections' (a correction changes the page, not the file).
-    const reportKeys = new Map(entries.map((e) => [e.data.id, e.digest === undefined ? undefined : `${String(e.digest)}${loadCorrector().keyOf(e.data.id)}`]));
+    const ids = listRecordIds(DATA_DIR);
+    // The index entries are the site-data stage's (scripts/write-site-data.ts), each record it has not
+    // indexed read here. An entry is of the corrected record: its corrections' digest is part of its token.
+    const { reports } = loadReportIndex(DATA_DIR, ids, reportIndexVersion(process.cwd()), readRecord, (id) => loadCorrector().keyOf(id));
+    // A page's key: the hash the extractor recorded of the record file as it wrote it (without one, no
+    // key: always rendered), and its corrections' digest (a correction changes the page, not the file).
+    // Content only, no file times: two builds of the same records give the same keys.
+    const hashes = readRecordHashes(DATA_DIR);
+    const reportKeys = new Map(ids.map((id) => [id, hashes.has(id) ? `${hashes.get(id)!}${loadCorrector().keyOf(id)}` : undefined]));
     const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
     // Its failed checks counted on the corrected records, as every page shows them.
     const manifest = publishManifestCounts({ ...read, input: describeInput(read.input, process.cwd()) }, reports);
     // The build's one word about an empty corpus (data is loaded once per build); the home page says the rest.
-    if (entries.length === 0) process.stderr.write(`${formatEmptyCorpusWarning(manifest.input, manifest.counts.files)}\n`);
+    if (ids.length === 0) process.stderr.write(`${formatEmptyCorpusWarning(manifest.input, manifest.counts.files)}\n`);
     const agencies = groupAgencies(reports);
     const summaries = reports.map((r) => r.summary);
     const builtOn = new Date().toISOString().slice(0, 10);

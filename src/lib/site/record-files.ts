@@ -1,27 +1,11 @@
 /**
- * The record files the site is built from (the extractor's OUT/reports/<id>.json): whether there
- * are any, and what the build says when there are none. A corpus without reports still builds a
- * site: its home page says how to add reports (src/components/EmptyCorpus.astro).
+ * The record files the site is built from (the extractor's OUT/reports/<id>.json): their ids, a
+ * record as its file holds it, and what the build says when there are none. A corpus without reports
+ * still builds a site: its home page says how to add reports (src/components/EmptyCorpus.astro).
  */
-import { opendirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportRecord } from '../schema/report.ts';
-
-/** Returns whether a folder holds a record file (`*.json`), reading its listing only up to the first; false when it is missing. */
-export function hasRecordFiles(dir: string): boolean {
-  let handle;
-  try {
-    handle = opendirSync(dir);
-  } catch {
-    return false;
-  }
-  try {
-    for (let entry = handle.readSync(); entry; entry = handle.readSync()) if (entry.name.endsWith('.json')) return true;
-    return false;
-  } finally {
-    handle.closeSync();
-  }
-}
 
 /** Returns the ids of the record files in DATA/reports, in the site's order (by id, `<`); none when the folder is missing. */
 export function listRecordIds(dataDir: string): string[] {
@@ -38,8 +22,8 @@ export function listRecordIds(dataDir: string): string[] {
 }
 
 /**
- * Returns a record as its file DATA/reports/<id>.json holds it (parsed, not validated: the content
- * collection validates every file against the schema when it syncs). Synchronous: the callers wait
+ * Returns a record as its file DATA/reports/<id>.json holds it (parsed, not validated: the report
+ * index validates each record against the schema when it indexes it, src/lib/site/report-index-file.ts). Synchronous: the callers wait
  * for their records anyway, and the Astro build's thread pool has four threads for all pages.
  */
 export function readRecordFile(dataDir: string, id: string): ReportRecord {

@@ -17,7 +17,7 @@ import { readRecordHashes } from '../extract/written-state.ts';
 import { hashModuleGraph } from '../source-version.ts';
 import { assertCorrectionsValid, openCorrector } from './corrections.ts';
 import { readRecordFile } from './record-files.ts';
-import type { ReportRecord } from '../schema/report.ts';
+import { reportRecordSchema, type ReportRecord } from '../schema/report.ts';
 
 /** The index file, inside the extraction folder. */
 const INDEX_FILE = path.join('site', 'reports.json');
@@ -86,7 +86,8 @@ function tokenOf(dataDir: string, id: string, hash: string | undefined, correcti
 /**
  * Returns the index entry of every report in `ids` (in that order): from the index file when it was
  * written by code of `version` (reportIndexVersion) and the entry's token is its record file's
- * current one, else indexReport of the record `readRecord` returns. `correctionsOf` gives the digest
+ * current one, else indexReport of the record `readRecord` returns, which is first validated against
+ * the schema (throws ZodError for a record that is not one). `correctionsOf` gives the digest
  * of a report's corrections ('' for none), which change its entry and not its file.
  */
 export function loadReportIndex(
@@ -104,7 +105,10 @@ export function loadReportIndex(
     const before = stored.get(id);
     if (before && before.token !== null && before.token === tokens[i]) return before.entry;
     indexed++;
-    return indexReport(readRecord(id));
+    // Validated once, when it enters the index: the pages read records as the index vouches for them.
+    const record = readRecord(id);
+    reportRecordSchema.parse(record);
+    return indexReport(record);
   });
   return { reports, tokens, version, indexed };
 }

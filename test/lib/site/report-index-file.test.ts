@@ -81,4 +81,11 @@ describe('the report index file', () => {
     expect(index.tokens.every((t) => t === null)).toBe(true);
     expect(index.reports).toEqual(records.map(indexReport));
   });
+
+  it('refuses to index a record file that does not fit the schema', () => {
+    const [first] = records;
+    writeFileSync(path.join(data, 'reports', `${first!.id}.json`), JSON.stringify({ ...first!, year: 'last year' }));
+    expect(() => load(data)).toThrow(/year/);
+    writeFileSync(path.join(data, 'reports', `${first!.id}.json`), JSON.stringify(first, null, 2) + '\n');
+  });
 });

@@ -1,0 +1,154 @@
+/**
+ * Renders the site again from the bundle the last Astro build kept (kept-bundle.ts), in place of
+ * `astro build`, when nothing but the data changed: the same route modules, the same static paths
+ * (selectStaticPaths decides from the build manifest which keyed pages are stale, as in the build),
+ * the same app and the same build data, so the same bytes; without Vite, the content sync and
+ * Astro's start-up. The pages read today's data when they render (src/lib/site/data.ts), never what
+ * was bundled. Every unkeyed page (home, lists, compare, quality, findings, data, feeds, sitemap,
+ * search, about, 404, review) is rendered, as the build renders it every time; pages that vanished
+ * are deleted, and the build manifest written again (site-build.ts).
+ *
+ * It refuses, writing nothing, when it cannot give what `astro build` would: no kept bundle, a
+ * bundle of other code or settings, a site folder not written by a whole build of the same code, or
+ * a route kind it does not write (redirects, fallbacks); a refusal found after the manifest was
+ * removed leaves the folder without one, so the full build that follows empties it first.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NianbaoConfig } from '../../../src/lib/config.ts';
+import { abandonSiteBuild, ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild } from './site-build.ts';
+import { bundleDirOf, hashConfig, readBundleMeta, type BundleMeta } from './kept-bundle.ts';
+import { hashSiteVersion } from './site-version.ts';
+
+/** What a re-render did: refused (and why), or the pages rendered and kept and the stale files deleted. */
+export type RerenderOutcome = { refused: string } | { rendered: number; kept: number; deleted: number };
+
+/** A route as the bundle's manifest holds it (Astro's RouteData, the fields read here). */
+interface Route {
+  type: string;
+  route: string;
+  component: string;
+}
+
+/** The kept bundle's prerender app (Astro's BuildApp, the members used here). */
+interface BundleApp {
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+  render(request: Request, options: { routeData: Route }): Promise<Response>;
+}
+
+/** Pages rendered at once, as the build does (build.concurrency in astro.config.mjs). */
+const CONCURRENCY = 4;
+
+/** A refusal found while rendering, after the manifest was removed. */
+class Refusal extends Error {}
+
+/** Returns why the kept bundle and site folder cannot be used for code `version` and settings `config`, or null when they can. */
+export function findRefusal(meta: BundleMeta | null, version: string, config: string, manifestVersion: string | null): string | null {
+  if (meta === null) return 'no kept build bundle (a full Astro build keeps one)';
+  if (meta.version !== version) return `the site's code changed since the kept bundle (${meta.version} → ${version})`;
+  if (meta.config !== config) return 'the settings changed since the kept bundle';
+  if (manifestVersion === null) return 'the site folder has no build manifest';
+  if (manifestVersion !== version) return 'the site folder was built by other code';
+  return null;
+}
+
+/** Returns the site path a route's pathname is requested at, as `astro build` requests it (directory format, trailing slashes). */
+export function requestPath(base: string, pathname: string, type: string): string {
+  const bare = pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (bare === '') return base;
+  if (type === 'endpoint') return `${base}${bare}${/\.[^/]+$/.test(bare) ? '' : '/'}`;
+  return `${base}${bare}/`;
+}
+
+/** Returns the file a route's pathname is written to under the site folder, as `astro build` writes it (directory format: 404 → 404.html). */
+export function outputFile(pathname: string, type: string): string {
+  const bare = pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (type === 'endpoint') return bare;
+  if (pathname === '/404' || pathname === '/500') return `${bare}.html`;
+  return bare === '' ? 'index.html' : `${bare}/index.html`;
+}
+
+/** Returns the build data the app reads when it renders (BuildInternals and options as far as pages use them), from the bundle's description. */
+function toBuildData(meta: BundleMeta, base: string) {
+  const internals = { pagesByKeys: new Map(meta.pages.map(([key, styles]) => [key, { styles }])), entrySpecifierToBundleMap: new Map(meta.bundles) };
+  const destination = {
+    write: (event: { level: string; label: string | null; message: string }) => {
+      if (event.level === 'warn' || event.level === 'error') process.stderr.write(`${event.label ? `[${event.label}] ` : ''}${event.message}\n`);
+      return true;
+    },
+  };
+  const options = { origin: meta.origin, settings: { scripts: meta.scripts, config: { base } }, logger: { options: { destination, level: 'warn' } } };
+  return { internals, options };
+}
+
+/** Runs `task` on each item, at most `limit` at once. */
+async function runLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Renders the stale pages of the site folder `config.out` from the bundle kept in the extraction
+ * folder, `root` being the project folder (its code's version is checked against the bundle's).
+ * Returns what it did, or why it refused.
+ */
+export async function rerenderSite(root: string, config: Readonly<NianbaoConfig>, publicDir: string): Promise<RerenderOutcome> {
+  const bundleDir = path.resolve(root, bundleDirOf(config.data));
+  const outDir = path.resolve(root, config.out);
+  const meta = readBundleMeta(bundleDir);
+  const version = hashSiteVersion(root);
+  const refusal = findRefusal(meta, version, hashConfig(config), readManifest(outDir)?.version ?? null);
+  if (refusal !== null) return { refused: refusal };
+
+  const { app } = (await import(pathToFileURL(path.join(bundleDir, meta!.entry)).href)) as { app: BundleApp };
+  const { internals, options } = toBuildData(meta!, config.base);
+  app.setInternals(internals);
+  app.setOptions(options);
+  const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
+    StaticPaths: new (app: BundleApp) => { getAll(): Promise<{ pathname: string; route: Route }[]> };
+  };
+
+  const build = startSiteBuild(outDir, version);
+  const files: Record<string, string | null> = {};
+  let rendered = 0;
+  try {
+    const seen = new Set<string>();
+    const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
+      // The first route to claim a path wins, as in the build (prerenderConflictBehavior).
+      const normalized = pathname.replace(/\/+$/, '');
+      if (seen.has(normalized)) return false;
+      seen.add(normalized);
+      return true;
+    });
+    const other = paths.find(({ route }) => route.type !== 'page' && route.type !== 'endpoint');
+    if (other) throw new Refusal(`a ${other.route.type} route (${other.route.route})`);
+    await runLimited(paths, CONCURRENCY, async ({ pathname, route }) => {
+      const url = new URL(requestPath(config.base, pathname, route.type), meta!.origin);
+      const response = await app.render(new Request(url), { routeData: route });
+      if (response.status >= 300 && response.status < 400) throw new Refusal(`a redirect from ${pathname}`);
+      if (!response.body) return;
+      const file = outputFile(pathname, route.type);
+      const target = path.join(outDir, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, Buffer.from(await response.arrayBuffer()));
+      files[file] = null;
+      rendered++;
+    });
+  } catch (error) {
+    if (error instanceof Refusal) {
+      abandonSiteBuild();
+      return { refused: error.message };
+    }
+    throw error;
+  }
+  // The same code wrote the bundled assets and copied the public folder: they stand as listed.
+  for (const [file, key] of Object.entries(build.previous!.files)) if (file.startsWith(`${ASSETS_DIR}/`) && existsSync(path.join(outDir, file))) files[file] = key;
+  for (const file of listFiles(publicDir, publicDir)) files[file] = null;
+  const deleted = finishSiteBuild(outDir, version, build, files);
+  return { rendered, kept: build.kept, deleted };
+}
