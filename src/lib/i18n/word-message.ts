@@ -1,0 +1,18 @@
+/**
+ * The extractor's messages (schema/message.ts) in words: a page's language, or both languages for
+ * the command line and the evaluation report (Chinese, then English in parentheses, as
+ * scripts/lib/cli.ts words its own messages).
+ */
+import type { Message } from '../schema/message.ts';
+import { dictionary, type Lang } from './index.ts';
+
+/** Returns a message in words in a language (the dictionary's `extractMessages`). */
+export function wordMessage(message: Message, lang: Lang): string {
+  const words = dictionary(lang).extractMessages[message.code] as (p: Message['params']) => string;
+  return words(message.params);
+}
+
+/** Returns a message in Chinese, then English in parentheses: `文件为空 (empty file)`. */
+export function wordMessageBilingual(message: Message): string {
+  return `${wordMessage(message, 'zh')} (${wordMessage(message, 'en')})`;
+}
