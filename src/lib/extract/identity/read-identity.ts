@@ -25,21 +25,6 @@ export interface Identity {
   messages: Message[];
 }
 
-const SOURCE_ZH: Record<IdentitySource, string> = {
-  body: '正文标题',
-  'body-quote': '正文引用的报告名称',
-  'crawler-header': '抓取页头的「标题」',
-  'html-meta': '网页元数据 ArticleTitle',
-  'html-title': '网页 <title>',
-  'pdf-meta': 'PDF 元数据的标题',
-  'file-name': '文件名',
-};
-
-/** Describes a source in Chinese, for messages and pages. */
-export function describeIdentitySource(source: IdentitySource): string {
-  return SOURCE_ZH[source];
-}
-
 /** An agency's name ends with the word for what it is: 局, 委员会, 办公室, 人民政府 … */
 const AGENCY_END = /(?:局|委员会|委|办公室|办公厅|办|政府|中心|院|所|处|厅|部|署|队|站|馆|会|社|司)$/;
 
