@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { MESSAGE_CODES, messageSchema, type Message } from '../../../src/lib/schema/message.ts';
-import { wordMessage, wordMessageBilingual } from '../../../src/lib/i18n/word-message.ts';
+import { wordMessage, wordMessageBilingual, wordNoteLine } from '../../../src/lib/i18n/word-message.ts';
+import { EXTRACTOR_NOTE, readExtractorNote, writeExtractorNote } from '../../../src/lib/extract/formats/crawled.ts';
 import { dictionary } from '../../../src/lib/i18n/index.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -68,5 +69,17 @@ describe('extractor messages in words', () => {
     expect(wordMessage(misaligned, 'en')).toContain('New requests received this year');
     const unknown: Message = { code: 'legacyUnknownRow', params: { label: '依申请公开信息目录数' } };
     expect(wordMessage(unknown, 'en')).toBe('the older statistics table’s row “依申请公开信息目录数” is no known measure: not read'.replace('’', "'"));
+  });
+});
+
+describe('note lines in a report’s stored text', () => {
+  it('shows a note line the extractor wrote in Chinese words, and any other line as it is', () => {
+    const message: Message = { code: 'appealsRunUnsplit', params: { digits: '1000100000', splits: 0 } };
+    const line = writeExtractorNote(message);
+    expect(line.startsWith(EXTRACTOR_NOTE)).toBe(true);
+    expect(readExtractorNote(line)).toEqual(message);
+    expect(wordNoteLine(line)).toBe(`${EXTRACTOR_NOTE}表四的数字串「1000100000」不能拆成 15 个符合各组合计的数字（可能有空白单元格），单元格为空 (null)`);
+    expect(wordNoteLine('二、主动公开政府信息情况')).toBe('二、主动公开政府信息情况');
+    expect(wordNoteLine(`${EXTRACTOR_NOTE}表四的数字串无法拆分`)).toBe(`${EXTRACTOR_NOTE}表四的数字串无法拆分`);
   });
 });
