@@ -16,6 +16,8 @@ import type { IdentityTruth } from '../src/lib/eval/compare-identity.ts';
 import type { EvalReport } from '../src/lib/eval/evaluate-file.ts';
 import type { Label } from '../src/lib/eval/label-schema.ts';
 import type { FileOutcome } from '../src/lib/extract/manifest.ts';
+import { createMessage } from '../src/lib/schema/message.ts';
+import { wordMessageBilingual } from '../src/lib/i18n/word-message.ts';
 
 const USAGE = 'usage: npm run eval -- --input DIR [--labels DIR] [--json FILE]';
 
@@ -94,7 +96,7 @@ for (const [i, rel] of files.entries()) {
   try {
     outcomes.push(await extractFile(input, rel));
   } catch (error) {
-    outcomes.push({ path: rel, ok: false, error: `提取时出错 (extractor threw): ${(error as Error).message}` });
+    outcomes.push({ path: rel, ok: false, error: createMessage('internalError', { detail: (error as Error).message }) });
   }
   if (tty) process.stderr.write(`\r提取 extract ${i + 1}/${files.length}`);
 }
@@ -102,7 +104,7 @@ if (tty) process.stderr.write('\n');
 
 // The extractor's duplicate rule, so that a record it would drop is noted.
 const { manifest } = planManifest(input, outcomes.map((o) => ({ path: o.path, summary: summarizeOutcome(o) })));
-const dropped = new Map(manifest.files.filter((f) => f.status === 'error').map((f) => [f.path, f.messages[0] ?? '']));
+const dropped = new Map(manifest.files.filter((f) => f.status === 'error' && f.messages[0]).map((f) => [f.path, wordMessageBilingual(f.messages[0]!)]));
 
 const rootName = path.basename(path.resolve(input));
 const evaluations = outcomes.map((outcome) => {

@@ -14,6 +14,7 @@ import module from 'node:module';
 import { EXIT_FAILED, runCommand, say, type CommandSpec } from './lib/cli.ts';
 import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 import { readConfig } from '../src/lib/config.ts';
+import { wordMessageBilingual } from '../src/lib/i18n/word-message.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
@@ -78,7 +79,7 @@ await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
   if (skipped.own.length > 0) lines.push(`  跳过输入文件夹内的输出或缓存文件夹 ${skipped.own.join(', ')} (skipped the extractor's own output or cache folder inside the input)`);
   if (skipped.links.length > 0) lines.push(`  指向语料内的符号链接 ${skipped.links.length} 个，其目标按自身路径读取一次 (${skipped.links.length} symlink${skipped.links.length > 1 ? 's' : ''} inside the corpus: each target read once, at its own path)`);
   const errors = manifest.files.filter((f) => f.status === 'error');
-  for (const f of errors.slice(0, SHOWN)) lines.push(`  ✗ ${f.path}: ${f.messages[0]}`);
+  for (const f of errors.slice(0, SHOWN)) lines.push(`  ✗ ${f.path}: ${f.messages.map(wordMessageBilingual).join('；')}`);
   if (errors.length > SHOWN) lines.push(`  … and ${errors.length - SHOWN} more errors (see manifest.json)`);
   process.stderr.write(lines.join('\n') + '\n');
 

@@ -17,7 +17,7 @@ export const SAMPLE_FILES = [
 export function loadSampleRecord(file: (typeof SAMPLE_FILES)[number]): ReportRecord {
   const text = readFileSync(new URL(`../../content/reports/${file}`, import.meta.url), 'utf8');
   const result = extractReport(text, { path: file, sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }
 

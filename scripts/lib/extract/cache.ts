@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
 import { hashModuleGraph, listModuleGraph } from '../../../src/lib/source-version.ts';
+import type { Message } from '../../../src/lib/schema/message.ts';
 
 /** The cache's folder inside the extraction folder (the data setting), unless --cache names another. */
 export const CACHE_FOLDER = 'cache';
@@ -64,8 +65,8 @@ export function cacheKey(sha256: string, format: string, extractor = extractorVe
 interface Meta {
   ok: boolean;
   path?: string;
-  warnings?: string[];
-  error?: string;
+  warnings?: Message[];
+  error?: Message;
 }
 
 /** Where an entry lies: its pack, offset, and the byte lengths of its meta line, record JSON and text. */
@@ -203,7 +204,8 @@ export class OutcomeCache {
     const entry = this.#readEntry(key);
     if (!entry) return null;
     const { meta, bytes, lengths: [metaLength, jsonLength] } = entry;
-    if (!meta.ok) return { outcome: { path: rel, ok: false, error: meta.error ?? '' } };
+    if (!meta.ok && meta.error) return { outcome: { path: rel, ok: false, error: meta.error } };
+    if (!meta.ok) return null;
     const json = bytes.toString('utf8', metaLength, metaLength + jsonLength);
     try {
       const record = JSON.parse(json) as Extract<FileOutcome, { ok: true }>['record'];

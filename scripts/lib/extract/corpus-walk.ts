@@ -21,6 +21,7 @@ import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from '
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { IdentityCorrection } from '../../../src/lib/schema/report.ts';
+import { createMessage, type Message } from '../../../src/lib/schema/message.ts';
 
 /** A file to read: its path relative to the root (forward slashes), and the path's bytes when a name in it is not UTF-8. */
 export interface CorpusFile {
@@ -33,7 +34,7 @@ export interface CorpusFile {
 /** An entry of the corpus that is not read, with the reason, for the manifest. */
 export interface WalkProblem {
   path: string;
-  error: string;
+  error: Message;
 }
 
 export interface WalkResult {
@@ -41,7 +42,7 @@ export interface WalkResult {
   files: CorpusFile[];
   problems: WalkProblem[];
   /** For files whose path holds a name that is not UTF-8: a message saying how it is shown. */
-  notes: Map<string, string>;
+  notes: Map<string, Message>;
   skipped: {
     /** Version-control folders not read (relative paths). */
     vcs: string[];
@@ -183,7 +184,7 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
     try {
       named = readFolder(full);
     } catch (error) {
-      result.problems.push({ path: rel || '.', error: `无法读取文件夹：${codeOf(error)} (cannot read folder: ${codeOf(error)})` });
+      result.problems.push({ path: rel || '.', error: createMessage('folderUnreadable', { code: codeOf(error) }) });
       return;
     }
     for (const { entry, name, text, how: own } of named) {
@@ -209,7 +210,7 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
         links.push({ rel: childRel, full: Buffer.from(join(full, name)), parent: raw === '' ? realRoot : Buffer.concat([realRoot, SLASH, Buffer.from(raw)]) });
       } else {
         const kind = entry.isFIFO() ? 'FIFO' : entry.isSocket() ? 'socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'device' : 'unknown';
-        result.problems.push({ path: childRel, error: `不是普通文件（${kind}），未读取 (not a regular file: ${kind}; not read)` });
+        result.problems.push({ path: childRel, error: createMessage('notRegularFile', { kind }) });
       }
     }
   };
@@ -218,20 +219,20 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
    * Returns why a link is not followed, or null when what it points to lies inside the corpus and
    * is read at its own path. `full`: the link as opened; `parent`: the real path of its folder.
    */
-  const checkLink = (full: Buffer, parent: Buffer): string | null => {
+  const checkLink = (full: Buffer, parent: Buffer): Message | null => {
     const to = linkText(full);
     let target: Buffer;
     try {
       target = realpathSync(full, { encoding: 'buffer' });
     } catch (error) {
       const code = codeOf(error);
-      if (code === 'ENOENT' || code === 'ENOTDIR') return `符号链接指向不存在的位置 ${to} (dangling symlink to ${to})`;
-      if (code === 'ELOOP') return `符号链接循环：${to} (symlink loop: ${to})`;
-      return `无法解析符号链接 ${to}：${code} (cannot resolve symlink to ${to}: ${code})`;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return createMessage('symlinkDangling', { to });
+      if (code === 'ELOOP') return createMessage('symlinkLoop', { to });
+      return createMessage('symlinkUnresolved', { to, code });
     }
-    if (!within(target, realRoot)) return `符号链接指向语料文件夹之外：${to}，未读取 (symlink points outside the corpus: ${to}; not read)`;
-    if (skippedReal.some((dir) => within(target, dir))) return `符号链接指向跳过的文件夹：${to}，未读取 (symlink into a skipped folder: ${to}; not read)`;
-    if (within(parent, target)) return `符号链接循环：指向其所在的文件夹或上级文件夹 ${to} (symlink loop: points to its own folder or a parent, ${to})`;
+    if (!within(target, realRoot)) return createMessage('symlinkOutside', { to });
+    if (skippedReal.some((dir) => within(target, dir))) return createMessage('symlinkSkipped', { to });
+    if (within(parent, target)) return createMessage('symlinkParent', { to });
     return null;
   };
 
@@ -248,12 +249,7 @@ export function walkCorpus(root: string, options: { skip?: readonly string[] } =
   result.files.sort(byRel);
   result.problems.sort(byRel);
   for (const [rel, how] of notes) {
-    result.notes.set(
-      rel,
-      how === 'gb18030'
-        ? '文件名不是有效的 UTF-8，按 GB18030 解读显示 (file name is not valid UTF-8; shown decoded as GB18030)'
-        : '文件名不是有效的 UTF-8，无法解读的字节写作 %XX (file name is not valid UTF-8; its undecodable bytes are shown as %XX)',
-    );
+    result.notes.set(rel, createMessage('fileNameNotUtf8', { escaped: how !== 'gb18030' }));
   }
   return result;
 }

@@ -26,6 +26,7 @@ import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry
 import type { FileSummary } from './one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
 import { forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
+import type { Message } from '../../../src/lib/schema/message.ts';
 
 export interface ExtractOptions {
   input: string;
@@ -279,9 +280,9 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 }
 
 /** Returns a summary with a note added (a warning of a record, or after the error of a file that gave none). */
-function withNote(summary: OutcomeSummary, note: string | undefined): OutcomeSummary {
+function withNote(summary: OutcomeSummary, note: Message | undefined): OutcomeSummary {
   if (!note) return summary;
-  return summary.ok ? { ...summary, warnings: [...summary.warnings, note] } : { ...summary, error: `${summary.error}；${note}` };
+  return summary.ok ? { ...summary, warnings: [...summary.warnings, note] } : { ...summary, note };
 }
 
 /** Extracts a corpus and writes its records and manifest; returns the manifest and the records written (read back from OUT/reports). */

@@ -10,6 +10,7 @@ import { extractReport } from '../../../src/lib/extract/extract-report.ts';
 import { FORMAT_BY_EXTENSION, readReportText } from '../../../src/lib/extract/formats/formats.ts';
 import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
 import type { IdentityCorrection } from '../../../src/lib/schema/report.ts';
+import { createMessage } from '../../../src/lib/schema/message.ts';
 
 /** Largest file read, in bytes; a larger one is listed as too large. */
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -27,13 +28,13 @@ export function formatOf(rel: string): string | undefined {
  */
 export async function extractFile(root: string, rel: string, preread?: Buffer, sha256?: string, full: string | Buffer = path.join(root, rel), identity?: readonly IdentityCorrection[]): Promise<FileOutcome> {
   const format = FORMAT_BY_EXTENSION[path.extname(rel).toLowerCase()];
-  if (!format) return { path: rel, ok: false, error: `不支持的文件类型 ${path.extname(rel) || '(无扩展名)'} (unsupported format; reads ${Object.keys(FORMAT_BY_EXTENSION).join(', ')})` };
+  if (!format) return { path: rel, ok: false, error: createMessage('unsupportedFormat', { extension: path.extname(rel) || null, formats: Object.keys(FORMAT_BY_EXTENSION) }) };
   const size = preread?.length ?? (await stat(full)).size;
   if (size > MAX_BYTES) {
-    return { path: rel, ok: false, error: `文件过大：${(size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB (too large)` };
+    return { path: rel, ok: false, error: createMessage('tooLarge', { megabytes: (size / 1048576).toFixed(1), limit: MAX_BYTES / 1048576 }) };
   }
   const bytes = preread ?? (await readFile(full));
-  if (bytes.length === 0) return { path: rel, ok: false, error: '文件为空 (empty file)' };
+  if (bytes.length === 0) return { path: rel, ok: false, error: createMessage('emptyFile', {}) };
   // HTML and Word are reduced to report text; provenance lines refer to that text.
   const decoded = await readReportText(bytes, format);
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };

@@ -21,9 +21,10 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Shard } from './shard.ts';
+import type { Message } from '../../../src/lib/schema/message.ts';
 
 /** Bump when the index's layout or the meaning of a summary changes: older indexes are ignored. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 /** How much older than a run's start a file's times must be for its entry to be trusted later. */
 export const RACY_MS = 3000;
@@ -53,7 +54,7 @@ export interface StatIndex {
 /** An entry on disk: a row rather than nested objects, a third smaller and quicker to parse. */
 type Row = [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, format: string | null, key: string | null, summary: SummaryRow];
 /** A summary on disk: the error, or the record's id, agency, year, figures, failed checks, warnings and the file's sha256. */
-type SummaryRow = string | [id: string, agency: string, year: number, figures: number, failing: string[], warnings: string[], sha256: string | null];
+type SummaryRow = Message | [id: string, agency: string, year: number, figures: number, failing: string[], warnings: Message[], sha256: string | null];
 
 interface IndexFile {
   format: number;
@@ -73,7 +74,7 @@ function toRow(rel: string, e: IndexEntry): Row {
 /** Returns the entry a row holds. */
 function fromRow([, size, mtimeMs, ctimeMs, ino, format, key, s]: Row): IndexEntry {
   const summary: OutcomeSummary =
-    typeof s === 'string' ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4].length, failing: s[4], warnings: s[5], sha256: s[6] };
+    !Array.isArray(s) ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4].length, failing: s[4], warnings: s[5], sha256: s[6] };
   return { stamp: { size, mtimeMs, ctimeMs, ino }, format, key, summary };
 }
 

@@ -15,6 +15,7 @@ import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, type OutcomeCache } from './cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './file.ts';
 import { serializeRecord, type Serialized } from './write-output.ts';
+import { createMessage } from '../../../src/lib/schema/message.ts';
 
 /**
  * A file's outcome as the run carries it from the thread that read the file: the outcome's summary
@@ -73,6 +74,6 @@ export async function summarizeFile(root: string, file: CorpusFile, version: str
     return summarize(outcome, { format, key, stable: true, json: outcome.ok ? json : undefined }, cache, keep);
   } catch (error) {
     const message = stripFolder((error as Error).message, path.resolve(root));
-    return summarize({ path: rel, ok: false, error: `读取失败 (internal error): ${message}` }, { format: null, key: null, stable: false }, cache, keep);
+    return summarize({ path: rel, ok: false, error: createMessage('internalError', { detail: message }) }, { format: null, key: null, stable: false }, cache, keep);
   }
 }

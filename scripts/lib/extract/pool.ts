@@ -16,6 +16,7 @@ import type { CorpusFile } from './corpus-walk.ts';
 import type { CacheLocation } from './cache.ts';
 import type { FileSummary } from './one.ts';
 import type { Batch } from './worker.ts';
+import { createMessage } from '../../../src/lib/schema/message.ts';
 
 /** Files per task: large enough to amortise a message, small enough to balance the cores. */
 const BATCH = 32;
@@ -36,7 +37,7 @@ export function summarizeCrash(root: string, file: CorpusFile, error: unknown): 
     format: null,
     key: null,
     stable: false,
-    summary: { ok: false, error: `读取此文件时工作线程退出：${reason}；其他文件不受影响 (the worker thread died on this file: ${reason}; no other file was affected)` },
+    summary: { ok: false, error: createMessage('workerDied', { detail: reason }) },
   };
 }
 

@@ -12,6 +12,7 @@ import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { UsageError } from '../cli.ts';
 import { parseShardArg } from './cli.ts';
 import { writeOutput } from './write-output.ts';
+import type { Message } from '../../../src/lib/schema/message.ts';
 
 export interface Shard {
   /** 0-based shard number. */
@@ -32,8 +33,8 @@ export function shardOf(rel: string, count: number): number {
 
 /** One file's outcome in a part: records the part wrote are referred to by id, others are kept whole. */
 type PartEntry =
-  | { path: string; ok: false; error: string }
-  | { path: string; ok: true; id: string; warnings: string[] }
+  | { path: string; ok: false; error: Message }
+  | { path: string; ok: true; id: string; warnings: Message[] }
   | { path: string; ok: true; outcome: Extract<FileOutcome, { ok: true }> };
 
 interface Part {

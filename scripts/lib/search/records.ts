@@ -16,6 +16,7 @@ import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { cutSection } from '../../../src/lib/site/bounds.ts';
 import { formatRegion } from '../../../src/lib/site/format.ts';
 import { dictionary } from '../../../src/lib/i18n/index.ts';
+import { wordMessage } from '../../../src/lib/i18n/word-message.ts';
 
 const ZH = dictionary('zh');
 
@@ -68,7 +69,7 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
         `${record.agency.name}（${ZH.kind[record.agency.kind]}）`,
         describeRegion(record.agency),
         `报告年度 ${record.year}`,
-        ...record.messages,
+        ...record.messages.map((m) => wordMessage(m, 'zh')),
         describeTimeliness(findings.timeliness),
         ...findings.flags.map((flag) => describeChangeFlag(flag)),
         ...findings.notes.filter((n) => n.kind === 'disagreement').map((n) => n.zh),

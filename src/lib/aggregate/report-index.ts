@@ -6,6 +6,7 @@
 import { ascending } from 'd3-array';
 import type { Agency, CheckId, ReportRecord, TableStatus } from '../schema/report.ts';
 import { summarizeReport, type ReportSummary } from './summarize.ts';
+import type { Message } from '../schema/message.ts';
 
 /** The tables of a report, in template order; `legacy`: the older statistics table (before 2019). */
 const TABLES = ['proactive', 'requests', 'appeals'] as const;
@@ -19,8 +20,8 @@ export interface ReportProblems {
   incomplete: CheckId[];
   /** Tables not printed complete, with their status. */
   tables: { table: TableKey; status: TableStatus }[];
-  /** The extractor's notes on the report (Chinese). */
-  messages: string[];
+  /** The extractor's notes on the report, as codes (schema/message.ts): the page words them. */
+  messages: Message[];
 }
 
 /** One report in the index. */

@@ -10,6 +10,7 @@ import type { Identity } from '../extract/identity/read-identity.ts';
 import { keyAgencyName, resolveRegion, slugifyAgency } from '../extract/identity/title.ts';
 import type { Agency, AppliedIdentity, IdentityCorrection, Manifest, ReportRecord } from '../schema/report.ts';
 import type { CorrectionError } from './parse.ts';
+import { createMessage } from '../schema/message.ts';
 
 /** Returns a corpus path as the manifest lists it (no leading `./`). */
 function normalizePath(file: string): string {
@@ -61,14 +62,13 @@ export function giveIdentity(read: Identity | null, lines: readonly IdentityCorr
     return { line: c.line, field, read: was, value: c.value, reason: c.reason, source: c.source, date: c.date };
   });
   if (name === undefined || published === undefined) return { identity: null, applied };
-  const what = lines.map((c) => `${c.kind === 'year' ? '年度' : '机关'}（更正文件第 ${c.line} 行：${c.reason}）`).join('、');
   return {
     identity: {
       name,
       year: published,
       title: read?.title ?? `${name}${published}年政府信息公开工作年度报告`,
       source: 'correction',
-      messages: [...(read?.messages ?? []), `${what}取自更正文件`],
+      messages: [...(read?.messages ?? []), createMessage('identityFromCorrection', { lines: lines.map((c) => ({ field: c.kind === 'year' ? 'year' : 'agency', line: c.line })) })],
     },
     applied,
   };

@@ -8,6 +8,7 @@ import { compareIdentity, type IdentityComparison, type IdentityTruth } from './
 import { compareLabels, type LabelComparison } from './compare-labels.ts';
 import { countCells, type CellCount } from './count-cells.ts';
 import type { AppliedLabel } from './index-labels.ts';
+import { wordMessageBilingual } from '../i18n/word-message.ts';
 
 /** One file's report card. */
 export interface FileEvaluation {
@@ -60,7 +61,7 @@ export function evaluateFile({ outcome, folder, identity, label, note }: FileEvi
     path: outcome.path,
     folder,
     record: outcome.ok,
-    error: outcome.ok ? null : outcome.error,
+    error: outcome.ok ? null : wordMessageBilingual(outcome.error),
     note: note ?? null,
     agency: record?.agency.name ?? null,
     year: record?.year ?? null,

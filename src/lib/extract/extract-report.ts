@@ -4,6 +4,7 @@
  * checks) and validates the result against the shared schema.
  */
 import { reportRecordSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
+import { createMessage, type Message } from '../schema/message.ts';
 import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
 import { readRows, type Row } from './tables/cells.ts';
 import { checkLegacySum, runChecks } from './checks.ts';
@@ -12,7 +13,7 @@ import { classifyAgency, keyAgencyName, readSignatureDate, readStatisticalYear, 
 import { readIdentity } from './identity/read-identity.ts';
 import { giveIdentity } from '../corrections/identity.ts';
 import type { IdentityCorrection } from '../schema/report.ts';
-import { EXTRACTOR_NOTE } from './formats/crawled.ts';
+import { EXTRACTOR_NOTE, readExtractorNote } from './formats/crawled.ts';
 import { normalizeConverterLines } from './formats/layout-text.ts';
 import { splitLines } from './normalize.ts';
 import { readNarrative } from './prose.ts';
@@ -32,10 +33,8 @@ export interface SourceInfo {
 }
 
 export type Extraction =
-  | { ok: true; record: ReportRecord; warnings: string[] }
-  | { ok: false; error: string };
-
-const TABLE_ZH = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' } as const;
+  | { ok: true; record: ReportRecord; warnings: Message[] }
+  | { ok: false; error: Message };
 
 /**
  * Returns the record extracted from a report's text, or the reason there is none. `meta`: what the
@@ -47,26 +46,26 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   // their lines are never read (layout-text.ts).
   const converted = normalizeConverterLines(splitLines(text));
   const lines = converted.lines;
-  if (!text.trim()) return { ok: false, error: '文件为空 (empty file)' };
+  if (!text.trim()) return { ok: false, error: createMessage('emptyFile', {}) };
   const header = readCrawlerHeader(lines);
   const fileMeta = mergeMeta(mergeMeta(header.meta, meta), readFileNameMeta(source.path));
   const given = giveIdentity(readIdentity(lines, header.bodyStart, fileMeta), identityLines);
   const title = given.identity;
   const sections = findSections(lines);
   if (!title && sections.length < 3) {
-    return { ok: false, error: '不是政府信息公开工作年度报告：没有标题，也没有报告的章节 (not an annual report: no title, no sections)' };
+    return { ok: false, error: createMessage('notAReport', {}) };
   }
-  const messages: string[] = [...(fileMeta.notes ?? []), ...converted.notes];
+  const messages: Message[] = [...(fileMeta.notes ?? []), ...converted.notes];
   const extension = /\.[^./\\]+$/.exec(source.path)?.[0].toLowerCase() ?? '';
   if (source.format === 'html' && (extension === '.txt' || extension === '.md' || extension === '.markdown')) {
-    messages.push(`文件扩展名为 ${extension}，内容是网页 (HTML)，按网页读取`);
+    messages.push(createMessage('htmlExtension', { extension }));
   }
   // Notes a reader of the bytes left in the text (crawled.ts: a glued run not split, and why).
-  for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(line.slice(EXTRACTOR_NOTE.length));
+  for (const line of lines) if (line.startsWith(EXTRACTOR_NOTE)) messages.push(readExtractorNote(line));
   if (title) messages.push(...title.messages);
   const statYear = readStatisticalYear(lines);
   if (title && statYear !== null && statYear !== title.year) {
-    messages.push(`标题年度 ${title.year} 与统计期限年度 ${statYear} 不一致，采用标题年度`);
+    messages.push(createMessage('statYearDiffers', { titleYear: title.year, statYear }));
   }
   // The older statistics table (reports before the 2019 template), where the text prints one: its
   // rows are kept from the readers of tables 二–四 (its 同意部分公开答复数 is no 部分公开 row).
@@ -78,9 +77,9 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     return s ? readRows(lines, s.start + 1, s.end).filter(outsideLegacy) : [];
   };
   /** Notes on tables 二–四: said of a report of the 2019 or 2021 template, not of an older one. */
-  const templateMessages: string[] = [];
+  const templateMessages: Message[] = [];
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
-    if (!section(key)) templateMessages.push(`缺少第${{ proactive: '二', requests: '三', appeals: '四' }[key]}部分的标题`);
+    if (!section(key)) templateMessages.push(createMessage('sectionHeadingMissing', { table: key }));
   }
 
   const rowsA = rowsOf('proactive');
@@ -98,11 +97,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   const splitOther = b.rowsFound.some((k) => k === 'otherNoCorrection' || k === 'otherUnpaidFee' || k === 'otherOther');
   const requestsEdition: Edition = b.has2019Rows && !splitOther ? '2019' : splitOther ? '2021' : edition;
   if (requestsEdition !== edition) {
-    messages.push(
-      requestsEdition === '2019'
-        ? '表三使用2019年格式的单行「（六）其他处理」，按该格式核对'
-        : '表三使用2021年格式的三行「（六）其他处理」，按该格式核对',
-    );
+    messages.push(createMessage('requestsEditionDiffers', { edition: requestsEdition }));
   }
   const expectedRows = REQUEST_ROWS.filter((r) => r.editions.includes(requestsEdition)).map((r) => r.key);
   const missingRows = expectedRows.filter((k) => !b.rowsFound.includes(k));
@@ -112,55 +107,42 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
     appeals: statusOf(c.found, 15),
   };
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
-    if (tables[key] === 'absent') templateMessages.push(`${TABLE_ZH[key]}缺失，其单元格均为空 (null)`);
+    if (tables[key] === 'absent') templateMessages.push(createMessage('tableAbsent', { table: key }));
   }
   // Before the 2019 template: no tables 二–四, the older statistics table instead (when printed).
   // A later report that prints the older table and none of the template's is read the same way.
   const tablesAbsent = tables.proactive === 'absent' && tables.requests === 'absent' && tables.appeals === 'absent';
   const pre2019 = tablesAbsent && ((title !== null && title.year < 2019) || legacyTable !== null);
   if (pre2019) {
-    messages.push(
-      title && title.year < 2019
-        ? `${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），没有表二、表三、表四；` +
-            (legacyTable ? '读取所附旧式统计表（指标名称/计量单位/本年/历年累计）' : '也没有旧式统计表（指标名称/计量单位/本年/历年累计），表格缺失')
-        : '报告没有表二、表三、表四，只有2019年格式以前的旧式统计表（指标名称/计量单位/本年/历年累计），按旧式统计表读取',
-    );
+    messages.push(title && title.year < 2019 ? createMessage('pre2019Tables', { year: title.year, legacy: legacyTable !== null }) : createMessage('legacyOnly', {}));
     if (legacyTable) messages.push(...legacyTable.messages);
   } else {
     if (title && title.year < 2019) {
       // Figures read into tables 二–四 of a report from before the 2019 format: kept, and said.
-      messages.push(`${title.year}年度报告早于2019年格式（国办公开办函〔2019〕60号），却读到了表二至表四的数字；按2019年格式记录`);
+      messages.push(createMessage('pre2019WithTemplate', { year: title.year }));
     }
-    if (legacyTable) messages.push('报告另附2019年格式以前的旧式统计表，未读取（报告有表二至表四）');
+    if (legacyTable) messages.push(createMessage('legacyIgnored', {}));
     messages.push(...templateMessages);
   }
   if (tables.requests === 'partial') {
     const cutAt = lastFound(b.rowsFound, expectedRows);
-    messages.push(
-      `${TABLE_ZH.requests}不完整：缺少 ${missingRows.length} 行（${missingRows.map(zhRow).join('、')}）` +
-        (cutAt ? `，表格在「${zhRow(cutAt)}」之后截断` : ''),
-    );
+    messages.push(createMessage('requestsPartial', { missing: missingRows, cutAfter: cutAt }));
   }
   if (tables.proactive === 'partial') {
-    messages.push(`${TABLE_ZH.proactive}不完整：只读到 ${a.rowsFound.join('、')}`);
+    messages.push(createMessage('proactivePartial', { rows: a.rowsFound }));
   }
 
   if (!title) {
     // Never dropped silently: the file is listed with what it holds and why it has no record.
     const figures = countFigures(a.proactive, b.requests, c.appeals, legacyTable?.legacy ?? {});
-    return {
-      ok: false,
-      error:
-        `找不到机关和年度：正文、文件元数据和文件名都没有报告标题（机关名称 + 年度 + 政府信息公开工作年度报告）；表中读到 ${figures} 个数字，未成记录 ` +
-        `(no identity: no report title in the body, the file's metadata or its name; ${figures} figures read, no record)`,
-    };
+    return { ok: false, error: createMessage('noIdentity', { figures }) };
   }
   const narrative = readNarrative(lines);
   const checks = pre2019
     ? [checkLegacySum(legacyTable?.legacy ?? createEmptyLegacy(), legacyTable?.rowsFound ?? [])]
     : runChecks(b.requests, c.appeals, narrative, requestsEdition);
   for (const check of checks) {
-    for (const f of check.failures) messages.push(`核对 ${check.id} 未通过：${f.where}，应为 ${f.expected}，表中为 ${f.actual}`);
+    for (const f of check.failures) messages.push(createMessage('checkFailed', { check: check.id, ...f }));
   }
 
   const { region, messages: regionMessages } = resolveRegion(title.name);
@@ -196,7 +178,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   };
   const parsed = reportRecordSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, error: `记录未通过校验 (record failed validation): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return { ok: false, error: createMessage('recordInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) };
   }
   return { ok: true, record: parsed.data, warnings: messages };
 }
@@ -210,10 +192,6 @@ function countFigures(...tables: Record<string, Record<string, number | null>>[]
 
 function statusOf(found: number, expected: number): TableStatus {
   return found === 0 ? 'absent' : found >= expected ? 'complete' : 'partial';
-}
-
-function zhRow(key: RequestRowKey): string {
-  return REQUEST_ROWS.find((r) => r.key === key)?.zh ?? key;
 }
 
 /** Returns the last template row that was read, when the rows after it are all missing (a cut-off table). */

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Manifest, ManifestEntry, ReportRecord } from '../schema/report.ts';
+import { createMessage, type Message } from '../schema/message.ts';
 
 /**
  * Returns the corpus folder as the manifest names it: its path relative to `cwd` (the run's working
@@ -29,8 +30,8 @@ export function stripFolder(message: string, folder: string): string {
 
 /** What happened to one input file. */
 export type FileOutcome =
-  | { path: string; ok: true; record: ReportRecord; warnings: string[]; /** The text the record was read from (provenance lines refer to it). */ text: string }
-  | { path: string; ok: false; error: string };
+  | { path: string; ok: true; record: ReportRecord; warnings: Message[]; /** The text the record was read from (provenance lines refer to it). */ text: string }
+  | { path: string; ok: false; error: Message };
 
 /** Returns how many figures a record holds (non-null cells), used to rank duplicates. */
 export function countFigures(record: ReportRecord): number {
@@ -41,11 +42,12 @@ export function countFigures(record: ReportRecord): number {
 
 /**
  * What the manifest needs of a file's outcome: without the record and its text. `sha256`: the
- * file's bytes (null when unknown), `failing`: the ids of the checks that failed.
+ * file's bytes (null when unknown), `failing`: the ids of the checks that failed; `note`: what the
+ * corpus walk says of the file (its name), after the error.
  */
 export type OutcomeSummary =
-  | { ok: false; error: string }
-  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: string[] };
+  | { ok: false; error: Message; note?: Message }
+  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: Message[] };
 
 /** Returns the summary of an outcome. */
 export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
@@ -79,7 +81,7 @@ type Candidate = { path: string; summary: OkSummary };
  * Returns the file kept among candidates for one record (in sorted path order) and, for each
  * other one, why it lost: `zh` and `en`, the rule that decided between it and the kept file.
  */
-function rankDuplicates(candidates: readonly Candidate[]): { keeper: Candidate; reasons: Map<string, { zh: string; en: string }> } {
+function rankDuplicates(candidates: readonly Candidate[]): { keeper: Candidate; reasons: Map<string, Message> } {
   const copies = new Map<string, number>();
   for (const { summary } of candidates) if (summary.sha256) copies.set(summary.sha256, (copies.get(summary.sha256) ?? 0) + 1);
   const copiesOf = (c: Candidate) => (c.summary.sha256 ? copies.get(c.summary.sha256)! : 1);
@@ -88,22 +90,22 @@ function rankDuplicates(candidates: readonly Candidate[]): { keeper: Candidate; 
   const better = (a: Candidate, b: Candidate) =>
     copiesOf(a) !== copiesOf(b) ? copiesOf(a) > copiesOf(b) : a.summary.failedChecks !== b.summary.failedChecks ? a.summary.failedChecks < b.summary.failedChecks : a.summary.figures > b.summary.figures;
   const keeper = candidates.reduce((best, c) => (better(c, best) ? c : best));
-  const k = keeper.path;
-  const reasons = new Map<string, { zh: string; en: string }>();
+  const reasons = new Map<string, Message>();
   for (const c of candidates) {
     if (c === keeper) continue;
     const [a, b] = [keeper.summary, c.summary];
+    const of = { keeper: keeper.path, id: b.id, agency: b.agency, year: b.year };
     reasons.set(
       c.path,
       a.sha256 !== null && a.sha256 === b.sha256
-        ? { zh: `与 ${k} 字节相同`, en: `byte-identical copy of ${k}` }
+        ? createMessage('duplicateIdentical', of)
         : copiesOf(keeper) > copiesOf(c)
-          ? { zh: `保留 ${k}：${copiesOf(keeper)} 份字节相同，占多数`, en: `kept ${k}, the byte-identical majority (${copiesOf(keeper)} copies)` }
+          ? createMessage('duplicateMajority', { ...of, copies: copiesOf(keeper) })
           : a.failedChecks < b.failedChecks
-            ? { zh: `保留校验失败更少的 ${k}（${a.failedChecks} 项，本文件 ${b.failedChecks} 项）`, en: `kept ${k}, fewer failed checks (${a.failedChecks} against ${b.failedChecks})` }
+            ? createMessage('duplicateFewerFailures', { ...of, kept: a.failedChecks, own: b.failedChecks })
             : a.figures > b.figures
-              ? { zh: `保留数字更多的 ${k}（${a.figures} 个，本文件 ${b.figures} 个）`, en: `kept ${k}, more figures (${a.figures} against ${b.figures})` }
-              : { zh: `保留路径排序在前的 ${k}`, en: `kept ${k}, first path in sorted order` },
+              ? createMessage('duplicateMoreFigures', { ...of, kept: a.figures, own: b.figures })
+              : createMessage('duplicateFirstPath', of),
     );
   }
   return { keeper, reasons };
@@ -128,7 +130,7 @@ export function planManifest(input: string, summaries: readonly { path: string; 
     else candidatesById.set(summary.id, [{ path, summary }]);
   }
   const chosen = new Map<string, Candidate>();
-  const reasons = new Map<string, { zh: string; en: string }>();
+  const reasons = new Map<string, Message>();
   for (const [id, candidates] of candidatesById) {
     if (candidates.length === 1) {
       chosen.set(id, candidates[0]!);
@@ -139,19 +141,11 @@ export function planManifest(input: string, summaries: readonly { path: string; 
     for (const [p, reason] of ranked.reasons) reasons.set(p, reason);
   }
   const files: ManifestEntry[] = sorted.map(({ path, summary: s }) => {
-    if (!s.ok) return { path, status: 'error', id: null, messages: [s.error] };
+    if (!s.ok) return { path, status: 'error', id: null, messages: s.note ? [s.error, s.note] : [s.error] };
     const keeper = chosen.get(s.id)!;
-    if (keeper.path !== path) {
-      const reason = reasons.get(path)!;
-      return {
-        path,
-        status: 'error',
-        id: null,
-        messages: [`重复：与 ${keeper.path} 为同一机关同一年度（${s.agency} ${s.year}），${reason.zh} (duplicate of ${s.id}: ${reason.en})`],
-      };
-    }
+    if (keeper.path !== path) return { path, status: 'error', id: null, messages: [reasons.get(path)!] };
     const others = candidatesById.get(s.id)!.filter((c) => c.path !== path);
-    const messages = [...s.warnings, ...others.map((c) => `同一机关同一年度的另一份文件 ${c.path} 未采用`)];
+    const messages = [...s.warnings, ...others.map((c) => createMessage('otherCopyNotUsed', { path: c.path }))];
     return { path, status: messages.length ? 'warning' : 'ok', id: s.id, messages };
   });
   const kept = [...chosen.values()].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1));

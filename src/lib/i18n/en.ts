@@ -5,6 +5,7 @@
  */
 import { MEASURES } from '../aggregate/compare.ts';
 import type { FailureMessage } from '../findings/failure-message.ts';
+import { enMessages } from './extract-messages-en.ts';
 import { COLUMN_LABELS } from '../template.ts';
 import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
 import type { Timeliness } from '../findings/timeliness.ts';
@@ -427,7 +428,7 @@ export const en = {
     publishedSource: { 'crawler-header': 'the crawler’s 发布时间', 'html-meta': 'the page’s PubDate', 'html-title': 'the page title', 'pdf-meta': 'the PDF’s metadata', 'file-name': 'the file name' },
     sourceFile: 'Source file',
     sourceFileIs: (path: string, format: string, encoding: string, bytes: number) => `${path} (${format}, ${encoding}, ${bytes.toLocaleString('en-US')} bytes)`,
-    messages: 'Extraction notes (in Chinese)',
+    messages: 'Extraction notes',
     headline: 'Headline figures',
     legacyFigures: { requestsReceived: 'requests accepted', answersTotal: 'answers given', answersGranted: 'disclosure granted', reviews: 'administrative reviews', lawsuits: 'lawsuits' },
     legacyFigure: (label: string) => `${label} (older table, this year)`,
@@ -530,4 +531,5 @@ export const en = {
     requestsUnit: ' requests',
     casesUnit: ' cases',
   },
+  extractMessages: enMessages,
 } satisfies Dictionary;

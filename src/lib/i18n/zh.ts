@@ -4,6 +4,7 @@
  * they are the report's own words.
  */
 import type { FailureMessage } from '../findings/failure-message.ts';
+import { zhMessages } from './extract-messages-zh.ts';
 import { COLUMN_LABELS } from '../template.ts';
 import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
 import type { Timeliness, TimelinessStatus } from '../findings/timeliness.ts';
@@ -544,6 +545,8 @@ export const zh = {
     requestsUnit: undefined as string | undefined,
     casesUnit: undefined as string | undefined,
   },
+  /** The extractor's messages (record.messages, the manifest's reasons), by code (schema/message.ts). */
+  extractMessages: zhMessages,
 };
 
 /** The key set of an interface dictionary: every locale's dictionary has this type. */

@@ -177,9 +177,6 @@ function countFigures(record: ReportRecord, specs: readonly CellSpec[]): number 
   return specs.filter((s) => readValue(record, s.path) !== null).length;
 }
 
-/** The extractor's message for a file whose agency and year it could not read, with the figures it read. */
-const NO_IDENTITY = /^找不到机关和年度.*?表中读到 (\d+) 个数字/;
-
 /**
  * Returns the review groups of one agency's published (corrected) records, a group per report with
  * something to look at; `date` (yyyy-mm-dd) goes into the ready-made corrections lines.
@@ -222,7 +219,8 @@ export function formatIdentityLines(file: string, date: string): string[] {
 export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>, date: string): ReviewGroup[] {
   const groups: ReviewGroup[] = [];
   for (const f of manifest.files) {
-    const message = f.status === 'error' ? f.messages.map((m) => NO_IDENTITY.exec(m)).find((m) => m) : undefined;
+    // The extractor's message for a file whose agency and year it could not read, with the figures it read.
+    const message = f.status === 'error' ? f.messages.find((m) => m.code === 'noIdentity') : undefined;
     if (!message) continue;
     const item: ReviewItem = {
       kind: 'identity',
@@ -230,7 +228,7 @@ export function listFileReviewGroups(manifest: Pick<Manifest, 'files'>, date: st
       file: f.path,
       what: '找不到机关和年度，未成记录：在更正文件中给出机关全称和年度（下面两行），重新构建即成记录',
       cells: [],
-      figures: Number(message[1]),
+      figures: message.params.figures,
       lines: [1],
       corrections: formatIdentityLines(f.path, date),
     };

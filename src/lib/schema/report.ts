@@ -4,6 +4,7 @@
  * (blank cell, missing or cut-off table). Never 0 for absent.
  */
 import { z } from 'zod';
+import { messageSchema } from './message.ts';
 
 /** A figure read from the report; `null` = absent in the source. */
 const cell = z.number().nullable();
@@ -483,8 +484,11 @@ const recordBase = z.object({
   source: sourceSchema,
   /** For each extracted figure, by path (`requests.granted.natural`), its 1-based source line. */
   provenance: provenanceSchema,
-  /** Human-readable notes about this record (missing tables, cut-off rows, failed checks). */
-  messages: z.array(z.string()),
+  /**
+   * Notes about this record (missing tables, cut-off rows, failed checks) as codes with their
+   * parameters (message.ts); pages and the CLI put them into words with the dictionaries.
+   */
+  messages: z.array(messageSchema),
   /**
    * Corrections applied after extraction (content/corrections.csv): each cell's value as read beside
    * the value now in the record, whose checks were run again on the corrected figures. Absent in
@@ -549,7 +553,8 @@ export const manifestEntrySchema = z.object({
   status: z.enum(['ok', 'warning', 'error']),
   /** The record's id, when the file became a record. */
   id: z.string().nullable(),
-  messages: z.array(z.string()),
+  /** Why the file gave no record (error), or the record's notes (warning): codes with parameters (message.ts). */
+  messages: z.array(messageSchema),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 

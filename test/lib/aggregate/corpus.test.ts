@@ -38,7 +38,7 @@ describe('groupAgencies: one agency, one page', () => {
     // same agency: same region code, same kind, same slug.
     const text = readFileSync(new URL('../../../content/reports/000_951e69aa5677aff7.txt', import.meta.url), 'utf8').replace('沂源县行政审批服务局2024年', '淄博市沂源县行政审批服务局2024年');
     const renamed = extractReport(text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
-    if (!renamed.ok) throw new Error(renamed.error);
+    if (!renamed.ok) throw new Error(JSON.stringify(renamed.error));
     expect(renamed.record.agency.name).toBe('淄博市沂源县行政审批服务局');
     const s2020 = records.find((r) => r.year === 2020)!;
     expect(renamed.record.agency.slug).toBe(s2020.agency.slug);
@@ -52,7 +52,7 @@ describe('groupAgencies: a title naming only its region', () => {
   it('keys 淄博市沂源县 (the county report of its own) as 沂源县人民政府: same page, kind government', () => {
     const text = readFileSync(new URL('../../../content/reports/002_1c63ee7c050fc816.txt', import.meta.url), 'utf8').replace('沂源县人民政府2023年政府信息公开工作', '淄博市沂源县2023年度政府信息公开工作');
     const regionOnly = extractReport(text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
-    if (!regionOnly.ok) throw new Error(regionOnly.error);
+    if (!regionOnly.ok) throw new Error(JSON.stringify(regionOnly.error));
     const gov = records.find((r) => r.agency.name === '沂源县人民政府')!;
     expect([regionOnly.record.agency.name, regionOnly.record.agency.slug, regionOnly.record.agency.kind]).toEqual(['淄博市沂源县', gov.agency.slug, 'government']);
   });

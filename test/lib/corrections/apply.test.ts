@@ -67,7 +67,7 @@ describe('resolveCorrections', () => {
     const manifest = {
       files: [
         { path: 'a/001.txt', status: 'ok' as const, id: 'x-2024', messages: [] },
-        { path: 'a/002.txt', status: 'error' as const, id: null, messages: ['duplicate'] },
+        { path: 'a/002.txt', status: 'error' as const, id: null, messages: [{ code: 'duplicateFirstPath' as const, params: { keeper: 'a/001.txt', id: 'x-2024', agency: 'x', year: 2024 } }] },
       ],
     };
     const { byReport, errors } = resolveCorrections([correct('x-2024', 'requests.granted.natural', 1, 2), correct('a/001.txt', 'requests.granted.legal', 1, 3), correct('a/002.txt', 'requests.granted.legal', 1, 4), correct('y-2024', 'requests.granted.legal', 1, 5)], manifest);

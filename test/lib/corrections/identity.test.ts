@@ -60,7 +60,7 @@ describe('an identity given to the extractor', () => {
     const without = extractReport(untitled, SOURCE);
     expect(without.ok).toBe(false);
     const given = extractReport(untitled, SOURCE, undefined, lines);
-    if (!given.ok) throw new Error(given.error);
+    if (!given.ok) throw new Error(JSON.stringify(given.error));
     expect(reportRecordSchema.safeParse(given.record).success).toBe(true);
     expect([given.record.id, given.record.agency, given.record.year]).toEqual([record.id, record.agency, record.year]);
     expect(given.record.identitySource).toBe('correction');
@@ -78,7 +78,7 @@ describe('an identity given to the extractor', () => {
 
   it('keeps what the extractor reads beside the line: the same value makes the line stale', () => {
     const full = extractReport(text, { ...SOURCE, path: FILE }, undefined, [line(2, 'year', FILE, String(record.year))]);
-    if (!full.ok) throw new Error(full.error);
+    if (!full.ok) throw new Error(JSON.stringify(full.error));
     expect(full.record.identityCorrections).toEqual([{ line: 2, field: 'year', read: String(record.year), value: String(record.year), reason: '标题页缺失', source: '报告落款', date: '2026-12-01' }]);
     expect(describeStale(line(2, 'year', FILE, String(record.year)))).toContain('第 2 行');
   });

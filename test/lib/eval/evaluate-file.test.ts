@@ -5,7 +5,7 @@ import { makeLabel, makeRecord } from './make-record.ts';
 
 const record = makeRecord('2021', { 'requests.total.total': 3, 'requests.total.natural': 3 }, { agency: '测试县测试局', year: 2022 });
 const ok: FileOutcome = { path: 'a/x.txt', ok: true, record, warnings: [], text: '' };
-const failed: FileOutcome = { path: 'b/y.txt', ok: false, error: '找不到报告标题' };
+const failed: FileOutcome = { path: 'b/y.txt', ok: false, error: { code: 'noIdentity', params: { figures: 0 } } };
 const label = makeLabel('2021', ['requests.total'], { 'requests.total.total': 3, 'requests.total.natural': 2 });
 
 describe('evaluateFile', () => {
@@ -29,7 +29,7 @@ describe('evaluateFile', () => {
 
   it('gives a file without a record its error, and the cells of its true edition', () => {
     const card = evaluateFile({ outcome: failed, folder: 'b', identity: { truth: { file: 'y.txt', agency: 'x', year: 2020, edition: '2019' }, source: 'b/identity.tsv' } });
-    expect(card).toMatchObject({ record: false, error: '找不到报告标题', agency: null, year: null, edition: null, cells: { read: 0, template: 198 }, checks: [], labels: null });
+    expect(card).toMatchObject({ record: false, error: '找不到机关和年度：正文、文件元数据和文件名都没有报告标题（机关名称 + 年度 + 政府信息公开工作年度报告）；表中读到 0 个数字，未成记录 (no identity: no report title in the body, the file\'s metadata or its name; 0 figures read, no record)', agency: null, year: null, edition: null, cells: { read: 0, template: 198 }, checks: [], labels: null });
     expect(card.identity?.status).toBe('noRecord');
   });
 });

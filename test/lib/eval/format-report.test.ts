@@ -18,7 +18,7 @@ describe('formatReport', () => {
     const label = makeLabel('2021', ['requests.total'], { 'requests.total.natural': 3, 'requests.total.total': 3 });
     const files = [
       evaluateFile({ outcome: { path: 'x.txt', ok: true, record, warnings: [], text: '' }, folder: 'c', label: { label, source: 'l/x.json', except: [], via: 'file' } }),
-      evaluateFile({ outcome: { path: 'y.md', ok: false, error: '文件为空 (empty file)' }, folder: 'c' }),
+      evaluateFile({ outcome: { path: 'y.md', ok: false, error: { code: 'emptyFile', params: {} } }, folder: 'c' }),
     ];
     const report: EvalReport = { input: 'c', labels: 'l', labelFiles: 1, labelProblems: ['l/bad.json: 不是 JSON'], identityProblems: [], files, totals: sumFolders(files) };
     const text = formatReport(report);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   records = [loadSampleRecord('001_b87e4db93de93761.txt')];
   for (const [folder, file] of FILES) {
     const outcome = await extractFile(path.join(FIXTURES, folder), file);
-    if (!outcome.ok) throw new Error(outcome.error);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
     records.push(outcome.record);
   }
 });

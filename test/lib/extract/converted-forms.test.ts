@@ -169,7 +169,7 @@ describe('the body cut out of the saved page', () => {
   it('gives the saved page\'s record (2022_junshan, saved whole in test/fixtures/real/)', async () => {
     const page = new Uint8Array(readFileSync(new URL('../../fixtures/real/2022_junshan.html', import.meta.url)));
     const read = await readReportText(page, 'html');
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
     const { record } = extractText(read.text, '2022_junshan.html', 'html', read.encoding);
     expect(figures((await extract('2022_junshan.html', 'html')).record)).toEqual(figures(record));
   });

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { extractReport, type Extraction } from '../../../src/lib/extract/extract-report.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
 import { SAMPLES } from '../../fixtures/samples.ts';
+import { wordMessages } from '../../support/messages.ts';
 
 const SOURCE = { sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text' as const, bytes: 1 };
 
 function extractSample(file: string): ReportRecord {
   const text = readFileSync(new URL(`../../../content/reports/${file}`, import.meta.url), 'utf8');
   const result: Extraction = extractReport(text, { ...SOURCE, path: file });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }
 
@@ -66,8 +67,9 @@ describe('prose figures', () => {
 describe('cut-off and missing tables', () => {
   const record = extractSample('003_9ea34a5d9b67e804.txt');
   it('says where table B was cut off and that table C is missing', () => {
-    expect(record.messages.join('\n')).toContain('4.保护第三方合法权益」之后截断');
-    expect(record.messages.join('\n')).toContain('表四（复议诉讼）缺失');
+    expect(record.messages).toContainEqual({ code: 'requestsPartial', params: expect.objectContaining({ cutAfter: 'withheldThirdParty' }) });
+    expect(record.messages).toContainEqual({ code: 'tableAbsent', params: { table: 'appeals' } });
+    expect(wordMessages(record.messages).join('\n')).toContain('4.保护第三方合法权益」之后截断');
   });
   it('reads signed 增/减 changes', () => {
     expect(record.template === '2019' && record.proactive.licensing.change).toBe(69);
@@ -90,7 +92,7 @@ describe('printed totals are kept, not repaired', () => {
     const mangled = text.replace(/（七）总计\n\t28/, '（七）总计\n\t27');
     expect(mangled).not.toBe(text);
     const result = extractReport(mangled, { ...SOURCE, path: 'x.txt' });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.record.requests.total.natural).toBe(27);
     const status = Object.fromEntries(result.record.checks.map((c) => [c.id, c.status]));
     expect(status).toMatchObject({ balance: 'fail', dispositionSum: 'fail', rowSum: 'fail' });
@@ -108,12 +110,12 @@ describe('printed totals are kept, not repaired', () => {
 
 describe('not a report', () => {
   it.each([
-    ['', '文件为空'],
-    ['这是一份会议纪要，与政府信息公开无关。\n第二行', '不是政府信息公开工作年度报告'],
+    ['', 'emptyFile'],
+    ['这是一份会议纪要，与政府信息公开无关。\n第二行', 'notAReport'],
   ])('refuses %j', (text, reason) => {
     const result = extractReport(text, { ...SOURCE, path: 'x.txt' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain(reason);
+    expect(!result.ok && result.error).toEqual({ code: reason, params: {} });
   });
 });
 
@@ -130,7 +132,7 @@ describe('the older statistics table (before the 2019 template)', () => {
       '3.不予公开答复数\t条\t0\t0',
     ].join('\n');
     const result = extractReport(text, { ...SOURCE, path: 'x.txt' });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(Object.keys(result.record.provenance).filter((p) => !p.startsWith('legacy.'))).toEqual([]);
     expect(result.record.tables.requests).toBe('absent');
   });

@@ -13,6 +13,7 @@ import { htmlToReportText } from '../../../src/lib/extract/formats/html.ts';
 import { reportRecordSchema, type Appeals, type Requests } from '../../../src/lib/schema/report.ts';
 import { renderHtml, reportModel } from '../../fixtures/render-report.ts';
 import { SAMPLES, type SampleExpectation } from '../../fixtures/samples.ts';
+import { messageSchema } from '../../../src/lib/schema/message.ts';
 
 const SOURCE = { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text' as const, bytes: 1 };
 const TEXTS = SAMPLES.map((s) => readFileSync(new URL(`../../../content/reports/${s.file}`, import.meta.url), 'utf8'));
@@ -41,8 +42,7 @@ function checkInvariants(text: string): Extraction {
     throw new Error(`extractReport threw on input ${JSON.stringify(text.slice(0, 300))}: ${(error as Error).message}`);
   }
   if (!result.ok) {
-    expect(typeof result.error).toBe('string');
-    expect(result.error.length).toBeGreaterThan(0);
+    expect(messageSchema.safeParse(result.error).success).toBe(true);
     return result;
   }
   const { record } = result;
@@ -174,7 +174,7 @@ describe('HTML tables round-trip', () => {
           const sample: SampleExpectation = { ...base, requests, appeals, proactive };
           const text = htmlToReportText(renderHtml(reportModel(sample)));
           const result = checkInvariants(text);
-          if (!result.ok) throw new Error(result.error);
+          if (!result.ok) throw new Error(JSON.stringify(result.error));
           // A row whose cells are all blank is indistinguishable from a missing row: null either way.
           expect(result.record.requests).toEqual(requests);
           expect(result.record.appeals).toEqual(appeals);

@@ -17,6 +17,8 @@ import { compareLabels } from '../../../src/lib/eval/compare-labels.ts';
 import { labelSchema, type Label } from '../../../src/lib/eval/label-schema.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { PROACTIVE_ROWS, REQUEST_ROWS } from '../../../src/lib/template.ts';
+import { wordMessages } from '../../support/messages.ts';
+import { wordMessage } from '../../../src/lib/i18n/word-message.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const FOLDERS = { 'pingtan-html': 'wild/pingtan-html', 'pingtan-txt': 'wild/pingtan-txt', 'corpus-real': 'real' } as const;
@@ -57,7 +59,7 @@ async function extract(folder: string, file: string): Promise<ReportRecord> {
   const key = `${folder}/${file}`;
   if (!records.has(key)) {
     const outcome = await extractFile(path.join(FIXTURES, folder), file);
-    records.set(key, outcome.ok ? outcome.record : outcome.error);
+    records.set(key, outcome.ok ? outcome.record : wordMessage(outcome.error, 'zh'));
   }
   const got = records.get(key)!;
   if (typeof got === 'string') throw new Error(`${key}: no record: ${got}`);
@@ -121,7 +123,7 @@ describe('real reports: figures against the hand-typed labels', () => {
     expect(result.wrongCells).toEqual([]);
     const unexplained = result.missingCells.filter((cell) => {
       const [table, row] = cell.split('.') as [string, string];
-      return !record.messages.some((m) => rowNames(table, row).some((name) => m.includes(name)));
+      return !wordMessages(record.messages).some((m) => rowNames(table, row).some((name) => m.includes(name)));
     });
     expect(unexplained).toEqual([]);
     const page = await extract(FOLDERS['pingtan-html'], label.file);

@@ -18,9 +18,9 @@ const TABLED_2021 = SAMPLES.filter((s) => s.template === '2021' && s.tables.requ
 
 async function extractBytes(bytes: Uint8Array, format: SourceFormat): Promise<ReportRecord> {
   const read = await readReportText(bytes, format);
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const result = extractReport(read.text, { path: `x.${format}`, sha256: '0'.repeat(64), encoding: read.encoding, format, bytes: bytes.length });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }
 
@@ -66,8 +66,8 @@ describe('Word files in a corpus', () => {
     expect(records).toHaveLength(1);
     expect(records[0]!.source).toMatchObject({ path: '泰山区 2024.docx', format: 'docx', encoding: 'utf-8' });
     expect(records[0]!.requests).toEqual(TABLED_2021[0]!.requests);
-    const reason = (p: string) => manifest.files.find((f) => f.path === p)!.messages.join(' ');
-    expect(reason('old-word.docx')).toContain('not a .docx');
-    expect(reason('broken.docx')).toContain('unreadable .docx');
+    const reason = (p: string) => manifest.files.find((f) => f.path === p)!.messages.map((m) => m.code);
+    expect(reason('old-word.docx')).toEqual(['notDocx']);
+    expect(reason('broken.docx')).toEqual(['zipNoDirectory']);
   });
 });

@@ -9,13 +9,14 @@ import { parseChineseNumeral, parseProseNumber, parseSignedChange, parseYuan } f
 import { readNarrative } from '../../../src/lib/extract/prose.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { row } from '../../fixtures/samples.ts';
+import { wordMessages } from '../../support/messages.ts';
 
 const SOURCE = { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text' as const, bytes: 1 };
 
 function extract(text: string): { record: ReportRecord; warnings: string[] } {
   const result = extractReport(text, SOURCE);
-  if (!result.ok) throw new Error(result.error);
-  return { record: result.record, warnings: result.warnings };
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return { record: result.record, warnings: wordMessages(result.warnings) };
 }
 
 const tsv = (...cells: (string | number)[]) => cells.join('\t');

@@ -183,7 +183,7 @@ describe('timeliness by publication date', () => {
   it('reads a real page: 平潭综合实验区经济发展局 2022, posted 2023-01-05 (page metadata), on time', async () => {
     const { extractFile } = await import('../../../scripts/lib/extract/file.ts');
     const outcome = await extractFile(new URL('../../fixtures/wild/pingtan-html/', import.meta.url).pathname, '2022_jingfa_86658.html');
-    if (!outcome.ok) throw new Error(outcome.error);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
     const t = assessTimeliness(outcome.record);
     expect([t.published, t.basis, t.status, t.daysAfterDeadline]).toEqual(['2023-01-05', 'published', 'met', -26]);
   });

@@ -72,7 +72,7 @@ describe('buildReviewQueue', () => {
 
   it('lists files without identity with the figures they hold, and records whose identity came from the file name', () => {
     const record = { ...loadSampleRecord('001_b87e4db93de93761.txt'), identitySource: 'file-name' as const };
-    const message = '找不到机关和年度：正文、文件元数据和文件名都没有报告标题（机关名称 + 年度 + 政府信息公开工作年度报告）；表中读到 37 个数字，未成记录 (no identity: …)';
+    const message = { code: 'noIdentity' as const, params: { figures: 37 } };
     const queue = buildReviewQueue([record], { files: [{ path: 'x/untitled.txt', status: 'error', id: null, messages: [message] }] }, [], DATE);
     const file = queue.groups.find((g) => g.reportId === null)!;
     expect(file.file).toBe('x/untitled.txt');

@@ -5,7 +5,7 @@ import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/r
 
 const text = readFileSync(new URL('../../../content/reports/001_b87e4db93de93761.txt', import.meta.url), 'utf8');
 const extracted = extractReport(text, { path: '001_b87e4db93de93761.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: 1 });
-if (!extracted.ok) throw new Error(extracted.error);
+if (!extracted.ok) throw new Error(JSON.stringify(extracted.error));
 const record: ReportRecord = extracted.record;
 
 describe('reportRecordSchema: provenance', () => {

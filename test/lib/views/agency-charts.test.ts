@@ -21,7 +21,7 @@ beforeAll(async () => {
   const records: ReportRecord[] = [];
   for (const file of FILES) {
     const outcome = await extractFile(DUMPS, file);
-    if (!outcome.ok) throw new Error(outcome.error);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
     records.push(outcome.record);
   }
   agency = groupAgencies(records.map(indexReport))[0]!;

@@ -21,7 +21,7 @@ const FILE = '001_b87e4db93de93761.txt';
 function sampleOutcome(): Ok {
   const text = readFileSync(new URL(`../../../content/reports/${FILE}`, import.meta.url), 'utf8');
   const result = extractReport(text, { path: FILE, sha256: 'a'.repeat(64), encoding: 'utf-8', format: 'text', bytes: text.length });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { path: FILE, ok: true, record: result.record, warnings: result.warnings, text };
 }
 
@@ -38,7 +38,7 @@ function storeSampleAndFailure(): { cache: OutcomeCache; outcome: Ok; json: stri
   const outcome = sampleOutcome();
   const json = serializeRecord(outcome.record);
   writer.write(keyOf(1), outcome, json);
-  writer.write(keyOf(2), { path: 'bad.txt', ok: false, error: '文件为空 (empty file)' }, '');
+  writer.write(keyOf(2), { path: 'bad.txt', ok: false, error: { code: 'emptyFile', params: {} } }, '');
   writer.close();
   return { cache: new OutcomeCache(writer.location), outcome, json };
 }
@@ -52,7 +52,7 @@ describe('the extraction cache', () => {
     const moved = cache.read(keyOf(1), 'copy/elsewhere.txt')!;
     expect(moved.json).toBeUndefined();
     expect(moved.outcome).toEqual({ ...outcome, path: 'copy/elsewhere.txt', record: { ...outcome.record, source: { ...outcome.record.source, path: 'copy/elsewhere.txt' } } });
-    expect(cache.read(keyOf(2), 'other.txt')).toEqual({ outcome: { path: 'other.txt', ok: false, error: '文件为空 (empty file)' } });
+    expect(cache.read(keyOf(2), 'other.txt')).toEqual({ outcome: { path: 'other.txt', ok: false, error: { code: 'emptyFile', params: {} } } });
     expect(cache.read(keyOf(3), 'x.txt')).toBeNull();
   });
 

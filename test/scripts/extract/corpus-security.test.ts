@@ -78,7 +78,7 @@ describe('untrusted file names and report text', () => {
     // "../" breaks the agency name (a title has no "." in it): not a title, so not a record.
     const entry = manifest.files.find((f) => f.path === 'a..b..c.txt')!;
     expect(entry).toMatchObject({ status: 'error', id: null });
-    expect(entry.messages.join('')).toContain('no identity');
+    expect(entry.messages.map((m) => m.code)).toEqual(['noIdentity']);
   });
 
   it('keeps markup, javascript: links and MDX as plain text in the records', async () => {

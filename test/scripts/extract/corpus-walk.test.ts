@@ -79,19 +79,19 @@ describe('walking a hostile corpus', () => {
   it('reads a link inside the corpus once, at its target, and does not list the link', () => {
     expect(entry('real/' + S0)!.status).not.toBe('error');
     expect(manifest.files.filter((f) => f.path.startsWith('link-to'))).toEqual([]);
-    expect(manifest.files.filter((f) => f.messages.some((m) => m.startsWith('重复：') || m.includes('未采用')))).toEqual([]);
+    expect(manifest.files.filter((f) => f.messages.some((m) => m.code.startsWith('duplicate') || m.code === 'otherCopyNotUsed'))).toEqual([]);
     expect(walkCorpus(input).skipped.links).toEqual(['link-to-file.txt', 'link-to-folder']);
   });
 
   it('lists links that leave the corpus, dangle or loop, with the reason', () => {
     expect(entry('outside-file.txt')).toMatchObject({ status: 'error', id: null });
-    expect(entry('outside-file.txt')!.messages[0]).toContain('symlink points outside the corpus');
-    expect(entry('outside-folder')!.messages[0]).toContain('symlink points outside the corpus: ../outside');
-    expect(entry('dangling.txt')!.messages[0]).toBe('符号链接指向不存在的位置 missing.txt (dangling symlink to missing.txt)');
-    expect(entry('loop-a')!.messages[0]).toContain('symlink loop');
-    expect(entry('loop-b')!.messages[0]).toContain('symlink loop');
-    expect(entry('sub/up')!.messages[0]).toContain('symlink loop: points to its own folder or a parent');
-    expect(entry('into-git')!.messages[0]).toContain('symlink into a skipped folder');
+    expect(entry('outside-file.txt')!.messages[0]?.code).toBe('symlinkOutside');
+    expect(entry('outside-folder')!.messages[0]).toEqual({ code: 'symlinkOutside', params: { to: '../outside' } });
+    expect(entry('dangling.txt')!.messages[0]).toEqual({ code: 'symlinkDangling', params: { to: 'missing.txt' } });
+    expect(entry('loop-a')!.messages[0]?.code).toMatch(/^symlink(Loop|Parent)$/);
+    expect(entry('loop-b')!.messages[0]?.code).toMatch(/^symlink(Loop|Parent)$/);
+    expect(entry('sub/up')!.messages[0]?.code).toBe('symlinkParent');
+    expect(entry('into-git')!.messages[0]?.code).toBe('symlinkSkipped');
     // Nothing was read through them.
     expect(records.some((r) => r.source.path.includes(S2))).toBe(false);
   });
@@ -99,12 +99,12 @@ describe('walking a hostile corpus', () => {
   it('reads a file whose name is not UTF-8, and says how its name is shown', () => {
     const decoded = entry('山东/泰山区报告.txt')!;
     expect(decoded.status).toBe('warning');
-    expect(decoded.messages).toContain('文件名不是有效的 UTF-8，按 GB18030 解读显示 (file name is not valid UTF-8; shown decoded as GB18030)');
+    expect(decoded.messages).toContainEqual({ code: 'fileNameNotUtf8', params: { escaped: false } });
     const escaped = entry('r%FF%FE.txt')!;
     // Its entry names the record written for it.
     expect(records.find((r) => r.source.path === 'r%FF%FE.txt')!.id).toBe(escaped.id);
-    expect(escaped.messages.join(' ')).toContain('undecodable bytes are shown as %XX');
-    expect(manifest.files.some((f) => f.messages.some((m) => m.includes('ENOENT')))).toBe(false);
+    expect(escaped.messages).toContainEqual({ code: 'fileNameNotUtf8', params: { escaped: true } });
+    expect(manifest.files.some((f) => f.messages.some((m) => JSON.stringify(m).includes('ENOENT')))).toBe(false);
   });
 
   it('leaves the corrections file at the root unread, and reads one in a subfolder as any file', async () => {
@@ -118,7 +118,7 @@ describe('walking a hostile corpus', () => {
   });
 
   it('lists a FIFO without reading it', () => {
-    expect(entry('pipe.txt')).toEqual({ path: 'pipe.txt', status: 'error', id: null, messages: ['不是普通文件（FIFO），未读取 (not a regular file: FIFO; not read)'] });
+    expect(entry('pipe.txt')).toEqual({ path: 'pipe.txt', status: 'error', id: null, messages: [{ code: 'notRegularFile', params: { kind: 'FIFO' } }] });
   });
 
   it('skips version-control folders without listing their files', () => {

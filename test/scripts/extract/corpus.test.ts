@@ -94,15 +94,15 @@ describe('extractCorpus on bad input', () => {
       '山东 省/..hidden../泰山区 GBK.txt',
     ]);
     expect(manifest.counts).toMatchObject({ files: 10, records: 4, errors: 6 });
-    expect(manifest.files[0]!.messages[0]).toContain('不支持的文件类型');
+    expect(manifest.files[0]!.messages[0]?.code).toBe('unsupportedFormat');
   });
 
   it('gives each bad file its reason', () => {
-    expect(byPath('empty.txt')).toMatchObject({ status: 'error', id: null, messages: ['文件为空 (empty file)'] });
-    expect(byPath('binary.txt').messages[0]).toContain('二进制文件');
-    expect(byPath('minutes.md').messages[0]).toContain('不是政府信息公开工作年度报告');
-    expect(byPath('report.odt').messages[0]).toContain('不支持的文件类型 .odt');
-    expect(byPath('zz-copy-of-004.txt').messages[0]).toContain('重复：与 004_e73212b8dc766644.txt 为同一机关同一年度');
+    expect(byPath('empty.txt')).toMatchObject({ status: 'error', id: null, messages: [{ code: 'emptyFile', params: {} }] });
+    expect(byPath('binary.txt').messages[0]?.code).toMatch(/^binary/);
+    expect(byPath('minutes.md').messages[0]).toEqual({ code: 'notAReport', params: {} });
+    expect(byPath('report.odt').messages[0]).toMatchObject({ code: 'unsupportedFormat', params: { extension: '.odt' } });
+    expect(byPath('zz-copy-of-004.txt').messages[0]).toMatchObject({ code: expect.stringMatching(/^duplicate/), params: { keeper: '004_e73212b8dc766644.txt' } });
   });
 
   it('reads a GBK file and records its encoding', async () => {

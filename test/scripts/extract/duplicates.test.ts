@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractCorpus } from '../../../scripts/lib/extract/corpus.ts';
 import { planManifest, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import { wordMessageBilingual } from '../../../src/lib/i18n/word-message.ts';
 
 /** Returns the summary of a record of agency 甲 for 2023 with the given bytes, figures and failed checks. */
 function summary(sha256: string | null, figures: number, failing: string[] = []): OutcomeSummary {
@@ -21,7 +22,7 @@ function plan(files: Record<string, OutcomeSummary>): { kept: string; messages: 
   const { manifest, keepers } = planManifest('in', Object.entries(files).map(([p, s]) => ({ path: p, summary: s })));
   expect(keepers).toHaveLength(1);
   const kept = keepers[0]!.path;
-  return { kept, messages: Object.fromEntries(manifest.files.filter((f) => f.path !== kept).map((f) => [f.path, f.messages[0]!])) };
+  return { kept, messages: Object.fromEntries(manifest.files.filter((f) => f.path !== kept).map((f) => [f.path, wordMessageBilingual(f.messages[0]!)])) };
 }
 
 describe('the duplicate rule', () => {
@@ -62,7 +63,7 @@ describe('the duplicate rule', () => {
       { path: 'a.txt', summary: summary('x', 1) },
       { path: 'b.txt', summary: summary('x', 1) },
     ]);
-    expect(manifest.files[0]).toEqual({ path: 'a.txt', status: 'warning', id: 'jia-2023', messages: ['同一机关同一年度的另一份文件 b.txt 未采用'] });
+    expect(manifest.files[0]).toEqual({ path: 'a.txt', status: 'warning', id: 'jia-2023', messages: [{ code: 'otherCopyNotUsed', params: { path: 'b.txt' } }] });
     expect(manifest.counts).toMatchObject({ files: 2, records: 1, errors: 1 });
   });
 
@@ -77,7 +78,7 @@ describe('the duplicate rule', () => {
     const { manifest, records } = await extractCorpus({ input, out: path.join(input, '..', `${path.basename(input)}-out`), cache: false });
     expect(records.map((r) => r.source.path)).toEqual(['y-copy.txt']);
     const byPath = new Map(manifest.files.map((f) => [f.path, f]));
-    expect(byPath.get('z-copy.txt')!.messages[0]).toContain('byte-identical copy of y-copy.txt');
-    expect(byPath.get('a-edited.txt')!.messages[0]).toContain('kept y-copy.txt, the byte-identical majority (2 copies)');
+    expect(byPath.get('z-copy.txt')!.messages[0]).toMatchObject({ code: 'duplicateIdentical', params: { keeper: 'y-copy.txt' } });
+    expect(byPath.get('a-edited.txt')!.messages[0]).toMatchObject({ code: 'duplicateMajority', params: { keeper: 'y-copy.txt', copies: 2 } });
   });
 });

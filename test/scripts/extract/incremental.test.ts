@@ -114,7 +114,7 @@ describe('incremental extraction', () => {
 
   it('trusts a stat only when the file was older than the run that recorded it by RACY_MS', () => {
     const stamp = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 7 };
-    const entry: IndexEntry = { stamp, format: 'text', key: 'k', summary: { ok: false, error: 'x' } };
+    const entry: IndexEntry = { stamp, format: 'text', key: 'k', summary: { ok: false, error: { code: 'emptyFile', params: {} } } };
     expect(isUnchanged(entry, { ...stamp }, stamp.mtimeMs + RACY_MS + 1)).toBe(true);
     // Written within the timestamp granularity of the run: it could change again without its mtime moving.
     expect(isUnchanged(entry, { ...stamp }, stamp.mtimeMs + RACY_MS - 1)).toBe(false);
@@ -126,7 +126,7 @@ describe('incremental extraction', () => {
   it('ignores an index written by another extractor version or for another input folder', async () => {
     const cache = path.join(root, 'cache-version');
     const file = indexPath(cache, input);
-    const entry: IndexEntry = { stamp: { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 }, format: null, key: null, summary: { ok: false, error: 'x' } };
+    const entry: IndexEntry = { stamp: { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 }, format: null, key: null, summary: { ok: false, error: { code: 'emptyFile', params: {} } } };
     await writeIndex(file, input, 'v1', { scannedAt: 5, files: new Map([['a.txt', entry]]) });
     expect((await readIndex(file, input, 'v1'))!.files.get('a.txt')).toEqual(entry);
     expect(await readIndex(file, input, 'v2')).toBeNull();
@@ -140,8 +140,8 @@ describe('incremental extraction', () => {
       year: fc.integer({ min: 2019, max: 2020 }),
       figures: fc.integer({ min: 0, max: 3 }),
       failed: fc.integer({ min: 0, max: 2 }),
-      warnings: fc.array(fc.constantFrom('w1', 'w2'), { maxLength: 2 }),
-      error: fc.option(fc.constantFrom('e1', 'e2')),
+      warnings: fc.array(fc.constantFrom({ code: 'legacyIgnored', params: {} } as const, { code: 'legacyOnly', params: {} } as const), { maxLength: 2 }),
+      error: fc.option(fc.constantFrom({ code: 'emptyFile', params: {} } as const, { code: 'invalidUtf8', params: {} } as const)),
     });
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-c]{1,3}\.txt$/), file), { selector: ([p]) => p, maxLength: 12 }), (files) => {

@@ -91,7 +91,7 @@ describe('parallel, cached and sharded extraction', () => {
     await mergeParts(parts.reverse(), path.join(root, 'merged'));
     expect(await snapshot(path.join(root, 'merged'))).toEqual(sequential);
     const manifest = JSON.parse(sequential.get('manifest.json')!);
-    expect(manifest.files.filter((f: { messages: string[] }) => f.messages[0]?.startsWith('重复'))).toHaveLength(2);
+    expect(manifest.files.filter((f: { messages: { code: string }[] }) => f.messages[0]?.code.startsWith('duplicate'))).toHaveLength(2);
   });
 
   it('rewrites only what changed, restores deleted files and removes stale ones', async () => {

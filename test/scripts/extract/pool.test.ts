@@ -68,10 +68,11 @@ describe('a worker that dies', () => {
       const lost = held[victim]!;
       expect(lost.summary.ok).toBe(false);
       expect(lost.stable).toBe(false);
-      const error = lost.summary.ok ? '' : lost.summary.error;
-      expect(error).toMatch(/^读取此文件时工作线程退出：.+ \(the worker thread died on this file: /);
-      expect(error).toMatch(reason);
-      expect(error).not.toContain(input);
+      const error = lost.summary.ok ? null : lost.summary.error;
+      expect(error?.code).toBe('workerDied');
+      const detail = error?.code === 'workerDied' ? error.params.detail : '';
+      expect(detail).toMatch(reason);
+      expect(detail).not.toContain(input);
       held.forEach((h, i) => {
         if (i !== victim) expect(h, files[i]!.rel).toEqual(clean[i]);
       });
@@ -94,7 +95,7 @@ describe('a corpus run whose worker dies on one file', () => {
     expect(manifest.counts.files).toBe(PARALLEL_FROM);
     const entry = manifest.files.find((f) => f.path === victim)!;
     expect(entry.status).toBe('error');
-    expect(entry.messages[0]).toContain('(the worker thread died on this file: worker exited with code: 70;');
+    expect(entry.messages[0]).toMatchObject({ code: 'workerDied', params: { detail: expect.stringContaining('worker exited with code: 70') } });
     expect(manifest.files.filter((f) => f.status === 'error').map((f) => f.path)).toEqual([victim]);
     expect(records).toHaveLength(manifest.counts.records);
     // Not remembered: the next run, without the crash, reads the file.

@@ -12,7 +12,8 @@
  * that opens the next row's label is that row's ordinal (`…15092.政府公报公开` is 1509 and "2.").
  */
 import { LEGACY_ROWS, LEGACY_SUMS, matchLegacyLabel, type LegacyKey } from '../../template-legacy.ts';
-import { EXTRACTOR_NOTE, TOO_MANY, splits } from './crawled.ts';
+import { TOO_MANY, splits, writeExtractorNote } from './crawled.ts';
+import { createMessage, type Message, type MessageParams } from '../../schema/message.ts';
 
 /** Any run of spaces a crawler leaves, ideographic and no-break ones included. */
 const SP = '[\\s\\u00a0\\u3000]*';
@@ -104,7 +105,7 @@ function layOutLine(line: string): string[] | null {
     ...(before ? [before] : []),
     ['指标名称', squeeze(header[1]!), ...columns].join('\t'),
     ...rows.map((r) => [r.label, r.unit, ...(r.cells ?? [])].join('\t')),
-    ...notes.map((n) => EXTRACTOR_NOTE + n),
+    ...notes.map(writeExtractorNote),
     ...(after ? [after] : []),
   ];
 }
@@ -130,13 +131,13 @@ function listCandidates(run: string, width: number): readonly string[][] {
  * Rows with several readings are decided by the table's sums (`LEGACY_SUMS`) when exactly one
  * combination of the readings of a sum's rows makes it hold in every column.
  */
-function readRows(rows: GluedRow[], width: number): string[] {
+function readRows(rows: GluedRow[], width: number): Message[] {
   for (const row of rows) {
     row.candidates = listCandidates(row.run, width);
     if (row.candidates.length === 1) row.cells = row.candidates[0]!;
   }
   /** Why a row with several readings was left blank, by row. */
-  const undecided = new Map<GluedRow, string>();
+  const undecided = new Map<GluedRow, Pick<MessageParams<'legacyRunAmbiguous'>, 'reason' | 'sum' | 'solutions'>>();
   for (const sum of LEGACY_SUMS) {
     const total = rows.find((r) => r.key === sum.total);
     const parts = rows.filter((r) => sum.parts.includes(r.key));
@@ -148,24 +149,22 @@ function readRows(rows: GluedRow[], width: number): string[] {
       open.forEach((r, i) => (r.cells = solutions[0]![i]!));
       continue;
     }
-    const why = !solutions
-      ? `「${sum.zh}」中有一行读不出数字，无法用来确定`
-      : solutions === TOO_MANY_SOLUTIONS
-        ? `拆法组合过多，未用「${sum.zh}」确定`
-        : solutions.length === 0
-          ? `没有一种拆法使「${sum.zh}」在每一列成立`
-          : `使「${sum.zh}」在每一列成立的拆法仍有 ${solutions.length} 种`;
+    const why = {
+      reason: !solutions ? 'sumUnread' : solutions === TOO_MANY_SOLUTIONS ? 'tooMany' : solutions.length === 0 ? 'noSolution' : 'severalSolutions',
+      sum: sum.total,
+      solutions: solutions && solutions !== TOO_MANY_SOLUTIONS ? solutions.length : null,
+    } as const;
     for (const r of open) undecided.set(r, why);
   }
-  const notes: string[] = [];
+  const notes: Message[] = [];
   for (const row of rows) {
     if (row.cells) continue;
     if (row.candidates.length === 0) {
-      notes.push(`旧式统计表「${row.label}」的数字「${row.run}」${row.run ? `不能拆成 ${width} 个数字` : '为空'}，单元格为空 (null)`);
+      notes.push(createMessage('legacyRunUnsplit', { label: row.label, run: row.run, width }));
       continue;
     }
-    const list = row.candidates === TOO_MANY ? '过多' : `${row.candidates.length} 种：${row.candidates.map((c) => c.join(' / ')).join('；')}`;
-    notes.push(`旧式统计表「${row.label}」的数字串「${row.run}」有多种拆法（${list}），${undecided.get(row) ?? '没有勾稽关系可以确定'}，单元格为空 (null)`);
+    const candidates = row.candidates === TOO_MANY ? null : row.candidates.map((c) => c.join(' / '));
+    notes.push(createMessage('legacyRunAmbiguous', { label: row.label, run: row.run, candidates, ...(undecided.get(row) ?? { reason: 'noSum', sum: null, solutions: null }) }));
   }
   return notes;
 }

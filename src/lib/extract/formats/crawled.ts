@@ -10,8 +10,9 @@
  * has no arithmetic: a run is split only when one split is possible at all. A run not split is
  * left out (its cells null) and a note line says why (see `EXTRACTOR_NOTE`).
  */
-import { PROACTIVE_ROWS, REQUEST_ROWS, listDispositionRows, type RequestRowKey } from '../../template.ts';
+import { PROACTIVE_ROWS, listDispositionRows, type RequestRowKey } from '../../template.ts';
 import { canonicalLabel } from '../normalize.ts';
+import { createMessage, messageSchema, type Message } from '../../schema/message.ts';
 import { isRequestRowLabel, matchRequestLabel } from '../tables/requests.ts';
 
 /**
@@ -21,6 +22,16 @@ import { isRequestRowLabel, matchRequestLabel } from '../tables/requests.ts';
  */
 export const NOTE_MARK = '\uE000';
 export const EXTRACTOR_NOTE = `${NOTE_MARK}提取说明：`;
+
+/** Returns the note line of a message: the mark, then the message as JSON (read back by readExtractorNote). */
+export function writeExtractorNote(message: Message): string {
+  return EXTRACTOR_NOTE + JSON.stringify(message);
+}
+
+/** Returns the message a note line (starting with `EXTRACTOR_NOTE`) holds. */
+export function readExtractorNote(line: string): Message {
+  return messageSchema.parse(JSON.parse(line.slice(EXTRACTOR_NOTE.length)));
+}
 
 const SECTION = /[一二三四五六][、.．](?:总体情况|概述|(?:行政机关)?主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况|因?(?:政府信息公开)?(?:工作)?被?(?:申请)?行政法?复议[、与和及]?(?:提起)?行政诉讼(?:的)?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)/g;
 const TABLE_A_LABELS = [...new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])))].sort((a, b) => b.length - a.length);
@@ -151,7 +162,7 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
   if (text) items.push(text);
   const rows = items.filter((x): x is Pending => typeof x !== 'string');
 
-  const notes: Map<Pending, string> = new Map();
+  const notes: Map<Pending, Message> = new Map();
   if (table === 'proactive') {
     const edition = /本年新制作数量|上一年项目数量|对外公开总数量/.test(body) ? '2019' : '2021';
     for (const row of rows) {
@@ -163,7 +174,7 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
       // when one split is possible at all.
       row.splits = spacedCells(row, width, () => true) ?? (width === 1 ? (ONE_NUMBER.test(row.digits) ? [[row.digits]] : []) : splits(row.digits, width, () => true));
       if (row.splits.length !== 1) {
-        notes.set(row, `表二「${row.label}」的数字串「${row.digits}」${row.splits.length ? `有 ${row.splits.length} 种拆法（如 ${row.splits.slice(0, 2).map((s) => s.join(' / ')).join('；')}），表二没有勾稽关系可以确定` : `不能拆成 ${width} 个数字`}，单元格为空 (null)`);
+        notes.set(row, createMessage('proactiveRunUnsplit', { label: row.label, digits: row.digits, width, splits: row.splits.length, examples: row.splits.slice(0, 2).map((s) => s.join(' / ')) }));
       }
     }
   } else if (table === 'requests') {
@@ -179,7 +190,7 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
       const sums = (n: number[]) => [0, 5, 10].every((g) => n[g]! + n[g + 1]! + n[g + 2]! + n[g + 3]! === n[g + 4]);
       row.splits = spacedCells(row, 15, sums) ?? arithmeticSplits(row.digits, 15, sums);
       if (row.splits.length !== 1) {
-        notes.set(row, `表四的数字串「${row.digits}」${row.splits.length ? `有 ${row.splits.length} 种符合各组合计的拆法` : '不能拆成 15 个符合各组合计的数字（可能有空白单元格）'}，单元格为空 (null)`);
+        notes.set(row, createMessage('appealsRunUnsplit', { digits: row.digits, splits: row.splits.length }));
       }
     }
   }
@@ -201,7 +212,7 @@ function tableLines(table: 'proactive' | 'requests' | 'appeals', body: string): 
     } else {
       out.push(item.label);
     }
-    if (note) out.push(EXTRACTOR_NOTE + note);
+    if (note) out.push(writeExtractorNote(note));
   }
   return out;
 }
@@ -301,7 +312,7 @@ export function splits(digits: string, count: number, accept: (numbers: number[]
  * several are decided by the column equations (balance, dispositions) when exactly one combination
  * satisfies them. Rows left undecided get a note.
  */
-function resolveRequests(rows: Pending[], notes: Map<Pending, string>): void {
+function resolveRequests(rows: Pending[], notes: Map<Pending, Message>): void {
   const byKey = new Map(rows.map((r) => [r.key!, r]));
   const ambiguous = rows.filter((r) => r.splits.length > 1);
   const edition = byKey.has('otherHandling') && !byKey.has('otherNoCorrection') ? '2019' : '2021';
@@ -339,15 +350,14 @@ function resolveRequests(rows: Pending[], notes: Map<Pending, string>): void {
   } else if (ambiguous.length) {
     solutions = [new Map(), new Map()];
   }
-  const zh = (r: Pending) => REQUEST_ROWS.find((x) => x.key === r.key)?.zh ?? r.label;
   for (const r of rows) {
     if (r.splits.length === 0) {
-      notes.set(r, `表三「${zh(r)}」的数字串「${r.digits}」不能拆成 7 个数字使前六列之和等于总计，单元格为空 (null)`);
+      notes.set(r, createMessage('requestsRunUnsplit', { row: r.key ?? r.label, digits: r.digits }));
     } else if (r.splits.length > 1) {
       if (solutions.length === 1) {
         r.splits = [solutions[0]!.get(r)!];
       } else {
-        notes.set(r, `表三「${zh(r)}」的数字串「${r.digits}」有 ${r.splits === TOO_MANY ? '过多' : r.splits.length} 种符合行合计的拆法，表内各列的勾稽关系${solutions.length ? '也不能确定唯一一种' : '不成立或无法核对'}，单元格为空 (null)`);
+        notes.set(r, createMessage('requestsRunAmbiguous', { row: r.key ?? r.label, digits: r.digits, splits: r.splits === TOO_MANY ? null : r.splits.length, checked: solutions.length > 0 }));
       }
     }
   }

@@ -4,11 +4,12 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 /** The words every report names its subject with (政府信息公开). */
 const SUBJECT = '信息公开';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: Message };
 
 /**
  * Returns the decoded text and its encoding name (lowercase, e.g. `utf-8`, `gb18030`, `utf-16le`).
@@ -29,7 +30,7 @@ export function decodeReport(bytes: Uint8Array, declared?: string | null): Decod
     if (guess === 'UTF-16LE' || guess === 'UTF-16BE') {
       return checked(iconv.decode(Buffer.from(bytes), guess.toLowerCase()), guess.toLowerCase());
     }
-    return { ok: false, error: '二进制文件，不是文本 (binary file: contains NUL bytes)' };
+    return { ok: false, error: createMessage('binaryFile', {}) };
   }
   const utf8 = decodeUtf8(bytes, 'utf-8');
   if (utf8.ok) return utf8;
@@ -43,7 +44,7 @@ export function decodeReport(bytes: Uint8Array, declared?: string | null): Decod
   }
   const guess = (declared ?? chardet.detect(sample) ?? '').toLowerCase();
   const encoding = /^(gb|big5|euc|shift|iso-2022)/.test(guess) ? (guess.startsWith('gb') ? 'gb18030' : guess) : 'gb18030';
-  if (!iconv.encodingExists(encoding)) return { ok: false, error: `无法识别的编码 ${guess} (unknown encoding)` };
+  if (!iconv.encodingExists(encoding)) return { ok: false, error: createMessage('unknownEncoding', { encoding: guess }) };
   return checked(iconv.decode(Buffer.from(bytes), encoding), encoding);
 }
 
@@ -51,7 +52,7 @@ function decodeUtf8(bytes: Uint8Array, name: string): Decoded {
   try {
     return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), name);
   } catch {
-    return { ok: false, error: '不是有效的 UTF-8 (invalid UTF-8)' };
+    return { ok: false, error: createMessage('invalidUtf8', {}) };
   }
 }
 
@@ -61,7 +62,7 @@ function checked(text: string, encoding: string): Decoded {
   if (!sample.length) return { ok: true, text, encoding };
   const bad = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
   if (bad / sample.length > 0.05) {
-    return { ok: false, error: `解码后大部分为控制字符，判断为二进制文件 (binary data: ${bad} control characters after decoding as ${encoding})` };
+    return { ok: false, error: createMessage('binaryAfterDecoding', { count: bad, encoding }) };
   }
   return { ok: true, text, encoding };
 }

@@ -11,6 +11,7 @@ import { decodeReport } from './decode.ts';
 import { checkZipBounds } from './zip-bounds.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 import { reflowLegacyTables } from './crawled-legacy.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 // The HTML, Word and PDF readers pull in htmlparser2, mammoth and pdf.js (about half a second to load);
 // they load on the first file that needs them, so a corpus of text files (and each worker) never pays.
@@ -38,7 +39,7 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
  */
 export type ReportText =
   | { ok: true; text: string; encoding: string; meta?: DocumentMeta; format?: SourceFormat }
-  | { ok: false; error: string };
+  | { ok: false; error: Message };
 
 /**
  * Returns the text to extract from (the lines provenance refers to) and the encoding of the bytes,
@@ -96,17 +97,17 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
 async function readDocx(bytes: Uint8Array): Promise<ReportText> {
   // A .docx is a zip archive ("PK\3\4"); anything else (an old binary .doc renamed) is refused.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    return { ok: false, error: '不是有效的 Word (.docx) 文件 (not a .docx: no zip header)' };
+    return { ok: false, error: createMessage('notDocx', {}) };
   }
   // Bounded before mammoth unpacks it whole in memory (zip-bounds.ts).
   const refused = checkZipBounds(bytes);
-  if (refused) return { ok: false, error: `无法读取 Word 文件 (unreadable .docx)：${refused}` };
+  if (refused) return { ok: false, error: refused };
   try {
     const mammoth = await loadMammoth();
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     // The document's XML parts are UTF-8 by the OOXML standard.
     return { ok: true, text: (await loadHtml()).htmlToReportText(value), encoding: 'utf-8' };
   } catch (error) {
-    return { ok: false, error: `无法读取 Word 文件 (unreadable .docx): ${(error as Error).message}` };
+    return { ok: false, error: createMessage('docxUnreadable', { detail: (error as Error).message }) };
   }
 }

@@ -13,6 +13,7 @@
 import { readHtmlMeta, type DocumentMeta } from '../identity/document-meta.ts';
 import { Parser, type Handler } from 'htmlparser2';
 import { toHalfWidth } from '../normalize.ts';
+import { createMessage } from '../../schema/message.ts';
 
 /** A parsed node, in domhandler's shape and with its type names (script and style have their own). */
 interface DomNode {
@@ -178,7 +179,7 @@ export function htmlToReport(html: string): { text: string; meta: DocumentMeta }
   const lines = renderBlocks(body);
   if (title && !lines.slice(0, 15).some((l) => compact(l).includes(compact(title)))) lines.unshift(title);
   const meta = readHtmlMeta(metas, documentTitle);
-  if (flattened) meta.notes = [`网页标签嵌套超过 ${MAX_HTML_DEPTH} 层，更深的 ${flattened} 个标签按同一层读取（文字保留） (HTML nested deeper than ${MAX_HTML_DEPTH} levels: deeper tags read flat, text kept)`];
+  if (flattened) meta.notes = [createMessage('htmlTooDeep', { depth: MAX_HTML_DEPTH, count: flattened })];
   return { text: lines.join('\n') + '\n', meta };
 }
 

@@ -22,11 +22,11 @@
  * table's number of figures, and table C's fifteen figures on one line.
  */
 import { PROACTIVE_ROWS } from '../../template.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 import { canonicalLabel } from '../normalize.ts';
 import { findSections, type SectionKey } from '../sections.ts';
 import { isRequestRowLabel } from '../tables/requests.ts';
 
-const TABLE_ZH: Partial<Record<SectionKey, string>> = { proactive: '表二（主动公开）', requests: '表三（依申请）', appeals: '表四（复议诉讼）' };
 const NUMBER = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$/;
 /** A page number printed alone on its line: - 4 -, 第4页, 第4页 共9页, 4/9 (a bare 4 could be a figure). */
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
@@ -189,10 +189,10 @@ function countPlain(lines: readonly string[], start: number, end: number): { alo
  * plain pdftotext output, figures alone on their lines blanked (with a note saying how many) and
  * the rows that print a naming label and all their figures on one line made tab rows.
  */
-export function normalizeConverterLines(lines: readonly string[]): { lines: string[]; notes: string[] } {
+export function normalizeConverterLines(lines: readonly string[]): { lines: string[]; notes: Message[] } {
   if (isLayoutText(lines)) return { lines: normalizeLayoutLines(lines), notes: [] };
   const out = [...lines];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const tables = findSections(lines).filter((s) => WIDTHS[s.key]);
   const counts = tables.map((s) => countPlain(lines, s.start + 1, s.end));
   // One table section in the plain form makes the document plain pdftotext output.
@@ -224,10 +224,7 @@ export function normalizeConverterLines(lines: readonly string[]): { lines: stri
       }
     }
     if (alone) {
-      notes.push(
-        `${TABLE_ZH[s.key]}为 pdftotext 纯文本（单元格逐行、部分按列排列）：${alone} 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）` +
-          (read ? `；标签与全部数字印在同一行的 ${read} 行已读取` : ''),
-      );
+      notes.push(createMessage('plainTextFigures', { table: s.key as 'proactive' | 'requests' | 'appeals', alone, read }));
     }
   }
   return { lines: out, notes };

@@ -36,6 +36,7 @@ import { canonicalLabel } from '../normalize.ts';
 import { parseCellNumber, parseSignedChange, parseYuan } from '../numbers.ts';
 import { cellAt, findGrids, gridToHtml, rulesOfOperatorList, type Grid, type GridCell, type PdfOps, type PdfRule } from './pdf-grid.ts';
 import { matchRequestLabel } from '../tables/requests.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 const TABLE_A_LABELS = new Set(Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])));
 
@@ -57,21 +58,21 @@ export interface PdfPage {
 /** Returns the report text of a PDF's text layer, or why there is none. */
 export async function readPdf(bytes: Uint8Array): Promise<ReportText> {
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
-    return { ok: false, error: '不是有效的 PDF 文件 (not a PDF: no %PDF- header)' };
+    return { ok: false, error: createMessage('notPdf', {}) };
   }
   let doc: PdfDocument;
   try {
     doc = await readPdfDocument(bytes);
   } catch (error) {
     if ((error as Error).name === 'PasswordException') {
-      return { ok: false, error: 'PDF 已加密，需要密码才能打开，无法读取 (encrypted PDF: it needs a password to open)' };
+      return { ok: false, error: createMessage('pdfEncrypted', {}) };
     }
-    if (error instanceof PdfLimitError) return { ok: false, error: error.message };
-    return { ok: false, error: `无法读取 PDF 文件 (unreadable PDF): ${(error as Error).message}` };
+    if (error instanceof PdfLimitError) return { ok: false, error: error.reason };
+    return { ok: false, error: createMessage('pdfUnreadable', { detail: (error as Error).message }) };
   }
   const { pages } = doc;
   if (!pages.some((p) => p.items.some((i) => i.str.trim()))) {
-    return { ok: false, error: 'PDF 没有文字层（可能是扫描件），无法读取 (PDF has no text layer: a scanned document?)' };
+    return { ok: false, error: createMessage('pdfNoText', {}) };
   }
   const meta: DocumentMeta = { titles: doc.title ? [{ text: doc.title, source: 'pdf-meta' }] : [] };
   const created = doc.created ? readIsoDate(doc.created) : null;
@@ -85,7 +86,14 @@ export const MAX_PDF_PAGES = 300;
 export const MAX_PDF_TEXT = 4_000_000;
 
 /** A PDF past one of the bounds above: refused with the bound named. */
-class PdfLimitError extends Error {}
+/** A PDF over a reading limit; `reason` says which, for the manifest. */
+class PdfLimitError extends Error {
+  readonly reason: Message;
+  constructor(reason: Message) {
+    super(reason.code);
+    this.reason = reason;
+  }
+}
 
 /** A PDF's pages and what its document information says: its Title and CreationDate (PDF date strings). */
 interface PdfDocument {
@@ -110,7 +118,7 @@ async function readPdfDocument(bytes: Uint8Array): Promise<PdfDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
     if (pdf.numPages > MAX_PDF_PAGES) {
-      throw new PdfLimitError(`PDF 有 ${pdf.numPages} 页，超过上限 ${MAX_PDF_PAGES} 页，未读取 (PDF of ${pdf.numPages} pages, over the limit of ${MAX_PDF_PAGES})`);
+      throw new PdfLimitError(createMessage('pdfTooManyPages', { pages: pdf.numPages, limit: MAX_PDF_PAGES }));
     }
     const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as { Title?: unknown; CreationDate?: unknown };
     const pages: PdfPage[] = [];
@@ -126,7 +134,7 @@ async function readPdfDocument(bytes: Uint8Array): Promise<PdfDocument> {
         items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!) || item.height });
       }
       if (chars > MAX_PDF_TEXT) {
-        throw new PdfLimitError(`PDF 文字超过 ${MAX_PDF_TEXT.toLocaleString('en-US')} 个字符（在第 ${n} 页），未读取 (PDF text over ${MAX_PDF_TEXT.toLocaleString('en-US')} characters at page ${n})`);
+        throw new PdfLimitError(createMessage('pdfTextTooLong', { limit: MAX_PDF_TEXT, page: n }));
       }
       // The drawing of a page is read only where a table may be (figures standing alone, or a page
       // after one with rules, where a table may go on): it is most of the reading time.

@@ -6,6 +6,7 @@
  * are never trusted. Pure: bytes in, the reason to refuse them (or null) out.
  */
 import { inflateRawSync } from 'node:zlib';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 /** Most entries a Word file may hold; real ones hold a few dozen. */
 export const MAX_ZIP_ENTRIES = 2_000;
@@ -20,7 +21,7 @@ const LOCAL = 0x04034b50;
  * Returns why a zip archive may not be unpacked (too many entries, inflating past the cap, a
  * directory that does not parse), or null when it stays within the bounds.
  */
-export function checkZipBounds(bytes: Uint8Array): string | null {
+export function checkZipBounds(bytes: Uint8Array): Message | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record sits in the last 22 + 65,535 bytes (its comment).
   let eocd = -1;
@@ -30,13 +31,13 @@ export function checkZipBounds(bytes: Uint8Array): string | null {
       break;
     }
   }
-  if (eocd < 0) return '压缩包目录缺失 (no zip directory)';
+  if (eocd < 0) return createMessage('zipNoDirectory', {});
   const entries = buf.readUInt16LE(eocd + 10);
-  if (entries > MAX_ZIP_ENTRIES) return `压缩包有 ${entries} 个条目，上限 ${MAX_ZIP_ENTRIES} (zip has ${entries} entries, limit ${MAX_ZIP_ENTRIES})`;
+  if (entries > MAX_ZIP_ENTRIES) return createMessage('zipTooManyEntries', { entries, limit: MAX_ZIP_ENTRIES });
   let at = buf.readUInt32LE(eocd + 16);
   let budget = MAX_ZIP_INFLATED;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) return '压缩包目录损坏 (zip directory damaged)';
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) return createMessage('zipDirectoryDamaged', {});
     const method = buf.readUInt16LE(at + 10);
     const compressed = buf.readUInt32LE(at + 20);
     const nameLength = buf.readUInt16LE(at + 28);
@@ -45,7 +46,7 @@ export function checkZipBounds(bytes: Uint8Array): string | null {
     const local = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) return `压缩包条目 ${name} 损坏 (zip entry ${name} damaged)`;
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) return createMessage('zipEntryDamaged', { entry: name });
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + compressed);
     let size: number;
@@ -55,12 +56,12 @@ export function checkZipBounds(bytes: Uint8Array): string | null {
         size = inflateRawSync(data, { maxOutputLength: budget + 1 }).length;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') size = budget + 1;
-        else return `压缩包条目 ${name} 无法解压 (zip entry ${name} does not inflate)`;
+        else return createMessage('zipEntryNoInflate', { entry: name });
       }
-    } else return `压缩包条目 ${name} 使用不支持的压缩方式 ${method} (zip entry ${name} uses compression method ${method})`;
+    } else return createMessage('zipEntryMethod', { entry: name, method });
     budget -= size;
     if (budget < 0) {
-      return `解压后超过 ${MAX_ZIP_INFLATED / 1048576} MB（在条目 ${name} 处），疑为压缩炸弹，未读取 (inflates past ${MAX_ZIP_INFLATED / 1048576} MB at entry ${name}: not unpacked)`;
+      return createMessage('zipBomb', { entry: name, limit: MAX_ZIP_INFLATED / 1048576 });
     }
   }
   return null;

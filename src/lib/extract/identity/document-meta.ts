@@ -6,6 +6,7 @@
  * body's own title stays the first source of identity (title.ts); these fill in where it has
  * none and date the publication. Pure functions over text.
  */
+import type { Message } from '../../schema/message.ts';
 
 /** Where a title, publisher or date was read. */
 export type MetaSource = 'crawler-header' | 'html-meta' | 'html-title' | 'pdf-meta' | 'file-name';
@@ -27,7 +28,7 @@ export interface DocumentMeta {
   publisher?: MetaText;
   published?: MetaDate;
   /** What the file's reader has to say about how it read it (a limit reached), for the record's messages. */
-  notes?: string[];
+  notes?: Message[];
 }
 
 export const EMPTY_META: DocumentMeta = { titles: [] };

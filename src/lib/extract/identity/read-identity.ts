@@ -8,6 +8,7 @@
  */
 import type { DocumentMeta, MetaSource } from './document-meta.ts';
 import { parseTitle, readQuotedTitle, readTitle, resolveRegion } from './title.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 /** Where the agency and year were read. */
 export type IdentitySource = 'body' | 'body-quote' | MetaSource | 'correction';
@@ -21,23 +22,7 @@ export interface Identity {
   title: string;
   source: IdentitySource;
   /** Notes on how the identity was decided (a short name completed, sources that disagree). */
-  messages: string[];
-}
-
-const SOURCE_ZH: Record<IdentitySource, string> = {
-  body: '正文标题',
-  'body-quote': '正文引用的报告名称',
-  'crawler-header': '抓取页头的「标题」',
-  'html-meta': '网页元数据 ArticleTitle',
-  'html-title': '网页 <title>',
-  'pdf-meta': 'PDF 元数据的标题',
-  'file-name': '文件名',
-  correction: '更正文件',
-};
-
-/** Describes a source in Chinese, for messages and pages. */
-export function describeIdentitySource(source: IdentitySource): string {
-  return SOURCE_ZH[source];
+  messages: Message[];
 }
 
 /** An agency's name ends with the word for what it is: 局, 委员会, 办公室, 人民政府 … */
@@ -57,22 +42,22 @@ export function readIdentity(lines: readonly string[], first: number, meta: Docu
     ? { name: body.name, year: body.year, title: body.title, source: 'body' as IdentitySource }
     : (metaTitles[0] ?? quoted(lines, first));
   if (!chosen) return null;
-  const messages: string[] = [];
-  if (chosen.source !== 'body') messages.push(`正文没有报告标题，机关和年度取自${SOURCE_ZH[chosen.source]}：${chosen.title}`);
+  const messages: Message[] = [];
+  if (chosen.source !== 'body') messages.push(createMessage('titleFromSource', { source: chosen.source, title: chosen.title }));
   const otherYear = metaTitles.find((t) => t.year !== chosen.year);
-  if (otherYear) messages.push(`${SOURCE_ZH[otherYear.source]}的年度 ${otherYear.year} 与${SOURCE_ZH[chosen.source]}的年度 ${chosen.year} 不一致，采用后者`);
+  if (otherYear) messages.push(createMessage('sourceYearDiffers', { source: otherYear.source, year: otherYear.year, chosenSource: chosen.source, chosenYear: chosen.year }));
 
   // A short name (区公安局, 市科委) names no region; a fuller name elsewhere in the file that ends
   // with it does.
   let name = chosen.name;
   if (resolveRegion(name).region.code === null) {
     const fuller = [
-      ...metaTitles.map((t) => ({ name: t.name, from: SOURCE_ZH[t.source] })),
-      ...(meta.publisher ? [{ name: meta.publisher.text.replace(/\s+/g, ''), from: '发布机构' }] : []),
-      ...readSignatureNames(lines).map((n) => ({ name: n, from: '落款' })),
+      ...metaTitles.map((t) => ({ name: t.name, from: t.source })),
+      ...(meta.publisher ? [{ name: meta.publisher.text.replace(/\s+/g, ''), from: 'publisher' as const }] : []),
+      ...readSignatureNames(lines).map((n) => ({ name: n, from: 'signature' as const })),
     ].find((c) => c.name !== name && completes(c.name, name));
     if (fuller) {
-      messages.push(`标题中的机关名称「${name}」是简称，全称「${fuller.name}」取自${fuller.from}`);
+      messages.push(createMessage('shortAgencyName', { name, full: fuller.name, from: fuller.from }));
       name = fuller.name;
     }
   }

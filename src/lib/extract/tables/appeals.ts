@@ -4,9 +4,10 @@
  * are read by the group labels above them, and within a group by position, so that a blank cell stays
  * blank (the five blank review cells of a PDF row must not shift the litigation figures left).
  */
-import { APPEAL_GROUP_LABELS, APPEAL_GROUPS, APPEAL_OUTCOMES, type AppealGroup } from '../../template.ts';
+import { APPEAL_GROUPS, APPEAL_OUTCOMES, type AppealGroup } from '../../template.ts';
 import type { Appeals } from '../../schema/report.ts';
 import type { Cell, Row } from './cells.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 import { parseCellNumber } from '../numbers.ts';
 
 export interface AppealsReading {
@@ -14,7 +15,7 @@ export interface AppealsReading {
   /** How many of the 15 cells hold a number. */
   found: number;
   provenance: Record<string, number>;
-  messages: string[];
+  messages: Message[];
 }
 
 const CELLS = APPEAL_GROUPS.length * APPEAL_OUTCOMES.length;
@@ -110,7 +111,7 @@ function listNamedGroups(header: string): AppealGroup[] {
 export function readAppealsTable(rows: readonly Row[]): AppealsReading {
   const appeals = createEmptyAppeals();
   const provenance: Record<string, number> = {};
-  const messages: string[] = [];
+  const messages: Message[] = [];
   const blocks = listBlocks(rows);
   if (!blocks.length) return { appeals, found: 0, provenance, messages };
 
@@ -122,11 +123,11 @@ export function readAppealsTable(rows: readonly Row[]): AppealsReading {
     // figures, in template order. Five figures alone could be any group's.
     if (!groups.length && blocks.length === 1 && block.cells.length > APPEAL_OUTCOMES.length) groups = [...APPEAL_GROUPS];
     if (!groups.length) {
-      messages.push(`表四的一组数字（第 ${block.cells[0]!.line} 行）前没有标明行政复议或行政诉讼，无法确定属于哪一组，单元格为空 (null)`);
+      messages.push(createMessage('appealsUnlabelled', { line: block.cells[0]!.line }));
       continue;
     }
     if (groups.some((g) => filled.has(g))) {
-      messages.push(`表四「${groups.map((g) => APPEAL_GROUP_LABELS[g].zh).join('、')}」出现两次（第 ${block.cells[0]!.line} 行），只取第一次`);
+      messages.push(createMessage('appealsGroupTwice', { groups, line: block.cells[0]!.line }));
       continue;
     }
     groups.forEach((group, g) => {
@@ -143,8 +144,8 @@ export function readAppealsTable(rows: readonly Row[]): AppealsReading {
     });
     const width = groups.length * APPEAL_OUTCOMES.length;
     const extra = block.cells.slice(width).filter((c) => c.text !== '').length;
-    if (extra) messages.push(`表四多出 ${extra} 个数字单元格（第 ${block.cells[width]!.line} 行），已忽略`);
+    if (extra) messages.push(createMessage('appealsExtraCells', { count: extra, line: block.cells[width]!.line }));
   }
-  if (found > 0 && found < CELLS) messages.push(`表四 15 个单元格中有 ${CELLS - found} 个为空`);
+  if (found > 0 && found < CELLS) messages.push(createMessage('appealsBlank', { count: CELLS - found }));
   return { appeals, found, provenance, messages };
 }

@@ -7,6 +7,7 @@
 import type { Legacy, TableStatus } from '../../schema/report.ts';
 import { LEGACY_COLUMNS, LEGACY_KEYS, matchLegacyLabel, type LegacyColumn, type LegacyKey } from '../../template-legacy.ts';
 import type { Cell, Row } from './cells.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 import { parseCellNumber, parseYuan } from '../numbers.ts';
 
 /** What the older table of a report gives. */
@@ -23,7 +24,7 @@ export interface LegacyReading {
   lines: ReadonlySet<number>;
   /** complete: every printed row read in every column the header has; partial: some figure or row was not. */
   status: Exclude<TableStatus, 'absent'>;
-  messages: string[];
+  messages: Message[];
 }
 
 const HEADER_HINT = /指[\s\u00a0\u3000]*标[\s\u00a0\u3000]*名[\s\u00a0\u3000]*称/;
@@ -102,7 +103,7 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
   const legacy = createEmptyLegacy();
   const rowsFound: LegacyKey[] = [];
   const provenance: Record<string, number> = {};
-  const messages: string[] = [];
+  const messages: Message[] = [];
   const columns: Record<LegacyColumn, string | null> = {
     year: header.year === null ? null : header.cells[header.year]!.text,
     cumulative: header.cumulative === null ? null : header.cells[header.cumulative]!.text,
@@ -111,7 +112,7 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
   // A 本年 column headed with another year may hold that year's figures: which year they count is
   // not known, so none of them is read as the report's.
   const otherYear = printedYear !== undefined && reportYear !== null && Number(printedYear) !== reportYear;
-  if (otherYear) messages.push(`旧式统计表的本年列表头为「${columns.year}」，与报告年度 ${reportYear} 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)`);
+  if (otherYear) messages.push(createMessage('legacyYearDiffers', { header: columns.year ?? '', year: reportYear }));
   const figureColumns = LEGACY_COLUMNS.filter((c) => header[c] !== null && !(c === 'year' && otherYear));
   let complete = figureColumns.length > 0 && !otherYear;
   const lines = new Set(header.cells.map((c) => c.line));
@@ -122,12 +123,12 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
     if (!labelCell || !labelCell.text) continue;
     const spec = matchLegacyLabel(labelCell.text);
     if (!spec) {
-      messages.push(`旧式统计表中的「${labelCell.text}」行不是已知指标，未读取`);
+      messages.push(createMessage('legacyUnknownRow', { label: labelCell.text }));
       complete = false;
       continue;
     }
     if (rowsFound.includes(spec.key)) {
-      messages.push(`旧式统计表的「${labelCell.text}」行重复，只读取第一次出现的一行`);
+      messages.push(createMessage('legacyRowTwice', { label: labelCell.text }));
       complete = false;
       continue;
     }
@@ -139,7 +140,7 @@ export function readLegacyTable(rows: readonly Row[], reportYear: number | null)
       const value = cell ? readFigure(cell.text, unit) : null;
       if (value === null) {
         complete = false;
-        if (cell?.text) messages.push(`旧式统计表「${labelCell.text}」的${column === 'year' ? '本年' : '历年累计'}列「${cell.text}」不是数字，为空 (null)`);
+        if (cell?.text) messages.push(createMessage('legacyNotNumber', { label: labelCell.text, column, text: cell.text }));
         continue;
       }
       legacy[spec.key][column] = value;

@@ -6,6 +6,7 @@
 import { PROACTIVE_ROWS, type ProactiveRowSpec } from '../../template.ts';
 import type { Proactive2019, Proactive2021 } from '../../schema/report.ts';
 import type { Cell, Row } from './cells.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 import { canonicalLabel } from '../normalize.ts';
 import { parseCellNumber, parseSignedChange, parseYuan } from '../numbers.ts';
 
@@ -15,7 +16,7 @@ export interface ProactiveReading<P> {
   proactive: P;
   rowsFound: string[];
   provenance: Record<string, number>;
-  messages: string[];
+  messages: Message[];
 }
 
 const EDITION_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|其他对外管理服务事项|政府集中采购/;
@@ -58,7 +59,7 @@ export function createEmptyProactive(edition: Edition): Proactive2021 | Proactiv
 export function readProactiveTable(rows: readonly Row[], edition: Edition): ProactiveReading<Proactive2021 | Proactive2019> {
   const proactive = createEmptyProactive(edition) as unknown as Record<string, Record<string, number | null>>;
   const provenance: Record<string, number> = {};
-  const messages: string[] = [];
+  const messages: Message[] = [];
   const rowsFound: string[] = [];
   const specs = PROACTIVE_ROWS[edition];
   const byLabel = new Map<string, ProactiveRowSpec>();
@@ -82,7 +83,7 @@ export function readProactiveTable(rows: readonly Row[], edition: Edition): Proa
         if (n !== null && source) provenance[`proactive.${spec.key}.${column}`] = source.line;
       });
       const extra = after.slice(spec.columns.length).filter((c) => c.text !== '').length;
-      if (extra) messages.push(`表二「${spec.zh}」多出 ${extra} 个单元格，已忽略`);
+      if (extra) messages.push(createMessage('proactiveExtraCells', { row: spec.key, count: extra }));
     });
   }
   return { proactive: proactive as unknown as Proactive2021 | Proactive2019, rowsFound, provenance, messages };

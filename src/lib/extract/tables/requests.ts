@@ -8,6 +8,7 @@
 import { REQUEST_COLUMNS, REQUEST_ROWS, type RequestRowKey } from '../../template.ts';
 import type { Requests, RequestRow } from '../../schema/report.ts';
 import type { Cell, Row } from './cells.ts';
+import { createMessage, type Message } from '../../schema/message.ts';
 import { canonicalLabel } from '../normalize.ts';
 import { parseCellNumber } from '../numbers.ts';
 
@@ -18,7 +19,7 @@ export interface RequestsReading {
   rowsFound: RequestRowKey[];
   /** Source line per cell path (`requests.<row>.<col>`). */
   provenance: Record<string, number>;
-  messages: string[];
+  messages: Message[];
   /** True when a 2019-only row (the single （六）其他处理 row) carried values. */
   has2019Rows: boolean;
 }
@@ -94,7 +95,7 @@ export function isRequestRowLabel(label: string): boolean {
 export function readRequestsTable(rows: readonly Row[]): RequestsReading {
   const requests = createEmptyRequests();
   const provenance: Record<string, number> = {};
-  const messages: string[] = [];
+  const messages: Message[] = [];
   const rowsFound: RequestRowKey[] = [];
   const seen = new Set<RequestRowKey>();
   let has2019Rows = false;
@@ -114,7 +115,7 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
       return;
     }
     if (seen.has(key)) {
-      messages.push(`表三「${labelOf(key)}」出现两次，只取第一次`);
+      messages.push(createMessage('requestsRowTwice', { row: key }));
       return;
     }
     seen.add(key);
@@ -123,7 +124,7 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
       // Fewer figures than columns, and they balance only when placed to the right: the blank
       // cells were lost before them (a PDF's empty first cell), and reading them from the left
       // would put each figure one column off. Which column each belongs to is not certain.
-      messages.push(`表三「${labelOf(key)}」只有 ${cells.filter((c) => c && c.text !== '').length} 个数字，从左读时各列错位（靠右对齐才符合行合计），无法确定各属哪一列，本行单元格为空 (null)`);
+      messages.push(createMessage('requestsRowMisaligned', { row: key, count: cells.filter((c) => c && c.text !== '').length }));
       return;
     }
     rowsFound.push(key);
@@ -135,7 +136,7 @@ export function readRequestsTable(rows: readonly Row[]): RequestsReading {
       requests[key][col] = n;
       if (n !== null && cell) provenance[keys[i]!] = cell.line;
     });
-    if (extra) messages.push(`表三「${labelOf(key)}」多出 ${extra} 个单元格，已忽略`);
+    if (extra) messages.push(createMessage('requestsExtraCells', { row: key, count: extra }));
   };
 
   for (const row of rows) {
@@ -190,6 +191,3 @@ export function fitCells(cells: readonly Cell[], n: number): { cells: (Cell | un
   };
 }
 
-function labelOf(key: RequestRowKey): string {
-  return REQUEST_ROWS.find((r) => r.key === key)?.zh ?? key;
-}

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXTRACTOR_NOTE } from '../../../../src/lib/extract/formats/crawled.ts';
+import { EXTRACTOR_NOTE, readExtractorNote } from '../../../../src/lib/extract/formats/crawled.ts';
 import { reflowLegacyTables } from '../../../../src/lib/extract/formats/crawled-legacy.ts';
+import { wordMessage } from '../../../../src/lib/i18n/word-message.ts';
 
 const HEADER = '指标名称计量单位2011年度历年累计';
 /** Returns the lines of the table a text's layout gives (from its header on). */
@@ -13,7 +14,7 @@ const tableLines = (text: string) => {
   const lines = reflowLegacyTables(text).split('\n');
   return lines.slice(lines.findIndex((l) => l.startsWith('指标名称')));
 };
-const notes = (text: string) => reflowLegacyTables(text).split('\n').filter((l) => l.startsWith(EXTRACTOR_NOTE)).map((l) => l.slice(EXTRACTOR_NOTE.length));
+const notes = (text: string) => reflowLegacyTables(text).split('\n').filter((l) => l.startsWith(EXTRACTOR_NOTE)).map(readExtractorNote);
 
 describe('reflowLegacyTables', () => {
   it('leaves a text without a glued older table as it is', () => {
@@ -72,8 +73,8 @@ describe('reflowLegacyTables', () => {
     const text = `${HEADER}主动公开信息数条1212其中：1.网站公开条12122.政府公报公开条00`;
     expect(tableLines(text).slice(1, 4)).toEqual(['主动公开信息数\t条', '其中：1.网站公开\t条', '2.政府公报公开\t条\t0\t0']);
     expect(notes(text)).toEqual([
-      '旧式统计表「主动公开信息数」的数字串「1212」有多种拆法（3 种：1 / 212；12 / 12；121 / 2），使「网站公开 + 政府公报公开 = 主动公开」在每一列成立的拆法仍有 3 种，单元格为空 (null)',
-      '旧式统计表「其中：1.网站公开」的数字串「1212」有多种拆法（3 种：1 / 212；12 / 12；121 / 2），使「网站公开 + 政府公报公开 = 主动公开」在每一列成立的拆法仍有 3 种，单元格为空 (null)',
+      { code: 'legacyRunAmbiguous', params: { label: '主动公开信息数', run: '1212', candidates: ['1 / 212', '12 / 12', '121 / 2'], reason: 'severalSolutions', sum: 'proactiveTotal', solutions: 3 } },
+      { code: 'legacyRunAmbiguous', params: { label: '其中：1.网站公开', run: '1212', candidates: ['1 / 212', '12 / 12', '121 / 2'], reason: 'severalSolutions', sum: 'proactiveTotal', solutions: 3 } },
     ]);
   });
 
@@ -82,7 +83,8 @@ describe('reflowLegacyTables', () => {
     // 8 + 0 + 2 = 10 and 20 + 0 + 10 = 30; 82 + 0 + 21 = 103 and 0 + 0 + 0 = 0.
     const text = `${HEADER}对申请的答复数条1030其中：1.同意公开答复数条8202.同意部分公开答复数条003.否决公开答复数条210行政复议数条00`;
     expect(tableLines(text).slice(1, 6)).toEqual(['对申请的答复数\t条', '其中：1.同意公开答复数\t条', '2.同意部分公开答复数\t条\t0\t0', '3.否决公开答复数\t条', '行政复议数\t条\t0\t0']);
-    expect(notes(text)[0]).toBe('旧式统计表「对申请的答复数」的数字串「1030」有多种拆法（2 种：10 / 30；103 / 0），使「同意公开 + 同意部分公开 + 不予（否决）公开 + 其他类型 = 答复总数」在每一列成立的拆法仍有 2 种，单元格为空 (null)');
+    expect(notes(text)[0]).toEqual({ code: 'legacyRunAmbiguous', params: { label: '对申请的答复数', run: '1030', candidates: ['10 / 30', '103 / 0'], reason: 'severalSolutions', sum: 'answersTotal', solutions: 2 } });
+    expect(wordMessage(notes(text)[0]!, 'zh')).toBe('旧式统计表「对申请的答复数」的数字串「1030」有多种拆法（2 种：10 / 30；103 / 0），使「同意公开 + 同意部分公开 + 不予（否决）公开 + 其他类型 = 答复总数」在每一列成立的拆法仍有 2 种，单元格为空 (null)');
     expect(notes(text)).toHaveLength(3);
   });
 
@@ -97,8 +99,8 @@ describe('reflowLegacyTables', () => {
     const text = `${HEADER}行政复议数件123行政诉讼数件5`;
     expect(tableLines(text).slice(1, 3)).toEqual(['行政复议数\t件', '行政诉讼数\t件']);
     expect(notes(text)).toEqual([
-      '旧式统计表「行政复议数」的数字串「123」有多种拆法（2 种：1 / 23；12 / 3），没有勾稽关系可以确定，单元格为空 (null)',
-      '旧式统计表「行政诉讼数」的数字「5」不能拆成 2 个数字，单元格为空 (null)',
+      { code: 'legacyRunAmbiguous', params: { label: '行政复议数', run: '123', candidates: ['1 / 23', '12 / 3'], reason: 'noSum', sum: null, solutions: null } },
+      { code: 'legacyRunUnsplit', params: { label: '行政诉讼数', run: '5', width: 2 } },
     ]);
   });
 });

@@ -18,9 +18,9 @@ const crawled = (id: string) => htmlToReportText(renderHtml(reportModel(sample(i
 
 async function extract(text: string): Promise<{ record: ReportRecord; text: string }> {
   const read = await readReportText(new TextEncoder().encode(text), 'text');
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const result = extractReport(read.text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: read.encoding, format: 'text', bytes: 1 });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { record: result.record, text: read.text };
 }
 
@@ -61,7 +61,7 @@ describe('crawled page of sample 002', () => {
     const { record } = await extraction;
     expect(record.proactive).toEqual({ ...(sample('002').proactive as object), normativeDocs: { issued: null, repealed: null, inForce: null } });
     expect(record.tables.proactive).toBe('partial');
-    expect(record.messages).toContain('表二「行政规范性文件」的数字串「5048」有 2 种拆法（如 5 / 0 / 48；50 / 4 / 8），表二没有勾稽关系可以确定，单元格为空 (null)');
+    expect(record.messages).toContainEqual({ code: 'proactiveRunUnsplit', params: { label: '行政规范性文件', digits: '5048', width: 3, splits: 2, examples: ['5 / 0 / 48', '50 / 4 / 8'] } });
     expect(record.provenance['proactive.normativeDocs.issued']).toBeUndefined();
   });
 });
@@ -74,7 +74,7 @@ describe('crawled page of sample 004 (blank cells glued away)', () => {
     expect(record.requests).toEqual(sample('004').requests);
     expect(record.proactive).toEqual(sample('004').proactive);
     expect(record.tables.appeals).toBe('absent');
-    expect(record.messages).toContain('表四的数字串「1000100000」不能拆成 15 个符合各组合计的数字（可能有空白单元格），单元格为空 (null)');
+    expect(record.messages).toContainEqual({ code: 'appealsRunUnsplit', params: { digits: '1000100000', splits: 0 } });
   });
 });
 

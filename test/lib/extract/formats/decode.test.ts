@@ -33,6 +33,6 @@ describe('decodeReport', () => {
 
   it('refuses binary data with a reason', () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x10]);
-    expect(decodeReport(bytes)).toEqual({ ok: false, error: '二进制文件，不是文本 (binary file: contains NUL bytes)' });
+    expect(decodeReport(bytes)).toEqual({ ok: false, error: { code: 'binaryFile', params: {} } });
   });
 });

@@ -18,7 +18,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-content-'));
 async function recordOf(name: string, text: string): Promise<ReportRecord> {
   writeFileSync(path.join(dir, name), text);
   const outcome = await extractFile(dir, name);
-  if (!outcome.ok) throw new Error(outcome.error);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
   return outcome.record;
 }
 
@@ -30,7 +30,7 @@ describe('format by content', () => {
     const asText = await recordOf('page.txt', html);
     expect(figures(asText)).toEqual(figures(asHtml));
     expect(asText.source.format).toBe('html');
-    expect(asText.messages).toContain('文件扩展名为 .txt，内容是网页 (HTML)，按网页读取');
+    expect(asText.messages).toContainEqual({ code: 'htmlExtension', params: { extension: '.txt' } });
     // Read by hand from the page: 行政规范性文件 5 / 0 / 5; 本年新收 3 applications, all 自然人.
     expect(asText.proactive!.normativeDocs).toEqual({ issued: 5, repealed: 0, inForce: 5 });
     expect(asText.requests.newReceived.total).toBe(3);
@@ -58,6 +58,6 @@ describe('format by content', () => {
     writeFileSync(path.join(dir, 'body.txt'), fragment);
     const outcome = await extractFile(dir, 'body.txt');
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error).toMatch(/^找不到机关和年度：.*表中读到 200 个数字/);
+    if (!outcome.ok) expect(outcome.error).toEqual({ code: 'noIdentity', params: { figures: 200 } });
   });
 });

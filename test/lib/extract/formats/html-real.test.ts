@@ -9,6 +9,7 @@ import { extractReport } from '../../../../src/lib/extract/extract-report.ts';
 import { readReportText } from '../../../../src/lib/extract/formats/formats.ts';
 import { reportRecordSchema, type Appeals, type ReportRecord, type Requests } from '../../../../src/lib/schema/report.ts';
 import { group, row } from '../../../fixtures/samples.ts';
+import { wordMessages } from '../../../support/messages.ts';
 
 type Seven = Parameters<typeof row>;
 
@@ -161,10 +162,10 @@ const bytesOf = (file: string) => readFileSync(new URL(`../../../fixtures/real/$
 async function extractReal(file: string): Promise<{ record: ReportRecord; text: string; warnings: string[] }> {
   const bytes = bytesOf(file);
   const read = await readReportText(bytes, 'html');
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const result = extractReport(read.text, { path: file, sha256: '0'.repeat(64), encoding: read.encoding, format: 'html', bytes: bytes.length });
-  if (!result.ok) throw new Error(result.error);
-  return { record: result.record, text: read.text, warnings: result.warnings };
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return { record: result.record, text: read.text, warnings: wordMessages(result.warnings) };
 }
 
 describe.each(REAL)('real page $file', (expected) => {

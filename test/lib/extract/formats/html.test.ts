@@ -196,6 +196,6 @@ describe('HTML nesting', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect([outcome.record.agency.name, outcome.record.year]).toEqual(['某某县人民政府', 2024]);
-    expect(outcome.record.messages.some((m) => m.startsWith('网页标签嵌套超过 512 层'))).toBe(true);
+    expect(outcome.record.messages).toContainEqual({ code: 'htmlTooDeep', params: { depth: 512, count: expect.any(Number) } });
   });
 });

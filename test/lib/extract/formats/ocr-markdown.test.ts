@@ -47,9 +47,9 @@ function ocrMarkdown(): string {
 
 async function extract(text: string): Promise<ReportRecord> {
   const read = await readReportText(new TextEncoder().encode(text), 'markdown');
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const result = extractReport(read.text, { path: 'x.md', sha256: '0'.repeat(64), encoding: read.encoding, format: 'markdown', bytes: 1 });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }
 
@@ -75,7 +75,7 @@ describe('OCR Markdown of sample 002', () => {
     const r = await record;
     expect(r.agency.name).toBe('淄博市沂原县人民政府');
     expect(r.agency.region).toEqual({ province: '山东省', city: '淄博市', county: '沂源县', code: '370323' });
-    expect(r.messages.find((m) => m.includes('沂原县'))).toContain('printed 沂原县, gazetteer 沂源县');
+    expect(r.messages).toContainEqual({ code: 'countyNearOne', params: { printed: '沂原县', name: '淄博市沂原县人民政府', read: '沂源县', division: expect.stringContaining('沂源县') } });
   });
 });
 
@@ -85,7 +85,7 @@ describe('resolveRegion on misread and zone names', () => {
     // Without the city, 沂原县 is one character from 沂源县, 沂水县, 沂南县, 平原县 …: left empty.
     const national = resolveRegion('沂原县人民政府');
     expect(national.region).toEqual({ province: null, city: null, county: null, code: null });
-    expect(national.messages.join(' ')).toMatch(/one character from several: .*沂源县 \(370323\).*沂水县 \(371323\)/);
+    expect(national.messages).toContainEqual({ code: 'countyNearSeveral', params: expect.objectContaining({ printed: '沂原县', candidates: expect.arrayContaining([expect.stringContaining('沂源县 (370323)'), expect.stringContaining('沂水县 (371323)')]) }) });
     // Two characters off is no match.
     expect(resolveRegion('淄博市沂原区人民政府').region.county).toBeNull();
   });
@@ -93,16 +93,16 @@ describe('resolveRegion on misread and zone names', () => {
   it('reads a zone as the county whose short name begins it', () => {
     const { region, messages } = resolveRegion('平潭综合实验区');
     expect(region).toEqual({ province: '福建省', city: '福州市', county: '平潭县', code: '350128' });
-    expect(messages).toEqual(['zone 平潭综合实验区 in 平潭综合实验区 read as 福建省福州市平潭县 (350128), the only county-level division whose short name 平潭 begins it']);
+    expect(messages).toEqual([{ code: 'zoneRead', params: { zone: '平潭综合实验区', name: '平潭综合实验区', division: '福建省福州市平潭县 (350128)', short: '平潭' } }]);
   });
 
   it('gives the real 平潭综合实验区 page its county, and keeps its slug', async () => {
     const html = readFileSync(new URL('../../../fixtures/real/2023_pingtan.html', import.meta.url));
     const r = await (async () => {
       const read = await readReportText(html, 'html');
-      if (!read.ok) throw new Error(read.error);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
       const result = extractReport(read.text, { path: 'x.html', sha256: '0'.repeat(64), encoding: read.encoding, format: 'html', bytes: 1 });
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.record;
     })();
     expect(r.agency.region.county).toBe('平潭县');

@@ -17,7 +17,7 @@ const sample = (id: string) => SAMPLES.find((s) => s.file.startsWith(id))!;
 
 function extract(source: string): ReportRecord {
   const result = extractReport(source, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: 1 });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }
 
@@ -119,7 +119,7 @@ describe.each([
     for (const row of Object.values(record.proactive!)) expect(Object.values(row).every((v) => v === null)).toBe(true);
   });
   it('says why the figures alone on their lines were not read', () => {
-    expect(record.messages).toContain('表二（主动公开）为 pdftotext 纯文本（单元格逐行、部分按列排列）：10 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）');
-    expect(record.messages).toContain(`表三（依申请）为 pdftotext 纯文本（单元格逐行、部分按列排列）：${alone} 个单独成行的数字无法唯一对应到行和列，未读取（单元格为空 null）；标签与全部数字印在同一行的 ${rowsRead.length} 行已读取`);
+    expect(record.messages).toContainEqual({ code: 'plainTextFigures', params: { table: 'proactive', alone: 10, read: 0 } });
+    expect(record.messages).toContainEqual({ code: 'plainTextFigures', params: { table: 'requests', alone, read: rowsRead.length } });
   });
 });

@@ -76,7 +76,7 @@ describe('readIdentity', () => {
     const lines = ['某县财政局2023年政府信息公开工作年度报告', '一、总体情况'];
     const id = readIdentity(lines, 0, { titles: [{ text: '某县财政局2024年政府信息公开工作年度报告', source: 'html-meta' }] })!;
     expect([id.name, id.year, id.source]).toEqual(['某县财政局', 2023, 'body']);
-    expect(id.messages).toEqual(['网页元数据 ArticleTitle的年度 2024 与正文标题的年度 2023 不一致，采用后者']);
+    expect(id.messages).toEqual([{ code: 'sourceYearDiffers', params: { source: 'html-meta', year: 2024, chosenSource: 'body', chosenYear: 2023 } }]);
   });
 
   it('falls back to the metadata title, then to the title quoted in the opening', () => {
@@ -90,7 +90,7 @@ describe('readIdentity', () => {
     const lines = ['区公安局2022年政府信息公开工作年度报告', '一、总体情况', '……', '平潭综合实验区公安局', '2023年1月9日'];
     const id = readIdentity(lines, 0, { titles: [] })!;
     expect(id.name).toBe('平潭综合实验区公安局');
-    expect(id.messages).toEqual(['标题中的机关名称「区公安局」是简称，全称「平潭综合实验区公安局」取自落款']);
+    expect(id.messages).toEqual([{ code: 'shortAgencyName', params: { name: '区公安局', full: '平潭综合实验区公安局', from: 'signature' } }]);
     const fromPublisher = readIdentity(['区公安局2022年政府信息公开工作年度报告'], 0, { titles: [], publisher: { text: '平潭综合实验区公安局', source: 'html-meta' } })!;
     expect(fromPublisher.name).toBe('平潭综合实验区公安局');
     // A name with a region of its own is never replaced.

@@ -140,8 +140,9 @@ describe('resolveRegion', () => {
     const { region, messages } = resolveRegion('市中区人民政府');
     expect(region).toEqual({ province: null, city: null, county: null, code: null });
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('370103');
-    expect(messages[0]).toContain('370402');
+    expect(messages[0]).toEqual({ code: 'countyAmbiguous', params: expect.objectContaining({ county: '市中区', name: '市中区人民政府' }) });
+    expect(JSON.stringify(messages[0])).toContain('370103');
+    expect(JSON.stringify(messages[0])).toContain('370402');
   });
 
   it('keeps an explicit province when the county is ambiguous within it', () => {

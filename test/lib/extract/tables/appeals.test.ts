@@ -42,7 +42,7 @@ describe('readAppealsTable', () => {
     expect(r.appeals.review.total).toBe(1);
     expect(r.appeals.litigationDirect).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
     expect(r.appeals.litigationAfterReview.total).toBeNull();
-    expect(r.messages[0]).toMatch(/没有标明行政复议或行政诉讼，无法确定属于哪一组/);
+    expect(r.messages[0]).toEqual({ code: 'appealsUnlabelled', params: { line: expect.any(Number) } });
   });
 
   it('keeps the blank review cells of a PDF row blank, the litigation figures in place', () => {
@@ -57,6 +57,6 @@ describe('readAppealsTable', () => {
     // Five figures under a header naming no group could be any group's: blank, with a message.
     const r = read(text);
     expect(r.appeals.review.total).toBeNull();
-    expect(r.messages[0]).toMatch(/无法确定属于哪一组/);
+    expect(r.messages[0]?.code).toBe('appealsUnlabelled');
   });
 });

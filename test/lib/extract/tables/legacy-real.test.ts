@@ -13,7 +13,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 
 async function extract(folder: string, file: string): Promise<{ record: ReportRecord; lines: string[] }> {
   const outcome = await extractFile(path.join(FIXTURES, folder), file);
-  if (!outcome.ok) throw new Error(outcome.error);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
   return { record: outcome.record, lines: outcome.text.split(/\r\n|\r|\n/) };
 }
 
@@ -130,7 +130,7 @@ describe('2018_public-security_80532.txt: a glued run no sum decides, a 本年 c
     const { record } = await got;
     expect(record.legacy!.proactiveTotal).toEqual({ year: null, cumulative: null });
     expect(record.legacy!.proactiveWebsite).toEqual({ year: null, cumulative: null });
-    expect(record.messages).toContain('旧式统计表「主动公开信息数」的数字串「1811568」有多种拆法（6 种：1 / 811568；18 / 11568；181 / 1568；1811 / 568；18115 / 68；181156 / 8），使「网站公开 + 政府公报公开 = 主动公开」在每一列成立的拆法仍有 6 种，单元格为空 (null)');
+    expect(record.messages).toContainEqual({ code: 'legacyRunAmbiguous', params: { label: '主动公开信息数', run: '1811568', candidates: ['1 / 811568', '18 / 11568', '181 / 1568', '1811 / 568', '18115 / 68', '181156 / 8'], reason: 'severalSolutions', sum: 'proactiveTotal', solutions: 6 } });
     expect(legacyStatus(record)).toBe('partial');
   });
   it('reads the 历年累计 column as printed (受理 3, 同意公开 3 under 答复总数 0) and fails the answers’ sum', async () => {
@@ -150,7 +150,7 @@ describe('2018_public-security_80532.txt: a glued run no sum decides, a 本年 c
   });
   it('reads no 本年 figure: its column is headed 2017年度 in a 2018 report, and says so', async () => {
     const { record } = await got;
-    expect(record.messages).toContain('旧式统计表的本年列表头为「2017年度」，与报告年度 2018 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)');
+    expect(record.messages).toContainEqual({ code: 'legacyYearDiffers', params: { header: '2017年度', year: 2018 } });
   });
   it('traces every figure to its line', async () => expectTraced(await got));
 });

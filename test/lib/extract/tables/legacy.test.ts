@@ -89,13 +89,13 @@ describe('readLegacyTable', () => {
     expect(reading.legacy.proactiveTotal).toEqual({ year: 66, cumulative: null });
     expect(reading.legacy.reviews).toEqual({ year: null, cumulative: 0 });
     expect(reading.status).toBe('partial');
-    expect(reading.messages).toContain('旧式统计表「行政复议数」的本年列「无」不是数字，为空 (null)');
+    expect(reading.messages).toContainEqual({ code: 'legacyNotNumber', params: { label: '行政复议数', column: 'year', text: '无' } });
   });
 
   it('names a row it does not know and reads none of its figures', () => {
     const reading = read(['指标名称\t计量单位\t2016年度\t历年累计', '依申请公开信息目录数\t条\t3\t9', '行政复议数\t件\t0\t0'])!;
     expect(reading.rowsFound).toEqual(['reviews']);
-    expect(reading.messages).toEqual(['旧式统计表中的「依申请公开信息目录数」行不是已知指标，未读取']);
+    expect(reading.messages).toEqual([{ code: 'legacyUnknownRow', params: { label: '依申请公开信息目录数' } }]);
     expect(reading.status).toBe('partial');
   });
 
@@ -104,7 +104,7 @@ describe('readLegacyTable', () => {
     expect(reading.legacy.reviews).toEqual({ year: null, cumulative: 2 });
     expect(reading.provenance['legacy.reviews.year']).toBeUndefined();
     expect(reading.status).toBe('partial');
-    expect(reading.messages).toEqual(['旧式统计表的本年列表头为「2017年度」，与报告年度 2018 不一致，不知是哪一年的数字；本年列不读取，单元格为空 (null)']);
+    expect(reading.messages).toEqual([{ code: 'legacyYearDiffers', params: { header: '2017年度', year: 2018 } }]);
   });
 
   it('reads Word cell-per-line rows', () => {
