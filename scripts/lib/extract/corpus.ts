@@ -25,7 +25,7 @@ import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
 import type { FileSummary } from './one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
-import { forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type Serialized } from './write-output.ts';
+import { decodeOutput, forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type EncodedOutput, type Serialized } from './write-output.ts';
 import type { Message } from '../../../src/lib/schema/message.ts';
 
 export interface ExtractOptions {
@@ -226,7 +226,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
    * Returns the output files (and the id) of a file that gave a record: as extracted this run, else
    * from the cache (with the whole outcome), else extracted again; null when it gives none now.
    */
-  const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized; outcome?: OkOutcome } | null> => {
+  const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized | EncodedOutput; outcome?: OkOutcome } | null> => {
     const kept = fresh.get(rel);
     if (kept?.output && kept.summary.ok) return { id: kept.summary.id, serialized: kept.output };
     // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
@@ -242,7 +242,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     return again.output && again.summary.ok ? { id: again.summary.id, serialized: again.output } : null;
   };
   /** Returns findOutput's answer, checked against the manifest's summary of the file. */
-  const loadOutput = async (rel: string): Promise<{ serialized: Serialized; outcome?: OkOutcome }> => {
+  const loadOutput = async (rel: string): Promise<{ serialized: Serialized | EncodedOutput; outcome?: OkOutcome }> => {
     const summary = summaryByPath.get(rel);
     const loaded = await findOutput(rel);
     // Only when the file changed again during this run (or the cache entry was damaged): the
@@ -254,7 +254,9 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const load = async (rel: string): Promise<OkOutcome> => {
     const { serialized, outcome } = await loadOutput(rel);
     const summary = summaryByPath.get(rel) as Extract<OutcomeSummary, { ok: true }>;
-    return outcome ?? { path: rel, ok: true, record: JSON.parse(serialized.json) as ReportRecord, warnings: summary.warnings, text: serialized.text };
+    if (outcome) return outcome;
+    const { json, text } = decodeOutput(serialized);
+    return { path: rel, ok: true, record: JSON.parse(json) as ReportRecord, warnings: summary.warnings, text };
   };
 
   await writePlanned(

@@ -14,7 +14,7 @@ import { stripFolder, summarizeOutcome, type FileOutcome, type OutcomeSummary } 
 import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, type OutcomeCache } from './cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './file.ts';
-import { serializeRecord, type Serialized } from './write-output.ts';
+import { encodeOutput, serializeRecord, type EncodedOutput } from './write-output.ts';
 import { createMessage } from '../../../src/lib/schema/message.ts';
 
 /**
@@ -31,7 +31,7 @@ export interface FileSummary {
   format: string | null;
   key: string | null;
   stable: boolean;
-  output?: Serialized;
+  output?: EncodedOutput;
 }
 
 /**
@@ -43,7 +43,7 @@ function summarize(outcome: FileOutcome, facts: { format: string | null; key: st
   const summary = summarizeOutcome(outcome);
   const cached = cache !== null && key !== null && stable && outcome.ok;
   if (!outcome.ok || (cached && !keep)) return { format, key, stable, summary };
-  return { format, key, stable, summary, output: { json: json ?? serializeRecord(outcome.record), text: outcome.text } };
+  return { format, key, stable, summary, output: encodeOutput({ json: json ?? serializeRecord(outcome.record), text: outcome.text }) };
 }
 
 /**

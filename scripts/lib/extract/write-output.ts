@@ -7,7 +7,7 @@
  * not even loaded. Files that are no longer produced are deleted.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
@@ -15,7 +15,7 @@ import { WRITTEN_STATE as STATE, type WrittenRow } from '../../../src/lib/extrac
 import { cacheKey } from './cache.ts';
 import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 
-/** Writes in flight at once: one at a time leaves the disk and libuv's thread pool idle. */
+/** Records loaded (a load may read the cache or extract a file again) and stale files deleted at once. */
 const CONCURRENCY = 64;
 const DIRS = ['reports', 'text'] as const;
 
@@ -23,6 +23,34 @@ const DIRS = ['reports', 'text'] as const;
 export interface Serialized {
   json: string;
   text: string;
+}
+
+/**
+ * A record's two output files as UTF-8 bytes, with their digests (see digest): made where the record
+ * was serialized (a worker thread, in parallel), so that the write phase on the main thread, which
+ * runs after every file is read, only writes.
+ */
+export interface EncodedOutput {
+  bytes: readonly [json: Uint8Array, text: Uint8Array];
+  digests: readonly [json: string, text: string];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Returns a record's output files as bytes with their digests. Each array owns its memory (unlike a
+ * small Buffer, a view of a shared pool), so that sending it to another thread copies only its bytes.
+ */
+export function encodeOutput({ json, text }: Serialized): EncodedOutput {
+  const bytes = [encoder.encode(json), encoder.encode(text)] as const;
+  return { bytes, digests: [digest(bytes[0]), digest(bytes[1])] };
+}
+
+/** Returns the output files as text (for a reader of the record rather than a writer of its files). */
+export function decodeOutput(output: Serialized | EncodedOutput): Serialized {
+  if (!('bytes' in output)) return output;
+  const [json, text] = output.bytes;
+  return { json: Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString(), text: Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString() };
 }
 
 /** Returns what OUT/reports/<id>.json holds for a record. */
@@ -44,7 +72,8 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-const digest = (content: string) => createHash('sha1').update(content).digest('base64');
+/** Returns the hash the state file records of a file's content (a string hashes as its UTF-8 bytes). */
+const digest = (content: string | Uint8Array) => createHash('sha1').update(content).digest('base64');
 
 /** What the last complete write recorded of one record: the hashes of its two files and its token. */
 interface Written {
@@ -89,7 +118,7 @@ async function listOutput(out: string): Promise<Set<string>> {
 export interface PlannedRecord {
   id: string;
   token?: string;
-  load: () => Promise<Serialized>;
+  load: () => Promise<Serialized | EncodedOutput>;
 }
 
 /** Returns the token of a record read from `path` with cache key `key` (see PlannedRecord). */
@@ -160,14 +189,15 @@ export async function writePlanned(out: string, manifest: Manifest, planned: rea
   await forEachLimited(todo, CONCURRENCY, async (i) => {
     const { token, load } = planned[i]!;
     const before = previous?.get(planned[i]!.id);
-    const { json, text } = await load();
-    // The decoded text the figures were read from: the report page shows it, line by line.
-    const contents = [json, text];
-    const hashes = [digest(contents[0]!), digest(contents[1]!)];
-    written[i] = { json: hashes[0]!, text: hashes[1]!, token: token ?? null };
+    const loaded = await load();
+    // The record's JSON, and the decoded text the figures were read from: the report page shows it, line by line.
+    const { bytes, digests } = 'bytes' in loaded ? loaded : encodeOutput(loaded);
+    written[i] = { json: digests[0], text: digests[1], token: token ?? null };
     for (const [k, name] of names[i]!.entries()) {
-      if (before && (k === 0 ? before.json : before.text) === hashes[k] && existing.has(name)) continue;
-      await writeFile(path.join(out, name), contents[k]!);
+      if (before && (k === 0 ? before.json : before.text) === digests[k] && existing.has(name)) continue;
+      // Synchronous: a promised write costs several round trips through libuv's thread pool, more
+      // CPU than the write itself for a file of a few kilobytes.
+      writeFileSync(path.join(out, name), bytes[k]!);
     }
   });
   await forEachLimited(stale, CONCURRENCY, (name) => unlink(path.join(out, name)));

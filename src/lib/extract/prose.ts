@@ -23,6 +23,9 @@ const PATTERNS: Record<keyof Narrative, RegExp> = {
   litigationCases: new RegExp(`行政诉讼${NUM}(?:件|起)`),
 };
 
+/** The units that close every pattern of PATTERNS. */
+const UNITS = /[件条起]/;
+
 /** True for lines that are table cells rather than prose. */
 function isTableLine(line: string): boolean {
   return line.includes('\t') || line.trimStart().startsWith('|');
@@ -32,7 +35,9 @@ function isTableLine(line: string): boolean {
 export function readNarrative(lines: readonly string[]): Narrative {
   const narrative: Narrative = {};
   lines.forEach((line, i) => {
-    if (isTableLine(line)) return;
+    // Every pattern ends in one of these units (half-width forms map no character to them): a line
+    // without any cannot match, and most lines of a report have none.
+    if (!UNITS.test(line) || isTableLine(line)) return;
     // Spaces between numbers and units ("9 件", "2020 年") are common; match on the compact form.
     const compact = toHalfWidth(line).replace(/[\s\u00a0\u3000]+/g, '');
     for (const key of Object.keys(PATTERNS) as (keyof Narrative)[]) {

@@ -231,6 +231,24 @@ const areas: readonly Division[] = areaRows;
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
 const cityByCode = new Map(cities.map((c) => [c.code, c]));
 
+/** Returns the items of `list` by a code, each group in the list's order (as filtering the list gives them). */
+function groupByCode<T>(list: readonly T[], code: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = code(item);
+    if (key === undefined) continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(item);
+  }
+  return groups;
+}
+
+// A name's region is read for every report: scanning the whole gazetteer for a city's areas each time cost more than the match.
+const citiesByProvince = groupByCode(cities, (c) => c.provinceCode);
+const areasByProvince = groupByCode(areas, (a) => a.provinceCode);
+const areasByCity = groupByCode(areas, (a) => a.cityCode);
+
 /** The package stores provinces as 2 and cities as 4 digits; GB/T 2260 codes have 6. */
 const code6 = (code: string) => code.padEnd(6, '0');
 
@@ -268,14 +286,14 @@ function parses(name: string): Parse[] {
     const afterProvince = name.slice(pLen);
     const cityMatches = longestPrefix(
       afterProvince,
-      province ? cities.filter((c) => c.provinceCode === province.code) : cities,
+      province ? (citiesByProvince.get(province.code) ?? []) : cities,
     );
     for (const city of [...cityMatches, undefined]) {
       const cLen = city?.name.length ?? 0;
       const scope = city
-        ? areas.filter((a) => a.cityCode === city.code)
+        ? (areasByCity.get(city.code) ?? [])
         : province
-          ? areas.filter((a) => a.provinceCode === province.code)
+          ? (areasByProvince.get(province.code) ?? [])
           : areas; // no city: the county must be unique nationally (checked by the caller)
       const found = longestPrefix(afterProvince.slice(cLen), scope);
       out.push({
@@ -361,6 +379,15 @@ function resolveRegionUncached(name: string): { region: Region; messages: Messag
  * 本溪市溪湖区人民政府 and shares its page and series; every other name is returned as it is.
  */
 export function keyAgencyName(name: string): string {
+  let key = KEY_NAME_MEMO.get(name);
+  if (key === undefined) KEY_NAME_MEMO.set(name, (key = keyAgencyNameUncached(name)));
+  return key;
+}
+
+/** Key names by name: an agency reports every year, and reading a name's regions is the costly part. */
+const KEY_NAME_MEMO = new Map<string, string>();
+
+function keyAgencyNameUncached(name: string): string {
   const text = name.replace(/\s+/g, '');
   const whole = parses(text).some((p) => p.consumed === text.length && (p.county ?? p.city ?? p.province) !== undefined && p.ambiguous.length === 0);
   return whole ? `${text}人民政府` : name;
@@ -368,8 +395,8 @@ export function keyAgencyName(name: string): string {
 
 /** The county-level names a parse leaves open: those of its city, else its province, else all. */
 function countyScope(p: Parse): readonly Division[] {
-  if (p.city) return areas.filter((a) => a.cityCode === p.city!.code);
-  if (p.province) return areas.filter((a) => a.provinceCode === p.province!.code);
+  if (p.city) return areasByCity.get(p.city.code) ?? [];
+  if (p.province) return areasByProvince.get(p.province.code) ?? [];
   return areas;
 }
 

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeOutput, encodeOutput, writePlanned, type EncodedOutput, type Serialized } from '../../../scripts/lib/extract/write-output.ts';
+import type { Manifest } from '../../../src/lib/schema/report.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Returns a new empty folder, removed after the test. */
+function tempFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-write-output-'));
+  folders.push(dir);
+  return dir;
+}
+
+// Text outside the Basic Multilingual Plane and a lone surrogate too: both must encode as a string write would.
+const output: Serialized = { json: '{\n  "id": "a-2024"\n}\n', text: '本年新收政府信息公开申请 12 件 𠀀 \ud800\n' };
+const manifest = { files: [] } as unknown as Manifest;
+
+/** Returns every file the write left in `out`, by name. */
+function read(out: string): Record<string, string> {
+  return Object.fromEntries(['reports/a-2024.json', 'text/a-2024.txt', 'manifest.json', '.written.json'].map((name) => [name, readFileSync(path.join(out, name), 'latin1')]));
+}
+
+describe('encodeOutput', () => {
+  it('gives the UTF-8 bytes of both files, which decode back to the same text', () => {
+    const encoded = encodeOutput(output);
+    expect(Buffer.from(encoded.bytes[0]).equals(Buffer.from(output.json))).toBe(true);
+    expect(Buffer.from(encoded.bytes[1]).equals(Buffer.from(output.text))).toBe(true);
+    const wellFormed = { json: output.json, text: '表三 𠀀\n' };
+    expect(decodeOutput(encodeOutput(wellFormed))).toEqual(wellFormed);
+  });
+
+  it('gives arrays that own their memory, so that a message to another thread copies only them', () => {
+    const { bytes } = encodeOutput({ json: '{}', text: 'x' });
+    for (const b of bytes) expect(b.buffer.byteLength).toBe(b.byteLength);
+  });
+});
+
+describe('writePlanned', () => {
+  it('writes the same files and state from encoded output as from text', async () => {
+    const [fromText, fromBytes] = [tempFolder(), tempFolder()];
+    await writePlanned(fromText, manifest, [{ id: 'a-2024', token: 't', load: async () => output }]);
+    const encoded: EncodedOutput = encodeOutput(output);
+    await writePlanned(fromBytes, manifest, [{ id: 'a-2024', token: 't', load: async () => encoded }]);
+    expect(read(fromBytes)).toEqual(read(fromText));
+  });
+});
