@@ -7,14 +7,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadsCachePath, writeDownloads } from '../../../scripts/lib/downloads/write.ts';
 import { makeLinker } from '../../../src/lib/export/api.ts';
-import { SQLITE_TABLES } from '../../../src/lib/export/sqlite.ts';
 import { buildManifest } from '../../../src/lib/extract/manifest.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { editRequests, loadSampleRecords } from '../../support/records.ts';
+import { readTables } from '../../support/sqlite.ts';
 
 const records = loadSampleRecords().sort((a, b) => (a.id < b.id ? -1 : 1));
 let root: string;
@@ -45,21 +44,6 @@ function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
-}
-
-/** Returns every row of every table of a SQLite file, each table by its primary key (rowids aside). */
-function readTables(file: string): Record<string, unknown[]> {
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    return Object.fromEntries(
-      SQLITE_TABLES.map((t) => {
-        const key = t.primaryKey ?? t.columns.filter((c) => c.primaryKey).map((c) => c.name);
-        return [t.name, db.prepare(`SELECT * FROM ${t.name} ORDER BY ${key.map((k) => `"${k}"`).join(', ')}`).all()];
-      }),
-    );
-  } finally {
-    db.close();
-  }
 }
 
 /**
