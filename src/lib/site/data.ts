@@ -29,7 +29,7 @@ import { toCompareRows } from './compare-rows.ts';
 import { formatEmptyCorpusWarning, listRecordIds, readRecordFile } from './record-files.ts';
 import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
-import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewQueue } from '../review/queue.ts';
+import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
 import { openDigestCache } from './digest-cache.ts';
 import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
@@ -185,9 +185,17 @@ let review: Promise<ReviewQueue> | undefined;
 /** Returns the operator's review queue (the /review/ page), gathered one agency at a time from the corrected records, on first use. */
 export function loadReviewQueue(): Promise<ReviewQueue> {
   review ??= (async () => {
-    const { agencies, manifest, builtOn } = await loadSiteData();
+    const { agencies, manifest, builtOn, cacheKeys } = await loadSiteData();
     const groups = [];
-    for (const a of agencies) groups.push(...listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn));
+    // An agency's groups are listed again only when one of its records changed (or the date in their ready-made lines).
+    const store = openDigestCache<ReviewGroup[]>(SITE_CACHE_DIR, 'review-groups', readSiteVersion());
+    for (const a of agencies) {
+      const key = cacheKeys.agencyDated.get(a.slug);
+      let listed = store.get(key);
+      if (listed === undefined) store.set(key, (listed = listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn)));
+      groups.push(...listed);
+    }
+    store.save();
     groups.push(...listFileReviewGroups(manifest, builtOn));
     const stale = loadCorrector().listStale((id) => readRecordFile(DATA_DIR, id));
     return orderReviewQueue(groups, stale);
