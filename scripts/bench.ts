@@ -20,7 +20,7 @@ import { writeBareAstro } from './lib/bench/bare-astro.ts';
 import { astroBuildArgs } from './lib/build-stages.ts';
 import { downloadsCachePath } from './lib/downloads/write.ts';
 import { measure, sumStages, summarize, timeCpuCheck, type Measurement, type Summary } from './lib/bench/measure.ts';
-import { toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
+import { keepHandMeasured, toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';
 
 const BENCH_COMMAND: CommandSpec = {
   name: 'npm run bench',
@@ -259,7 +259,8 @@ await runCommand(BENCH_COMMAND, async ({ values: args, config }) => {
     results.sizes.sort((a, b) => a.reports - b.reports);
     // Written after each size, so a long run leaves its figures so far.
     await writeFile('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-    await writeFile('bench/results.md', toMarkdown(results));
+    const previous = existsSync('bench/results.md') ? await readFile('bench/results.md', 'utf8') : null;
+    await writeFile('bench/results.md', keepHandMeasured(toMarkdown(results), previous));
   }
   process.stdout.write(toMarkdown(results));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumStages, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
-import { describeCpuChecks, describeOneChangedTarget, describeRuns, describeScaling, describeTargets, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
+import { describeCpuChecks, describeOneChangedTarget, describeRuns, describeScaling, describeTargets, HAND_MEASURED_MARK, keepHandMeasured, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
 
@@ -155,5 +155,17 @@ describe('describeTargets', () => {
 
   it('ends the Markdown the benchmark prints', () => {
     expect(toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [full] })).toContain('Targets (issue 18; ratios within one run):');
+  });
+});
+
+describe('keepHandMeasured', () => {
+  it('keeps the hand-measured part of the previous file, from its mark on, under the new table', () => {
+    const previous = `old table\n\n${HAND_MEASURED_MARK}\n\n## A change: before and after\n\n| a | b |\n`;
+    expect(keepHandMeasured('new table\n', previous)).toBe(`new table\n\n${HAND_MEASURED_MARK}\n\n## A change: before and after\n\n| a | b |\n`);
+  });
+
+  it('gives the table alone when there is no previous file or no mark in it', () => {
+    expect(keepHandMeasured('new table\n', null)).toBe('new table\n');
+    expect(keepHandMeasured('new table\n', 'old table\n## Notes\n')).toBe('new table\n');
   });
 });

@@ -179,6 +179,18 @@ export function describeOneChangedTarget(reports: number, seconds: number): stri
   return target === undefined ? '' : `target ≤ ${target} s: ${seconds <= target ? 'met' : 'missed'}`;
 }
 
+/**
+ * The line under which bench/results.md holds measurements made by hand (before and after a change,
+ * one stage at a time): a run of the bench rewrites the table above it and keeps what is below.
+ */
+export const HAND_MEASURED_MARK = '<!-- Measured by hand: npm run bench keeps everything below this line. -->';
+
+/** Returns `table` (toMarkdown's) followed by the hand-measured part of `previous` (the file as it was), from its mark on; `table` alone when there is none. */
+export function keepHandMeasured(table: string, previous: string | null): string {
+  const at = previous?.indexOf(HAND_MEASURED_MARK) ?? -1;
+  return at < 0 ? table : `${table}\n${previous!.slice(at)}`;
+}
+
 /** Returns the results as a Markdown section: machine, then one table row per stage and size, then the targets. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
