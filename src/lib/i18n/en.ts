@@ -319,7 +319,7 @@ export const en = {
     rules: (rules: { label: string; rule: string }[]) => `The checks come from the template itself: ${rules.map((c) => `${c.label} (${c.rule})`).join('; ')}. A failed check is shown as it is; printed figures are never changed.`,
     problems: (n: number) => `Reports with problems (${n})`,
     noProblems: 'Every report’s tables are complete and pass every check.',
-    problemColumns: ['Report', 'Failed', 'Incomplete', 'Tables', 'Notes (Chinese)'],
+    problemColumns: ['Report', 'Failed', 'Incomplete', 'Tables', 'Notes'],
     report: (agency: string, year: number) => `${agency} ${year}`,
     listSeparator: ', ',
     tableBadge: (table: string, status: string) => `${table} ${status}`,

@@ -19,6 +19,8 @@ const SOURCE = {
 } as const;
 const duplicate = (p: { id: string }, reason: string) => `duplicate of ${p.id}: ${reason}`;
 const cellsNull = 'its cells are empty (null)';
+/** Returns `n` with the noun in the singular or plural, as English needs. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const enMessages: MessageWords = {
   emptyFile: () => 'empty file',
@@ -29,7 +31,7 @@ export const enMessages: MessageWords = {
   unsupportedFormat: (p) => `unsupported format ${p.extension ?? '(no extension)'}; reads ${p.formats.join(', ')}`,
   tooLarge: (p) => `too large: ${p.megabytes} MB, limit ${p.limit} MB`,
   binaryFile: () => 'binary file: contains NUL bytes',
-  binaryAfterDecoding: (p) => `binary data: ${p.count} control characters after decoding as ${p.encoding}`,
+  binaryAfterDecoding: (p) => `binary data: ${count(p.count, 'control character', 'control characters')} after decoding as ${p.encoding}`,
   unknownEncoding: (p) => `unknown encoding ${p.encoding}`,
   invalidUtf8: () => 'invalid UTF-8',
   notDocx: () => 'not a .docx: no zip header',
@@ -66,7 +68,7 @@ export const enMessages: MessageWords = {
     p.escaped ? 'file name is not valid UTF-8; its undecodable bytes are shown as %XX' : 'file name is not valid UTF-8; shown decoded as GB18030',
   otherCopyNotUsed: (p) => `another file of the same agency and year, ${p.path}, was not used`,
   htmlExtension: (p) => `the file's extension is ${p.extension} but it holds a web page (HTML): read as a web page`,
-  htmlTooDeep: (p) => `HTML nested deeper than ${p.depth} levels: ${p.count} deeper tags read flat, text kept`,
+  htmlTooDeep: (p) => `HTML nested deeper than ${p.depth} levels: ${count(p.count, 'deeper tag', 'deeper tags')} read flat, text kept`,
   plainTextFigures: (p) =>
     `${TABLE[p.table]} is pdftotext plain text (cells one per line, some in columns): ${p.alone} figures on lines of their own cannot be placed in one row and column, not read (cells empty, null)` +
     (p.read ? `; ${p.read} rows printed with their label and all their figures on one line were read` : ''),
@@ -97,14 +99,14 @@ export const enMessages: MessageWords = {
   pre2019WithTemplate: (p) => `a report for ${p.year}, before the 2019 template, yet figures of tables 2–4 were read: recorded as the 2019 template`,
   legacyIgnored: () => 'the report also prints the statistics table used before the 2019 template: not read (the report has tables 2–4)',
   checkFailed: (p) => `check ${p.check} failed: ${p.cells.join(', ')}: expected ${p.expected}, printed ${p.actual}`,
-  proactiveExtraCells: (p) => `Table 2, ${labelProactiveRow(p.row, 'en')}: ${p.count} extra cells ignored`,
+  proactiveExtraCells: (p) => `Table 2, ${labelProactiveRow(p.row, 'en')}: ${count(p.count, 'extra cell', 'extra cells')} ignored`,
   requestsRowTwice: (p) => `Table 3, “${labelRequestRow(p.row, 'en')}” is printed twice: the first is read`,
   requestsRowMisaligned: (p) =>
-    `Table 3, “${labelRequestRow(p.row, 'en')}” has only ${p.count} figures, which fit the columns only right-aligned: which column each belongs to is unknown; ${cellsNull}`,
-  requestsExtraCells: (p) => `Table 3, “${labelRequestRow(p.row, 'en')}”: ${p.count} extra cells ignored`,
+    `Table 3, “${labelRequestRow(p.row, 'en')}” has only ${count(p.count, 'figure', 'figures')}, which fit the columns only right-aligned: which column each belongs to is unknown; ${cellsNull}`,
+  requestsExtraCells: (p) => `Table 3, “${labelRequestRow(p.row, 'en')}”: ${count(p.count, 'extra cell', 'extra cells')} ignored`,
   appealsUnlabelled: (p) => `a group of figures in Table 4 (line ${p.line}) follows no “administrative review” or “litigation” label: which group it is is unknown; ${cellsNull}`,
   appealsGroupTwice: (p) => `Table 4, ${p.groups.map((g) => labelAppealGroup(g, 'en')).join(', ')} printed twice (line ${p.line}): the first is read`,
-  appealsExtraCells: (p) => `Table 4 has ${p.count} extra figure cells (line ${p.line}): ignored`,
+  appealsExtraCells: (p) => `Table 4 has ${count(p.count, 'extra figure cell', 'extra figure cells')} (line ${p.line}): ignored`,
   appealsBlank: (p) => `${p.count} of Table 4's 15 cells are empty`,
   legacyYearDiffers: (p) =>
     `the older statistics table's year column is headed “${p.header}”, not the report's year ${p.year}: which year its figures are for is unknown; the column is not read, ${cellsNull}`,
