@@ -7,18 +7,16 @@
  * The review page lists the failed check with its cells and ready-made lines. A bad line stops a
  * build with its line number; an edited file takes effect on a build that does not extract again.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { readCell } from '../../src/lib/export/cells.ts';
 import { CORRECTIONS_HEADER } from '../../src/lib/corrections/parse.ts';
 import type { ReportRecord } from '../../src/lib/schema/report.ts';
-import { childEnv } from '../support/site.ts';
+import { readDocument, runBuild } from '../support/site.ts';
 import { SAMPLE_FILES, loadSampleRecord } from '../support/records.ts';
 
 const HEAD = CORRECTIONS_HEADER.join(',');
@@ -38,12 +36,8 @@ let dist: string;
 let log: string;
 
 /** Runs `npm run build` with the test's folders; returns its exit code and its output. */
-function build(args: string[] = []): { status: number | null; output: string } {
-  const r = spawnSync('npm', ['run', 'build', '--', ...args], { env: childEnv({ NIANBAO_CORPUS: corpus, NIANBAO_DATA: data, NIANBAO_OUT: dist }), encoding: 'utf8' });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
-
-const doc = (rel: string) => parseHTML(readFileSync(path.join(dist, rel), 'utf8')).document as unknown as Document;
+const build = (args: string[] = []) => runBuild({ corpus, data, dist }, args);
+const doc = (rel: string) => readDocument(dist, rel);
 
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'nianbao-corrections-'));

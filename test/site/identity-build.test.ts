@@ -7,17 +7,15 @@
  * check is counted in the failed checks the site publishes. Bad identity lines stop a build with
  * their line numbers.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { readCell } from '../../src/lib/export/cells.ts';
 import { CORRECTIONS_HEADER } from '../../src/lib/corrections/parse.ts';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
-import { childEnv } from '../support/site.ts';
+import { readDocument, runBuild } from '../support/site.ts';
 import { loadSampleRecord, SAMPLE_FILES } from '../support/records.ts';
 
 const HEAD = CORRECTIONS_HEADER.join(',');
@@ -38,12 +36,8 @@ let dist: string;
 let log: string;
 
 /** Runs `npm run build` with the test's folders; returns its exit code and its output. */
-function build(args: string[] = []): { status: number | null; output: string } {
-  const r = spawnSync('npm', ['run', 'build', '--', ...args], { env: childEnv({ NIANBAO_CORPUS: corpus, NIANBAO_DATA: data, NIANBAO_OUT: dist }), encoding: 'utf8' });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
-
-const doc = (rel: string) => parseHTML(readFileSync(path.join(dist, rel), 'utf8')).document as unknown as Document;
+const build = (args: string[] = []) => runBuild({ corpus, data, dist }, args);
+const doc = (rel: string) => readDocument(dist, rel);
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 beforeAll(() => {

@@ -2,9 +2,10 @@
  * Access to a built site for the build and browser tests. If dist/ is missing or was built from
  * another corpus, the default build (`npm run build` on content/reports) runs first.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { Manifest, ReportRecord } from '../../src/lib/schema/report.ts';
 
 export const DIST = path.resolve('dist');
@@ -19,6 +20,25 @@ export function childEnv(overrides: Record<string, string> = {}): NodeJS.Process
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NIANBAO_CORPUS', 'NIANBAO_OUT', 'NIANBAO_DATA', 'NIANBAO_BASE', 'NIANBAO_SITE']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
   return { ...env, ...overrides };
+}
+
+/** The folders of a test's own build: its corpus, its extraction folder and its site folder. */
+export interface BuildFolders {
+  corpus: string;
+  data: string;
+  dist: string;
+}
+
+/** Runs `npm run build -- ARGS` on the test's folders; returns its exit code and its output (stdout, then stderr). */
+export function runBuild(folders: BuildFolders, args: readonly string[] = []): { status: number | null; output: string } {
+  const env = childEnv({ NIANBAO_CORPUS: folders.corpus, NIANBAO_DATA: folders.data, NIANBAO_OUT: folders.dist });
+  const r = spawnSync('npm', ['run', 'build', '--', ...args], { env, encoding: 'utf8' });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Returns the built page `rel` (relative to the site folder `dist`) as a DOM document. */
+export function readDocument(dist: string, rel: string): Document {
+  return parseHTML(readFileSync(path.join(dist, rel), 'utf8')).document as unknown as Document;
 }
 
 /**
