@@ -5,6 +5,7 @@ import type { ChartWords } from './chart-words.ts';
 const KIND_WORDS: Record<string, string> = { 县级: 'County', 地市级: 'Prefecture', 省级: 'Province', 未知: 'Unknown', 政府: 'government', 部门: 'department' };
 
 export const enChartWords: ChartWords = {
+  nothingToDraw: 'No figures to draw.',
   drawing: {
     series: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
     requestsUnit: ' requests',

@@ -10,6 +10,8 @@ import { zhChartWords } from './chart-words-zh.ts';
 import type { Lang } from './index.ts';
 
 export interface ChartWords {
+  /** In place of a chart with nothing to draw (the dictionaries' `nothingToDraw` too). */
+  nothingToDraw: string;
   /** Words a chart module draws, passed as its options. */
   drawing: {
     /** The per-year line chart's year axis and tooltip words (drawSeriesByYear). */

@@ -39,7 +39,7 @@ export const en = {
   citationLabel: 'Citation: ',
   embed: 'embed',
   embedCode: 'Embed code: ',
-  nothingToDraw: 'No figures to draw.',
+  nothingToDraw: enChartWords.nothingToDraw,
   absent: 'absent',
   notInReport: 'not in the report',
   line: (n: number) => `source line ${n}`,

@@ -41,7 +41,7 @@ export const zh = {
   citationLabel: '引用格式：',
   embed: '嵌入',
   embedCode: '嵌入代码：',
-  nothingToDraw: '没有可画的数字。',
+  nothingToDraw: zhChartWords.nothingToDraw,
   absent: '缺失',
   notInReport: '报告中没有此数',
   line: (n: number) => `原文第 ${n} 行`,
