@@ -11,6 +11,7 @@ export const enChartWords: ChartWords = {
     requestsUnit: ' requests',
     casesUnit: ' cases',
     unreadLabel: 'Not read',
+    dispositionLabels: { granted: 'Granted', partial: 'Partly granted', withheld: 'Withheld', unavailable: 'Unavailable', notProcessed: 'Not processed', otherHandling: 'Other handling' },
     receivedAxis: 'New requests',
     grantRateAxis: 'Granted in full, share of handled (%)',
   },

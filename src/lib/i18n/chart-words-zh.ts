@@ -8,6 +8,7 @@ export const zhChartWords: ChartWords = {
     requestsUnit: ' 件',
     casesUnit: ' 件',
     unreadLabel: '未读出',
+    dispositionLabels: { granted: '予以公开', partial: '部分公开', withheld: '不予公开', unavailable: '无法提供', notProcessed: '不予处理', otherHandling: '其他处理' },
     receivedAxis: '新收申请（件）',
     grantRateAxis: '予以公开占办理总数（%）',
   },

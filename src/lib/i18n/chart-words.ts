@@ -5,6 +5,7 @@
  * the dictionaries, so that the compare page's script carries these words and not the whole site's.
  */
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
+import type { DispositionGroup } from '../aggregate/summarize.ts';
 import { enChartWords } from './chart-words-en.ts';
 import { zhChartWords } from './chart-words-zh.ts';
 import type { Lang } from './index.ts';
@@ -21,6 +22,8 @@ export interface ChartWords {
     casesUnit: string;
     /** Legend label of the hatched part not read. */
     unreadLabel: string;
+    /** Each disposition family's name (summarize.ts DISPOSITION_GROUPS), in legends and tooltips. */
+    dispositionLabels: Record<DispositionGroup, string>;
     /** Axis of the requests-by-kind chart, and of the grant-rate ranking. */
     receivedAxis: string;
     grantRateAxis: string;

@@ -3,7 +3,7 @@
  * tables: shared by the agency page and the agency's embed pages.
  */
 import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup, type RequestsPoint } from '../aggregate/corpus.ts';
-import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
+import { APPLICANT_COLUMNS, DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
 import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawChart, type ChartDrawing, type DrawFunction } from '../charts/drawing.ts';
 import type { SeriesOptions, SeriesPoint } from '../charts/series-by-year.ts';
@@ -107,17 +107,17 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
       description: words.dispositions.description,
       source: words.dispositions.source,
       note: writeDispositionNote(dispositions, listUndrawnBars(reports, yearOf), noteWords),
-      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions, lang, chartWords.unreadLabel), {
+      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions, chartWords), {
         ariaLabel: words.dispositions.aria(name),
         keys: DISPOSITION_GROUPS,
-        labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g][lang]),
+        labels: DISPOSITION_GROUPS.map((g) => chartWords.dispositionLabels[g]),
         colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
         normalize: true,
         xLabel: words.dispositions.axis,
         unit: chartWords.requestsUnit,
         unreadLabel: chartWords.unreadLabel,
       }),
-      columns: [words.requests.columns(false)[0]!, ...DISPOSITION_GROUPS.map((g) => words.dispositions.column(DISPOSITION_LABELS[g][lang])), words.dispositions.total],
+      columns: [words.requests.columns(false)[0]!, ...DISPOSITION_GROUPS.map((g) => words.dispositions.column(chartWords.dispositionLabels[g])), words.dispositions.total],
       rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
     }),
     applicants: () => ({

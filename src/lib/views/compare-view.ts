@@ -5,7 +5,7 @@
 import { ascending, descending } from 'd3-array';
 import { MEASURES, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
 import { listDispositionSegments } from '../aggregate/corpus.ts';
-import { DISPOSITION_GROUPS, DISPOSITION_LABELS, type DispositionGroup } from '../aggregate/summarize.ts';
+import { DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
 import { chartWords } from '../i18n/chart-words.ts';
 import type { Lang } from '../i18n/index.ts';
 import { DISPOSITION_COLORS } from '../charts/colors.ts';
@@ -71,15 +71,14 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
 
   const inYear = rows.filter((r) => r.year === selection.year);
   const segments = listDispositionSegments(inYear, (s) => s.agency);
-  const dispositionLabel = (g: DispositionGroup) => DISPOSITION_LABELS[g][lang];
   const note = writeDispositionNote(segments, listUndrawnBars(inYear, (s) => s.agency), notes);
   const dispositions: ChartView = {
     ...(note ? { note } : {}),
     svg: segments.length
-      ? drawStackedBars(toOutcomeSegments(segments, lang, drawing.unreadLabel), {
+      ? drawStackedBars(toOutcomeSegments(segments, drawing), {
           ariaLabel: w.dispAria(year),
           keys: DISPOSITION_GROUPS,
-          labels: DISPOSITION_GROUPS.map(dispositionLabel),
+          labels: DISPOSITION_GROUPS.map((g) => drawing.dispositionLabels[g]),
           colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
           normalize: true,
           xLabel: w.dispAxis,
@@ -87,7 +86,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
           unreadLabel: drawing.unreadLabel,
         })
       : '',
-    columns: [w.agency, ...DISPOSITION_GROUPS.map((g) => w.dispColumn(dispositionLabel(g))), w.handled],
+    columns: [w.agency, ...DISPOSITION_GROUPS.map((g) => w.dispColumn(drawing.dispositionLabels[g])), w.handled],
     rows: inYear.map((r) => [r.agency, ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
   };
 
