@@ -1,8 +1,8 @@
 /**
- * The shape of the words the charts take in every locale (chart-words-zh.ts, -en.ts): the words
- * drawn inside a chart (axes, tooltips, the legend of the part not read), the notes under the
- * charts that leave something out, and the compare page's labels. A module of its own, apart from
- * the dictionaries, so that the compare page's script carries these words and not the whole site's.
+ * The shape of the charts' words in every locale (chart-words-zh.ts, -en.ts; the dictionaries'
+ * `charts`): the words drawn inside a chart (axes, tooltips, legends), the notes under the charts
+ * that leave something out, and the compare page's labels. Written apart from the rest of the
+ * dictionaries so that the compare page's script carries these words and not the whole site's.
  */
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
 import type { DispositionGroup } from '../aggregate/summarize.ts';
