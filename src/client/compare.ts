@@ -3,6 +3,7 @@
  * four charts and their tables with the same code the build used, writing the choice to the URL.
  */
 import { readSelection, writeSelection, type CompareRow, type MeasureKey, type Selection } from '../lib/aggregate/compare.ts';
+import { chartWords } from '../lib/i18n/chart-words.ts';
 import { buildCompareView, type ChartView } from '../lib/views/compare-view.ts';
 
 /** Replaces a chart figure's drawing and data table. */
@@ -15,7 +16,7 @@ function updateFigure(doc: Document, id: string, view: ChartView, title?: string
     const next = doc.createElement(view.svg ? 'div' : 'p');
     next.className = view.svg ? 'plot' : 'empty';
     if (view.svg) next.innerHTML = view.svg; // our own chart markup; text in it is escaped by the DOM serialiser
-    else next.textContent = doc.documentElement.lang === 'en' ? 'No figures to draw.' : '没有可画的数字。';
+    else next.textContent = chartWords(doc.documentElement.lang === 'en' ? 'en' : 'zh').nothingToDraw;
     plot.replaceWith(next);
     plot = next;
     // The note follows the drawing: a selection with no part unread or left out has none.

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { chunkKey, chunkName, chunkOfAgency, countChunks, groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
 import { listSearchRecords } from '../../scripts/lib/search/records.ts';
 import { loadSampleRecords } from '../support/records.ts';
+import { readFileSync } from 'node:fs';
+import { extractReport } from '../../src/lib/extract/extract-report.ts';
+import { EXTRACTOR_NOTE } from '../../src/lib/extract/formats/crawled.ts';
+import { readReportText } from '../../src/lib/extract/formats/formats.ts';
 
 describe('readRecordFileName and groupByAgency', () => {
   it('reads the report id and agency slug from a record file name, and nothing from other files', () => {
@@ -87,6 +91,20 @@ describe('listSearchRecords', () => {
     expect(page.content).toContain(record.agency.region.county!);
     for (const key of ['overview', 'problems', 'other'] as const) if (record.sections[key]) expect(page.content).toContain(record.sections[key]!.slice(0, 40));
     expect(page.content).not.toContain('予以公开');
+  });
+
+  it('words a note line of a crawled page in a prose section, as the page shows it, never its JSON', async () => {
+    // The crawled 平潭 dump leaves its 政府集中采购 run 3147230 blank with a note line; a section that
+    // ran over the table (a heading the reader missed) would hold it: put it in section 六.
+    const read = await readReportText(new Uint8Array(readFileSync('test/fixtures/wild/pingtan-txt/2019_jinjing-district_80564.txt')), 'text');
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const result = extractReport(read.text, { path: 'x.txt', sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text', bytes: read.text.length });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const note = read.text.split('\n').find((l) => l.startsWith(EXTRACTOR_NOTE))!;
+    const record = { ...result.record, sections: { ...result.record.sections, other: `${result.record.sections.other ?? ''}\n${note}` } };
+    const page = listSearchRecords([record]).find((p) => p.url === `/reports/${record.id}/`)!;
+    expect(page.content).not.toContain('"code"');
+    expect(page.content).toContain(`${EXTRACTOR_NOTE}表二「政府集中采购」的数字串「3147230」有 6 种拆法（如 3 / 147230；31 / 47230），表二没有勾稽关系可以确定，单元格为空 (null)`);
   });
 
   it('refuses records of more than one agency', () => {

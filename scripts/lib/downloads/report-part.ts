@@ -13,6 +13,7 @@ import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
 import { formatDatasetJsonRecord, formatLongCsvRecord, formatWideCsvRecord } from '../../../src/lib/export/dataset.ts';
 import { listSqliteRows, type SqliteRecordRows, type SqliteRow } from '../../../src/lib/export/sqlite.ts';
 import { reportRecordSchema } from '../../../src/lib/schema/report.ts';
+import { wordNoteLines } from '../../../src/lib/i18n/word-message.ts';
 import { isTextCut } from '../../../src/lib/site/bounds.ts';
 import { statSize } from '../write-if-changed.ts';
 import type { Corrector } from '../../../src/lib/site/corrections.ts';
@@ -86,6 +87,18 @@ export function textPath(data: string, id: string): string {
 }
 
 /**
+ * Returns a report's whole text as the site offers it: the extractor's text with its note lines in
+ * words (a crawled page's glued runs left blank hold their message as JSON there).
+ */
+export async function readPublishedText(data: string, id: string): Promise<string | Uint8Array> {
+  const bytes = await readFile(textPath(data, id));
+  const text = bytes.toString('utf8');
+  const worded = wordNoteLines(text);
+  // Without a note, the file's own bytes: nothing decoded and encoded again.
+  return worded === text ? bytes : worded;
+}
+
+/**
  * Returns a report's key: a sha256 (hex) of the downloads code's `version`, its record file's token
  * (the extractor's hash of it with its size and time, or the sha256 of its bytes), the digest of its
  * corrections and the size and time of its text file (or its absence).
@@ -115,9 +128,10 @@ function hashPiece(text: string): string {
 /**
  * Returns a record's parts and entry (a pure function of its file's bytes and its corrections): the
  * record as validated by the schema the site's content collection uses and corrected; its API document
- * as its file holds it (compact), or the corrected record.
+ * as its file holds it (compact), or the corrected record. `publishedTextBytes` is the size in bytes
+ * of its whole text as offered (readPublishedText) when its page shows only part of it, else null.
  */
-export function makeReport(id: string, key: string, recordBytes: Uint8Array, corrector: Corrector, textBytes: number | null): MadeReport {
+export function makeReport(id: string, key: string, recordBytes: Uint8Array, corrector: Corrector, publishedTextBytes: number | null): MadeReport {
   const parsed = JSON.parse(Buffer.from(recordBytes).toString('utf8')) as unknown;
   const read = reportRecordSchema.parse(parsed);
   if (read.id !== id) throw new Error(`reports/${id}.json holds record ${read.id}`);
@@ -143,7 +157,7 @@ export function makeReport(id: string, key: string, recordBytes: Uint8Array, cor
       year: record.year,
       agency: sqlite.agency,
       apiBytes: Buffer.byteLength(api),
-      text: textBytes !== null && isTextCut(textBytes) ? textBytes : null,
+      text: publishedTextBytes,
     },
   };
 }
@@ -156,7 +170,8 @@ export async function remakeReport(src: ReportSource, id: string, key: string): 
   const bytes = await readFile(recordPath(src.data, id));
   if ((await readReportKey(src, id, bytes)) !== key) throw new Error(`reports/${id}.json changed while the downloads were written`);
   const textBytes = await statSize(textPath(src.data, id));
-  const made = makeReport(id, key, bytes, src.corrector, textBytes);
+  const published = textBytes !== null && isTextCut(textBytes) ? Buffer.byteLength(await readPublishedText(src.data, id)) : null;
+  const made = makeReport(id, key, bytes, src.corrector, published);
   const files = partPaths(src.cache, id);
   await mkdir(path.dirname(files.part), { recursive: true });
   await Promise.all([keepPart(files.part, made.part), keepJson(files.rows, made.rows)]);

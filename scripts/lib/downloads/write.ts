@@ -44,7 +44,7 @@ import { fullTextPath } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
-import { loadPart, loadRows, partPaths, readReportKey, remakeReport, textPath, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
+import { loadPart, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 
@@ -261,7 +261,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
 
 /**
  * Writes a report's API document and, when its page shows only part of its text, its whole text
- * (DATA/text/<id>.txt, as the extractor wrote it): for a report made again in this run, and for
+ * (DATA/text/<id>.txt, as the extractor wrote it, its note lines in words): for a report made again in this run, and for
  * another only when its file is missing or of another size (`part` is then there).
  */
 async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, part: ReportPart | null, fresh: boolean): Promise<void> {
@@ -269,7 +269,7 @@ async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, pa
   if (part && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, part.api);
   if (entry.text === null) return;
   const text = path.join(options.out, fullTextPath(entry.id));
-  if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readFile(textPath(options.data, entry.id)));
+  if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readPublishedText(options.data, entry.id));
 }
 
 /** Deletes every file in `dir` whose name is not in `keep`. */

@@ -3,7 +3,8 @@
  * that the index is built beside the Astro build instead of after it. One search record per Chinese
  * report page and agency page, with the page's URL and title (its `<h1>`) and the words a reader
  * searches by: the agency, its region, the year, the extraction notes, the findings, the sentences
- * of prose figures and the prose sections as the page shows them (src/lib/site/bounds.ts); not the
+ * of prose figures and the prose sections as the page shows them (src/lib/site/bounds.ts; an
+ * extractor's note line in words, wordNoteLines); not the
  * figures and template labels every report shares. Pure: scripts/lib/search/index-chunk.ts feeds
  * them to Pagefind.
  */
@@ -16,7 +17,7 @@ import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { cutSection } from '../../../src/lib/site/bounds.ts';
 import { formatRegion } from '../../../src/lib/site/format.ts';
 import { dictionary } from '../../../src/lib/i18n/index.ts';
-import { wordMessage } from '../../../src/lib/i18n/word-message.ts';
+import { wordMessage, wordNoteLinesOrNull } from '../../../src/lib/i18n/word-message.ts';
 
 const ZH = dictionary('zh');
 
@@ -74,7 +75,7 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
         ...findings.flags.map((flag) => describeChangeFlag(flag)),
         ...findings.notes.filter((n) => n.kind === 'disagreement').map((n) => n.zh),
         ...Object.values(record.narrative).flatMap((f) => (f ? [f.text] : [])),
-        ...(['overview', 'problems', 'other'] as const).map((key) => cutSection(record.sections[key]).text ?? ''),
+        ...(['overview', 'problems', 'other'] as const).map((key) => cutSection(wordNoteLinesOrNull(record.sections[key])).text ?? ''),
       ].filter(Boolean).join('\n'),
     };
   });

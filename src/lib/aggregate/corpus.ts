@@ -218,13 +218,13 @@ export function listMatchedChanges(summaries: readonly ReportSummary[]): Matched
 }
 
 /**
- * Returns disposition segments per year, the bar being the year: each family and （七）总计 summed
+ * Returns disposition segments per year, the bar being the year (labelled by `barOf`): each family and （七）总计 summed
  * over the reports whose own bar draws shares. A family that one of them did not read is unknown for
  * the year (its requests go to the part not read), so that a year's share is never a partial sum.
  */
-export function sumDispositionsByYear(summaries: readonly ReportSummary[]): DispositionSegment[] {
+export function sumDispositionsByYear(summaries: readonly ReportSummary[], barOf: (year: number) => string): DispositionSegment[] {
   const drawable = summaries.filter((s) => readDispositionBar([s]).undrawn === null);
   return [...group(drawable, (s) => s.year)]
     .sort((a, b) => ascending(a[0], b[0]))
-    .flatMap(([year, list]) => listBarSegments(`${year}年`, readDispositionBar(list)));
+    .flatMap(([year, list]) => listBarSegments(barOf(year), readDispositionBar(list)));
 }

@@ -6,10 +6,7 @@
  * shares at all: the chart says why instead.
  */
 import { sum } from 'd3-array';
-import { DISPOSITION_GROUPS, DISPOSITION_LABELS, sumOrNull, type DispositionGroup, type ReportSummary } from './summarize.ts';
-
-/** The label of the part of a total whose family was not read. */
-export const UNREAD_LABEL = { zh: '未读出', en: 'Not read' } as const;
+import { DISPOSITION_GROUPS, sumOrNull, type DispositionGroup, type ReportSummary } from './summarize.ts';
 
 /** A part of an outcomes bar: a disposition family, or `unread`, the requests no read family holds. */
 export type DispositionPart = DispositionGroup | 'unread';
@@ -49,9 +46,8 @@ export function readDispositionBar(reports: readonly ReportSummary[]): Dispositi
 export interface DispositionSegment {
   /** Bar label: agency name, or year on an agency page. */
   bar: string;
+  /** The part; its words are the page's (views/outcome-segments.ts). */
   group: DispositionPart;
-  /** The part's Chinese label (未读出 for `unread`). */
-  label: string;
   /** Requests. */
   count: number;
   /** Share of the bar's （七）总计, 0–1. */
@@ -67,10 +63,10 @@ export function listBarSegments(bar: string, outcome: DispositionBar): Dispositi
   const handled = outcome.handled!;
   const read = DISPOSITION_GROUPS.flatMap((g): DispositionSegment[] => {
     const count = outcome.counts[g];
-    return count === null ? [] : [{ bar, group: g, label: DISPOSITION_LABELS[g].zh, count, share: count / handled }];
+    return count === null ? [] : [{ bar, group: g, count, share: count / handled }];
   });
   const unread = outcome.unread!;
-  return unread > 0 ? [...read, { bar, group: 'unread', label: UNREAD_LABEL.zh, count: unread, share: unread / handled }] : read;
+  return unread > 0 ? [...read, { bar, group: 'unread', count: unread, share: unread / handled }] : read;
 }
 
 /** A bar drawn without shares, and why. */

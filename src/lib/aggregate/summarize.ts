@@ -6,18 +6,9 @@ import { sum } from 'd3-array';
 import type { ReportRecord, Template } from '../schema/report.ts';
 import { APPEAL_GROUPS, REQUEST_COLUMNS, listDispositionRows, type AppealGroup, type RowGroup } from '../template.ts';
 
-/** Disposition families in chart order. */
+/** Disposition families in chart order (their names: the dictionaries' charts.drawing.dispositionLabels). */
 export const DISPOSITION_GROUPS = ['granted', 'partial', 'withheld', 'unavailable', 'notProcessed', 'otherHandling'] as const;
 export type DispositionGroup = (typeof DISPOSITION_GROUPS)[number] & RowGroup;
-
-export const DISPOSITION_LABELS: Record<DispositionGroup, { zh: string; en: string }> = {
-  granted: { zh: '予以公开', en: 'Granted' },
-  partial: { zh: '部分公开', en: 'Partly granted' },
-  withheld: { zh: '不予公开', en: 'Withheld' },
-  unavailable: { zh: '无法提供', en: 'Unavailable' },
-  notProcessed: { zh: '不予处理', en: 'Not processed' },
-  otherHandling: { zh: '其他处理', en: 'Other handling' },
-};
 
 export const APPLICANT_COLUMNS = REQUEST_COLUMNS.filter((c) => c !== 'total');
 

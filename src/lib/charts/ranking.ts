@@ -5,7 +5,7 @@ import { DISPOSITION_COLORS } from './colors.ts';
 import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
 
 /** Returns the SVG markup of the grant-rate ranking. */
-export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions & { xLabel?: string }): string {
+export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions & { xLabel: string }): string {
   const labels = bars.map((b) => `${b.agency}（${b.year}）`);
   return renderPlot({
     width: options.width ?? 600,
@@ -15,7 +15,7 @@ export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: options.xLabel ?? '予以公开占办理总数（%）', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', percent: true, domain: [0, 100], grid: true },
+    x: { label: options.xLabel, labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', percent: true, domain: [0, 100], grid: true },
     y: { label: null, domain: labels },
     marks: [
       Plot.barX(bars, { y: (_d: RateBar, i: number) => labels[i], x: 'rate', fill: DISPOSITION_COLORS.granted }),

@@ -12,8 +12,8 @@ export interface KindPoint {
   received: number;
 }
 
-/** Returns the SVG markup of the requests-by-kind dot plot. */
-export function drawRequestsByKind(points: readonly KindPoint[], options: ChartOptions & { xLabel?: string; unit?: string }): string {
+/** Returns the SVG markup of the requests-by-kind dot plot; `unit` follows a count in tooltips. */
+export function drawRequestsByKind(points: readonly KindPoint[], options: ChartOptions & { xLabel: string; unit: string }): string {
   const kinds = [...new Set(points.map((p) => p.kind))].sort();
   return renderPlot({
     width: options.width ?? 600,
@@ -22,7 +22,7 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: options.xLabel ?? '新收申请（件）', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', grid: true, zero: true },
+    x: { label: options.xLabel, labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', grid: true, zero: true },
     y: { label: null, domain: kinds },
     color: { domain: kinds, range: CATEGORY_COLORS },
     marks: [
@@ -32,7 +32,7 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
         fill: 'kind',
         r: 6,
         fillOpacity: 0.8,
-        title: (d: KindPoint) => `${d.agency} ${d.year}：${d.received}${options.unit ?? ' 件'}`,
+        title: (d: KindPoint) => `${d.agency} ${d.year}：${d.received}${options.unit}`,
       }),
     ],
   });

@@ -23,13 +23,13 @@ export interface SeriesOptions extends ChartOptions {
   yLabel: string;
   /** Values are fractions 0–1 shown as percent. */
   percent?: boolean;
-  /** Label of the year axis (default 年度). */
-  xLabel?: string;
-  /** Words in the tooltip after the year (default 年), and for prose figures. */
-  yearSuffix?: string;
-  proseNote?: string;
-  /** Words in the tooltip of an older-table point (default （2019年以前：旧式统计表的受理申请）). */
-  legacyNote?: string;
+  /** Label of the year axis. */
+  xLabel: string;
+  /** Words in the tooltip after the year, and after a prose figure. */
+  yearSuffix: string;
+  proseNote: string;
+  /** Words in the tooltip after a figure of the older table. */
+  legacyNote: string;
 }
 
 /** Returns the SVG markup of the per-year line chart. */
@@ -38,7 +38,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
   const show = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
   const current = points.filter((p) => !p.fromLegacy);
   const legacy = points.filter((p) => p.fromLegacy);
-  const label = (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix ?? '年'}：${show(d.value)}`;
+  const label = (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix}：${show(d.value)}`;
   return renderPlot({
     width: options.width ?? 600,
     height: 320,
@@ -50,7 +50,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
-    x: { label: options.xLabel ?? '年度', labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
+    x: { label: options.xLabel, labelAnchor: 'center', labelOffset: 36, labelArrow: 'none', type: 'point', domain: years, tickFormat: (d: number) => String(d), inset: 20 },
     y: { label: options.yLabel, grid: true, zero: true, percent: options.percent ?? false },
     color: { legend: true, range: CATEGORY_COLORS },
     marks: [
@@ -63,7 +63,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
       }),
       Plot.dot(current.filter((p) => p.fromProse), {
         x: 'year', y: 'value', stroke: 'agency', fill: 'white', r: 4.5, strokeWidth: 2,
-        title: (d: SeriesPoint) => `${label(d)}${options.proseNote ?? '（来自正文，非表格）'}`,
+        title: (d: SeriesPoint) => `${label(d)}${options.proseNote}`,
       }),
       // Another measure (受理申请 of the older table): its own dashed line and square points, so
       // that nothing joins it to the later 本年新收. Only drawn when there are such points.
@@ -72,7 +72,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
             Plot.line(legacy, { x: 'year', y: 'value', z: 'agency', stroke: 'agency', strokeWidth: 2, strokeDasharray: '5,4' }),
             Plot.dot(legacy, {
               x: 'year', y: 'value', stroke: 'agency', fill: 'agency', r: 5, strokeWidth: 2, symbol: 'square',
-              title: (d: SeriesPoint) => `${label(d)}${options.legacyNote ?? '（2019年以前：旧式统计表的受理申请）'}`,
+              title: (d: SeriesPoint) => `${label(d)}${options.legacyNote}`,
             }),
           ]
         : []),

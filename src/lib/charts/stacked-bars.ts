@@ -27,10 +27,10 @@ export interface StackedBarOptions extends ChartOptions {
   normalize?: boolean;
   /** Axis label, with unit. */
   xLabel: string;
-  /** Unit after a count in tooltips (default “ 件”). */
-  unit?: string;
-  /** Legend label of the hatched part not read (default 未读出); its segments carry it as `label`. */
-  unreadLabel?: string;
+  /** Unit after a count in tooltips, with its leading space where the language has one. */
+  unit: string;
+  /** Legend label of the hatched part not read; its segments carry it as `label`. */
+  unreadLabel: string;
 }
 
 /** Colour of the hatching and outline of a part not read. */
@@ -68,7 +68,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
   const bars = [...new Set(segments.map((s) => s.bar))];
   const x = options.normalize ? 'share' : 'value';
   const allZero = segments.every((s) => s.value === 0);
-  const unreadLabel = options.unreadLabel ?? '未读出';
+  const unreadLabel = options.unreadLabel;
   const hasUnread = segments.some((s) => s.unread);
   const pattern = hasUnread ? idOfPattern(options, bars) : '';
   const labels = hasUnread ? [...options.labels, unreadLabel] : [...options.labels];
@@ -101,7 +101,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
         // Only the part not read is outlined: hatching alone is faint on a small segment.
         ...(hasUnread ? { stroke: (d: StackedSegment) => (d.unread ? UNREAD_INK : 'none') } : {}),
         order: labels,
-        title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value}${options.unit ?? ' 件'}${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
+        title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value}${options.unit}${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
       }),
       Plot.ruleX([0]),
     ],

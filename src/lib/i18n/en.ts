@@ -5,6 +5,7 @@
  */
 import { MEASURES } from '../aggregate/compare.ts';
 import type { FailureMessage } from '../findings/failure-message.ts';
+import { enChartWords } from './chart-words-en.ts';
 import { enMessages } from './extract-messages-en.ts';
 import { COLUMN_LABELS } from '../template.ts';
 import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
@@ -38,7 +39,7 @@ export const en = {
   citationLabel: 'Citation: ',
   embed: 'embed',
   embedCode: 'Embed code: ',
-  nothingToDraw: 'No figures to draw.',
+  nothingToDraw: enChartWords.nothingToDraw,
   absent: 'absent',
   notInReport: 'not in the report',
   line: (n: number) => `source line ${n}`,
@@ -170,7 +171,6 @@ export const en = {
       aria: 'Share granted in full, ranked, bar chart',
       columns: ['Agency', 'Year', 'Granted in full', 'Total handled'],
       source: 'Table 3: （一）予以公开 total ÷ （七）总计 total.',
-      drawing: { xLabel: 'Granted in full, share of handled (%)' },
     },
     compareLink: 'Pick agencies, years and measures to compare →',
     latest: 'Latest reports',
@@ -503,7 +503,6 @@ export const en = {
       axis: (legacy: boolean) => (legacy ? 'New / accepted requests' : 'New requests'),
       columns: (legacy: boolean) => ['Year', legacy ? 'New (accepted) requests' : 'New requests', 'Read from'],
       readFrom: { legacy: 'older table (accepted)', prose: 'prose', table: 'table 3' },
-      drawing: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
     },
     dispositions: {
       title: 'Outcomes of requests handled',
@@ -528,8 +527,7 @@ export const en = {
       aria: (name: string) => `Review and litigation per year, ${name}`,
       axis: 'Cases',
     },
-    requestsUnit: ' requests',
-    casesUnit: ' cases',
   },
   extractMessages: enMessages,
+  charts: enChartWords,
 } satisfies Dictionary;

@@ -5,7 +5,7 @@
  */
 import type { Message } from '../schema/message.ts';
 import { dictionary, type Lang } from './index.ts';
-import { EXTRACTOR_NOTE, readExtractorNote } from '../extract/formats/crawled.ts';
+import { EXTRACTOR_NOTE, NOTE_MARK, readExtractorNote } from '../extract/formats/crawled.ts';
 
 /** Returns a message in words in a language (the dictionary's `extractMessages`). */
 export function wordMessage(message: Message, lang: Lang): string {
@@ -31,4 +31,18 @@ export function wordNoteLine(line: string): string {
     // A text written before notes were codes holds the words already.
     return line;
   }
+}
+
+/**
+ * Returns a report's text as it is published (the whole-text download, the search records): each
+ * note line in Chinese words (wordNoteLine), every other line as it is; the same string when it
+ * holds no note.
+ */
+export function wordNoteLines(text: string): string {
+  return text.includes(NOTE_MARK) ? text.split('\n').map(wordNoteLine).join('\n') : text;
+}
+
+/** Returns a text that may be absent (a report's section) with its note lines in words, or null. */
+export function wordNoteLinesOrNull(text: string | null): string | null {
+  return text === null ? null : wordNoteLines(text);
 }

@@ -4,6 +4,7 @@
  * they are the report's own words.
  */
 import type { FailureMessage } from '../findings/failure-message.ts';
+import { zhChartWords } from './chart-words-zh.ts';
 import { zhMessages } from './extract-messages-zh.ts';
 import { COLUMN_LABELS } from '../template.ts';
 import { LEGACY_COLUMN_LABELS } from '../template-legacy.ts';
@@ -40,7 +41,7 @@ export const zh = {
   citationLabel: '引用格式：',
   embed: '嵌入',
   embedCode: '嵌入代码：',
-  nothingToDraw: '没有可画的数字。',
+  nothingToDraw: zhChartWords.nothingToDraw,
   absent: '缺失',
   notInReport: '报告中没有此数',
   line: (n: number) => `原文第 ${n} 行`,
@@ -175,8 +176,6 @@ export const zh = {
       aria: '予以公开比例排名条形图',
       columns: ['机关', '年度', '予以公开占比', '办理总计（件）'],
       source: '表三“（一）予以公开”总计 ÷ “（七）总计”总计。',
-      /** Options of the ranking drawing beyond its label (Chinese: the chart module's default axis). */
-      drawing: {} as { xLabel?: string },
     },
     compareLink: '自选机关、年度和指标进行比较 →',
     latest: '最新报告',
@@ -515,8 +514,6 @@ export const zh = {
       axis: (legacy: boolean): string => (legacy ? '新收申请 / 受理申请（件）' : '新收申请（件）'),
       columns: (legacy: boolean) => ['年度', legacy ? '新收申请 / 受理申请（件）' : '新收申请（件）', '来源'],
       readFrom: { legacy: '旧式统计表（受理申请）', prose: '正文', table: '表三' },
-      /** Options of the series drawing beyond its label and axis (Chinese: the chart module's defaults). */
-      drawing: {} as { xLabel?: string; yearSuffix?: string; proseNote?: string; legacyNote?: string },
     },
     dispositions: {
       title: '办理结果构成',
@@ -541,12 +538,11 @@ export const zh = {
       aria: (name: string) => `${name}行政复议与行政诉讼堆积条形图`,
       axis: '案件（件）',
     },
-    /** Unit after a count in bar tooltips; undefined: the chart module's default (件). */
-    requestsUnit: undefined as string | undefined,
-    casesUnit: undefined as string | undefined,
   },
   /** The extractor's messages (record.messages, the manifest's reasons), by code (schema/message.ts). */
   extractMessages: zhMessages,
+  /** The charts' words: drawn in a chart, in the notes under it, on the compare page (chart-words.ts). */
+  charts: zhChartWords,
 };
 
 /** The key set of an interface dictionary: every locale's dictionary has this type. */

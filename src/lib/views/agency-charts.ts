@@ -3,14 +3,14 @@
  * tables: shared by the agency page and the agency's embed pages.
  */
 import { listAppealSegments, listApplicantSegments, listDispositionSegments, listRequestsPerYear, type AgencyGroup, type RequestsPoint } from '../aggregate/corpus.ts';
-import { APPLICANT_COLUMNS, DISPOSITION_GROUPS, DISPOSITION_LABELS } from '../aggregate/summarize.ts';
+import { APPLICANT_COLUMNS, DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
 import { CATEGORY_COLORS, DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawChart, type ChartDrawing, type DrawFunction } from '../charts/drawing.ts';
 import type { SeriesOptions, SeriesPoint } from '../charts/series-by-year.ts';
 import type { StackedBarOptions, StackedSegment } from '../charts/stacked-bars.ts';
 import { APPEAL_GROUPS, APPEAL_GROUP_LABELS, COLUMN_LABELS } from '../template.ts';
 import { LANGS, dictionary, type Lang } from '../i18n/index.ts';
-import { listUndrawnBars, UNREAD_LABEL } from '../aggregate/disposition-bars.ts';
+import { listUndrawnBars } from '../aggregate/disposition-bars.ts';
 import { listUnreadAppeals, listUnreadApplicants } from '../aggregate/unread-categories.ts';
 import { writeDispositionNote, writeUnreadNote } from './chart-notes.ts';
 import { toOutcomeSegments } from './outcome-segments.ts';
@@ -78,6 +78,7 @@ export function listAgencyDrawings(group: AgencyGroup): ChartDrawing[] {
 /** Returns the plans of the agency's four charts, their words from the language's dictionary. */
 function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
   const words = dictionary(lang).agencyCharts;
+  const { drawing: chartWords, notes: noteWords } = dictionary(lang).charts;
   const { reports } = group;
   const name = group.agency.name;
   const yearOf = (s: { year: number }) => words.yearOf(s.year);
@@ -89,9 +90,6 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
   const legacyCount = points.filter((p) => p.fromLegacy).length;
   const legacy = legacyCount > 0;
   const notes = [proseCount ? words.proseNote(proseCount) : '', legacyCount ? words.legacyNote(legacyCount) : ''].filter(Boolean);
-  // The unit goes last and only where the language sets one, so that a Chinese drawing is the
-  // same data (and the same stored SVG) as before the words moved to the dictionary.
-  const unit = (u: string | undefined) => (u === undefined ? {} : { unit: u });
   return {
     requests: () => ({
       key: 'requests',
@@ -99,7 +97,7 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
       description: words.requests.description(name, legacy),
       source: words.requests.source(name, legacy),
       note: notes.length ? notes.join(words.noteSeparator) : undefined,
-      drawing: points.length === 0 ? null : series(points.map(toSeriesPoint), { ariaLabel: words.requests.aria(name), yLabel: words.requests.axis(legacy), ...words.requests.drawing }),
+      drawing: points.length === 0 ? null : series(points.map(toSeriesPoint), { ariaLabel: words.requests.aria(name), yLabel: words.requests.axis(legacy), ...chartWords.series }),
       columns: words.requests.columns(legacy),
       rows: points.map((p) => [yearOf(p), p.received, p.fromLegacy ? words.requests.readFrom.legacy : p.fromProse ? words.requests.readFrom.prose : words.requests.readFrom.table]),
     }),
@@ -108,19 +106,18 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
       title: words.dispositions.title,
       description: words.dispositions.description,
       source: words.dispositions.source,
-      note: writeDispositionNote(dispositions, listUndrawnBars(reports, yearOf), lang),
-      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions, lang), {
+      note: writeDispositionNote(dispositions, listUndrawnBars(reports, yearOf), noteWords),
+      drawing: dispositions.length === 0 ? null : stacked(toOutcomeSegments(dispositions, chartWords), {
         ariaLabel: words.dispositions.aria(name),
         keys: DISPOSITION_GROUPS,
-        labels: DISPOSITION_GROUPS.map((g) => DISPOSITION_LABELS[g][lang]),
+        labels: DISPOSITION_GROUPS.map((g) => chartWords.dispositionLabels[g]),
         colors: DISPOSITION_GROUPS.map((g) => DISPOSITION_COLORS[g]),
         normalize: true,
         xLabel: words.dispositions.axis,
-        ...unit(words.requestsUnit),
-        // The chart's own default names the part not read in Chinese.
-        ...(lang === 'zh' ? {} : { unreadLabel: UNREAD_LABEL[lang] }),
+        unit: chartWords.requestsUnit,
+        unreadLabel: chartWords.unreadLabel,
       }),
-      columns: [words.requests.columns(false)[0]!, ...DISPOSITION_GROUPS.map((g) => words.dispositions.column(DISPOSITION_LABELS[g][lang])), words.dispositions.total],
+      columns: [words.requests.columns(false)[0]!, ...DISPOSITION_GROUPS.map((g) => words.dispositions.column(chartWords.dispositionLabels[g])), words.dispositions.total],
       rows: reports.map((r) => [yearOf(r), ...DISPOSITION_GROUPS.map((g) => r.dispositions[g]), r.handled]),
     }),
     applicants: () => ({
@@ -128,14 +125,15 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
       title: words.applicants.title,
       description: words.applicants.description,
       source: words.applicants.source,
-      note: writeUnreadNote('applicants', listUnreadApplicants(reports, yearOf), (c) => COLUMN_LABELS[c][lang], lang),
+      note: writeUnreadNote('applicants', listUnreadApplicants(reports, yearOf), (c) => COLUMN_LABELS[c][lang], noteWords),
       drawing: applicants.length === 0 ? null : stacked(applicants, {
         ariaLabel: words.applicants.aria(name),
         keys: APPLICANT_COLUMNS,
         labels: APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c][lang]),
         colors: CATEGORY_COLORS.slice(0, APPLICANT_COLUMNS.length),
         xLabel: words.applicants.axis,
-        ...unit(words.requestsUnit),
+        unit: chartWords.requestsUnit,
+        unreadLabel: chartWords.unreadLabel,
       }),
       columns: [words.requests.columns(false)[0]!, ...APPLICANT_COLUMNS.map((c) => COLUMN_LABELS[c][lang])],
       rows: reports.map((r) => [yearOf(r), ...APPLICANT_COLUMNS.map((c) => r.applicants[c])]),
@@ -145,14 +143,15 @@ function planAgencyCharts(group: AgencyGroup, lang: Lang): ChartPlans {
       title: words.appeals.title,
       description: words.appeals.description,
       source: words.appeals.source,
-      note: writeUnreadNote('appeals', listUnreadAppeals(reports, yearOf), (g) => APPEAL_GROUP_LABELS[g][lang], lang),
+      note: writeUnreadNote('appeals', listUnreadAppeals(reports, yearOf), (g) => APPEAL_GROUP_LABELS[g][lang], noteWords),
       drawing: appeals.length === 0 ? null : stacked(appeals, {
         ariaLabel: words.appeals.aria(name),
         keys: APPEAL_GROUPS,
         labels: APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g][lang]),
         colors: [CATEGORY_COLORS[0]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!],
         xLabel: words.appeals.axis,
-        ...unit(words.casesUnit),
+        unit: chartWords.casesUnit,
+        unreadLabel: chartWords.unreadLabel,
       }),
       columns: [words.requests.columns(false)[0]!, ...APPEAL_GROUPS.map((g) => APPEAL_GROUP_LABELS[g][lang])],
       rows: reports.map((r) => [yearOf(r), ...APPEAL_GROUPS.map((g) => r.appeals[g])]),

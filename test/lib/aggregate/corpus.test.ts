@@ -102,7 +102,7 @@ describe('charts that compare like with like', () => {
     expect(listDispositionSegments([taishan], (s) => String(s.year))).toHaveLength(DISPOSITION_GROUPS.length);
     const broken = { ...taishan, handled: 0 };
     expect(listDispositionSegments([broken], (s) => String(s.year))).toEqual([]);
-    expect(sumDispositionsByYear([broken])).toEqual([]);
+    expect(sumDispositionsByYear([broken], (year) => `${year}年`)).toEqual([]);
   });
 });
 

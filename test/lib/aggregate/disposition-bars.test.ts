@@ -29,7 +29,7 @@ describe('an outcomes bar whose total is 0 (issue 20)', () => {
     });
     expect(listDispositionSegments([summary], yearOf)).toEqual([]);
     expect(listUndrawnBars([summary], yearOf)).toEqual([{ bar: '2024年', reason: 'zeroTotal' }]);
-    expect(sumDispositionsByYear([summary])).toEqual([]);
+    expect(sumDispositionsByYear([summary], (year) => `${year}年`)).toEqual([]);
   });
 });
 
@@ -44,12 +44,12 @@ describe('an outcomes bar with a row of table 三 not read', () => {
       undrawn: null,
     });
     expect(listDispositionSegments([summary], yearOf)).toEqual([
-      { bar: '2024年', group: 'granted', label: '予以公开', count: 2, share: 2 / 9 },
-      { bar: '2024年', group: 'partial', label: '部分公开', count: 1, share: 1 / 9 },
-      { bar: '2024年', group: 'unavailable', label: '无法提供', count: 4, share: 4 / 9 },
-      { bar: '2024年', group: 'notProcessed', label: '不予处理', count: 0, share: 0 },
-      { bar: '2024年', group: 'otherHandling', label: '其他处理', count: 0, share: 0 },
-      { bar: '2024年', group: 'unread', label: '未读出', count: 2, share: 2 / 9 },
+      { bar: '2024年', group: 'granted', count: 2, share: 2 / 9 },
+      { bar: '2024年', group: 'partial', count: 1, share: 1 / 9 },
+      { bar: '2024年', group: 'unavailable', count: 4, share: 4 / 9 },
+      { bar: '2024年', group: 'notProcessed', count: 0, share: 0 },
+      { bar: '2024年', group: 'otherHandling', count: 0, share: 0 },
+      { bar: '2024年', group: 'unread', count: 2, share: 2 / 9 },
     ]);
     expect(listUndrawnBars([summary], yearOf)).toEqual([]);
   });
@@ -93,26 +93,26 @@ describe('a year whose every report misses a row of table 三 (issue 20)', () =>
     const segments = listDispositionSegments(partly, (s) => s.agency);
     expect(segments.filter((s) => s.group === 'unread')).toEqual([
       // 泰山区: 28 − (13 + 2 + 2 + 2 + 0); 枣庄: 9 − (2 + 1 + 4 + 0 + 0).
-      { bar: '泰安市泰山区行政审批服务局', group: 'unread', label: '未读出', count: 9, share: 9 / 28 },
-      { bar: '枣庄市行政审批服务局', group: 'unread', label: '未读出', count: 2, share: 2 / 9 },
+      { bar: '泰安市泰山区行政审批服务局', group: 'unread', count: 9, share: 9 / 28 },
+      { bar: '枣庄市行政审批服务局', group: 'unread', count: 2, share: 2 / 9 },
     ]);
   });
 
   it('sums the year over families read in every report, the rest not read', () => {
     // Families read in both: 予以公开 13 + 2, 部分公开 2 + 1, 不予处理 2 + 0, 其他处理 0 + 0; 不予公开
     // and 无法提供 are each missing in one report. 总计 28 + 9 = 37.
-    expect(sumDispositionsByYear(partly)).toEqual([
-      { bar: '2024年', group: 'granted', label: '予以公开', count: 15, share: 15 / 37 },
-      { bar: '2024年', group: 'partial', label: '部分公开', count: 3, share: 3 / 37 },
-      { bar: '2024年', group: 'notProcessed', label: '不予处理', count: 2, share: 2 / 37 },
-      { bar: '2024年', group: 'otherHandling', label: '其他处理', count: 0, share: 0 },
-      { bar: '2024年', group: 'unread', label: '未读出', count: 17, share: 17 / 37 },
+    expect(sumDispositionsByYear(partly, (year) => `${year}年`)).toEqual([
+      { bar: '2024年', group: 'granted', count: 15, share: 15 / 37 },
+      { bar: '2024年', group: 'partial', count: 3, share: 3 / 37 },
+      { bar: '2024年', group: 'notProcessed', count: 2, share: 2 / 37 },
+      { bar: '2024年', group: 'otherHandling', count: 0, share: 0 },
+      { bar: '2024年', group: 'unread', count: 17, share: 17 / 37 },
     ]);
   });
 
   it('leaves a report without shares out of the year, the others still drawn', () => {
     const zero = summarizeReport(editRequests(zaozhuang, { total: { natural: 0, total: 0 } }));
-    expect(sumDispositionsByYear([partly[0]!, zero]).map((s) => [s.group, s.count])).toEqual([
+    expect(sumDispositionsByYear([partly[0]!, zero], (year) => `${year}年`).map((s) => [s.group, s.count])).toEqual([
       ['granted', 13], ['partial', 2], ['withheld', 2], ['notProcessed', 2], ['otherHandling', 0], ['unread', 9],
     ]);
   });

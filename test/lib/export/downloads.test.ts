@@ -25,6 +25,8 @@ import { validateDataPackage } from '../../support/data-package-spec.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 import { listSqliteColumns } from '../../support/sqlite.ts';
 import { PAGE_TEXT_BYTES, fullTextPath } from '../../../src/lib/site/bounds.ts';
+import { readReportText } from '../../../src/lib/extract/formats/formats.ts';
+import { EXTRACTOR_NOTE } from '../../../src/lib/extract/formats/crawled.ts';
 
 const BUILT_ON = '2025-01-02';
 const URL_ = 'https://x.example/nianbao/data/';
@@ -192,6 +194,31 @@ describe('write-downloads', () => {
     await write(data, site);
     expect(readdirSync(path.join(site, 'data', 'text'))).toEqual([`${long!.id}.txt`]);
     expect(readFileSync(path.join(site, fullTextPath(long!.id)), 'utf8')).toBe(longText);
+  });
+
+  it('offers a crawled page’s text with its note lines in Chinese words, not as JSON, its other lines as they are', async () => {
+    // The crawled 平潭 dump's 政府集中采购 run 3147230 is left blank with a note (test/lib/extract/formats);
+    // the text is made long enough to be offered whole by the sample's own kind of padding.
+    const read = await readReportText(new Uint8Array(readFileSync('test/fixtures/wild/pingtan-txt/2019_jinjing-district_80564.txt')), 'text');
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const stored = `${read.text}\n${'第一行\n'.repeat(Math.ceil(PAGE_TEXT_BYTES / 10) + 1)}`;
+    const note = stored.split('\n').find((l) => l.startsWith(EXTRACTOR_NOTE))!;
+    expect(note).toContain('{"code":"proactiveRunUnsplit"');
+    const data = path.join(root, 'data-notes');
+    mkdirSync(path.join(data, 'text'), { recursive: true });
+    cpSync(path.join(root, 'data', 'reports'), path.join(data, 'reports'), { recursive: true });
+    cpSync(path.join(root, 'data', 'manifest.json'), path.join(data, 'manifest.json'));
+    writeFileSync(path.join(data, 'text', `${records[0]!.id}.txt`), stored);
+    const site = path.join(root, 'site-notes');
+    await write(data, site);
+    const worded = `${EXTRACTOR_NOTE}表二「政府集中采购」的数字串「3147230」有 6 种拆法（如 3 / 147230；31 / 47230），表二没有勾稽关系可以确定，单元格为空 (null)`;
+    const published = readFileSync(path.join(site, fullTextPath(records[0]!.id)), 'utf8');
+    expect(published).not.toContain('"code"');
+    expect(published.split('\n')).toContain(worded);
+    expect(published.replace(worded, note)).toBe(stored);
+    // Kept as it is by the next run, which finds the file it wrote of the size it recorded.
+    await write(data, site);
+    expect(readFileSync(path.join(site, fullTextPath(records[0]!.id)), 'utf8')).toBe(published);
   });
 
   it('rewrites over an earlier run, and refuses a file whose record has another id', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { MESSAGE_CODES, messageSchema, type Message } from '../../../src/lib/schema/message.ts';
-import { wordMessage, wordMessageBilingual, wordNoteLine } from '../../../src/lib/i18n/word-message.ts';
+import { wordMessage, wordMessageBilingual, wordNoteLine, wordNoteLines, wordNoteLinesOrNull } from '../../../src/lib/i18n/word-message.ts';
 import { EXTRACTOR_NOTE, readExtractorNote, writeExtractorNote } from '../../../src/lib/extract/formats/crawled.ts';
 import { dictionary } from '../../../src/lib/i18n/index.ts';
 
@@ -73,13 +73,23 @@ describe('extractor messages in words', () => {
 });
 
 describe('note lines in a report’s stored text', () => {
+  const message: Message = { code: 'appealsRunUnsplit', params: { digits: '1000100000', splits: 0 } };
+
   it('shows a note line the extractor wrote in Chinese words, and any other line as it is', () => {
-    const message: Message = { code: 'appealsRunUnsplit', params: { digits: '1000100000', splits: 0 } };
     const line = writeExtractorNote(message);
     expect(line.startsWith(EXTRACTOR_NOTE)).toBe(true);
     expect(readExtractorNote(line)).toEqual(message);
     expect(wordNoteLine(line)).toBe(`${EXTRACTOR_NOTE}表四的数字串「1000100000」不能拆成 15 个符合各组合计的数字（可能有空白单元格），单元格为空 (null)`);
     expect(wordNoteLine('二、主动公开政府信息情况')).toBe('二、主动公开政府信息情况');
     expect(wordNoteLine(`${EXTRACTOR_NOTE}表四的数字串无法拆分`)).toBe(`${EXTRACTOR_NOTE}表四的数字串无法拆分`);
+  });
+
+  it('words every note line of a text and leaves its other lines, and a text without notes, as they are', () => {
+    const line = writeExtractorNote(message);
+    const text = `二、主动公开政府信息情况\n${line}\n三、收到和处理政府信息公开申请情况\n`;
+    expect(wordNoteLines(text)).toBe(`二、主动公开政府信息情况\n${wordNoteLine(line)}\n三、收到和处理政府信息公开申请情况\n`);
+    expect(wordNoteLines(text)).not.toContain('"code"');
+    expect(wordNoteLines('一、总体情况\n')).toBe('一、总体情况\n');
+    expect([wordNoteLinesOrNull(null), wordNoteLinesOrNull(text)]).toEqual([null, wordNoteLines(text)]);
   });
 });

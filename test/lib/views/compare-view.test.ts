@@ -23,7 +23,7 @@ const rows = [toRow(taishan), toRow(zaozhuang)];
 const selection = { agencies: rows.map((r) => r.slug), year: 2024, measure: 'received' as const };
 
 describe('buildCompareView: outcomes in a year where every report misses a row of table 三', () => {
-  const view = buildCompareView(rows, selection);
+  const view = buildCompareView(rows, selection, 'zh');
   const doc = parseHTML(`<!doctype html><html><body>${view.dispositions.svg}</body></html>`).document;
 
   it('draws a bar per report, its part not read hatched', () => {
@@ -51,7 +51,7 @@ describe('buildCompareView: outcomes in a year where every report misses a row o
 
 describe('buildCompareView: a report whose （七）总计 is 0', () => {
   const zero = toRow(editRequests(loadSampleRecord('004_e73212b8dc766644.txt'), { total: { natural: 0, total: 0 } }));
-  const view = buildCompareView([zero], { agencies: [zero.slug], year: 2024, measure: 'received' });
+  const view = buildCompareView([zero], { agencies: [zero.slug], year: 2024, measure: 'received' }, 'zh');
 
   it('draws no shares, and says why', () => {
     expect(view.dispositions.svg).toBe('');
@@ -61,6 +61,6 @@ describe('buildCompareView: a report whose （七）总计 is 0', () => {
 
   it('has no note when every bar is read whole', () => {
     const whole = toRow(loadSampleRecord('004_e73212b8dc766644.txt'));
-    expect(buildCompareView([whole], { agencies: [whole.slug], year: 2024, measure: 'received' }).dispositions.note).toBeUndefined();
+    expect(buildCompareView([whole], { agencies: [whole.slug], year: 2024, measure: 'received' }, 'zh').dispositions.note).toBeUndefined();
   });
 });

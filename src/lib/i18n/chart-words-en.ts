@@ -1,0 +1,39 @@
+/** The charts' words in English (the shape in chart-words.ts). */
+import type { ChartWords } from './chart-words.ts';
+
+/** The parts of a level and kind label (县级·政府 → County · government). */
+const KIND_WORDS: Record<string, string> = { 县级: 'County', 地市级: 'Prefecture', 省级: 'Province', 未知: 'Unknown', 政府: 'government', 部门: 'department' };
+
+export const enChartWords: ChartWords = {
+  nothingToDraw: 'No figures to draw.',
+  drawing: {
+    series: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
+    requestsUnit: ' requests',
+    casesUnit: ' cases',
+    unreadLabel: 'Not read',
+    dispositionLabels: { granted: 'Granted', partial: 'Partly granted', withheld: 'Withheld', unavailable: 'Unavailable', notProcessed: 'Not processed', otherHandling: 'Other handling' },
+    receivedAxis: 'New requests',
+    grantRateAxis: 'Granted in full, share of handled (%)',
+  },
+  notes: {
+    unread: 'Hatched: requests in the total whose outcome could not be read (— in the table).',
+    undrawn: (bars: string) => `No shares drawn for ${bars}.`,
+    join: '; ',
+    partJoin: ' ',
+    reason: { totalNotRead: 'total handled not read', zeroTotal: 'total handled is 0', contradicts: 'outcomes do not add up to the total handled' },
+    bar: (bar: string, reason: string) => `${bar} (${reason})`,
+    applicants: (bars: string) => `Not drawn: ${bars} (applicant types not all read; — in the table).`,
+    appeals: (bars: string) => `Not read, not drawn (not zero): ${bars}.`,
+    categoryJoin: '; ',
+    categoryBar: (bar: string, labels: string[]) => `${bar} ${labels.join(', ')}`,
+  },
+  compare: {
+    agency: 'Agency', year: 'Year', unit: (u: string) => (u === '%' ? ' (%)' : ''), handled: 'Total handled', share: 'Share granted in full', kind: 'Level · kind', received: 'New requests',
+    seriesAria: (m: string) => `${m} per year, selected agencies`, dispAria: (y: string) => `Outcomes in ${y}, selected agencies`, dispAxis: 'Share of requests handled (%)',
+    dispColumn: (label: string) => label,
+    rankAria: (y: string) => `Share granted in full in ${y}, ranked`, kindAria: (y: string) => `New requests by agency level and kind, ${y}`,
+    seriesTitle: (m: string) => `${m} per year`, cross: (y: string) => y,
+    dispTitle: (y: string) => `Outcomes, ${y}`, rankTitle: (y: string) => `Share granted in full, ${y}`, kindTitle: (y: string) => `New requests by agency level and kind, ${y}`,
+    kindLabel: (label: string) => label.split('·').map((w) => KIND_WORDS[w] ?? w).join(' · '),
+  },
+};
