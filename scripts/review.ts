@@ -3,14 +3,15 @@
  * npm run review [-- --check]: the operator's review queue (src/lib/review/queue.ts) of the records in
  * NIANBAO_DATA (default .nianbao), as the /review/ page shows it: report by report, most figures per
  * item first, each item with its source lines and ready-made lines for the corrections file; then
- * the corrections that the extractor now reads itself, to be deleted. `--check` prints only the
- * counts and the stale corrections (the build runs it). A bad line of the corrections file is
+ * the corrections that the extractor now reads itself, to be deleted. `--check` checks the
+ * corrections file and prints only the stale corrections (the build runs it; it reads only the
+ * records the file names, not the queue's every record). A bad line of the corrections file is
  * printed as `file:line: message` and the exit code is 1.
  */
 import { runCommand, say, type CommandSpec } from './lib/cli.ts';
 import { CorrectionsError } from '../src/lib/site/corrections.ts';
-import { loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
-import { describeStale, type ReviewKind } from '../src/lib/review/queue.ts';
+import { checkCorrections, loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
+import { describeStale, type ReviewKind, type ReviewQueue } from '../src/lib/review/queue.ts';
 
 const REVIEW_COMMAND: CommandSpec = {
   name: 'npm run review',
@@ -29,9 +30,12 @@ const KIND_ZH: Record<ReviewKind, string> = { missing: '缺失', check: '核对'
 await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
   const data = config.data;
   const file = config.corrections;
-  let queue;
+  let queue: ReviewQueue | null = null;
+  let stale: ReviewQueue['stale'];
   try {
-    queue = loadReviewQueue(data, new Date().toISOString().slice(0, 10));
+    // The build's check reads only the records the corrections name; the queue reads every record.
+    if (values.check) stale = checkCorrections(data);
+    else ({ stale } = queue = loadReviewQueue(data, new Date().toISOString().slice(0, 10)));
   } catch (error) {
     if (!(error instanceof CorrectionsError)) throw error;
     say(REVIEW_COMMAND, `更正文件有误，构建停止 (bad lines in the corrections file ${file}):`);
@@ -39,7 +43,7 @@ await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
     return 1;
   }
   const out: string[] = [];
-  if (!values.check) {
+  if (queue) {
     queue.groups.forEach((g, i) => {
       const figures = g.items.reduce((n, it) => n + it.figures, 0);
       out.push(`${i + 1}. ${g.title}（${g.reportId ?? '无记录 no record'}；${g.file}）：${g.items.length} 项，${figures} 个数字 (${g.items.length} items, ${figures} figures)`);
@@ -55,10 +59,10 @@ await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
       }
     });
   }
-  out.push(`复核清单 (review queue): ${queue.groups.length} 份报告或文件，${queue.items} 项，${queue.figures} 个数字 (${queue.groups.length} reports or files, ${queue.items} items, ${queue.figures} figures)`);
-  if (queue.stale.length) {
-    out.push(`可删去的更正 ${queue.stale.length} 条 (${queue.stale.length} stale corrections in ${file}):`);
-    for (const c of queue.stale) out.push(`  ${file}:${describeStale(c)}`);
+  if (queue) out.push(`复核清单 (review queue): ${queue.groups.length} 份报告或文件，${queue.items} 项，${queue.figures} 个数字 (${queue.groups.length} reports or files, ${queue.items} items, ${queue.figures} figures)`);
+  if (stale.length) {
+    out.push(`可删去的更正 ${stale.length} 条 (${stale.length} stale corrections in ${file}):`);
+    for (const c of stale) out.push(`  ${file}:${describeStale(c)}`);
   }
   // --check is the build's stage: its lines go with the build's log, on stderr.
   (values.check ? process.stderr : process.stdout).write(`${out.join('\n')}\n`);

@@ -8,11 +8,28 @@ import path from 'node:path';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
 import { manifestSchema, type ReportRecord } from '../schema/report.ts';
 import { formatCorrectionError } from '../corrections/parse.ts';
-import { CorrectionsError, openCorrector } from './corrections.ts';
+import { CorrectionsError, openCorrector, type Corrector } from './corrections.ts';
 
 /** Returns a record file as the extractor wrote it. */
 function readRecordFile(dataDir: string, id: string): ReportRecord {
   return JSON.parse(readFileSync(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+}
+
+/** Returns the corrections file's corrector once every line is checked against the records; throws `file:line: message` for the bad lines. */
+function openCheckedCorrector(dataDir: string, env: NodeJS.ProcessEnv): Corrector {
+  const corrector = openCorrector(dataDir, env);
+  // Every bad line at once, those naming a cell a record has not too, so that one run names them all.
+  const errors = corrector.listAllErrors((id) => readRecordFile(dataDir, id));
+  if (errors.length > 0) throw new CorrectionsError(errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
+  return corrector;
+}
+
+/**
+ * Returns the corrections no longer needed (the extractor now reads the same), after checking every
+ * line of the corrections file; reads only the records the file names, not the corpus (the build's check).
+ */
+export function checkCorrections(dataDir: string, env: NodeJS.ProcessEnv = process.env): ReviewQueue['stale'] {
+  return openCheckedCorrector(dataDir, env).listStale((id) => readRecordFile(dataDir, id));
 }
 
 /**
@@ -20,10 +37,7 @@ function readRecordFile(dataDir: string, id: string): ReportRecord {
  * its ready-made corrections lines; throws `file:line: message` for a bad line of the corrections file.
  */
 export function loadReviewQueue(dataDir: string, date: string, env: NodeJS.ProcessEnv = process.env): ReviewQueue {
-  const corrector = openCorrector(dataDir, env);
-  // Every bad line at once, those naming a cell a record has not too, so that one run names them all.
-  const errors = corrector.listAllErrors((id) => readRecordFile(dataDir, id));
-  if (errors.length > 0) throw new CorrectionsError(errors.map((e) => formatCorrectionError(corrector.file, e)).join('\n'));
+  const corrector = openCheckedCorrector(dataDir, env);
   let names: string[] = [];
   try {
     names = readdirSync(path.join(dataDir, 'reports')).filter((n) => n.endsWith('.json')).sort();
