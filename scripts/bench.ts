@@ -17,7 +17,7 @@ import path from 'node:path';
 import { GENERATOR_VERSION, type CorpusAnswers } from './lib/generate/corpus.ts';
 import { parseWholeNumber, parseWholeNumbers, runCommand, type CommandSpec } from './lib/cli.ts';
 import { writeBareAstro } from './lib/bench/bare-astro.ts';
-import { astroBuildArgs } from './lib/build-stages.ts';
+import { astroBuildArgs } from './lib/build/stages.ts';
 import { downloadsCachePath } from './lib/downloads/write.ts';
 import { measure, sumStages, summarize, timeCpuCheck, type Measurement, type Summary } from './lib/bench/measure.ts';
 import { keepHandMeasured, toMarkdown, type BenchResults, type SizeResult } from './lib/bench/results.ts';

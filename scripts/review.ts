@@ -4,13 +4,13 @@
  * NIANBAO_DATA (default .nianbao), as the /review/ page shows it: report by report, most figures per
  * item first, each item with its source lines and ready-made lines for the corrections file; then
  * the corrections that the extractor now reads itself, to be deleted. `--check` checks the
- * corrections file and prints only the stale corrections (the build runs it; it reads only the
- * records the file names, not the queue's every record). A bad line of the corrections file is
- * printed as `file:line: message` and the exit code is 1.
+ * corrections file and prints only the stale corrections, as the build does (scripts/lib/build/review-check.ts).
+ * A bad line of the corrections file is printed as `file:line: message` and the exit code is 1.
  */
 import { runCommand, say, type CommandSpec } from './lib/cli.ts';
 import { CorrectionsError } from '../src/lib/site/corrections.ts';
-import { checkCorrections, loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
+import { loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
+import { checkCorrectionsFile } from './lib/build/review-check.ts';
 import { describeStale, type ReviewKind, type ReviewQueue } from '../src/lib/review/queue.ts';
 
 const REVIEW_COMMAND: CommandSpec = {
@@ -28,42 +28,38 @@ const REVIEW_COMMAND: CommandSpec = {
 const KIND_ZH: Record<ReviewKind, string> = { missing: '缺失', check: '核对', suspect: '可疑', identity: '身份' };
 
 await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
+  if (values.check) return checkCorrectionsFile(config);
   const data = config.data;
   const file = config.corrections;
-  let queue: ReviewQueue | null = null;
-  let stale: ReviewQueue['stale'];
+  let queue: ReviewQueue;
   try {
-    // The build's check reads only the records the corrections name; the queue reads every record.
-    if (values.check) stale = checkCorrections(data);
-    else ({ stale } = queue = loadReviewQueue(data, new Date().toISOString().slice(0, 10)));
+    queue = loadReviewQueue(data, new Date().toISOString().slice(0, 10));
   } catch (error) {
     if (!(error instanceof CorrectionsError)) throw error;
     say(REVIEW_COMMAND, `更正文件有误，构建停止 (bad lines in the corrections file ${file}):`);
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
+  const { stale } = queue;
   const out: string[] = [];
-  if (queue) {
-    queue.groups.forEach((g, i) => {
-      const figures = g.items.reduce((n, it) => n + it.figures, 0);
-      out.push(`${i + 1}. ${g.title}（${g.reportId ?? '无记录 no record'}；${g.file}）：${g.items.length} 项，${figures} 个数字 (${g.items.length} items, ${figures} figures)`);
-      const lines = g.reportId ? readSourceLines(data, g.reportId) : [];
-      for (const item of g.items) {
-        out.push(`   [${KIND_ZH[item.kind]}] ${item.what}（${item.figures} 个数字）`);
-        for (const n of item.lines) if (lines[n - 1] !== undefined) out.push(`     ${String(n).padStart(5)} │ ${lines[n - 1]}`);
-        if (item.corrections.length) {
-          out.push(`     更正文件 ${file} 可用的行 (lines for the corrections file; fill in ?):`);
-          for (const line of item.corrections) out.push(`       ${line}`);
-          if (item.cells.length > item.corrections.length) out.push(`       …（另有 ${item.cells.length - item.corrections.length} 个单元格 / ${item.cells.length - item.corrections.length} more cells）`);
-        }
+  queue.groups.forEach((g, i) => {
+    const figures = g.items.reduce((n, it) => n + it.figures, 0);
+    out.push(`${i + 1}. ${g.title}（${g.reportId ?? '无记录 no record'}；${g.file}）：${g.items.length} 项，${figures} 个数字 (${g.items.length} items, ${figures} figures)`);
+    const lines = g.reportId ? readSourceLines(data, g.reportId) : [];
+    for (const item of g.items) {
+      out.push(`   [${KIND_ZH[item.kind]}] ${item.what}（${item.figures} 个数字）`);
+      for (const n of item.lines) if (lines[n - 1] !== undefined) out.push(`     ${String(n).padStart(5)} │ ${lines[n - 1]}`);
+      if (item.corrections.length) {
+        out.push(`     更正文件 ${file} 可用的行 (lines for the corrections file; fill in ?):`);
+        for (const line of item.corrections) out.push(`       ${line}`);
+        if (item.cells.length > item.corrections.length) out.push(`       …（另有 ${item.cells.length - item.corrections.length} 个单元格 / ${item.cells.length - item.corrections.length} more cells）`);
       }
-    });
-  }
-  if (queue) out.push(`复核清单 (review queue): ${queue.groups.length} 份报告或文件，${queue.items} 项，${queue.figures} 个数字 (${queue.groups.length} reports or files, ${queue.items} items, ${queue.figures} figures)`);
+    }
+  });
+  out.push(`复核清单 (review queue): ${queue.groups.length} 份报告或文件，${queue.items} 项，${queue.figures} 个数字 (${queue.groups.length} reports or files, ${queue.items} items, ${queue.figures} figures)`);
   if (stale.length) {
     out.push(`可删去的更正 ${stale.length} 条 (${stale.length} stale corrections in ${file}):`);
     for (const c of stale) out.push(`  ${file}:${describeStale(c)}`);
   }
-  // --check is the build's stage: its lines go with the build's log, on stderr.
-  (values.check ? process.stderr : process.stdout).write(`${out.join('\n')}\n`);
+  process.stdout.write(`${out.join('\n')}\n`);
 });

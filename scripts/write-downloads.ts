@@ -6,12 +6,16 @@
  * record at a time from the extraction folder so that memory does not grow with the corpus), the data
  * package, Datasette's metadata, the dictionary and the manifest, and the API's documents
  * (scripts/lib/downloads/write.ts). The extraction folder, the site's folder, address and base path
- * are the settings astro.config.mjs reads too (src/lib/config.ts).
+ * are the settings astro.config.mjs reads too (src/lib/config.ts). The build starts it early
+ * (scripts/lib/build/go.ts): its code loads while the stages before it run.
  */
 import { readConfig } from '../src/lib/config.ts';
 import { makeLinker } from '../src/lib/export/api.ts';
 import { dataUrl } from '../src/lib/site/site-url.ts';
 import { writeDownloads } from './lib/downloads/write.ts';
+import { waitForGo } from './lib/build/go.ts';
+
+if (!(await waitForGo())) process.exit(0);
 
 const started = performance.now();
 const config = readConfig();

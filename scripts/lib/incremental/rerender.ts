@@ -92,12 +92,19 @@ async function runLimited<T>(items: readonly T[], limit: number, task: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** A re-render ready to run: the kept bundle loaded and checked against the code, the settings and the site folder. */
+export interface PreparedRerender {
+  /** Renders the stale pages (reading the site's data as it is then); resolves to what it did, or why it refused after all. */
+  render(): Promise<RerenderOutcome>;
+}
+
 /**
- * Renders the stale pages of the site folder `config.out` from the bundle kept in the extraction
- * folder, `root` being the project folder (its code's version is checked against the bundle's).
- * Returns what it did, or why it refused.
+ * Returns a re-render of the site folder `config.out` from the bundle kept in the extraction folder,
+ * `root` being the project folder (its code's version is checked against the bundle's), ready to
+ * run, or why it cannot be: the bundle is loaded here, before any page data is read, so that the
+ * build can do it while the stages before the pages run (scripts/lib/build/go.ts).
  */
-export async function rerenderSite(root: string, config: Readonly<NianbaoConfig>, publicDir: string): Promise<RerenderOutcome> {
+export async function prepareRerender(root: string, config: Readonly<NianbaoConfig>, publicDir: string): Promise<PreparedRerender | { refused: string }> {
   const bundleDir = path.resolve(root, bundleDirOf(config.data));
   const outDir = path.resolve(root, config.out);
   const meta = readBundleMeta(bundleDir);
@@ -112,13 +119,21 @@ export async function rerenderSite(root: string, config: Readonly<NianbaoConfig>
   const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
     StaticPaths: new (app: BundleApp) => { getAll(): Promise<{ pathname: string; route: Route }[]> };
   };
+  return { render: () => renderStale(app, new StaticPaths(app), { meta: meta!, base: config.base, outDir, version, publicDir }) };
+}
 
+/** Renders the stale pages into `outDir` with the kept bundle's app; returns what it did, or why it refused. */
+async function renderStale(
+  app: BundleApp,
+  staticPaths: { getAll(): Promise<{ pathname: string; route: Route }[]> },
+  { meta, base, outDir, version, publicDir }: { meta: BundleMeta; base: string; outDir: string; version: string; publicDir: string },
+): Promise<RerenderOutcome> {
   const build = startSiteBuild(outDir, version);
   const files: Record<string, string | null> = {};
   let rendered = 0;
   try {
     const seen = new Set<string>();
-    const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
+    const paths = (await staticPaths.getAll()).filter(({ pathname }) => {
       // The first route to claim a path wins, as in the build (prerenderConflictBehavior).
       const normalized = pathname.replace(/\/+$/, '');
       if (seen.has(normalized)) return false;
@@ -128,7 +143,7 @@ export async function rerenderSite(root: string, config: Readonly<NianbaoConfig>
     const other = paths.find(({ route }) => route.type !== 'page' && route.type !== 'endpoint');
     if (other) throw new Refusal(`a ${other.route.type} route (${other.route.route})`);
     await runLimited(paths, CONCURRENCY, async ({ pathname, route }) => {
-      const url = new URL(requestPath(config.base, pathname, route.type), meta!.origin);
+      const url = new URL(requestPath(base, pathname, route.type), meta.origin);
       const response = await app.render(new Request(url), { routeData: route });
       if (response.status >= 300 && response.status < 400) throw new Refusal(`a redirect from ${pathname}`);
       if (!response.body) return;

@@ -1,0 +1,144 @@
+/**
+ * Runs the stages of a build (scripts/lib/build/stages.ts), each as soon as the stages it waits for
+ * are done: the processes of early stages start at once and are told to go (go.ts); a stage that
+ * exits REFUSED_EXIT is replaced by its fallback. After a stage fails no stage starts; those running
+ * finish, and early ones still waiting are told to stop. Logs each stage's time to stderr.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { on, once } from 'node:events';
+import { GO, READY } from './go.ts';
+import { REFUSED_EXIT, type Stage } from './stages.ts';
+
+/** How a stage ended: its exit code (null: a signal, or not run because a stage before it failed), and whether its fallback ran. */
+export interface StageResult {
+  stage: Stage;
+  status: number | null;
+  signal: string | null;
+  /** The fallback ran in its place. */
+  fellBack: boolean;
+  /** The fallback ran after the stage had been told to go (a refusal found while it ran): what ran beside it, assuming it would not fall back, runs again. */
+  late: boolean;
+}
+
+/** A stage's process started early: resolves to 'ready' when it waits for go, or to its exit when it ends first. */
+interface EarlyProcess {
+  child: ChildProcess;
+  ready: Promise<'ready' | { status: number | null; signal: string | null }>;
+  exit: Promise<{ status: number | null; signal: string | null }>;
+}
+
+/** Resolves when `child` says it is ready (go.ts). */
+async function waitForReady(child: ChildProcess): Promise<'ready'> {
+  for await (const [message] of on(child, 'message')) if (message === READY) break;
+  return 'ready';
+}
+
+/** Starts a stage's process; with `early`, with the IPC channel its go is sent on (go.ts). */
+function startProcess(stage: Stage, env: NodeJS.ProcessEnv, early: boolean): EarlyProcess {
+  const child = spawn(process.execPath, [...stage.args!], { stdio: early ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit', env });
+  const exit = once(child, 'exit').then(([status, signal]) => ({ status: status as number | null, signal: signal as string | null }));
+  // A failed send (the process ended meanwhile) is seen by its exit.
+  child.on('error', () => {});
+  const ready = early ? Promise.race([waitForReady(child), exit]) : exit;
+  return { child, ready, exit };
+}
+
+/** Resolves to `stage`'s exit code (and signal): in this process, or in its own. */
+async function runNow(stage: Stage, env: NodeJS.ProcessEnv): Promise<{ status: number | null; signal: string | null }> {
+  if (stage.run) {
+    try {
+      return { status: await stage.run(), signal: null };
+    } catch (error) {
+      process.stderr.write(`nianbao build: ${stage.name}: 意外故障 (unexpected failure): ${(error as Error).message.split('\n')[0]}\n`);
+      if (env.NIANBAO_DEBUG === '1') process.stderr.write(`${(error as Error).stack}\n`);
+      return { status: 3, signal: null };
+    }
+  }
+  return startProcess(stage, env, false).exit;
+}
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+/**
+ * Runs `stages` in environment `env`; resolves to each stage's result, in the order given. A stage
+ * whose `after` names a stage not in the list treats it as done.
+ */
+export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv): Promise<StageResult[]> {
+  const names = new Set(stages.map((s) => s.name));
+  let stopped = false;
+  // Whether a stage falls back, known when its early process is ready or ends, else when it ends.
+  const decided = new Map<string, PromiseWithResolvers<boolean>>(stages.map((s) => [s.name, Promise.withResolvers<boolean>()]));
+  const done = new Map<string, PromiseWithResolvers<StageResult>>(stages.map((s) => [s.name, Promise.withResolvers<StageResult>()]));
+  // Stages running on the assumption that a stage would not fall back; its late fallback waits for them.
+  const besides = new Map<string, Set<Promise<unknown>>>(stages.map((s) => [s.name, new Set()]));
+  const early = new Map(stages.filter((s) => s.early && s.args).map((s) => [s.name, startProcess(s, env, true)]));
+
+  /** Resolves to true when every stage named is done and none failed. */
+  const waitFor = async (list: readonly string[] = []) => {
+    for (const name of list) if (names.has(name) && (await done.get(name)!.promise).status !== 0) return false;
+    return true;
+  };
+  /** Resolves to true when every stage named in `afterFallbackOf` that falls back is done and none failed. */
+  const waitForFallbacks = async (list: readonly string[] = []) => {
+    for (const name of list) if (names.has(name) && (await decided.get(name)!.promise) && (await done.get(name)!.promise).status !== 0) return false;
+    return true;
+  };
+
+  const runStage = async (stage: Stage): Promise<StageResult> => {
+    const process_ = early.get(stage.name);
+    let fellBack = false;
+    if (process_) {
+      const first = await process_.ready;
+      fellBack = first !== 'ready' && first.status === REFUSED_EXIT && stage.fallback !== undefined;
+      if (first !== 'ready' && !fellBack) {
+        // Ended before it was ready: told to stop (a stage before it failed), or a failure.
+        decided.get(stage.name)!.resolve(false);
+        return { stage, ...(stopped && first.status === 0 ? { status: null, signal: null } : first), fellBack, late: false };
+      }
+    }
+    if (process_ || !stage.fallback) decided.get(stage.name)!.resolve(fellBack);
+    if (!(await waitFor(stage.after)) || !(await waitForFallbacks(stage.afterFallbackOf)) || stopped) {
+      if (process_?.child.connected) process_.child.disconnect();
+      return { stage, status: null, signal: null, fellBack, late: false };
+    }
+    // Registered with the stages it assumed would not fall back.
+    const run = async () => {
+      if (fellBack) return runNow(stage.fallback!, env);
+      if (process_) {
+        if (process_.child.connected) process_.child.send(GO);
+        return process_.exit;
+      }
+      return runNow(stage, env);
+    };
+    const started = performance.now();
+    const task = run();
+    for (const name of stage.afterFallbackOf ?? []) besides.get(name)?.add(task);
+    let result = await task;
+    let late = false;
+    if (!fellBack && result.status === REFUSED_EXIT && stage.fallback) {
+      late = true;
+      fellBack = true;
+      if (!process_) decided.get(stage.name)!.resolve(true);
+      await Promise.all(besides.get(stage.name)!);
+      result = await runNow(stage.fallback, env);
+    } else if (!process_ && stage.fallback) decided.get(stage.name)!.resolve(false);
+    // What ran beside a stage that fell back late runs again after its fallback.
+    for (const name of stage.afterFallbackOf ?? []) {
+      if (result.status !== 0 || !names.has(name)) continue;
+      const other = await done.get(name)!.promise;
+      if (other.late && other.status === 0) result = await runNow(stage, env);
+    }
+    if (result.status === 0) process.stderr.write(`nianbao build: ${fellBack ? stage.fallback!.name : stage.name} ${seconds(started)}s\n`);
+    return { stage, ...result, fellBack, late };
+  };
+
+  return Promise.all(
+    stages.map(async (stage) => {
+      const result = await runStage(stage);
+      if (result.status !== 0 && result.status !== null) stopped = true;
+      if (stopped) for (const p of early.values()) if (p.child.connected) p.child.disconnect();
+      done.get(stage.name)!.resolve(result);
+      return result;
+    }),
+  );
+}

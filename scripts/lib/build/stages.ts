@@ -1,0 +1,85 @@
+/**
+ * The stages of `npm run build` and what each waits for: extraction; the corrections' check, the
+ * site data and the charts, in the build's own process (each short, one after another, so that the
+ * code they share loads once); the search index beside them; the pages, re-rendered from the last
+ * Astro build's kept bundle or built by Astro; the downloads. Shared by scripts/build.ts and the
+ * benchmark, so that both run the same commands; scripts/lib/build/run.ts runs them.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { NianbaoConfig } from '../../../src/lib/config.ts';
+
+/** Returns Astro's command-line entry point. */
+function astroBin(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+}
+
+/** Returns the arguments of `node` for an Astro build with V8's old space capped at `heapMib` MiB (the astroHeapMib setting). */
+export function astroBuildArgs(heapMib: number): string[] {
+  return [`--max-old-space-size=${heapMib}`, astroBin(), 'build'];
+}
+
+/**
+ * A stage: its name (for the log, and for the stages that wait for it), the stages it waits for,
+ * and what it runs: a Node process (`args`, the arguments of `node`) or a function in the build's own
+ * process (`run`, resolving to an exit code; it imports its code when it runs, after the build
+ * turned Node's compile cache on).
+ */
+export interface Stage {
+  name: string;
+  /** The stages that must be done first; one missing from the build (extraction, with --site-only) counts as done. */
+  after: readonly string[];
+  /**
+   * Stages waited for only when they ran their fallback: the Astro build empties the site folder
+   * when it starts, so what writes into it waits for the Astro build, not for the re-render.
+   */
+  afterFallbackOf?: readonly string[];
+  args?: readonly string[];
+  run?: () => Promise<number>;
+  /**
+   * The process starts with the build and waits for go (scripts/lib/build/go.ts): it loads its code,
+   * on the other core, while the stages before it run.
+   */
+  early?: boolean;
+  /** Runs in the stage's place when it exits REFUSED_EXIT. */
+  fallback?: Stage;
+}
+
+/** The exit code of a stage that declines to run (the re-render stage, scripts/rerender.ts): its fallback runs instead. */
+export const REFUSED_EXIT = 4;
+
+/**
+ * Returns the stages of a build from settings `config`; `extractArgs` are passed to the extractor
+ * (--input, --out, --cache …). `full`: the Astro build always, never the re-render of the pages from
+ * the last one's bundle. `siteOnly`: no extraction, the site from the records already there.
+ */
+export function listBuildStages(config: Readonly<NianbaoConfig>, { extractArgs = [], full = false, siteOnly = false }: { extractArgs?: readonly string[]; full?: boolean; siteOnly?: boolean } = {}): Stage[] {
+  const stagedSearch = path.join(config.data, 'search');
+  const astro: Stage = { name: 'astro', args: astroBuildArgs(config.astroHeapMib), after: [] };
+  const pagesAfter = ['review', 'site data', 'charts'];
+  const pages: Stage = full
+    ? { ...astro, after: pagesAfter }
+    : // The stale pages rendered again from the last Astro build's kept bundle, when neither code nor
+      // settings changed since (scripts/lib/incremental/rerender.ts); else it declines, and Astro builds.
+      { name: 'rerender', args: ['scripts/rerender.ts'], after: pagesAfter, early: true, fallback: { ...astro, after: pagesAfter } };
+  // What writes into the site folder waits for the Astro build, which empties it when it starts.
+  const intoSite = (after: string[]): Pick<Stage, 'after' | 'afterFallbackOf'> => (full ? { after: [...after, pages.name] } : { after, afterFallbackOf: [pages.name] });
+  const stages: Stage[] = [
+    { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], after: [] },
+    // The corrections file checked against the records (a bad line stops the build with its line
+    // number), and the corrections no longer needed named; before the site data, so that the build
+    // names the bad lines rather than the stages that cannot read them.
+    { name: 'review', run: async () => (await import('./review-check.ts')).checkCorrectionsFile(config), after: ['extract'] },
+    // The site's data product, the reports' index entries, which the charts and the pages read.
+    { name: 'site data', run: async () => (await import('./site-data.ts')).writeSiteData(config), after: ['review'] },
+    // Agencies' charts on every core, before the single-threaded pages lay them out.
+    { name: 'charts', run: async () => (await import('./charts.ts')).drawCharts(config), after: ['site data'] },
+    // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
+    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'] },
+    pages,
+    // Everything under /api and /data (the data page aside), written into the built site by its one producer.
+    { name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true },
+    { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], ...intoSite(['search']) },
+  ];
+  return siteOnly ? stages.filter((s) => s.name !== 'extract') : stages;
+}
