@@ -42,6 +42,13 @@ export function summarizeCrash(root: string, file: CorpusFile, error: unknown): 
 }
 
 /**
+ * Each worker's young generation, in MiB. A report's reading makes many short-lived strings and
+ * nodes (the HTML reader's tree above all); with V8's default young generation they outlive it and
+ * are promoted, and garbage collection was a fifth of a worker's time (bench/results.md, "Cold extraction").
+ */
+const YOUNG_GENERATION_MIB = 48;
+
+/**
  * Returns the summary of every file, in the order of `files`, extracted by `workers` threads (each
  * with a heap of at most `heapMib` MiB when given: a worker over it dies, and only its file is
  * lost), the first `keep` with their output files (see FileSummary); `onProgress`: files done so far.
@@ -56,7 +63,7 @@ export async function extractInPool(
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
-    ...(heapMib ? { resourceLimits: { maxOldGenerationSizeMb: heapMib } } : {}),
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB, ...(heapMib ? { maxOldGenerationSizeMb: heapMib } : {}) },
   });
   const summaries: FileSummary[] = new Array(files.length);
   let done = 0;
