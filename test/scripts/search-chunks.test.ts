@@ -119,11 +119,11 @@ describe('helpers', () => {
   });
 
   it('keys a chunk by its record files, their bytes and the salt (Pagefind and search code versions)', () => {
-    const files = [{ file: 'a-2020.json', sha256: 'aa' }, { file: 'a-2024.json', sha256: 'bb' }];
+    const files = [{ file: 'a-2020.json', digest: 'aa' }, { file: 'a-2024.json', digest: 'bb' }];
     const key = chunkKey(files, 'pagefind 1.6.0 zh-cn');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(chunkKey(files.map((p) => ({ ...p })), 'pagefind 1.6.0 zh-cn')).toBe(key);
-    expect(chunkKey([files[0]!, { ...files[1]!, sha256: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(chunkKey([files[0]!, { ...files[1]!, digest: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
     expect(chunkKey([files[0]!], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
     expect(chunkKey(files, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
   });

@@ -6,7 +6,7 @@
  * parts, without reading (or validating) the other records.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
@@ -179,34 +179,70 @@ export async function remakeReport(src: ReportSource, id: string, key: string): 
 }
 
 /** The pieces of a part in the order its file holds them, after its first line. */
-const PART_PIECES = ['long', ...TABLES.map((t) => `wide-${t}`), 'json', 'api'] as const;
+const PART_PIECES = ['long', ...TABLES.map((t) => `wide-${t}` as const), 'json', 'api'] as const;
+
+/** A piece of a part: a joined file's share (the long CSV's, a wide CSV's, the JSON's) or the API document. */
+export type PartPiece = (typeof PART_PIECES)[number];
 
 /**
  * Writes a report's part: a first line of JSON (its key and each piece's length in bytes), then the
  * pieces one after another, so that reading it back parses no large JSON string.
  */
 async function keepPart(file: string, part: ReportPart): Promise<void> {
-  const pieces = [part.long, ...TABLES.map((t) => part.wide[t]), part.json, part.api].map((p) => Buffer.from(p));
+  const named = listPieces(part);
+  const pieces = PART_PIECES.map((name) => Buffer.from(named[name]));
   const head = Buffer.from(`${JSON.stringify({ key: part.key, lengths: pieces.map((p) => p.length) })}\n`);
   await writeFile(`${file}.tmp`, Buffer.concat([head, ...pieces]));
   await rename(`${file}.tmp`, file);
 }
 
-/** Returns a report's kept part when its file is there and of `key`, else null. */
-async function readPart(file: string, key: string): Promise<ReportPart | null> {
-  const bytes = await readFile(file).catch(() => null);
-  const newline = bytes?.indexOf(0x0a) ?? -1;
-  if (!bytes || newline < 0) return null;
-  const head = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { key: string; lengths: number[] };
-  if (head.key !== key || head.lengths.length !== PART_PIECES.length) return null;
-  const pieces: string[] = [];
-  let at = newline + 1;
-  for (const length of head.lengths) {
-    pieces.push(bytes.subarray(at, at + length).toString('utf8'));
-    at += length;
+/** A part's pieces by name, as read: only those asked for. */
+export type PartPieces = Partial<Record<PartPiece, string>>;
+
+/** Returns a part's pieces by name. */
+export function listPieces(part: ReportPart): Record<PartPiece, string> {
+  return { long: part.long, ...(Object.fromEntries(TABLES.map((t) => [`wide-${t}`, part.wide[t]])) as Record<`wide-${TableId}`, string>), json: part.json, api: part.api };
+}
+
+/** Bytes read first from a part file: its first line (the key and the lengths) fits in them. */
+const HEAD_BYTES = 1024;
+
+/**
+ * Returns the pieces `wanted` of a report's kept part when its file is there and of `key`, else
+ * null. Only the first line and those pieces' bytes are read: a run that writes the JSON download
+ * again reads a sixth of each part, not all of it.
+ */
+async function readPieces(file: string, key: string, wanted: readonly PartPiece[]): Promise<PartPieces | null> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    let head = Buffer.alloc(HEAD_BYTES);
+    let { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let newline = head.subarray(0, bytesRead).indexOf(0x0a);
+    if (newline < 0 && bytesRead === head.length) {
+      head = await handle.readFile();
+      bytesRead = head.length;
+      newline = head.indexOf(0x0a);
+    }
+    if (newline < 0) return null;
+    const { key: kept, lengths } = JSON.parse(head.subarray(0, newline).toString('utf8')) as { key: string; lengths: number[] };
+    if (kept !== key || lengths.length !== PART_PIECES.length) return null;
+    const pieces: PartPieces = {};
+    let at = newline + 1;
+    for (const [i, name] of PART_PIECES.entries()) {
+      const length = lengths[i]!;
+      if (wanted.includes(name)) {
+        const bytes = Buffer.alloc(length);
+        const read = length === 0 ? 0 : (await handle.read(bytes, 0, length, at)).bytesRead;
+        if (read !== length) return null;
+        pieces[name] = bytes.toString('utf8');
+      }
+      at += length;
+    }
+    return pieces;
+  } finally {
+    await handle.close();
   }
-  const [long, ...rest] = pieces as [string, ...string[]];
-  return { key, long, wide: Object.fromEntries(TABLES.map((t, i) => [t, rest[i]!])) as Record<TableId, string>, json: rest[TABLES.length]!, api: rest[TABLES.length + 1]! };
 }
 
 /** Writes a JSON file under a temporary name first, so that a crash leaves no half file. */
@@ -225,11 +261,12 @@ async function readKept<T extends { key: string }>(file: string, key: string): P
 }
 
 /**
- * Returns a report's kept part under `key`; when it is missing or another key's, makes it again from
- * the record (and keeps it), so that a lost cache file costs time, never a wrong download.
+ * Returns the pieces `wanted` of a report's kept part under `key`; when it is missing or another
+ * key's, makes the part again from the record (and keeps it), so that a lost cache file costs time,
+ * never a wrong download.
  */
-export async function loadPart(src: ReportSource, id: string, key: string): Promise<ReportPart> {
-  return (await readPart(partPaths(src.cache, id).part, key)) ?? (await remakeReport(src, id, key)).part;
+export async function loadPieces(src: ReportSource, id: string, key: string, wanted: readonly PartPiece[]): Promise<PartPieces> {
+  return (await readPieces(partPaths(src.cache, id).part, key, wanted)) ?? listPieces((await remakeReport(src, id, key)).part);
 }
 
 /** Returns a report's kept SQLite rows under `key`, made again as `loadPart` does when missing. */

@@ -44,7 +44,7 @@ import { fullTextPath } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
-import { loadPart, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type ReportEntry, type ReportPart, type ReportRows, type ReportSource } from './report-part.ts';
+import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 
@@ -127,7 +127,8 @@ const MADE_FIRST = 64;
 /** One report as the second pass has it: its entry, and its parts when this run needs them. */
 interface Prepared {
   entry: ReportEntry;
-  part: ReportPart | null;
+  /** The pieces of its part this run writes. */
+  pieces: PartPieces | null;
   rows: ReportRows | null;
   /** Whether its parts were made in this run (its key changed). */
   fresh: boolean;
@@ -172,12 +173,17 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     const id = ids[i]!;
     const key = keys[i]!;
     const kept = previous.get(id);
-    if (kept?.key !== key) return { ...(made.get(id) ?? (await remakeReport(src, id, key))), fresh: true };
+    if (kept?.key !== key) {
+      const { entry, part, rows } = made.get(id) ?? (await remakeReport(src, id, key));
+      return { entry, pieces: listPieces(part), rows, fresh: true };
+    }
     const apiMissing = (await statSize(path.join(apiDir, `${id}.json`))) !== kept.apiBytes;
     const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
+    // Only the pieces of the files written again are read from the part.
+    const wanted: PartPiece[] = [...joined.todo.map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
     return {
       entry: kept,
-      part: joined.todo.length > 0 || apiMissing ? await loadPart(src, id, key) : null,
+      pieces: wanted.length > 0 ? await loadPieces(src, id, key, wanted) : null,
       rows: needsRows ? await loadRows(src, id, key) : null,
       fresh: false,
     };
@@ -203,7 +209,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     // The next report is prepared while this one is written.
     let next = ids.length ? prepare(0) : null;
     for (let i = 0; i < ids.length; i++) {
-      const { entry, part, rows, fresh } = await next!;
+      const { entry, pieces, rows, fresh } = await next!;
       next = i + 1 < ids.length ? prepare(i + 1) : null;
       // An unobserved rejection of the prefetch must not crash the process before it is awaited.
       next?.catch(() => {});
@@ -214,8 +220,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         updater.addRows(rows.sqlite);
       }
       await Promise.all([
-        ...outs.map((o) => o.out.write(joinedPiece(o.name, part!, i, frame.separator))),
-        writeReportFiles(options, entry, part, fresh),
+        ...outs.map((o) => o.out.write(joinedPiece(o.name, pieces!, i, frame.separator))),
+        writeReportFiles(options, entry, pieces, fresh),
       ]);
     }
     await Promise.all(outs.filter((o) => o.name === 'nianbao.json').map((o) => o.out.write(frame.tail)));
@@ -264,9 +270,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
  * (DATA/text/<id>.txt, as the extractor wrote it, its note lines in words): for a report made again in this run, and for
  * another only when its file is missing or of another size (`part` is then there).
  */
-async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, part: ReportPart | null, fresh: boolean): Promise<void> {
+async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, pieces: PartPieces | null, fresh: boolean): Promise<void> {
   const api = path.join(options.out, 'api', 'reports', `${entry.id}.json`);
-  if (part && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, part.api);
+  if (pieces?.api !== undefined && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, pieces.api);
   if (entry.text === null) return;
   const text = path.join(options.out, fullTextPath(entry.id));
   if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readPublishedText(options.data, entry.id));
@@ -284,11 +290,19 @@ function joinedHead(name: JoinedFile, jsonHead: string): string {
   return formatWideCsvHead(name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId);
 }
 
+/** Returns the piece of a report's part that goes into a joined file. */
+function pieceOf(name: JoinedFile): PartPiece {
+  if (name === 'nianbao-long.csv') return 'long';
+  if (name === 'nianbao.json') return 'json';
+  return `wide-${name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId}`;
+}
+
 /** Returns a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first). */
-function joinedPiece(name: JoinedFile, part: ReportPart, i: number, separator: string): string {
-  if (name === 'nianbao-long.csv') return part.long;
-  if (name === 'nianbao.json') return (i ? separator : '') + part.json;
-  return part.wide[name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId];
+function joinedPiece(name: JoinedFile, pieces: PartPieces, i: number, separator: string): string {
+  const piece = pieces[pieceOf(name)];
+  // Asked for by prepare() for every file written; a missing one is this module's bug, never an empty share.
+  if (piece === undefined) throw new Error(`downloads: the ${pieceOf(name)} piece of a report was not read`);
+  return name === 'nianbao.json' && i ? separator + piece : piece;
 }
 
 /** Returns whether a file is as the last run left it (its size and modification time), so that its bytes are what the state says. */

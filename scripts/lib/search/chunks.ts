@@ -83,11 +83,11 @@ export function chunkName(i: number): string {
 
 /**
  * Returns the cache key of a chunk: a sha256 (hex) over `salt` (the Pagefind version and the search
- * code's version) and each record file's name and content hash, in order. Equal keys mean Pagefind
- * would be given the same records.
+ * code's version) and each record file's name and digest of its content, in order. Equal keys mean
+ * Pagefind would be given the same records.
  */
-export function chunkKey(files: readonly { file: string; sha256: string }[], salt: string): string {
+export function chunkKey(files: readonly { file: string; digest: string }[], salt: string): string {
   const hash = createHash('sha256').update(`${salt}\n`);
-  for (const f of files) hash.update(`${f.file}\t${f.sha256}\n`);
+  for (const f of files) hash.update(`${f.file}\t${f.digest}\n`);
   return hash.digest('hex');
 }

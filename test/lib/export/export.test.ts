@@ -29,7 +29,7 @@ import {
   LONG_FIELDS,
   WIDE_ID_FIELDS,
 } from '../../../src/lib/export/dataset.ts';
-import { buildSqlite, listSqliteRows, openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
+import { AgencyRows, buildSqlite, listSqliteRows, openSqliteUpdater, openSqliteWriter } from '../../../src/lib/export/sqlite.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
@@ -368,6 +368,36 @@ describe('sqlite writer', () => {
       expect(db.prepare('SELECT name FROM agencies').all()).toEqual([{ name: 'tie' }]);
       expect(db.prepare('SELECT id FROM reports ORDER BY rowid').all().map((r) => r.id)).toEqual(['x-2023-new', 'x-2021-old', 'x-2023-tie', 'x-2022-mid']);
       expect(db.prepare('SELECT count(*) AS n FROM cells').get()!.n).toBe(4 * 198);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an update that leaves a report without its agency, or rows without their report, and leaves the file as it was', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-test-'));
+    try {
+      const base = records.find((r) => r.id === 'yiyuanxian-xingzheng-shenpi-fuwuju-2020')!;
+      const file = path.join(dir, 'u.sqlite');
+      const writer = openSqliteWriter(file, '2025-01-02');
+      writer.add(base);
+      writer.finish();
+      const agencies = new AgencyRows();
+      agencies.add(base.year, listSqliteRows(base).agency);
+      const other = { ...base, id: 'other-2020', agency: { ...base.agency, slug: 'other' } };
+      // A report whose agency is not among the agencies given.
+      const noAgency = openSqliteUpdater(file);
+      noAgency.addRows(listSqliteRows(other));
+      expect(() => noAgency.finish(agencies.list(), '2025-01-03')).toThrow(/foreign key violated/);
+      // Rows that name a report that is not there.
+      const rows = listSqliteRows(base);
+      const orphan = openSqliteUpdater(file);
+      orphan.remove(base.id);
+      orphan.addRows({ ...rows, cells: rows.cells.map((c) => ['ghost-2020', ...c.slice(1)]) });
+      expect(() => orphan.finish(agencies.list(), '2025-01-03')).toThrow(/cells row of report ghost-2020/);
+      const db = new DatabaseSync(file, { readOnly: true });
+      expect(db.prepare('SELECT id FROM reports').all().map((r) => r.id)).toEqual([base.id]);
+      expect(db.prepare("SELECT value FROM metadata WHERE key = 'built_on'").get()!.value).toBe('2025-01-02');
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
