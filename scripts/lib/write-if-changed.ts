@@ -1,22 +1,24 @@
 /**
  * Writing a file only when its bytes change, so that a file whose content is the same keeps its
  * modification time (what a host, rsync or a browser's cache goes by) and costs no write.
+ *
+ * The per-file calls (a size, a small file compared and written) are synchronous under their
+ * promises: the stages make tens of thousands of them one after another, and a promised call costs
+ * a trip through libuv's thread pool each, several times the call itself on files the page cache holds.
  */
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 
 /** Returns the size of a file, or null when there is none. */
 export async function statSize(file: string): Promise<number | null> {
-  return stat(file).then(
-    (s) => s.size,
-    () => null,
-  );
+  return statSync(file, { throwIfNoEntry: false })?.size ?? null;
 }
 
 /** Writes `content` to `file` unless the file already holds exactly those bytes; returns true when it wrote. */
 export async function writeIfChanged(file: string, content: string | Uint8Array): Promise<boolean> {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  if ((await statSize(file)) === bytes.length && Buffer.from(bytes).equals(await readFile(file))) return false;
-  await writeFile(file, bytes);
+  if ((await statSize(file)) === bytes.length && Buffer.from(bytes).equals(readFileSync(file))) return false;
+  writeFileSync(file, bytes);
   return true;
 }
 

@@ -6,7 +6,8 @@
  * parts, without reading (or validating) the other records.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
@@ -114,7 +115,9 @@ export function keyReport(version: string, recordToken: string, corrections: str
  */
 export async function readReportKey(src: ReportSource, id: string, bytes?: Uint8Array): Promise<string> {
   const file = recordPath(src.data, id);
-  const [info, text] = await Promise.all([stat(file), stat(textPath(src.data, id)).catch(() => null)]);
+  // Synchronous: called for every report, one after another (see write-if-changed.ts).
+  const info = statSync(file);
+  const text = statSync(textPath(src.data, id), { throwIfNoEntry: false }) ?? null;
   const hash = src.hashes.get(id);
   const token = hash !== undefined ? `${hash} ${info.size} ${info.mtimeMs}` : createHash('sha256').update(bytes ?? (await readFile(file))).digest('hex');
   return keyReport(src.version, token, src.corrector.keyOf(id), text && { size: text.size, mtimeMs: text.mtimeMs });
@@ -213,15 +216,18 @@ const HEAD_BYTES = 1024;
  * again reads a sixth of each part, not all of it.
  */
 async function readPieces(file: string, key: string, wanted: readonly PartPiece[]): Promise<PartPieces | null> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return null;
+  // Synchronous: called for every report, one after another (see write-if-changed.ts).
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
   try {
     let head = Buffer.alloc(HEAD_BYTES);
-    let { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let newline = head.subarray(0, bytesRead).indexOf(0x0a);
-    if (newline < 0 && bytesRead === head.length) {
-      head = await handle.readFile();
-      bytesRead = head.length;
+    let newline = head.subarray(0, readSync(fd, head, 0, head.length, 0)).indexOf(0x0a);
+    if (newline < 0) {
+      head = readFileSync(fd);
       newline = head.indexOf(0x0a);
     }
     if (newline < 0) return null;
@@ -233,15 +239,14 @@ async function readPieces(file: string, key: string, wanted: readonly PartPiece[
       const length = lengths[i]!;
       if (wanted.includes(name)) {
         const bytes = Buffer.alloc(length);
-        const read = length === 0 ? 0 : (await handle.read(bytes, 0, length, at)).bytesRead;
-        if (read !== length) return null;
+        if (length > 0 && readSync(fd, bytes, 0, length, at) !== length) return null;
         pieces[name] = bytes.toString('utf8');
       }
       at += length;
     }
     return pieces;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
