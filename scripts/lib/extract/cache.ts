@@ -80,13 +80,6 @@ interface Location {
 const PACKS = 'packs';
 const LINE = /^([0-9a-f]{64}) (\d+) (\d+) (\d+) (\d+)$/;
 
-/** A cached outcome as read: the outcome, placed at the path asked for, and its record's JSON when it needs no rewriting. */
-export interface CachedOutcome {
-  outcome: FileOutcome;
-  /** serializeRecord(outcome.record), when the entry was stored from the same path. */
-  json?: string;
-}
-
 /** An entry's bytes as read from its pack: its meta line parsed, the record's JSON and the text left as bytes. */
 interface Entry {
   meta: Meta;
@@ -199,19 +192,23 @@ export class OutcomeCache {
     }
   }
 
-  /** Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry. */
-  read(key: string, rel: string): CachedOutcome | null {
+  /**
+   * Returns the cached outcome for `key`, placed at `rel`, or null on a miss or an unreadable entry.
+   * Its `json` (the record as stored) is set when the entry was stored from the same path: from
+   * another one the record names `rel` instead, and its JSON is made again when needed.
+   */
+  read(key: string, rel: string): FileOutcome | null {
     const entry = this.#readEntry(key);
     if (!entry) return null;
     const { meta, bytes, lengths: [metaLength, jsonLength] } = entry;
-    if (!meta.ok && meta.error) return { outcome: { path: rel, ok: false, error: meta.error } };
+    if (!meta.ok && meta.error) return { path: rel, ok: false, error: meta.error };
     if (!meta.ok) return null;
     const json = bytes.toString('utf8', metaLength, metaLength + jsonLength);
     try {
       const record = JSON.parse(json) as Extract<FileOutcome, { ok: true }>['record'];
       const text = bytes.toString('utf8', metaLength + jsonLength);
-      if (meta.path === rel) return { outcome: { path: rel, ok: true, record, warnings: meta.warnings ?? [], text }, json };
-      return { outcome: { path: rel, ok: true, record: { ...record, source: { ...record.source, path: rel } }, warnings: meta.warnings ?? [], text } };
+      if (meta.path === rel) return { path: rel, ok: true, record, warnings: meta.warnings ?? [], text, json };
+      return { path: rel, ok: true, record: { ...record, source: { ...record.source, path: rel } }, warnings: meta.warnings ?? [], text };
     } catch {
       return null;
     }

@@ -17,15 +17,15 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeInput, planManifest, type FileOutcome, type Keeper, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import { describeInput, planManifest, type FileOutcome, type FileSummary, type Keeper } from '../../../src/lib/extract/manifest.ts';
 import type { IdentityCorrection, Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
 import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
-import type { FileSummary } from './one.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
-import { decodeOutput, forEachLimited, idOf, serializeRecord, tokenOf, writePlanned, type EncodedOutput, type Serialized } from './write-output.ts';
+import { decodeOutput, encodeOutput, forEachLimited, idOf, serializeRecord, tokenOf, writePlanned } from './write-output.ts';
+import type { EncodedOutput } from '../../../src/lib/extract/written-state.ts';
 import type { Message } from '../../../src/lib/schema/message.ts';
 
 export interface ExtractOptions {
@@ -100,10 +100,11 @@ function statAll(root: string, files: readonly CorpusFile[]): (Stamp | undefined
 
 /** Returns whether a file still holds the content its index entry was made from (a touched or copied-back file). */
 async function sameContent(root: string, file: CorpusFile, entry: IndexEntry, version: string): Promise<boolean> {
-  if (!entry.key || !entry.format) return false;
+  const { key, format } = entry.summary;
+  if (!key || !format) return false;
   try {
     const bytes = await readFile(fsPath(root, file));
-    return cacheKey(createHash('sha256').update(bytes).digest('hex'), entry.format, version) === entry.key;
+    return cacheKey(createHash('sha256').update(bytes).digest('hex'), format, version) === key;
   } catch {
     return false;
   }
@@ -143,7 +144,7 @@ async function reuseIndex(
 
 /**
  * Returns the summary (with cache key) of each file in `todo`, in order, the first `keep` with
- * their output files (see FileSummary): on worker threads when there are many.
+ * their output files (see summarizeFile): on worker threads when there are many.
  */
 async function summarizeAll(
   root: string,
@@ -209,40 +210,41 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   // What the worker threads just stored is read back below.
   if (todo.length > 0) cache?.refresh();
   const stampByPath = new Map(files.map((f, i) => [f.rel, stamps[i]]));
-  for (const [rel, r] of fresh) {
+  for (const [rel, summary] of fresh) {
     const stamp = stampByPath.get(rel);
-    if (r.stable && stamp) entries.set(rel, { stamp, format: r.format, key: r.key, summary: r.summary });
+    if (summary.stable !== false && stamp) entries.set(rel, { stamp, summary });
   }
 
   const summaries = [
-    ...files.map(({ rel }) => ({ path: rel, summary: withNote(entries.get(rel)?.summary ?? fresh.get(rel)!.summary, walked.notes.get(rel)) })),
+    ...files.map(({ rel }) => ({ path: rel, summary: withNote(entries.get(rel)?.summary ?? fresh.get(rel)!, walked.notes.get(rel)) })),
     ...problems.map((p) => ({ path: p.path, summary: { ok: false, error: p.error } as const })),
   ];
   const summaryByPath = new Map(summaries.map((s) => [s.path, s.summary]));
   const { manifest, keepers } = planManifest(describeInput(root, process.cwd()), summaries);
-  const keyOf = (rel: string) => (entries.get(rel) ?? fresh.get(rel))!.key!;
+  const keyOf = (rel: string) => (entries.get(rel)?.summary ?? fresh.get(rel))!.key!;
 
   /**
    * Returns the output files (and the id) of a file that gave a record: as extracted this run, else
-   * from the cache (with the whole outcome), else extracted again; null when it gives none now.
+   * from the cache (with the whole outcome, when it had to be read), else extracted again; null when
+   * it gives none now.
    */
-  const findOutput = async (rel: string): Promise<{ id: string; serialized: Serialized | EncodedOutput; outcome?: OkOutcome } | null> => {
-    const kept = fresh.get(rel);
-    if (kept?.output && kept.summary.ok) return { id: kept.summary.id, serialized: kept.output };
+  const findOutput = async (rel: string): Promise<{ id: string; output: EncodedOutput; outcome?: OkOutcome } | null> => {
+    const fromRun = fresh.get(rel);
+    if (fromRun?.ok && fromRun.output) return { id: fromRun.id, output: fromRun.output };
     // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
-    const output = cache?.readOutput(keyOf(rel), rel);
-    const id = output && idOf(output.json);
-    if (output && id) return { id, serialized: output };
+    const stored = cache?.readOutput(keyOf(rel), rel);
+    const id = stored && idOf(stored.json);
+    if (stored && id) return { id, output: encodeOutput(stored) };
     const cached = cache?.read(keyOf(rel), rel);
-    if (cached?.outcome.ok) {
-      const { outcome } = cached;
-      return { id: outcome.record.id, serialized: { json: cached.json ?? serializeRecord(outcome.record), text: outcome.text }, outcome };
+    if (cached?.ok) {
+      const { path, record, warnings, text, json } = cached;
+      return { id: record.id, output: encodeOutput({ json: json ?? serializeRecord(record), text }), outcome: { path, ok: true, record, warnings, text } };
     }
     const again = (await summarizeAll(root, [fileByPath.get(rel)!], { workers: 0, cache, version, keep: 1 }))[0]!;
-    return again.output && again.summary.ok ? { id: again.summary.id, serialized: again.output } : null;
+    return again.ok && again.output ? { id: again.id, output: again.output } : null;
   };
   /** Returns findOutput's answer, checked against the manifest's summary of the file. */
-  const loadOutput = async (rel: string): Promise<{ serialized: Serialized | EncodedOutput; outcome?: OkOutcome }> => {
+  const loadOutput = async (rel: string): Promise<{ output: EncodedOutput; outcome?: OkOutcome }> => {
     const summary = summaryByPath.get(rel);
     const loaded = await findOutput(rel);
     // Only when the file changed again during this run (or the cache entry was damaged): the
@@ -250,12 +252,12 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     if (!loaded || !summary?.ok || loaded.id !== summary.id) throw new Error(`${rel} changed during extraction; run again`);
     return loaded;
   };
-  /** Returns the whole outcome of a file that gave a record (for a shard's part.json). */
+  /** Returns the whole outcome of a file that gave a record (for a shard's part.json), without its JSON. */
   const load = async (rel: string): Promise<OkOutcome> => {
-    const { serialized, outcome } = await loadOutput(rel);
-    const summary = summaryByPath.get(rel) as Extract<OutcomeSummary, { ok: true }>;
+    const { output, outcome } = await loadOutput(rel);
+    const summary = summaryByPath.get(rel) as Extract<FileSummary, { ok: true }>;
     if (outcome) return outcome;
-    const { json, text } = decodeOutput(serialized);
+    const { json, text } = decodeOutput(output);
     return { path: rel, ok: true, record: JSON.parse(json) as ReportRecord, warnings: summary.warnings, text };
   };
 
@@ -265,7 +267,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     keepers.map((k) => ({
       id: k.id,
       token: tokenOf(k.path, keyOf(k.path)),
-      load: async () => (await loadOutput(k.path)).serialized,
+      load: async () => (await loadOutput(k.path)).output,
     })),
   );
   if (shard) await writePart(options.out, { shard, input: root, extractor: version }, summaries, new Set(keepers.map((k) => k.path)), load);
@@ -282,7 +284,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 }
 
 /** Returns a summary with a note added (a warning of a record, or after the error of a file that gave none). */
-function withNote(summary: OutcomeSummary, note: Message | undefined): OutcomeSummary {
+function withNote(summary: FileSummary, note: Message | undefined): FileSummary {
   if (!note) return summary;
   return summary.ok ? { ...summary, warnings: [...summary.warnings, note] } : { ...summary, note };
 }

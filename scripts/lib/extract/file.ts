@@ -39,8 +39,5 @@ export async function extractFile(root: string, rel: string, preread?: Buffer, s
   const decoded = await readReportText(bytes, format);
   if (!decoded.ok) return { path: rel, ok: false, error: decoded.error };
   const hash = sha256 ?? createHash('sha256').update(bytes).digest('hex');
-  const result = extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format: decoded.format ?? format, bytes: bytes.length }, decoded.meta, identity);
-  return result.ok
-    ? { path: rel, ok: true, record: result.record, warnings: result.warnings, text: decoded.text }
-    : { path: rel, ok: false, error: result.error };
+  return extractReport(decoded.text, { path: rel, sha256: hash, encoding: decoded.encoding, format: decoded.format ?? format, bytes: bytes.length }, decoded.meta, identity);
 }

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import type { FileSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Shard } from './shard.ts';
 import type { Message } from '../../../src/lib/schema/message.ts';
 
@@ -37,12 +37,10 @@ export interface Stamp {
   ino: number;
 }
 
-/** One file in the index. `key`: its cache key (null when its outcome depends on its stat alone). */
+/** One file in the index: its stamp and its summary (with its format and cache key, see FileSummary). */
 export interface IndexEntry {
   stamp: Stamp;
-  format: string | null;
-  key: string | null;
-  summary: OutcomeSummary;
+  summary: FileSummary;
 }
 
 /** The index of one input folder, as read back: entries by path and when the run that wrote them started. */
@@ -68,14 +66,16 @@ interface IndexFile {
 function toRow(rel: string, e: IndexEntry): Row {
   const s = e.summary;
   const summary: SummaryRow = s.ok ? [s.id, s.agency, s.year, s.figures, s.failing, s.warnings, s.sha256] : s.error;
-  return [rel, e.stamp.size, e.stamp.mtimeMs, e.stamp.ctimeMs, e.stamp.ino, e.format, e.key, summary];
+  return [rel, e.stamp.size, e.stamp.mtimeMs, e.stamp.ctimeMs, e.stamp.ino, s.format ?? null, s.key ?? null, summary];
 }
 
 /** Returns the entry a row holds. */
 function fromRow([, size, mtimeMs, ctimeMs, ino, format, key, s]: Row): IndexEntry {
-  const summary: OutcomeSummary =
+  const summary: FileSummary =
     !Array.isArray(s) ? { ok: false, error: s } : { ok: true, id: s[0], agency: s[1], year: s[2], figures: s[3], failedChecks: s[4].length, failing: s[4], warnings: s[5], sha256: s[6] };
-  return { stamp: { size, mtimeMs, ctimeMs, ino }, format, key, summary };
+  if (format !== null) summary.format = format;
+  if (key !== null) summary.key = key;
+  return { stamp: { size, mtimeMs, ctimeMs, ino }, summary };
 }
 
 /** Returns the stamp of a stat result. */

@@ -11,10 +11,9 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { stripFolder } from '../../../src/lib/extract/manifest.ts';
 import type { CorpusFile } from './corpus-walk.ts';
 import type { CacheLocation } from './cache.ts';
-import type { FileSummary } from './one.ts';
+import { stripFolder, type FileSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Batch } from './worker.ts';
 import { createMessage } from '../../../src/lib/schema/message.ts';
 
@@ -33,12 +32,7 @@ export function defaultWorkers(): number {
  */
 export function summarizeCrash(root: string, file: CorpusFile, error: unknown): FileSummary {
   const reason = stripFolder(error instanceof Error ? error.message : String(error), path.resolve(root));
-  return {
-    format: null,
-    key: null,
-    stable: false,
-    summary: { ok: false, error: createMessage('workerDied', { detail: reason }) },
-  };
+  return { stable: false, ok: false, error: createMessage('workerDied', { detail: reason }) };
 }
 
 /**
@@ -51,7 +45,7 @@ const YOUNG_GENERATION_MIB = 48;
 /**
  * Returns the summary of every file, in the order of `files`, extracted by `workers` threads (each
  * with a heap of at most `heapMib` MiB when given: a worker over it dies, and only its file is
- * lost), the first `keep` with their output files (see FileSummary); `onProgress`: files done so far.
+ * lost), the first `keep` with their output files (see summarizeFile); `onProgress`: files done so far.
  */
 export async function extractInPool(
   root: string,

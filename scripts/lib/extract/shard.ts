@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildManifest, describeInput, type FileOutcome, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import { buildManifest, describeInput, type FileOutcome, type FileSummary } from '../../../src/lib/extract/manifest.ts';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { UsageError } from '../cli.ts';
 import { parseShardArg } from './cli.ts';
@@ -33,7 +33,7 @@ export function shardOf(rel: string, count: number): number {
 
 /** One file's outcome in a part: records the part wrote are referred to by id, others are kept whole. */
 type PartEntry =
-  | { path: string; ok: false; error: Message }
+  | Extract<FileOutcome, { ok: false }>
   | { path: string; ok: true; id: string; warnings: Message[] }
   | { path: string; ok: true; outcome: Extract<FileOutcome, { ok: true }> };
 
@@ -53,7 +53,7 @@ interface Part {
 export async function writePart(
   out: string,
   part: { shard: Shard; input: string; extractor: string },
-  summaries: readonly { path: string; summary: OutcomeSummary }[],
+  summaries: readonly { path: string; summary: FileSummary }[],
   written: ReadonlySet<string>,
   load: (rel: string) => Promise<Extract<FileOutcome, { ok: true }>>,
 ): Promise<void> {

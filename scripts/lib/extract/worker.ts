@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { CorpusFile } from './corpus-walk.ts';
 import { OutcomeCache, type CacheLocation } from './cache.ts';
-import { summarizeFile, type FileSummary } from './one.ts';
+import { summarizeFile } from './one.ts';
+import type { FileSummary } from '../../../src/lib/extract/manifest.ts';
 
 export interface Batch {
   root: string;
@@ -14,7 +15,7 @@ export interface Batch {
   cache: CacheLocation | null;
   /** The extractor version (computed once by the main thread), part of every cache key. */
   version: string;
-  /** How many of the batch's first files keep their output files (see FileSummary). */
+  /** How many of the batch's first files keep their output files (see summarizeFile). */
   keep: number;
 }
 

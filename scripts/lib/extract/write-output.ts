@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
-import { WRITTEN_STATE as STATE, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
+import { WRITTEN_STATE as STATE, type EncodedOutput, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
 import { cacheKey } from './cache.ts';
 import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 
@@ -19,36 +19,20 @@ import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 const CONCURRENCY = 64;
 const DIRS = ['reports', 'text'] as const;
 
-/** The contents of a record's two output files: OUT/reports/<id>.json and OUT/text/<id>.txt. */
-export interface Serialized {
-  json: string;
-  text: string;
-}
-
-/**
- * A record's two output files as UTF-8 bytes, with their digests (see digest): made where the record
- * was serialized (a worker thread, in parallel), so that the write phase on the main thread, which
- * runs after every file is read, only writes.
- */
-export interface EncodedOutput {
-  bytes: readonly [json: Uint8Array, text: Uint8Array];
-  digests: readonly [json: string, text: string];
-}
-
 const encoder = new TextEncoder();
 
 /**
- * Returns a record's output files as bytes with their digests. Each array owns its memory (unlike a
- * small Buffer, a view of a shared pool), so that sending it to another thread copies only its bytes.
+ * Returns a record's output files, the record's JSON and the text it was read from, as bytes with
+ * their digests. Each array owns its memory (unlike a small Buffer, a view of a shared pool), so that
+ * sending it to another thread copies only its bytes.
  */
-export function encodeOutput({ json, text }: Serialized): EncodedOutput {
+export function encodeOutput({ json, text }: { json: string; text: string }): EncodedOutput {
   const bytes = [encoder.encode(json), encoder.encode(text)] as const;
   return { bytes, digests: [digest(bytes[0]), digest(bytes[1])] };
 }
 
-/** Returns the output files as text (for a reader of the record rather than a writer of its files). */
-export function decodeOutput(output: Serialized | EncodedOutput): Serialized {
-  if (!('bytes' in output)) return output;
+/** Returns the output files as text: the record's JSON and its text (for a reader of the record rather than a writer of its files). */
+export function decodeOutput(output: EncodedOutput): { json: string; text: string } {
   const [json, text] = output.bytes;
   return { json: Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString(), text: Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString() };
 }
@@ -72,8 +56,8 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-/** Returns the hash the state file records of a file's content (a string hashes as its UTF-8 bytes). */
-const digest = (content: string | Uint8Array) => createHash('sha1').update(content).digest('base64');
+/** Returns the hash the state file records of a file's content. */
+const digest = (content: Uint8Array) => createHash('sha1').update(content).digest('base64');
 
 /** What the last complete write recorded of one record: the hashes of its two files and its token. */
 interface Written {
@@ -111,14 +95,14 @@ async function listOutput(out: string): Promise<Set<string>> {
 /**
  * A record to write. `token` names its content without computing it (the source path and the cache
  * key: bytes, format and extractor version); when the last write had the same token and its files
- * are still there, they are left alone without loading the record. `load` returns the contents of
- * its two files (the record's JSON, the text it was read from), and is called only when the files
- * must be compared or written.
+ * are still there, they are left alone without loading the record. `load` returns its two files
+ * (the record's JSON, the text it was read from), and is called only when the files must be compared
+ * or written.
  */
 export interface PlannedRecord {
   id: string;
   token?: string;
-  load: () => Promise<Serialized | EncodedOutput>;
+  load: () => Promise<EncodedOutput>;
 }
 
 /** Returns the token of a record read from `path` with cache key `key` (see PlannedRecord). */
@@ -141,7 +125,7 @@ export async function writeOutput(
     result.records.map((record) => ({
       id: record.id,
       token: extractor ? tokenOf(record.source.path, cacheKey(record.source.sha256, record.source.format, identityVersion(extractor, record))) : undefined,
-      load: async () => ({ json: serializeRecord(record), text: result.texts.get(record.id) ?? '' }),
+      load: async () => encodeOutput({ json: serializeRecord(record), text: result.texts.get(record.id) ?? '' }),
     })),
   );
 }
@@ -189,9 +173,8 @@ export async function writePlanned(out: string, manifest: Manifest, planned: rea
   await forEachLimited(todo, CONCURRENCY, async (i) => {
     const { token, load } = planned[i]!;
     const before = previous?.get(planned[i]!.id);
-    const loaded = await load();
     // The record's JSON, and the decoded text the figures were read from: the report page shows it, line by line.
-    const { bytes, digests } = 'bytes' in loaded ? loaded : encodeOutput(loaded);
+    const { bytes, digests } = await load();
     written[i] = { json: digests[0], text: digests[1], token: token ?? null };
     for (const [k, name] of names[i]!.entries()) {
       if (before && (k === 0 ? before.json : before.text) === digests[k] && existing.has(name)) continue;

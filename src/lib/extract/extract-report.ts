@@ -1,10 +1,12 @@
 /**
- * One report's text → one validated record, or the reason it is not one. Pure: the caller reads the
+ * One report's text → the file's outcome (FileOutcome, manifest.ts): one validated record with its
+ * warnings and the text it was read from, or the reason it is not one. Pure: the caller reads the
  * file, decodes it and hashes it; this composes the readers (sections, tables, prose, identity,
  * checks) and validates the result against the shared schema.
  */
-import { reportRecordSchema, type ReportRecord, type TableStatus } from '../schema/report.ts';
+import { reportRecordSchema, type TableStatus } from '../schema/report.ts';
 import { createMessage, type Message } from '../schema/message.ts';
+import type { FileOutcome } from './manifest.ts';
 import { PROACTIVE_ROWS, REQUEST_ROWS, type RequestRowKey } from '../template.ts';
 import { readRows, type Row } from './tables/cells.ts';
 import { checkLegacySum, runChecks } from './checks.ts';
@@ -32,28 +34,27 @@ export interface SourceInfo {
   bytes: number;
 }
 
-export type Extraction =
-  | { ok: true; record: ReportRecord; warnings: Message[] }
-  | { ok: false; error: Message };
-
 /**
- * Returns the record extracted from a report's text, or the reason there is none. `meta`: what the
- * file says besides its text (a web page's or PDF's title and dates; document-meta.ts);
- * `identityLines`: the agency or year the corrections file gives the file (read at the caller's edge).
+ * Returns the outcome of a report's text at `source.path`: the record extracted from it with its
+ * warnings and `text` itself (the record's provenance lines refer to it), or the reason there is
+ * none. `meta`: what the file says besides its text (a web page's or PDF's title and dates;
+ * document-meta.ts); `identityLines`: the agency or year the corrections file gives the file (read
+ * at the caller's edge).
  */
-export function extractReport(text: string, source: SourceInfo, meta: DocumentMeta = EMPTY_META, identityLines: readonly IdentityCorrection[] = []): Extraction {
+export function extractReport(text: string, source: SourceInfo, meta: DocumentMeta = EMPTY_META, identityLines: readonly IdentityCorrection[] = []): FileOutcome {
+  const path = source.path;
   // pdftotext output: -layout rows become tab rows, line for line; plain output's figures alone on
   // their lines are never read (layout-text.ts).
   const converted = normalizeConverterLines(splitLines(text));
   const lines = converted.lines;
-  if (!text.trim()) return { ok: false, error: createMessage('emptyFile', {}) };
+  if (!text.trim()) return { path, ok: false, error: createMessage('emptyFile', {}) };
   const header = readCrawlerHeader(lines);
   const fileMeta = mergeMeta(mergeMeta(header.meta, meta), readFileNameMeta(source.path));
   const given = giveIdentity(readIdentity(lines, header.bodyStart, fileMeta), identityLines);
   const title = given.identity;
   const sections = findSections(lines);
   if (!title && sections.length < 3) {
-    return { ok: false, error: createMessage('notAReport', {}) };
+    return { path, ok: false, error: createMessage('notAReport', {}) };
   }
   const messages: Message[] = [...(fileMeta.notes ?? []), ...converted.notes];
   const extension = /\.[^./\\]+$/.exec(source.path)?.[0].toLowerCase() ?? '';
@@ -135,7 +136,7 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   if (!title) {
     // Never dropped silently: the file is listed with what it holds and why it has no record.
     const figures = countFigures(a.proactive, b.requests, c.appeals, legacyTable?.legacy ?? {});
-    return { ok: false, error: createMessage('noIdentity', { figures }) };
+    return { path, ok: false, error: createMessage('noIdentity', { figures }) };
   }
   const narrative = readNarrative(lines);
   const checks = pre2019
@@ -178,9 +179,9 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
   };
   const parsed = reportRecordSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, error: createMessage('recordInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) };
+    return { path, ok: false, error: createMessage('recordInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) };
   }
-  return { ok: true, record: parsed.data, warnings: messages };
+  return { path, ok: true, record: parsed.data, warnings: messages, text };
 }
 
 /** Returns how many cells of the three tables hold a figure. */

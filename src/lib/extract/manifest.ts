@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Manifest, ManifestEntry, ReportRecord } from '../schema/report.ts';
 import { createMessage, type Message } from '../schema/message.ts';
+import type { EncodedOutput } from './written-state.ts';
 
 /**
  * Returns the corpus folder as the manifest names it: its path relative to `cwd` (the run's working
@@ -28,9 +29,16 @@ export function stripFolder(message: string, folder: string): string {
   return path.isAbsolute(folder) ? message.split(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`).join('') : message;
 }
 
-/** What happened to one input file. */
+/**
+ * What happened to one input file, where it is read (extractReport makes it): the record with its
+ * warnings and the text it was read from (the record's provenance lines refer to it), or why there
+ * is none. One of the two shapes a file passes through; the other is its summary (FileSummary).
+ * `json`: the record as serializeRecord writes it (scripts/lib/extract/write-output.ts), when it was
+ * made already (an outcome just extracted, or read from a cache entry stored from the same path),
+ * so that it is not made again.
+ */
 export type FileOutcome =
-  | { path: string; ok: true; record: ReportRecord; warnings: Message[]; /** The text the record was read from (provenance lines refer to it). */ text: string }
+  | { path: string; ok: true; record: ReportRecord; warnings: Message[]; text: string; json?: string }
   | { path: string; ok: false; error: Message };
 
 /** Returns how many figures a record holds (non-null cells), used to rank duplicates. */
@@ -41,16 +49,23 @@ export function countFigures(record: ReportRecord): number {
 }
 
 /**
- * What the manifest needs of a file's outcome: without the record and its text. `sha256`: the
- * file's bytes (null when unknown), `failing`: the ids of the checks that failed; `note`: what the
- * corpus walk says of the file (its name), after the error.
+ * What the manifest and the stat index need of a file's outcome, from where it was read on: the
+ * outcome without the record and its text. For the manifest: `sha256`, the file's bytes (null when
+ * unknown); `failing`, the ids of the checks that failed; `note`, what the corpus walk says of the
+ * file (its name), after the error. For the stat index (scripts/lib/extract/index.ts), set where
+ * the file is read through the cache (scripts/lib/extract/one.ts): `format` and `key`, the file's
+ * format and cache key (absent when the outcome follows from its extension or size alone);
+ * `stable: false` when the outcome is an internal error, which must not be remembered, so that the
+ * next run tries the file again. `output`: the record's output files, encoded where the file was
+ * read (on a worker thread) so that the write phase only writes, while they travel to the writer.
  */
-export type OutcomeSummary =
+export type FileSummary = { format?: string; key?: string; stable?: false } & (
   | { ok: false; error: Message; note?: Message }
-  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: Message[] };
+  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: Message[]; output?: EncodedOutput }
+);
 
-/** Returns the summary of an outcome. */
-export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
+/** Returns the summary of an outcome, for the manifest (without what the stat index records and without output files). */
+export function summarizeOutcome(outcome: FileOutcome): FileSummary {
   if (!outcome.ok) return { ok: false, error: outcome.error };
   const { record } = outcome;
   const failing = record.checks.filter((c) => c.status === 'fail').map((c) => c.id);
@@ -73,7 +88,7 @@ export interface Keeper {
   path: string;
 }
 
-type OkSummary = Extract<OutcomeSummary, { ok: true }>;
+type OkSummary = Extract<FileSummary, { ok: true }>;
 
 type Candidate = { path: string; summary: OkSummary };
 
@@ -119,7 +134,7 @@ function rankDuplicates(candidates: readonly Candidate[]): { keeper: Candidate; 
  * with the most figures, then the first path in sorted order; every other one is listed as an error
  * naming the file kept and the rule that decided.
  */
-export function planManifest(input: string, summaries: readonly { path: string; summary: OutcomeSummary }[]): { manifest: Manifest; keepers: Keeper[] } {
+export function planManifest(input: string, summaries: readonly { path: string; summary: FileSummary }[]): { manifest: Manifest; keepers: Keeper[] } {
   const sorted = [...summaries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Candidates per record id, in sorted order: looked up per file below (a scan per file is quadratic).
   const candidatesById = new Map<string, Candidate[]>();

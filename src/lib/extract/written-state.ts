@@ -9,6 +9,18 @@ import path from 'node:path';
 /** The state file's name in an output folder. */
 export const WRITTEN_STATE = '.written.json';
 
+/**
+ * A record's two output files (OUT/reports/<id>.json, OUT/text/<id>.txt) as UTF-8 bytes, with the
+ * digests the state file records of them (encodeOutput in scripts/lib/extract/write-output.ts makes
+ * it, decodeOutput gives the text back). Made where the record was serialized (a worker thread, in
+ * parallel), so that the write phase on the main thread, which runs after every file is read, only
+ * writes.
+ */
+export interface EncodedOutput {
+  bytes: readonly [json: Uint8Array, text: Uint8Array];
+  digests: readonly [json: string, text: string];
+}
+
 /** A row of the state file: the record's id, the hashes of its JSON and text files, and its token (see write-output.ts). */
 export type WrittenRow = [id: string, json: string, text: string, token: string | null];
 

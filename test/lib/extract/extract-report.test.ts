@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractReport, type Extraction } from '../../../src/lib/extract/extract-report.ts';
+import { extractReport } from '../../../src/lib/extract/extract-report.ts';
+import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
 import { reportRecordSchema, type ReportRecord } from '../../../src/lib/schema/report.ts';
 import { SAMPLES } from '../../fixtures/samples.ts';
 import { wordMessages } from '../../support/messages.ts';
@@ -9,7 +10,7 @@ const SOURCE = { sha256: '0'.repeat(64), encoding: 'utf-8', format: 'text' as co
 
 function extractSample(file: string): ReportRecord {
   const text = readFileSync(new URL(`../../../content/reports/${file}`, import.meta.url), 'utf8');
-  const result: Extraction = extractReport(text, { ...SOURCE, path: file });
+  const result: FileOutcome = extractReport(text, { ...SOURCE, path: file });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.record;
 }

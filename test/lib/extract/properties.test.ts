@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractReport, type Extraction } from '../../../src/lib/extract/extract-report.ts';
+import { extractReport } from '../../../src/lib/extract/extract-report.ts';
+import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
 import { htmlToReportText } from '../../../src/lib/extract/formats/html.ts';
 import { reportRecordSchema, type Appeals, type Requests } from '../../../src/lib/schema/report.ts';
 import { renderHtml, reportModel } from '../../fixtures/render-report.ts';
@@ -34,8 +35,8 @@ function printedValues(line: string): Set<number> {
 }
 
 /** Asserts the extraction invariants for one input; returns the outcome for further checks. */
-function checkInvariants(text: string): Extraction {
-  let result: Extraction;
+function checkInvariants(text: string): FileOutcome {
+  let result: FileOutcome;
   try {
     result = extractReport(text, SOURCE);
   } catch (error) {

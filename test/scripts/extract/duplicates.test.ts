@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractCorpus } from '../../../scripts/lib/extract/corpus.ts';
-import { planManifest, type OutcomeSummary } from '../../../src/lib/extract/manifest.ts';
+import { planManifest, type FileSummary } from '../../../src/lib/extract/manifest.ts';
 import { wordMessageBilingual } from '../../../src/lib/i18n/word-message.ts';
 
 /** Returns the summary of a record of agency 甲 for 2023 with the given bytes, figures and failed checks. */
-function summary(sha256: string | null, figures: number, failing: string[] = []): OutcomeSummary {
+function summary(sha256: string | null, figures: number, failing: string[] = []): FileSummary {
   return { ok: true, id: 'jia-2023', agency: '甲', year: 2023, figures, failedChecks: failing.length, failing, sha256, warnings: [] };
 }
 
 /** Returns the kept path and the first message of every other file. */
-function plan(files: Record<string, OutcomeSummary>): { kept: string; messages: Record<string, string> } {
+function plan(files: Record<string, FileSummary>): { kept: string; messages: Record<string, string> } {
   const { manifest, keepers } = planManifest('in', Object.entries(files).map(([p, s]) => ({ path: p, summary: s })));
   expect(keepers).toHaveLength(1);
   const kept = keepers[0]!.path;

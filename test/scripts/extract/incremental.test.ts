@@ -114,7 +114,7 @@ describe('incremental extraction', () => {
 
   it('trusts a stat only when the file was older than the run that recorded it by RACY_MS', () => {
     const stamp = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 7 };
-    const entry: IndexEntry = { stamp, format: 'text', key: 'k', summary: { ok: false, error: { code: 'emptyFile', params: {} } } };
+    const entry: IndexEntry = { stamp, summary: { format: 'text', key: 'k', ok: false, error: { code: 'emptyFile', params: {} } } };
     expect(isUnchanged(entry, { ...stamp }, stamp.mtimeMs + RACY_MS + 1)).toBe(true);
     // Written within the timestamp granularity of the run: it could change again without its mtime moving.
     expect(isUnchanged(entry, { ...stamp }, stamp.mtimeMs + RACY_MS - 1)).toBe(false);
@@ -126,7 +126,7 @@ describe('incremental extraction', () => {
   it('ignores an index written by another extractor version or for another input folder', async () => {
     const cache = path.join(root, 'cache-version');
     const file = indexPath(cache, input);
-    const entry: IndexEntry = { stamp: { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 }, format: null, key: null, summary: { ok: false, error: { code: 'emptyFile', params: {} } } };
+    const entry: IndexEntry = { stamp: { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 }, summary: { ok: false, error: { code: 'emptyFile', params: {} } } };
     await writeIndex(file, input, 'v1', { scannedAt: 5, files: new Map([['a.txt', entry]]) });
     expect((await readIndex(file, input, 'v1'))!.files.get('a.txt')).toEqual(entry);
     expect(await readIndex(file, input, 'v2')).toBeNull();

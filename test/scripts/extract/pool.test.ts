@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkCorpus, type CorpusFile } from '../../../scripts/lib/extract/corpus-walk.ts';
 import { extractCorpus, PARALLEL_FROM } from '../../../scripts/lib/extract/corpus.ts';
-import type { FileSummary } from '../../../scripts/lib/extract/one.ts';
+import type { FileSummary } from '../../../src/lib/extract/manifest.ts';
 import { extractInPool } from '../../../scripts/lib/extract/pool.ts';
 import { readCrashHook } from '../../../scripts/lib/extract/worker.ts';
 import { generateCorpus } from '../../../scripts/lib/generate/corpus.ts';
@@ -53,7 +53,7 @@ describe('a worker that dies', () => {
     files = walkCorpus(input).files;
     victim = 40;
     clean = await runWith(undefined, input, files);
-    expect(clean.every((h) => h.summary.ok)).toBe(true);
+    expect(clean.every((h) => h.ok)).toBe(true);
   });
 
   for (const [how, reason] of [
@@ -66,9 +66,9 @@ describe('a worker that dies', () => {
       const held = await runWith(`${how}:${name}`, input, files, how === 'oom' ? 256 : undefined);
       expect(held).toHaveLength(files.length);
       const lost = held[victim]!;
-      expect(lost.summary.ok).toBe(false);
+      expect(lost.ok).toBe(false);
       expect(lost.stable).toBe(false);
-      const error = lost.summary.ok ? null : lost.summary.error;
+      const error = lost.ok ? null : lost.error;
       expect(error?.code).toBe('workerDied');
       const detail = error?.code === 'workerDied' ? error.params.detail : '';
       expect(detail).toMatch(reason);
