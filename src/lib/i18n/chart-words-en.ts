@@ -27,8 +27,15 @@ export const enChartWords: ChartWords = {
     categoryJoin: '; ',
     categoryBar: (bar: string, labels: string[]) => `${bar} ${labels.join(', ')}`,
   },
+  measures: {
+    received: { name: 'New requests', unit: '' },
+    handled: { name: 'Requests handled', unit: '' },
+    grantRate: { name: 'Share granted in full', unit: '%' },
+    review: { name: 'Administrative reviews', unit: '' },
+    litigation: { name: 'Lawsuits', unit: '' },
+  },
   compare: {
-    agency: 'Agency', year: 'Year', unit: (u: string) => (u === '%' ? ' (%)' : ''), handled: 'Total handled', share: 'Share granted in full', kind: 'Level · kind', received: 'New requests',
+    agency: 'Agency', year: 'Year', unit: (u: string) => (u ? ` (${u})` : ''), handled: 'Total handled', share: 'Share granted in full', kind: 'Level · kind', received: 'New requests',
     seriesAria: (m: string) => `${m} per year, selected agencies`, dispAria: (y: string) => `Outcomes in ${y}, selected agencies`, dispAxis: 'Share of requests handled (%)',
     dispColumn: (label: string) => label,
     rankAria: (y: string) => `Share granted in full in ${y}, ranked`, kindAria: (y: string) => `New requests by agency level and kind, ${y}`,

@@ -24,6 +24,13 @@ export const zhChartWords: ChartWords = {
     categoryJoin: '；',
     categoryBar: (bar: string, labels: string[]) => `${bar} ${labels.join('、')}`,
   },
+  measures: {
+    received: { name: '新收申请', unit: '件' },
+    handled: { name: '办理总计', unit: '件' },
+    grantRate: { name: '予以公开占比', unit: '%' },
+    review: { name: '行政复议', unit: '件' },
+    litigation: { name: '行政诉讼', unit: '件' },
+  },
   compare: {
     agency: '机关', year: '年度', unit: (u: string) => `（${u}）`, handled: '办理总计（件）', share: '予以公开占比', kind: '层级·类型', received: '新收申请（件）',
     seriesAria: (m: string) => `所选机关每年${m}折线图`, dispAria: (y: string) => `${y}年所选机关办理结果构成`, dispAxis: '占办理结果（%）',

@@ -3,6 +3,7 @@
  * every other locale's dictionary must satisfy (en.ts). Report text and agency names are never here:
  * they are the report's own words.
  */
+import { MEASURE_IS_SHARE } from '../aggregate/compare.ts';
 import type { FailureMessage } from '../findings/failure-message.ts';
 import { zhChartWords } from './chart-words-zh.ts';
 import { zhMessages } from './extract-messages-zh.ts';
@@ -121,15 +122,16 @@ export const zh = {
     /** A flagged change in words, with the measure, both years and the ratio; null when not flagged. */
     describe: (change: MeasureChange, factor: number): string | null => {
       if (!change.flag) return null;
-      const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${change.unit}`);
+      const { name: label, unit } = zhChartWords.measures[change.measure];
+      const fmt = (v: number) => (MEASURE_IS_SHARE[change.measure] ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${unit}`);
       const span = `${change.fromYear} 年 ${fmt(change.from!)} → ${change.toYear} 年 ${fmt(change.to!)}`;
       switch (change.flag) {
         case 'suddenZero':
-          return `${change.label}：${span}，由非零骤降为零，请核对原文。`;
+          return `${label}：${span}，由非零骤降为零，请核对原文。`;
         case 'jump':
-          return `${change.label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${factor} 倍），请核对原文。`;
+          return `${label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${factor} 倍），请核对原文。`;
         case 'drop':
-          return `${change.label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
+          return `${label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
       }
     },
   },

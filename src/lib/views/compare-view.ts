@@ -3,7 +3,7 @@
  * default selection at build time; the client script calls the same function when the reader picks.
  */
 import { ascending, descending } from 'd3-array';
-import { MEASURES, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
+import { MEASURE_IS_SHARE, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
 import { listDispositionSegments } from '../aggregate/corpus.ts';
 import { DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
 import { chartWords } from '../i18n/chart-words.ts';
@@ -44,12 +44,12 @@ const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%
  * chart-words.ts: the compare page's script carries those, not the whole dictionary).
  */
 export function buildCompareView(all: readonly CompareRow[], selection: Selection, lang: Lang): CompareView {
-  const { compare: w, drawing, notes } = chartWords(lang);
+  const { compare: w, drawing, notes, measures } = chartWords(lang);
   const chosen = new Set(selection.agencies);
   const rows = all.filter((r) => chosen.has(r.slug)).sort((a, b) => ascending(a.agency, b.agency) || ascending(a.year, b.year));
-  const measure = MEASURES[selection.measure];
-  const measureName = measure[lang];
-  const yLabel = `${measureName}${w.unit(measure.unit)}`;
+  const { name: measureName, unit } = measures[selection.measure];
+  const percent = MEASURE_IS_SHARE[selection.measure];
+  const yLabel = `${measureName}${w.unit(unit)}`;
   const year = String(selection.year ?? '—');
 
   const points = rows.flatMap((r) => {
@@ -61,12 +61,12 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
       ? drawSeriesByYear(points, {
           ariaLabel: w.seriesAria(measureName),
           yLabel,
-          percent: measure.percent,
+          percent,
           ...drawing.series,
         })
       : '',
     columns: [w.agency, w.year, yLabel],
-    rows: points.map((p) => [p.agency, String(p.year), measure.percent ? pct(p.value) : p.value]),
+    rows: points.map((p) => [p.agency, String(p.year), percent ? pct(p.value) : p.value]),
   };
 
   const inYear = rows.filter((r) => r.year === selection.year);

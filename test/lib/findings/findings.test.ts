@@ -86,6 +86,13 @@ describe('year-over-year changes', () => {
       '行政复议：2023 年 3 件 → 2024 年 0 件，由非零骤降为零，请核对原文。',
       null,
     ]);
+    expect(changes.map((c) => describeChangeFlag(c, 'en'))).toEqual([
+      'New requests: 2023 4 → 2024 28, 7.0 times as many (more than 5 times); check the source.',
+      'Requests handled: 2023 200 → 2024 28, down to 14.0% (less than a fifth); check the source.',
+      null,
+      'Administrative reviews: 2023 3 → 2024 0, a sudden fall to zero; check the source.',
+      null,
+    ]);
   });
 });
 
