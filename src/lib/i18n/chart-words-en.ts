@@ -7,6 +7,7 @@ const KIND_WORDS: Record<string, string> = { 县级: 'County', 地市级: 'Prefe
 export const enChartWords: ChartWords = {
   nothingToDraw: 'No figures to draw.',
   drawing: {
+    punctuation: { colon: ': ', open: ' (', close: ')' },
     series: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
     requestsUnit: ' requests',
     casesUnit: ' cases',

@@ -4,6 +4,7 @@ import type { ChartWords } from './chart-words.ts';
 export const zhChartWords: ChartWords = {
   nothingToDraw: '没有可画的数字。',
   drawing: {
+    punctuation: { colon: '：', open: '（', close: '）' },
     series: { xLabel: '年度', yearSuffix: '年', proseNote: '（来自正文，非表格）', legacyNote: '（2019年以前：旧式统计表的受理申请）' },
     requestsUnit: ' 件',
     casesUnit: ' 件',

@@ -6,6 +6,7 @@
  */
 import type { MeasureKey } from '../aggregate/compare.ts';
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
+import type { ChartPunctuation } from '../charts/render.ts';
 import type { DispositionGroup } from '../aggregate/summarize.ts';
 import { enChartWords } from './chart-words-en.ts';
 import { zhChartWords } from './chart-words-zh.ts';
@@ -16,6 +17,8 @@ export interface ChartWords {
   nothingToDraw: string;
   /** Words a chart module draws, passed as its options. */
   drawing: {
+    /** Punctuation of labels and tooltips, every chart module's `punctuation` option. */
+    punctuation: ChartPunctuation;
     /** The per-year line chart's year axis and tooltip words (drawSeriesByYear). */
     series: { xLabel: string; yearSuffix: string; proseNote: string; legacyNote: string };
     /** Unit after a count of requests, and of appeal cases, in tooltips. */

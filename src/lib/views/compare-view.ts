@@ -63,6 +63,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
           yLabel,
           percent,
           ...drawing.series,
+          punctuation: drawing.punctuation,
         })
       : '',
     columns: [w.agency, w.year, yLabel],
@@ -84,6 +85,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
           xLabel: w.dispAxis,
           unit: drawing.requestsUnit,
           unreadLabel: drawing.unreadLabel,
+          punctuation: drawing.punctuation,
         })
       : '',
     columns: [w.agency, ...DISPOSITION_GROUPS.map((g) => w.dispColumn(drawing.dispositionLabels[g])), w.handled],
@@ -95,7 +97,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
     .map((r) => ({ agency: r.agency, slug: r.slug, year: r.year, rate: r.grantRate!, handled: r.handled! }))
     .sort((a, b) => descending(a.rate, b.rate) || ascending(a.agency, b.agency));
   const ranking: ChartView = {
-    svg: bars.length ? drawGrantRanking(bars, { ariaLabel: w.rankAria(year), xLabel: drawing.grantRateAxis }) : '',
+    svg: bars.length ? drawGrantRanking(bars, { ariaLabel: w.rankAria(year), xLabel: drawing.grantRateAxis, punctuation: drawing.punctuation }) : '',
     columns: [w.agency, w.year, w.share, w.handled],
     rows: bars.map((b) => [b.agency, String(b.year), pct(b.rate), b.handled]),
   };
@@ -104,7 +106,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
     .filter((r) => r.received !== null)
     .map((r) => ({ agency: r.agency, year: r.year, kind: w.kindLabel(r.kindLabel), received: r.received! }));
   const kind: ChartView = {
-    svg: kindPoints.length ? drawRequestsByKind(kindPoints, { ariaLabel: w.kindAria(year), xLabel: drawing.receivedAxis, unit: drawing.requestsUnit }) : '',
+    svg: kindPoints.length ? drawRequestsByKind(kindPoints, { ariaLabel: w.kindAria(year), xLabel: drawing.receivedAxis, unit: drawing.requestsUnit, punctuation: drawing.punctuation }) : '',
     columns: [w.agency, w.kind, w.received],
     rows: kindPoints.map((p) => [p.agency, p.kind, p.received]),
   };
