@@ -6,6 +6,7 @@
 import { ascending, group } from 'd3-array';
 import { summarizeReport } from '../aggregate/summarize.ts';
 import type { ReportRecord } from '../schema/report.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 import { combineApplicantMix, describeApplicantMix, type ReportApplicantMix, type YearApplicantMix } from './applicants.ts';
 import { findPrevious, scoreAgencyBoilerplate, scoreBoilerplate, sortBoilerplate, type BoilerplateScore } from './boilerplate.ts';
 import { listDisagreements, type Disagreement } from './disagreements.ts';
@@ -23,9 +24,10 @@ export interface FindingNote {
   zh: string;
 }
 
-/** Returns a prose-vs-table disagreement in words (Chinese). */
-export function describeDisagreement(d: Disagreement): string {
-  return `正文与表格不一致：${d.label}正文为 ${d.prose}${d.proseLine ? `（第 ${d.proseLine} 行“${d.proseText}”）` : ''}，表格为 ${d.table}。`;
+/** Returns a prose-vs-table disagreement in words of a language (the dictionary's; the report page says the same). */
+export function describeDisagreement(d: Disagreement, lang: Lang = 'zh'): string {
+  const ui = dictionary(lang);
+  return ui.report.disagreement(d.measure ? ui.narrativeLabels[d.measure]! : d.where, d.prose, d.proseLine, d.proseText, d.table);
 }
 
 /**

@@ -44,6 +44,7 @@ export const en = {
   notInReport: 'not in the report',
   line: (n: number) => `source line ${n}`,
   corrected: 'corrected by hand',
+  correctedMark: '✎',
   correctedNote: (read: string, reason: string, source: string) => `Corrected by hand (人工更正): read as ${read}; reason: ${reason}; source: ${source}`,
   citation: (what: string, source: string, url: string, builtOn: string) => `${what}. ${source.replace(/\.$/, '')}. Nianbao, ${url}, data built ${builtOn}.`,
   kind: { government: 'government', department: 'department' },

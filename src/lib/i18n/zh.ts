@@ -47,6 +47,8 @@ export const zh = {
   notInReport: '报告中没有此数',
   line: (n: number) => `原文第 ${n} 行`,
   corrected: '人工更正',
+  /** The mark after a figure corrected by hand, in its table cell. */
+  correctedMark: '更',
   correctedNote: (read: string, reason: string, source: string) => `人工更正：提取时读作 ${read}；理由：${reason}；来源：${source}`,
   /** A citation of a chart: what, its source, where and when. */
   citation: (what: string, source: string, url: string, builtOn: string) => `${what}。${source.replace(/。$/, '')}。年报观察，${url}，数据构建于 ${builtOn}。`,
