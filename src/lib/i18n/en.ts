@@ -98,6 +98,7 @@ export const en = {
   },
   timeliness: {
     status: { met: 'on time', late: 'late', unknown: 'unknown', implausible: 'date implausible' },
+    note: (text: string) => `Timeliness: ${text}.`,
     describe: (t: Timeliness): string => {
       switch (t.status) {
         case 'unknown':

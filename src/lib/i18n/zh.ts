@@ -104,6 +104,8 @@ export const zh = {
   },
   timeliness: {
     status: { met: '按时', late: '逾期', unknown: '未知', implausible: '日期存疑' } satisfies Record<TimelinessStatus, string>,
+    /** A late or implausibly dated report as a "check the source" note (the findings feed), around `describe`. */
+    note: (text: string) => `报告时限：${text}。`,
     /** The timeliness in words, e.g. 逾期 12 天, 按时（截止日前 3 天）. */
     describe: (t: Timeliness): string => {
       switch (t.status) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/lib/extract/checks.ts';
 import { listCorpusApplicantMix, listYearApplicantSegments, describeApplicantMix } from '../../../src/lib/findings/applicants.ts';
 import { collectNgrams, findPrevious, rankBoilerplate, scoreBoilerplate, splitSentences } from '../../../src/lib/findings/boilerplate.ts';
-import { describeAgencyFindings, describeDisagreement, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
+import { describeAgencyFindings, describeDisagreement, describeFindingNote, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { listDisagreements } from '../../../src/lib/findings/disagreements.ts';
 import { rankAgencyQuality } from '../../../src/lib/findings/quality.ts';
 import { assessTimeliness, describeTimeliness, findDeadline } from '../../../src/lib/findings/timeliness.ts';
@@ -212,7 +212,7 @@ describe('prose vs tables', () => {
       ['withheld', 2, 3, 17, '不予公开2件', 8],
     ]);
     const notes = describeReportFindings(r, null).notes.filter((n) => n.kind === 'disagreement');
-    expect(notes.map((n) => n.zh)).toEqual([
+    expect(notes.map((n) => describeFindingNote(n))).toEqual([
       '正文与表格不一致：予以公开（件）正文为 5（第 17 行“予以公开2件”），表格为 2。',
       '正文与表格不一致：不予公开（件）正文为 2（第 17 行“不予公开2件”），表格为 3。',
     ]);
