@@ -10,7 +10,7 @@
  */
 import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
-import { describeReportFindings } from '../../../src/lib/findings/describe.ts';
+import { describeDisagreement, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { describeTimeliness } from '../../../src/lib/findings/timeliness.ts';
 import { describeChangeFlag } from '../../../src/lib/findings/yoy.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
@@ -73,7 +73,7 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
         ...record.messages.map((m) => wordMessage(m, 'zh')),
         describeTimeliness(findings.timeliness),
         ...findings.flags.map((flag) => describeChangeFlag(flag)),
-        ...findings.notes.filter((n) => n.kind === 'disagreement').map((n) => n.zh),
+        ...findings.disagreements.map((d) => describeDisagreement(d)),
         ...Object.values(record.narrative).flatMap((f) => (f ? [f.text] : [])),
         ...(['overview', 'problems', 'other'] as const).map((key) => cutSection(wordNoteLinesOrNull(record.sections[key])).text ?? ''),
       ].filter(Boolean).join('\n'),

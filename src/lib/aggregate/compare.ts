@@ -11,14 +11,20 @@ export interface CompareRow extends ReportSummary {
   kindLabel: string;
 }
 
-export const MEASURES = {
-  received: { zh: '新收申请', en: 'New requests', unit: '件', percent: false },
-  handled: { zh: '办理总计', en: 'Requests handled', unit: '件', percent: false },
-  grantRate: { zh: '予以公开占比', en: 'Share granted in full', unit: '%', percent: true },
-  review: { zh: '行政复议', en: 'Administrative reviews', unit: '件', percent: false },
-  litigation: { zh: '行政诉讼', en: 'Lawsuits', unit: '件', percent: false },
-} as const;
-export type MeasureKey = keyof typeof MEASURES;
+/**
+ * The measures a reader can choose, in display order. Their names and units are words, in each
+ * language's dictionary (the charts' words, `measures`, keyed by MeasureKey); here is only what is data.
+ */
+export const MEASURE_KEYS = ['received', 'handled', 'grantRate', 'review', 'litigation'] as const;
+export type MeasureKey = (typeof MEASURE_KEYS)[number];
+
+/** Whether each measure is a 0–1 share (shown as a percentage) rather than a count. */
+export const MEASURE_IS_SHARE: Readonly<Record<MeasureKey, boolean>> = { received: false, handled: false, grantRate: true, review: false, litigation: false };
+
+/** Returns true when `key` names a measure (a query string's `m`, say). */
+export function isMeasureKey(key: string): key is MeasureKey {
+  return (MEASURE_KEYS as readonly string[]).includes(key);
+}
 
 /** Returns a report's value of a measure (counts, or a 0–1 share for grantRate), or null. */
 export function readMeasure(row: ReportSummary, measure: MeasureKey): number | null {
@@ -63,7 +69,7 @@ export function readSelection(search: string, rows: readonly CompareRow[]): Sele
   return {
     agencies: agencies.length ? agencies : fallback.agencies,
     year: rows.some((r) => r.year === year) ? year : fallback.year,
-    measure: m in MEASURES ? (m as MeasureKey) : fallback.measure,
+    measure: isMeasureKey(m) ? m : fallback.measure,
   };
 }
 

@@ -6,7 +6,8 @@ import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
 
 /** Returns the SVG markup of the grant-rate ranking. */
 export function drawGrantRanking(bars: readonly RateBar[], options: ChartOptions & { xLabel: string }): string {
-  const labels = bars.map((b) => `${b.agency}（${b.year}）`);
+  const { open, close } = options.punctuation;
+  const labels = bars.map((b) => `${b.agency}${open}${b.year}${close}`);
   return renderPlot({
     width: options.width ?? 600,
     height: 74 + bars.length * 30,

@@ -27,6 +27,18 @@ function getDocument(): Document {
  */
 export const CHART_CHAR_WIDTH = 15;
 
+/**
+ * The punctuation of a chart's labels and tooltips, in the chart's language (the dictionaries'
+ * `charts.drawing.punctuation`): strings, not functions, so that a drawing stays plain data.
+ */
+export interface ChartPunctuation {
+  /** Between a label and its value: 沂源县人民政府 2023年：106, Agency 2023: 106. */
+  colon: string;
+  /** Around a year or a share after a label, with the space before it where the language has one. */
+  open: string;
+  close: string;
+}
+
 /** Options every chart takes. */
 export interface ChartOptions {
   /** Width in CSS pixels of the drawing (it scales down with the page). */
@@ -35,6 +47,8 @@ export interface ChartOptions {
   ariaLabel: string;
   /** One-sentence description for assistive technology. */
   ariaDescription?: string;
+  /** Punctuation of labels and tooltips, in the chart's language. */
+  punctuation: ChartPunctuation;
 }
 
 /** Returns the markup of a Plot chart (an `<svg>`, or a `<figure>` when it has a legend). */

@@ -32,7 +32,7 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
         fill: 'kind',
         r: 6,
         fillOpacity: 0.8,
-        title: (d: KindPoint) => `${d.agency} ${d.year}：${d.received}${options.unit}`,
+        title: (d: KindPoint) => `${d.agency} ${d.year}${options.punctuation.colon}${d.received}${options.unit}`,
       }),
     ],
   });

@@ -38,7 +38,7 @@ export function drawSeriesByYear(points: readonly SeriesPoint[], options: Series
   const show = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
   const current = points.filter((p) => !p.fromLegacy);
   const legacy = points.filter((p) => p.fromLegacy);
-  const label = (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix}：${show(d.value)}`;
+  const label = (d: SeriesPoint) => `${d.agency} ${d.year}${options.yearSuffix}${options.punctuation.colon}${show(d.value)}`;
   return renderPlot({
     width: options.width ?? 600,
     height: 320,

@@ -72,6 +72,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
   const hasUnread = segments.some((s) => s.unread);
   const pattern = hasUnread ? idOfPattern(options, bars) : '';
   const labels = hasUnread ? [...options.labels, unreadLabel] : [...options.labels];
+  const { colon, open, close } = options.punctuation;
   return renderPlot({
     width: options.width ?? 600,
     height: 84 + bars.length * 34,
@@ -101,7 +102,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
         // Only the part not read is outlined: hatching alone is faint on a small segment.
         ...(hasUnread ? { stroke: (d: StackedSegment) => (d.unread ? UNREAD_INK : 'none') } : {}),
         order: labels,
-        title: (d: StackedSegment) => `${d.bar} · ${d.label}：${d.value}${options.unit}${d.share !== undefined ? `（${(d.share * 100).toFixed(1)}%）` : ''}`,
+        title: (d: StackedSegment) => `${d.bar} · ${d.label}${colon}${d.value}${options.unit}${d.share !== undefined ? `${open}${(d.share * 100).toFixed(1)}%${close}` : ''}`,
       }),
       Plot.ruleX([0]),
     ],

@@ -9,7 +9,7 @@
  * feed reader.
  */
 import type { IndexedReport } from '../aggregate/report-index.ts';
-import type { FindingNote } from '../findings/describe.ts';
+import { describeFindingNote, type FindingNote } from '../findings/describe.ts';
 import { toDayNumber } from '../findings/timeliness.ts';
 import { formatCount } from '../site/format.ts';
 import { formatAtomFeed, nameUuid, type AtomEntry } from './atom.ts';
@@ -102,7 +102,7 @@ export function listFindingEntries(notes: readonly FindingNote[], { reports, bui
       title: `${report.agency.name} ${report.summary.year}：${NOTE_TITLES[note.kind]}`,
       link: link(`reports/${note.id}/#findings`),
       updated: formatEntryUpdated(report, builtOn),
-      summary: note.zh,
+      summary: describeFindingNote(note, 'zh'),
     }));
 }
 

@@ -86,9 +86,12 @@ export interface ApplicantSegment {
   share: number;
 }
 
-/** Returns chart segments of the corpus mix per year; years with no requests (or none summed) are left out. */
-export function listYearApplicantSegments(years: readonly YearApplicantMix[], labelOf: (c: ApplicantColumn) => string): ApplicantSegment[] {
+/**
+ * Returns chart segments of the corpus mix per year, each bar named by `barOf` (the language's words
+ * for a year) and each segment by `labelOf`; years with no requests (or none summed) are left out.
+ */
+export function listYearApplicantSegments(years: readonly YearApplicantMix[], labelOf: (c: ApplicantColumn) => string, barOf: (year: number) => string): ApplicantSegment[] {
   return years
     .filter((y) => y.total !== null && y.total > 0)
-    .flatMap((y) => APPLICANT_COLUMNS.map((c) => ({ bar: `${y.year}年`, key: c, label: labelOf(c), value: y.counts[c]!, share: y.shares[c]! })));
+    .flatMap((y) => APPLICANT_COLUMNS.map((c) => ({ bar: barOf(y.year), key: c, label: labelOf(c), value: y.counts[c]!, share: y.shares[c]! })));
 }

@@ -6,6 +6,7 @@
 import { ascending, group } from 'd3-array';
 import { summarizeReport } from '../aggregate/summarize.ts';
 import type { ReportRecord } from '../schema/report.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
 import { combineApplicantMix, describeApplicantMix, type ReportApplicantMix, type YearApplicantMix } from './applicants.ts';
 import { findPrevious, scoreAgencyBoilerplate, scoreBoilerplate, sortBoilerplate, type BoilerplateScore } from './boilerplate.ts';
 import { listDisagreements, type Disagreement } from './disagreements.ts';
@@ -13,19 +14,33 @@ import { measureAgencyQuality, rankAgencyQuality, rankQuality, type AgencyQualit
 import { assessTimeliness, describeTimeliness, type Timeliness } from './timeliness.ts';
 import { compareSummaries, describeChangeFlag, listAgencyChanges, type MeasureChange } from './yoy.ts';
 
-/** A "check the source" note, in Chinese, with what it is about. */
-export interface FindingNote {
-  kind: 'change' | 'timeliness' | 'disagreement';
+/**
+ * A "check the source" note: the finding it is about, put into words by describeFindingNote in the
+ * reader's language.
+ */
+export type FindingNote = {
   /** The report the note is about. */
   id: string;
   /** Names the note among its report's notes, the same from build to build (the feed's entry ids). */
   key: string;
-  zh: string;
+} & ({ kind: 'change'; change: MeasureChange } | { kind: 'timeliness'; timeliness: Timeliness } | { kind: 'disagreement'; disagreement: Disagreement });
+
+/** Returns a prose-vs-table disagreement in words of a language (the dictionary's; the report page says the same). */
+export function describeDisagreement(d: Disagreement, lang: Lang = 'zh'): string {
+  const ui = dictionary(lang);
+  return ui.report.disagreement(d.measure ? ui.narrativeLabels[d.measure]! : d.where, d.prose, d.proseLine, d.proseText, d.table);
 }
 
-/** Returns a prose-vs-table disagreement in words (Chinese). */
-export function describeDisagreement(d: Disagreement): string {
-  return `正文与表格不一致：${d.label}正文为 ${d.prose}${d.proseLine ? `（第 ${d.proseLine} 行“${d.proseText}”）` : ''}，表格为 ${d.table}。`;
+/** Returns a note in words of a language (the dictionary's: the same as the pages say). */
+export function describeFindingNote(note: FindingNote, lang: Lang = 'zh'): string {
+  switch (note.kind) {
+    case 'change':
+      return describeChangeFlag(note.change, lang) ?? '';
+    case 'timeliness':
+      return dictionary(lang).timeliness.note(describeTimeliness(note.timeliness, lang));
+    case 'disagreement':
+      return describeDisagreement(note.disagreement, lang);
+  }
 }
 
 /**
@@ -34,14 +49,11 @@ export function describeDisagreement(d: Disagreement): string {
  */
 export function listFindingNotes(changes: readonly MeasureChange[], timeliness: readonly Timeliness[], disagreements: readonly Disagreement[]): FindingNote[] {
   return [
-    ...changes.flatMap((c) => {
-      const zh = describeChangeFlag(c);
-      return zh ? [{ kind: 'change' as const, id: c.toId, key: `change:${c.measure}`, zh }] : [];
-    }),
+    ...changes.filter((c) => c.flag !== null).map((c) => ({ kind: 'change' as const, id: c.toId, key: `change:${c.measure}`, change: c })),
     ...timeliness
       .filter((t) => t.status === 'late' || t.status === 'implausible')
-      .map((t) => ({ kind: 'timeliness' as const, id: t.id, key: 'timeliness', zh: `报告时限：${describeTimeliness(t)}。` })),
-    ...disagreements.map((d) => ({ kind: 'disagreement' as const, id: d.id, key: `disagreement:${d.measure ?? ''}:${d.where}`, zh: describeDisagreement(d) })),
+      .map((t) => ({ kind: 'timeliness' as const, id: t.id, key: 'timeliness', timeliness: t })),
+    ...disagreements.map((d) => ({ kind: 'disagreement' as const, id: d.id, key: `disagreement:${d.measure ?? ''}:${d.where}`, disagreement: d })),
   ];
 }
 

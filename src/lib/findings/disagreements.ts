@@ -3,7 +3,6 @@
  * failures of the `narrative` check, each with both numbers and the prose line it was read from.
  */
 import type { Narrative, ReportRecord } from '../schema/report.ts';
-import { zh } from '../i18n/zh.ts';
 
 /** Which stated figure a narrative-check equation compares, by its first cell path. */
 export const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
@@ -17,17 +16,14 @@ export const MEASURE_OF_CELL: [RegExp, keyof Narrative][] = [
   [/^appeals\.litigation/, 'litigationCases'],
 ];
 
-export const NARRATIVE_LABELS = zh.narrativeLabels as Record<keyof Narrative, string>;
-
 /** A figure stated in prose that the table contradicts. */
 export interface Disagreement {
   id: string;
   slug: string;
   agency: string;
   year: number;
-  /** The stated figure's key, or null when the equation cannot be matched to one. */
+  /** The stated figure's key (its name is the dictionaries' narrativeLabels), or null when the equation cannot be matched to one. */
   measure: keyof Narrative | null;
-  label: string;
   /** The number in the prose, its 1-based source line and words (null when not matched). */
   prose: number;
   proseLine: number | null;
@@ -52,7 +48,6 @@ export function listDisagreements(record: ReportRecord): Disagreement[] {
       agency: record.agency.name,
       year: record.year,
       measure,
-      label: measure ? NARRATIVE_LABELS[measure] : f.where,
       prose: f.expected,
       proseLine: stated?.line ?? null,
       proseText: stated?.text ?? null,

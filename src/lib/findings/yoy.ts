@@ -3,12 +3,12 @@
  * flags: a jump above 5×, a fall below 1/5, and a sudden zero after a non-zero year. A change is only
  * computed when both figures are present; an absent figure is never read as 0.
  */
-import { MEASURES, readMeasure, type MeasureKey } from '../aggregate/compare.ts';
+import { MEASURE_KEYS, readMeasure, type MeasureKey } from '../aggregate/compare.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
 import { dictionary, type Lang } from '../i18n/index.ts';
 
 /** Headline measures, in display order. */
-export const HEADLINE_MEASURES: readonly MeasureKey[] = ['received', 'handled', 'grantRate', 'review', 'litigation'];
+export const HEADLINE_MEASURES: readonly MeasureKey[] = MEASURE_KEYS;
 
 /** A ratio above this (or below its inverse) is flagged. */
 export const JUMP_FACTOR = 5;
@@ -19,10 +19,8 @@ export type ChangeFlag = 'jump' | 'drop' | 'suddenZero';
 export interface MeasureChange {
   slug: string;
   agency: string;
+  /** Which measure: its name and unit are words, the dictionaries' `charts.measures`. */
   measure: MeasureKey;
-  /** Measure name in Chinese and its unit (件, or % for grantRate). */
-  label: string;
-  unit: string;
   fromId: string;
   toId: string;
   fromYear: number;
@@ -58,8 +56,6 @@ export function compareSummaries(previous: ReportSummary, current: ReportSummary
       slug: current.slug,
       agency: current.agency,
       measure,
-      label: MEASURES[measure].zh,
-      unit: MEASURES[measure].unit,
       fromId: previous.id,
       toId: current.id,
       fromYear: previous.year,

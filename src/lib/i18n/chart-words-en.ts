@@ -7,6 +7,7 @@ const KIND_WORDS: Record<string, string> = { 县级: 'County', 地市级: 'Prefe
 export const enChartWords: ChartWords = {
   nothingToDraw: 'No figures to draw.',
   drawing: {
+    punctuation: { colon: ': ', open: ' (', close: ')' },
     series: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
     requestsUnit: ' requests',
     casesUnit: ' cases',
@@ -27,8 +28,15 @@ export const enChartWords: ChartWords = {
     categoryJoin: '; ',
     categoryBar: (bar: string, labels: string[]) => `${bar} ${labels.join(', ')}`,
   },
+  measures: {
+    received: { name: 'New requests', unit: '' },
+    handled: { name: 'Requests handled', unit: '' },
+    grantRate: { name: 'Share granted in full', unit: '%' },
+    review: { name: 'Administrative reviews', unit: '' },
+    litigation: { name: 'Lawsuits', unit: '' },
+  },
   compare: {
-    agency: 'Agency', year: 'Year', unit: (u: string) => (u === '%' ? ' (%)' : ''), handled: 'Total handled', share: 'Share granted in full', kind: 'Level · kind', received: 'New requests',
+    agency: 'Agency', year: 'Year', unit: (u: string) => (u ? ` (${u})` : ''), handled: 'Total handled', share: 'Share granted in full', kind: 'Level · kind', received: 'New requests',
     seriesAria: (m: string) => `${m} per year, selected agencies`, dispAria: (y: string) => `Outcomes in ${y}, selected agencies`, dispAxis: 'Share of requests handled (%)',
     dispColumn: (label: string) => label,
     rankAria: (y: string) => `Share granted in full in ${y}, ranked`, kindAria: (y: string) => `New requests by agency level and kind, ${y}`,

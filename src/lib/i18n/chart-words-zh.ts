@@ -4,6 +4,7 @@ import type { ChartWords } from './chart-words.ts';
 export const zhChartWords: ChartWords = {
   nothingToDraw: '没有可画的数字。',
   drawing: {
+    punctuation: { colon: '：', open: '（', close: '）' },
     series: { xLabel: '年度', yearSuffix: '年', proseNote: '（来自正文，非表格）', legacyNote: '（2019年以前：旧式统计表的受理申请）' },
     requestsUnit: ' 件',
     casesUnit: ' 件',
@@ -23,6 +24,13 @@ export const zhChartWords: ChartWords = {
     appeals: (bars: string) => `未读出、没有画（不是 0）：${bars}。`,
     categoryJoin: '；',
     categoryBar: (bar: string, labels: string[]) => `${bar} ${labels.join('、')}`,
+  },
+  measures: {
+    received: { name: '新收申请', unit: '件' },
+    handled: { name: '办理总计', unit: '件' },
+    grantRate: { name: '予以公开占比', unit: '%' },
+    review: { name: '行政复议', unit: '件' },
+    litigation: { name: '行政诉讼', unit: '件' },
   },
   compare: {
     agency: '机关', year: '年度', unit: (u: string) => `（${u}）`, handled: '办理总计（件）', share: '予以公开占比', kind: '层级·类型', received: '新收申请（件）',

@@ -4,7 +4,9 @@
  * that leave something out, and the compare page's labels. Written apart from the rest of the
  * dictionaries so that the compare page's script carries these words and not the whole site's.
  */
+import type { MeasureKey } from '../aggregate/compare.ts';
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
+import type { ChartPunctuation } from '../charts/render.ts';
 import type { DispositionGroup } from '../aggregate/summarize.ts';
 import { enChartWords } from './chart-words-en.ts';
 import { zhChartWords } from './chart-words-zh.ts';
@@ -15,6 +17,8 @@ export interface ChartWords {
   nothingToDraw: string;
   /** Words a chart module draws, passed as its options. */
   drawing: {
+    /** Punctuation of labels and tooltips, every chart module's `punctuation` option. */
+    punctuation: ChartPunctuation;
     /** The per-year line chart's year axis and tooltip words (drawSeriesByYear). */
     series: { xLabel: string; yearSuffix: string; proseNote: string; legacyNote: string };
     /** Unit after a count of requests, and of appeal cases, in tooltips. */
@@ -42,11 +46,16 @@ export interface ChartWords {
     categoryJoin: string;
     categoryBar: (bar: string, labels: string[]) => string;
   };
+  /**
+   * Each measure's name, and the unit written after a count of it ('' where the language writes
+   * none; % for a share): the compare page's picker and axis, the findings' year-over-year changes.
+   */
+  measures: Record<MeasureKey, { name: string; unit: string }>;
   /** The compare page's chart labels, titles and table headings (views/compare-view.ts). */
   compare: {
     agency: string;
     year: string;
-    /** The unit after a measure's name in its axis label (件 or %). */
+    /** The unit after a measure's name in its axis label (the measure's `unit`). */
     unit: (unit: string) => string;
     handled: string;
     share: string;

@@ -3,7 +3,7 @@
  * Report text stays Chinese (marked lang="zh-CN" where pages show it); agency names get an English
  * rendering of their parts beside the Chinese (agency-name-en.ts).
  */
-import { MEASURES } from '../aggregate/compare.ts';
+import { MEASURE_IS_SHARE } from '../aggregate/compare.ts';
 import type { FailureMessage } from '../findings/failure-message.ts';
 import { enChartWords } from './chart-words-en.ts';
 import { enMessages } from './extract-messages-en.ts';
@@ -44,6 +44,7 @@ export const en = {
   notInReport: 'not in the report',
   line: (n: number) => `source line ${n}`,
   corrected: 'corrected by hand',
+  correctedMark: '✎',
   correctedNote: (read: string, reason: string, source: string) => `Corrected by hand (人工更正): read as ${read}; reason: ${reason}; source: ${source}`,
   citation: (what: string, source: string, url: string, builtOn: string) => `${what}. ${source.replace(/\.$/, '')}. Nianbao, ${url}, data built ${builtOn}.`,
   kind: { government: 'government', department: 'department' },
@@ -97,6 +98,7 @@ export const en = {
   },
   timeliness: {
     status: { met: 'on time', late: 'late', unknown: 'unknown', implausible: 'date implausible' },
+    note: (text: string) => `Timeliness: ${text}.`,
     describe: (t: Timeliness): string => {
       switch (t.status) {
         case 'unknown':
@@ -115,9 +117,9 @@ export const en = {
   changes: {
     describe: (change: MeasureChange, factor: number): string | null => {
       if (!change.flag) return null;
-      const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US'));
+      const { name: label, unit } = enChartWords.measures[change.measure];
+      const fmt = (v: number) => (MEASURE_IS_SHARE[change.measure] ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')}${unit && ` ${unit}`}`);
       const span = `${change.fromYear} ${fmt(change.from!)} → ${change.toYear} ${fmt(change.to!)}`;
-      const label = MEASURES[change.measure].en;
       switch (change.flag) {
         case 'suddenZero':
           return `${label}: ${span}, a sudden fall to zero; check the source.`;

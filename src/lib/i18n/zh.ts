@@ -3,6 +3,7 @@
  * every other locale's dictionary must satisfy (en.ts). Report text and agency names are never here:
  * they are the report's own words.
  */
+import { MEASURE_IS_SHARE } from '../aggregate/compare.ts';
 import type { FailureMessage } from '../findings/failure-message.ts';
 import { zhChartWords } from './chart-words-zh.ts';
 import { zhMessages } from './extract-messages-zh.ts';
@@ -46,6 +47,8 @@ export const zh = {
   notInReport: '报告中没有此数',
   line: (n: number) => `原文第 ${n} 行`,
   corrected: '人工更正',
+  /** The mark after a figure corrected by hand, in its table cell. */
+  correctedMark: '更',
   correctedNote: (read: string, reason: string, source: string) => `人工更正：提取时读作 ${read}；理由：${reason}；来源：${source}`,
   /** A citation of a chart: what, its source, where and when. */
   citation: (what: string, source: string, url: string, builtOn: string) => `${what}。${source.replace(/。$/, '')}。年报观察，${url}，数据构建于 ${builtOn}。`,
@@ -101,6 +104,8 @@ export const zh = {
   },
   timeliness: {
     status: { met: '按时', late: '逾期', unknown: '未知', implausible: '日期存疑' } satisfies Record<TimelinessStatus, string>,
+    /** A late or implausibly dated report as a "check the source" note (the findings feed), around `describe`. */
+    note: (text: string) => `报告时限：${text}。`,
     /** The timeliness in words, e.g. 逾期 12 天, 按时（截止日前 3 天）. */
     describe: (t: Timeliness): string => {
       switch (t.status) {
@@ -121,15 +126,16 @@ export const zh = {
     /** A flagged change in words, with the measure, both years and the ratio; null when not flagged. */
     describe: (change: MeasureChange, factor: number): string | null => {
       if (!change.flag) return null;
-      const fmt = (v: number) => (change.measure === 'grantRate' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${change.unit}`);
+      const { name: label, unit } = zhChartWords.measures[change.measure];
+      const fmt = (v: number) => (MEASURE_IS_SHARE[change.measure] ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('en-US')} ${unit}`);
       const span = `${change.fromYear} 年 ${fmt(change.from!)} → ${change.toYear} 年 ${fmt(change.to!)}`;
       switch (change.flag) {
         case 'suddenZero':
-          return `${change.label}：${span}，由非零骤降为零，请核对原文。`;
+          return `${label}：${span}，由非零骤降为零，请核对原文。`;
         case 'jump':
-          return `${change.label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${factor} 倍），请核对原文。`;
+          return `${label}：${span}，增至 ${change.ratio!.toFixed(1)} 倍（超过 ${factor} 倍），请核对原文。`;
         case 'drop':
-          return `${change.label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
+          return `${label}：${span}，降至原来的 ${(change.ratio! * 100).toFixed(1)}%（不到五分之一），请核对原文。`;
       }
     },
   },

@@ -49,7 +49,7 @@ export function renderFigureCell({ value, line, failing = false, lang = 'zh', co
   let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="${escapeHtml(sourcePage)}#L${line}">${formatCount(value)}</a>` : formatCount(value);
   if (correction) {
     const note = ui.correctedNote(formatCount(correction.read), correction.reason, correction.source);
-    body += `<a class="corrected-mark" href="#${correctionAnchor(correction.cell)}" title="${escapeHtml(note)}" aria-label="${escapeHtml(note)}">${lang === 'en' ? '✎' : '更'}</a>`;
+    body += `<a class="corrected-mark" href="#${correctionAnchor(correction.cell)}" title="${escapeHtml(note)}" aria-label="${escapeHtml(note)}">${ui.correctedMark}</a>`;
   }
   const read = correction ? ` data-value-read="${correction.read === null ? '' : correction.read}"` : '';
   return `<td class="${classes}" data-value="${value === null ? '' : value}"${read}>${body}</td>`;

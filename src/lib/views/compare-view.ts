@@ -3,7 +3,7 @@
  * default selection at build time; the client script calls the same function when the reader picks.
  */
 import { ascending, descending } from 'd3-array';
-import { MEASURES, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
+import { MEASURE_IS_SHARE, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
 import { listDispositionSegments } from '../aggregate/corpus.ts';
 import { DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
 import { chartWords } from '../i18n/chart-words.ts';
@@ -44,12 +44,12 @@ const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%
  * chart-words.ts: the compare page's script carries those, not the whole dictionary).
  */
 export function buildCompareView(all: readonly CompareRow[], selection: Selection, lang: Lang): CompareView {
-  const { compare: w, drawing, notes } = chartWords(lang);
+  const { compare: w, drawing, notes, measures } = chartWords(lang);
   const chosen = new Set(selection.agencies);
   const rows = all.filter((r) => chosen.has(r.slug)).sort((a, b) => ascending(a.agency, b.agency) || ascending(a.year, b.year));
-  const measure = MEASURES[selection.measure];
-  const measureName = measure[lang];
-  const yLabel = `${measureName}${w.unit(measure.unit)}`;
+  const { name: measureName, unit } = measures[selection.measure];
+  const percent = MEASURE_IS_SHARE[selection.measure];
+  const yLabel = `${measureName}${w.unit(unit)}`;
   const year = String(selection.year ?? '—');
 
   const points = rows.flatMap((r) => {
@@ -61,12 +61,13 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
       ? drawSeriesByYear(points, {
           ariaLabel: w.seriesAria(measureName),
           yLabel,
-          percent: measure.percent,
+          percent,
           ...drawing.series,
+          punctuation: drawing.punctuation,
         })
       : '',
     columns: [w.agency, w.year, yLabel],
-    rows: points.map((p) => [p.agency, String(p.year), measure.percent ? pct(p.value) : p.value]),
+    rows: points.map((p) => [p.agency, String(p.year), percent ? pct(p.value) : p.value]),
   };
 
   const inYear = rows.filter((r) => r.year === selection.year);
@@ -84,6 +85,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
           xLabel: w.dispAxis,
           unit: drawing.requestsUnit,
           unreadLabel: drawing.unreadLabel,
+          punctuation: drawing.punctuation,
         })
       : '',
     columns: [w.agency, ...DISPOSITION_GROUPS.map((g) => w.dispColumn(drawing.dispositionLabels[g])), w.handled],
@@ -95,7 +97,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
     .map((r) => ({ agency: r.agency, slug: r.slug, year: r.year, rate: r.grantRate!, handled: r.handled! }))
     .sort((a, b) => descending(a.rate, b.rate) || ascending(a.agency, b.agency));
   const ranking: ChartView = {
-    svg: bars.length ? drawGrantRanking(bars, { ariaLabel: w.rankAria(year), xLabel: drawing.grantRateAxis }) : '',
+    svg: bars.length ? drawGrantRanking(bars, { ariaLabel: w.rankAria(year), xLabel: drawing.grantRateAxis, punctuation: drawing.punctuation }) : '',
     columns: [w.agency, w.year, w.share, w.handled],
     rows: bars.map((b) => [b.agency, String(b.year), pct(b.rate), b.handled]),
   };
@@ -104,7 +106,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
     .filter((r) => r.received !== null)
     .map((r) => ({ agency: r.agency, year: r.year, kind: w.kindLabel(r.kindLabel), received: r.received! }));
   const kind: ChartView = {
-    svg: kindPoints.length ? drawRequestsByKind(kindPoints, { ariaLabel: w.kindAria(year), xLabel: drawing.receivedAxis, unit: drawing.requestsUnit }) : '',
+    svg: kindPoints.length ? drawRequestsByKind(kindPoints, { ariaLabel: w.kindAria(year), xLabel: drawing.receivedAxis, unit: drawing.requestsUnit, punctuation: drawing.punctuation }) : '',
     columns: [w.agency, w.kind, w.received],
     rows: kindPoints.map((p) => [p.agency, p.kind, p.received]),
   };

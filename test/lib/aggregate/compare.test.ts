@@ -19,6 +19,8 @@ describe('compare selection', () => {
     expect(query).toBe('a=yiyuanxian-renminzhengfu,zaozhuangshi-xingzheng-shenpi-fuwuju&y=2023&m=grantRate');
     expect(readSelection(`?${query}`, rows)).toEqual(selection);
     expect(readSelection('?a=nope&y=1999&m=evil', rows)).toEqual(chooseDefaultSelection(rows));
+    // A name every object inherits is not a measure.
+    expect(readSelection('?m=toString', rows).measure).toBe(chooseDefaultSelection(rows).measure);
   });
 
   it('reads measures, litigation as the sum of both litigation groups', () => {

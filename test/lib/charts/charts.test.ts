@@ -23,7 +23,7 @@ describe('drawSeriesByYear', () => {
       { agency: '沂源县行政审批服务局', year: 2024, value: 1, fromProse: true },
       { agency: '沂源县人民政府', year: 2023, value: 106, fromProse: false },
     ],
-    { ariaLabel: '每年新收申请', yLabel: '新收申请（件）', ...ZH.series },
+    { ariaLabel: '每年新收申请', yLabel: '新收申请（件）', ...ZH.series, punctuation: ZH.punctuation },
   );
   const doc = parse(svg);
   it('draws one line per agency, a dot per point, the prose point hollow', () => {
@@ -43,7 +43,7 @@ describe('drawSeriesByYear', () => {
     expect([...doc.querySelectorAll('g[data-mark="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['2020', '2023', '2024']);
   });
   it('escapes agency names', () => {
-    const evil = drawSeriesByYear([{ agency: '<script>alert(1)</script>', year: 2024, value: 1, fromProse: false }], { ariaLabel: 'x', yLabel: 'y', ...ZH.series });
+    const evil = drawSeriesByYear([{ agency: '<script>alert(1)</script>', year: 2024, value: 1, fromProse: false }], { ariaLabel: 'x', yLabel: 'y', ...ZH.series, punctuation: ZH.punctuation });
     expect(evil).not.toContain('<script>');
     expect(evil).toContain('&lt;script&gt;');
   });
@@ -57,7 +57,7 @@ describe('drawSeriesByYear with points of the older table', () => {
       { agency: '平潭综合实验区社会事业局', year: 2019, value: 1, fromProse: false },
       { agency: '平潭综合实验区社会事业局', year: 2024, value: 2, fromProse: false },
     ],
-    { ariaLabel: '每年新收申请', yLabel: '新收申请 / 受理申请（件）', ...ZH.series },
+    { ariaLabel: '每年新收申请', yLabel: '新收申请 / 受理申请（件）', ...ZH.series, punctuation: ZH.punctuation },
   );
   const doc = parse(svg);
   it('draws them as squares on a dashed line of their own, not joined to the later points', () => {
@@ -79,7 +79,7 @@ describe('drawStackedBars', () => {
         { bar: '枣庄', key: 'unavailable', label: '无法提供', value: 4, share: 4 / 9 },
         { bar: '枣庄', key: 'withheld', label: '不予公开', value: 3, share: 3 / 9 },
       ],
-      { ariaLabel: '办理结果', keys: ['granted', 'withheld', 'unavailable'], labels: ['予以公开', '不予公开', '无法提供'], colors: [DISPOSITION_COLORS.granted, DISPOSITION_COLORS.withheld, DISPOSITION_COLORS.unavailable], normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel },
+      { ariaLabel: '办理结果', keys: ['granted', 'withheld', 'unavailable'], labels: ['予以公开', '不予公开', '无法提供'], colors: [DISPOSITION_COLORS.granted, DISPOSITION_COLORS.withheld, DISPOSITION_COLORS.unavailable], normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation },
     );
     const doc = parse(svg);
     const rects = [...doc.querySelectorAll('g[data-mark="bar"] rect')];
@@ -101,7 +101,7 @@ describe('drawStackedBars with a part not read', () => {
     normalize: true,
     xLabel: '占办理结果（%）',
     unit: ZH.requestsUnit,
-    unreadLabel: ZH.unreadLabel,
+    unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation,
   };
   const rows = [
     { bar: '2024年', key: 'granted', label: '予以公开', value: 2, share: 2 / 9 },
@@ -161,7 +161,7 @@ describe('drawGrantRanking and drawRequestsByKind', () => {
         { agency: '沂源县人民政府', slug: 'a', year: 2023, rate: 62 / 103, handled: 103 },
         { agency: '枣庄市行政审批服务局', slug: 'b', year: 2024, rate: 2 / 9, handled: 9 },
       ],
-      { ariaLabel: '排名', xLabel: ZH.grantRateAxis },
+      { ariaLabel: '排名', xLabel: ZH.grantRateAxis, punctuation: ZH.punctuation },
     );
     const doc = parse(svg);
     expect(doc.querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(2);
@@ -174,7 +174,7 @@ describe('drawGrantRanking and drawRequestsByKind', () => {
         { agency: '沂源县人民政府', year: 2023, kind: '县级·政府', received: 106 },
         { agency: '枣庄市行政审批服务局', year: 2024, kind: '地市级·部门', received: 9 },
       ],
-      { ariaLabel: '层级', xLabel: ZH.receivedAxis, unit: ZH.requestsUnit },
+      { ariaLabel: '层级', xLabel: ZH.receivedAxis, unit: ZH.requestsUnit, punctuation: ZH.punctuation },
     );
     const doc = parse(svg);
     expect(doc.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(2);

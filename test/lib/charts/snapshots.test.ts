@@ -41,7 +41,7 @@ describe('chart snapshots', () => {
         { agency: '枣庄市行政审批服务局', year: 2024, value: 9, fromProse: false },
         { agency: '泰安市泰山区行政审批服务局', year: 2024, value: 28, fromProse: false },
       ],
-      { ariaLabel: '每年新收申请折线图', yLabel: '新收申请（件）', ...ZH.series },
+      { ariaLabel: '每年新收申请折线图', yLabel: '新收申请（件）', ...ZH.series, punctuation: ZH.punctuation },
     );
     expectSnapshotFile('charts/series-by-year.html', svg);
   });
@@ -54,7 +54,7 @@ describe('chart snapshots', () => {
         { agency: '平潭综合实验区社会事业局', year: 2019, value: 1, fromProse: false },
         { agency: '平潭综合实验区社会事业局', year: 2024, value: 2, fromProse: false },
       ],
-      { ariaLabel: '平潭综合实验区社会事业局每年新收申请折线图', yLabel: '新收申请 / 受理申请（件）', ...ZH.series },
+      { ariaLabel: '平潭综合实验区社会事业局每年新收申请折线图', yLabel: '新收申请 / 受理申请（件）', ...ZH.series, punctuation: ZH.punctuation },
     );
     expectSnapshotFile('charts/series-by-year-legacy.html', svg);
   });
@@ -67,7 +67,7 @@ describe('chart snapshots', () => {
         { agency: '泰安市泰山区行政审批服务局', year: 2024, value: 13 / 28, fromProse: false },
         { agency: '枣庄市行政审批服务局', year: 2024, value: 2 / 9, fromProse: false },
       ],
-      { ariaLabel: 'Share granted in full per year, selected agencies', yLabel: 'Share granted in full (%)', percent: true, ...EN.series },
+      { ariaLabel: 'Share granted in full per year, selected agencies', yLabel: 'Share granted in full (%)', percent: true, ...EN.series, punctuation: EN.punctuation },
     );
     expectSnapshotFile('charts/series-by-year-percent.html', svg);
   });
@@ -75,16 +75,26 @@ describe('chart snapshots', () => {
   it('stacked-bars: outcomes as shares of （七）总计', () => {
     // Table 三 总计 column: 沂源县人民政府 2023 62, 2, 6, 30, 1, 2 of 103; 枣庄 2024 2, 1, 2, 4, 0, 0 of 9.
     const svg = drawStackedBars([...outcomeBar('沂源县人民政府（2023）', [62, 2, 6, 30, 1, 2], 103), ...outcomeBar('枣庄市行政审批服务局（2024）', [2, 1, 2, 4, 0, 0], 9)], {
-      ...OUTCOMES, ariaLabel: '各机关办理结果构成堆积条形图', normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel,
+      ...OUTCOMES, ariaLabel: '各机关办理结果构成堆积条形图', normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation,
     });
     expectSnapshotFile('charts/stacked-bars-shares.html', svg);
+  });
+
+  it('stacked-bars: outcomes as shares of （七）总计 (English words)', () => {
+    // The same figures as the Chinese chart above, with the English words and punctuation the site passes.
+    const labels = OUTCOMES.keys.map((k) => EN.dispositionLabels[k as keyof typeof EN.dispositionLabels]);
+    const english = (segments: ReturnType<typeof outcomeBar>) => segments.map((s, i) => ({ ...s, label: labels[i % labels.length]! }));
+    const svg = drawStackedBars([...english(outcomeBar('沂源县人民政府 (2023)', [62, 2, 6, 30, 1, 2], 103)), ...english(outcomeBar('枣庄市行政审批服务局 (2024)', [2, 1, 2, 4, 0, 0], 9))], {
+      ...OUTCOMES, labels, ariaLabel: 'Outcomes per agency, stacked bars', normalize: true, xLabel: 'Share of requests handled (%)', unit: EN.requestsUnit, unreadLabel: EN.unreadLabel, punctuation: EN.punctuation,
+    });
+    expectSnapshotFile('charts/stacked-bars-shares-en.html', svg);
   });
 
   it('stacked-bars: outcomes with a part not read, hatched', () => {
     // 枣庄 2024 with its row 不予公开 4.保护第三方合法权益 (2) not read: 2, 1, —, 4, 0, 0 of 9, 2 not read.
     const read = outcomeBar('2024年', [2, 1, 0, 4, 0, 0], 9).filter((s) => s.key !== 'withheld');
     const svg = drawStackedBars([...read, { bar: '2024年', key: 'unread', label: '未读出', value: 2, share: 2 / 9, unread: true }], {
-      ...OUTCOMES, ariaLabel: '枣庄市行政审批服务局办理结果构成堆积条形图', normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel,
+      ...OUTCOMES, ariaLabel: '枣庄市行政审批服务局办理结果构成堆积条形图', normalize: true, xLabel: '占办理结果（%）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation,
     });
     expectSnapshotFile('charts/stacked-bars-unread.html', svg);
   });
@@ -95,7 +105,7 @@ describe('chart snapshots', () => {
     const labels = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
     const bar = (name: string, values: number[]) => values.map((value, i) => ({ bar: name, key: columns[i]!, label: labels[i]!, value }));
     const svg = drawStackedBars([...bar('2023年', [105, 0, 1, 0, 0, 0]), ...bar('2024年', [28, 0, 0, 0, 0, 0])], {
-      ariaLabel: '申请人类型堆积条形图', keys: columns, labels, colors: CATEGORY_COLORS.slice(0, 6), xLabel: '新收申请（件）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel,
+      ariaLabel: '申请人类型堆积条形图', keys: columns, labels, colors: CATEGORY_COLORS.slice(0, 6), xLabel: '新收申请（件）', unit: ZH.requestsUnit, unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation,
     });
     expectSnapshotFile('charts/stacked-bars-counts.html', svg);
   });
@@ -105,7 +115,7 @@ describe('chart snapshots', () => {
     const keys = ['review', 'litigationDirect', 'litigationAfterReview'];
     const labels = ['行政复议', '未经复议直接起诉', '复议后起诉'];
     const svg = drawStackedBars(keys.map((key, i) => ({ bar: '2024年', key, label: labels[i]!, value: 0 })), {
-      ariaLabel: '行政复议与行政诉讼堆积条形图', keys, labels, colors: [CATEGORY_COLORS[0]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!], xLabel: '案件（件）', unit: ZH.casesUnit, unreadLabel: ZH.unreadLabel,
+      ariaLabel: '行政复议与行政诉讼堆积条形图', keys, labels, colors: [CATEGORY_COLORS[0]!, CATEGORY_COLORS[1]!, CATEGORY_COLORS[5]!], xLabel: '案件（件）', unit: ZH.casesUnit, unreadLabel: ZH.unreadLabel, punctuation: ZH.punctuation,
     });
     expectSnapshotFile('charts/stacked-bars-zero.html', svg);
   });
@@ -117,9 +127,21 @@ describe('chart snapshots', () => {
         { agency: '泰安市泰山区行政审批服务局', slug: 'taishanqu-xingzheng-shenpi-fuwuju', year: 2024, rate: 13 / 28, handled: 28 },
         { agency: '枣庄市行政审批服务局', slug: 'zaozhuangshi-xingzheng-shenpi-fuwuju', year: 2024, rate: 2 / 9, handled: 9 },
       ],
-      { ariaLabel: '予以公开比例排名条形图', xLabel: ZH.grantRateAxis },
+      { ariaLabel: '予以公开比例排名条形图', xLabel: ZH.grantRateAxis, punctuation: ZH.punctuation },
     );
     expectSnapshotFile('charts/ranking.svg', svg);
+  });
+
+  it('ranking: share granted in full, highest first (English words)', () => {
+    const svg = drawGrantRanking(
+      [
+        { agency: '沂源县人民政府', slug: 'yiyuanxian-renminzhengfu', year: 2023, rate: 62 / 103, handled: 103 },
+        { agency: '泰安市泰山区行政审批服务局', slug: 'taishanqu-xingzheng-shenpi-fuwuju', year: 2024, rate: 13 / 28, handled: 28 },
+        { agency: '枣庄市行政审批服务局', slug: 'zaozhuangshi-xingzheng-shenpi-fuwuju', year: 2024, rate: 2 / 9, handled: 9 },
+      ],
+      { ariaLabel: 'Share granted in full, ranked', xLabel: EN.grantRateAxis, punctuation: EN.punctuation },
+    );
+    expectSnapshotFile('charts/ranking-en.svg', svg);
   });
 
   it('requests-by-kind: a dot per report, grouped by level and kind', () => {
@@ -129,7 +151,7 @@ describe('chart snapshots', () => {
         { agency: '泰安市泰山区行政审批服务局', year: 2024, kind: '县级·部门', received: 28 },
         { agency: '枣庄市行政审批服务局', year: 2024, kind: '地市级·部门', received: 9 },
       ],
-      { ariaLabel: '新收申请与机关层级类型', xLabel: ZH.receivedAxis, unit: ZH.requestsUnit },
+      { ariaLabel: '新收申请与机关层级类型', xLabel: ZH.receivedAxis, unit: ZH.requestsUnit, punctuation: ZH.punctuation },
     );
     expectSnapshotFile('charts/requests-by-kind.svg', svg);
   });

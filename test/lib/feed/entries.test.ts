@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { buildFindingsFeed, buildReportsFeed, FEED_LIMIT, formatEntryUpdated, listFindingEntries, listReportEntries, pickReportDate, type FeedSource } from '../../../src/lib/feed/entries.ts';
-import { describeCorpusFindings, listFindingNotes } from '../../../src/lib/findings/describe.ts';
+import { describeCorpusFindings, describeFindingNote, listFindingNotes } from '../../../src/lib/findings/describe.ts';
 import { listAtomProblems, readAtomFeed } from '../../support/atom.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
@@ -108,12 +108,14 @@ describe('the findings feed', () => {
       title: '沂源县行政审批服务局 2020：报告时限',
       link: `/nianbao/reports/${YIYUAN_2020}/#findings`,
       updated: '2020-01-27T00:00:00+08:00',
-      summary: notes[0]!.zh,
+      // The report is signed 2020-01-27, before its year ended: the Chinese note the feed carries.
+      summary: '报告时限：日期存疑：签署日期 2020-01-27 不晚于统计期末（2020-12-31），可能是笔误，请核对原文。',
     });
+    expect(describeFindingNote(notes[0]!, 'en')).toBe('Timeliness: date implausible: signed 2020-01-27, not after the end of the year reported (2020-12-31), perhaps a typo; check the source.');
   });
 
   it('keeps an entry’s id from build to build, and gives different findings different ids', () => {
-    const change = { ...notes[0]!, kind: 'change' as const, key: 'change:received', zh: '…' };
+    const change = { ...notes[0]!, key: 'change:received' };
     const [a, b] = listFindingEntries([notes[0]!, change], relative);
     expect(a!.id).not.toBe(b!.id);
     expect(listFindingEntries(notes, { ...relative, builtOn: '2031-01-01' })[0]!.id).toBe(listFindingEntries(notes, relative)[0]!.id);

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/lib/extract/checks.ts';
 import { listCorpusApplicantMix, listYearApplicantSegments, describeApplicantMix } from '../../../src/lib/findings/applicants.ts';
 import { collectNgrams, findPrevious, rankBoilerplate, scoreBoilerplate, splitSentences } from '../../../src/lib/findings/boilerplate.ts';
-import { describeAgencyFindings, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
+import { describeAgencyFindings, describeDisagreement, describeFindingNote, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { listDisagreements } from '../../../src/lib/findings/disagreements.ts';
 import { rankAgencyQuality } from '../../../src/lib/findings/quality.ts';
 import { assessTimeliness, describeTimeliness, findDeadline } from '../../../src/lib/findings/timeliness.ts';
 import { describeChangeFlag, flagChange, listAgencyChanges } from '../../../src/lib/findings/yoy.ts';
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
+import { dictionary } from '../../../src/lib/i18n/index.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { loadSampleRecord, loadSampleRecords } from '../../support/records.ts';
 
@@ -84,6 +85,13 @@ describe('year-over-year changes', () => {
       '办理总计：2023 年 200 件 → 2024 年 28 件，降至原来的 14.0%（不到五分之一），请核对原文。',
       null,
       '行政复议：2023 年 3 件 → 2024 年 0 件，由非零骤降为零，请核对原文。',
+      null,
+    ]);
+    expect(changes.map((c) => describeChangeFlag(c, 'en'))).toEqual([
+      'New requests: 2023 4 → 2024 28, 7.0 times as many (more than 5 times); check the source.',
+      'Requests handled: 2023 200 → 2024 28, down to 14.0% (less than a fifth); check the source.',
+      null,
+      'Administrative reviews: 2023 3 → 2024 0, a sudden fall to zero; check the source.',
       null,
     ]);
   });
@@ -204,9 +212,13 @@ describe('prose vs tables', () => {
       ['withheld', 2, 3, 17, '不予公开2件', 8],
     ]);
     const notes = describeReportFindings(r, null).notes.filter((n) => n.kind === 'disagreement');
-    expect(notes.map((n) => n.zh)).toEqual([
+    expect(notes.map((n) => describeFindingNote(n))).toEqual([
       '正文与表格不一致：予以公开（件）正文为 5（第 17 行“予以公开2件”），表格为 2。',
       '正文与表格不一致：不予公开（件）正文为 2（第 17 行“不予公开2件”），表格为 3。',
+    ]);
+    expect(listDisagreements(r).map((d) => describeDisagreement(d, 'en'))).toEqual([
+      'Prose and tables disagree: Granted is 5 in the prose (line 17, “予以公开2件”), 2 in the tables.',
+      'Prose and tables disagree: Withheld is 2 in the prose (line 17, “不予公开2件”), 3 in the tables.',
     ]);
   });
 });
@@ -235,13 +247,15 @@ describe('applicant mix', () => {
   });
 
   it('chart segments: one bar per year with requests, 2020 (no requests) left out', () => {
-    const segments = listYearApplicantSegments(listCorpusApplicantMix(records), (c) => c);
+    const segments = listYearApplicantSegments(listCorpusApplicantMix(records), (c) => c, dictionary('zh').agencyCharts.yearOf);
     expect(segments.map((s) => s.bar)).toEqual([...Array(6).fill('2023年'), ...Array(6).fill('2024年')]);
     expect(segments.filter((s) => s.value > 0).map((s) => [s.bar, s.key, s.value, s.share])).toEqual([
       ['2023年', 'natural', 105, 105 / 106],
       ['2023年', 'research', 1, 1 / 106],
       ['2024年', 'natural', 37, 1],
     ]);
+    const en = listYearApplicantSegments(listCorpusApplicantMix(records), (c) => c, dictionary('en').agencyCharts.yearOf);
+    expect([...new Set(en.map((s) => s.bar))]).toEqual(['2023', '2024']);
   });
 });
 

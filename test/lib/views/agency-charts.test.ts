@@ -52,6 +52,13 @@ describe('the requests chart of an agency with a report before 2019', () => {
     expect(chart.rows[0]).toEqual(['2016', 0, 'older table (accepted)']);
     expect(chart.note).toContain('not the same measure');
   });
+  it('punctuates every chart’s tooltips in English: no full-width colon or parentheses', () => {
+    const charts = buildAgencyCharts(agency, 'en');
+    const titles = charts.flatMap((c) => [...c.svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]!));
+    // 平潭 2016 from the older table: 受理政府信息公开申请总数 0.
+    expect(titles).toContain('平潭综合实验区社会事业局 2016: 0 (before 2019: requests accepted, older statistics table)');
+    expect(titles.filter((t) => /[\u3000-\u303f\uff00-\uffef]/u.test(t))).toEqual([]);
+  });
 });
 
 describe('the outcomes chart of an agency (issue 20)', () => {

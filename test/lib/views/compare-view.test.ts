@@ -64,3 +64,33 @@ describe('buildCompareView: a report whose （七）总计 is 0', () => {
     expect(buildCompareView([whole], { agencies: [whole.slug], year: 2024, measure: 'received' }, 'zh').dispositions.note).toBeUndefined();
   });
 });
+
+describe('buildCompareView in English: the charts punctuated in English', () => {
+  /** Full-width punctuation (（）：，；、。 and the like): Chinese typography, not English. */
+  const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/u;
+  const texts = (svg: string, selector: string) => [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll(selector)].map((e) => e.textContent!);
+  const en = buildCompareView(rows, selection, 'en');
+
+  it('writes the tooltips with an English colon and parentheses', () => {
+    expect(texts(en.dispositions.svg, 'g[data-mark="bar"] rect[fill^="url(#"] title')).toEqual([
+      '枣庄市行政审批服务局 · Not read: 2 requests (22.2%)',
+      '泰安市泰山区行政审批服务局 · Not read: 9 requests (32.1%)',
+    ]);
+  });
+
+  it('has no full-width punctuation in any title or label of the four charts', () => {
+    const views = [en.series, en.dispositions, en.ranking, en.kind];
+    expect(views.map((v) => v.svg !== '')).toEqual([true, true, true, true]);
+    const all = views.flatMap((v) => texts(v.svg, 'title, text'));
+    expect(all.length).toBeGreaterThan(views.length);
+    expect(all.filter((t) => FULL_WIDTH.test(t))).toEqual([]);
+  });
+
+  it('names the measure and its unit from the dictionaries', () => {
+    const share = { ...selection, measure: 'grantRate' as const };
+    expect(buildCompareView(rows, share, 'en').series.columns).toEqual(['Agency', 'Year', 'Share granted in full (%)']);
+    expect(buildCompareView(rows, share, 'zh').series.columns).toEqual(['机关', '年度', '予以公开占比（%）']);
+    expect(en.series.columns).toEqual(['Agency', 'Year', 'New requests']);
+    expect(buildCompareView(rows, selection, 'zh').series.columns).toEqual(['机关', '年度', '新收申请（件）']);
+  });
+});
