@@ -5,9 +5,16 @@
 import { ascending, group, max } from 'd3-array';
 import type { ReportSummary } from './summarize.ts';
 
+/** An agency's administrative level: the most specific level its region names. */
+export type LevelKey = 'province' | 'prefecture' | 'county' | 'unknown';
+
 /** One report as the compare page needs it. */
 export interface CompareRow extends ReportSummary {
-  /** Administrative level · kind, e.g. 县级·政府. */
+  /** The agency's administrative level (words: the charts' `levels`). */
+  level: LevelKey;
+  /** The agency's kind (words: the charts' `kinds`). */
+  kind: 'government' | 'department';
+  /** Level · kind in Chinese (县级·政府), for readers of /api/summaries.json; the pages word the keys above. */
   kindLabel: string;
 }
 

@@ -40,6 +40,17 @@ export interface ChartPunctuation {
 }
 
 /** Options every chart takes. */
+/** The word after a count in tooltips, by number: ' 件' for both in Chinese, ' request' / ' requests' in English. Plain strings, so that a drawing stays JSON. */
+export interface ChartUnit {
+  one: string;
+  other: string;
+}
+
+/** Returns a count with its unit word (`12 requests`, `1 request`, `12 件`). */
+export function formatCountUnit(n: number, unit: ChartUnit): string {
+  return `${n}${n === 1 ? unit.one : unit.other}`;
+}
+
 export interface ChartOptions {
   /** Width in CSS pixels of the drawing (it scales down with the page). */
   width?: number;

@@ -1,7 +1,7 @@
 /** Requests received against agency kind and level: one dot per report, grouped by kind/level. */
 import * as Plot from '@observablehq/plot';
 import { CATEGORY_COLORS } from './colors.ts';
-import { renderPlot, type ChartOptions } from './render.ts';
+import { formatCountUnit, renderPlot, type ChartOptions, type ChartUnit } from './render.ts';
 
 /** One dot: a report's requests received, its agency's kind/level label. */
 export interface KindPoint {
@@ -13,7 +13,7 @@ export interface KindPoint {
 }
 
 /** Returns the SVG markup of the requests-by-kind dot plot; `unit` follows a count in tooltips. */
-export function drawRequestsByKind(points: readonly KindPoint[], options: ChartOptions & { xLabel: string; unit: string }): string {
+export function drawRequestsByKind(points: readonly KindPoint[], options: ChartOptions & { xLabel: string; unit: ChartUnit }): string {
   const kinds = [...new Set(points.map((p) => p.kind))].sort();
   return renderPlot({
     width: options.width ?? 600,
@@ -32,7 +32,7 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
         fill: 'kind',
         r: 6,
         fillOpacity: 0.8,
-        title: (d: KindPoint) => `${d.agency} ${d.year}${options.punctuation.colon}${d.received}${options.unit}`,
+        title: (d: KindPoint) => `${d.agency} ${d.year}${options.punctuation.colon}${formatCountUnit(d.received, options.unit)}`,
       }),
     ],
   });

@@ -5,7 +5,7 @@
  * reads as unknown, not as one more category.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_CHAR_WIDTH, renderPlot, type ChartOptions } from './render.ts';
+import { CHART_CHAR_WIDTH, formatCountUnit, renderPlot, type ChartOptions, type ChartUnit } from './render.ts';
 
 /** One segment: `bar` is the bar's label, `key` the category, `value` a count, `share` 0–1. */
 export interface StackedSegment {
@@ -28,7 +28,7 @@ export interface StackedBarOptions extends ChartOptions {
   /** Axis label, with unit. */
   xLabel: string;
   /** Unit after a count in tooltips, with its leading space where the language has one. */
-  unit: string;
+  unit: ChartUnit;
   /** Legend label of the hatched part not read; its segments carry it as `label`. */
   unreadLabel: string;
 }
@@ -102,7 +102,7 @@ export function drawStackedBars(segments: readonly StackedSegment[], options: St
         // Only the part not read is outlined: hatching alone is faint on a small segment.
         ...(hasUnread ? { stroke: (d: StackedSegment) => (d.unread ? UNREAD_INK : 'none') } : {}),
         order: labels,
-        title: (d: StackedSegment) => `${d.bar} · ${d.label}${colon}${d.value}${options.unit}${d.share !== undefined ? `${open}${(d.share * 100).toFixed(1)}%${close}` : ''}`,
+        title: (d: StackedSegment) => `${d.bar} · ${d.label}${colon}${formatCountUnit(d.value, options.unit)}${d.share !== undefined ? `${open}${(d.share * 100).toFixed(1)}%${close}` : ''}`,
       }),
       Plot.ruleX([0]),
     ],

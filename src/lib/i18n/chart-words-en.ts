@@ -1,16 +1,18 @@
 /** The charts' words in English (the shape in chart-words.ts). */
 import type { ChartWords } from './chart-words.ts';
 
-/** The parts of a level and kind label (县级·政府 → County · government). */
-const KIND_WORDS: Record<string, string> = { 县级: 'County', 地市级: 'Prefecture', 省级: 'Province', 未知: 'Unknown', 政府: 'government', 部门: 'department' };
+const levels: ChartWords['levels'] = { province: 'Province', prefecture: 'Prefecture', county: 'County', unknown: 'Unknown' };
+const kinds: ChartWords['kinds'] = { government: 'government', department: 'department' };
 
 export const enChartWords: ChartWords = {
+  levels,
+  kinds,
   nothingToDraw: 'No figures to draw.',
   drawing: {
     punctuation: { colon: ': ', open: ' (', close: ')' },
     series: { xLabel: 'Year', yearSuffix: '', proseNote: ' (from prose, not a table)', legacyNote: ' (before 2019: requests accepted, older statistics table)' },
-    requestsUnit: ' requests',
-    casesUnit: ' cases',
+    requestsUnit: { one: ' request', other: ' requests' },
+    casesUnit: { one: ' case', other: ' cases' },
     unreadLabel: 'Not read',
     dispositionLabels: { granted: 'Granted', partial: 'Partly granted', withheld: 'Withheld', unavailable: 'Unavailable', notProcessed: 'Not processed', otherHandling: 'Other handling' },
     receivedAxis: 'New requests',
@@ -42,6 +44,6 @@ export const enChartWords: ChartWords = {
     rankAria: (y: string) => `Share granted in full in ${y}, ranked`, kindAria: (y: string) => `New requests by agency level and kind, ${y}`,
     seriesTitle: (m: string) => `${m} per year`, cross: (y: string) => y,
     dispTitle: (y: string) => `Outcomes, ${y}`, rankTitle: (y: string) => `Share granted in full, ${y}`, kindTitle: (y: string) => `New requests by agency level and kind, ${y}`,
-    kindLabel: (label: string) => label.split('·').map((w) => KIND_WORDS[w] ?? w).join(' · '),
+    kindLabel: (level, kind) => `${levels[level]} · ${kinds[kind]}`,
   },
 };

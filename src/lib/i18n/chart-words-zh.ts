@@ -1,13 +1,18 @@
 /** The charts' words in Chinese (the shape in chart-words.ts). */
 import type { ChartWords } from './chart-words.ts';
 
+const levels: ChartWords['levels'] = { province: '省级', prefecture: '地市级', county: '县级', unknown: '未知' };
+const kinds: ChartWords['kinds'] = { government: '政府', department: '部门' };
+
 export const zhChartWords: ChartWords = {
+  levels,
+  kinds,
   nothingToDraw: '没有可画的数字。',
   drawing: {
     punctuation: { colon: '：', open: '（', close: '）' },
     series: { xLabel: '年度', yearSuffix: '年', proseNote: '（来自正文，非表格）', legacyNote: '（2019年以前：旧式统计表的受理申请）' },
-    requestsUnit: ' 件',
-    casesUnit: ' 件',
+    requestsUnit: { one: ' 件', other: ' 件' },
+    casesUnit: { one: ' 件', other: ' 件' },
     unreadLabel: '未读出',
     dispositionLabels: { granted: '予以公开', partial: '部分公开', withheld: '不予公开', unavailable: '无法提供', notProcessed: '不予处理', otherHandling: '其他处理' },
     receivedAxis: '新收申请（件）',
@@ -39,6 +44,6 @@ export const zhChartWords: ChartWords = {
     rankAria: (y: string) => `${y}年所选机关予以公开比例排名`, kindAria: (y: string) => `${y}年所选机关新收申请与机关层级类型`,
     seriesTitle: (m: string) => `每年${m}`, cross: (y: string) => `${y} 年`,
     dispTitle: (y: string) => `办理结果构成（${y} 年）`, rankTitle: (y: string) => `予以公开比例排名（${y} 年）`, kindTitle: (y: string) => `新收申请与机关层级、类型（${y} 年）`,
-    kindLabel: (label: string) => label,
+    kindLabel: (level, kind) => `${levels[level]}·${kinds[kind]}`,
   },
 };

@@ -4,15 +4,19 @@
  * that leave something out, and the compare page's labels. Written apart from the rest of the
  * dictionaries so that the compare page's script carries these words and not the whole site's.
  */
-import type { MeasureKey } from '../aggregate/compare.ts';
+import type { CompareRow, LevelKey, MeasureKey } from '../aggregate/compare.ts';
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
-import type { ChartPunctuation } from '../charts/render.ts';
+import type { ChartPunctuation, ChartUnit } from '../charts/render.ts';
 import type { DispositionGroup } from '../aggregate/summarize.ts';
 import { enChartWords } from './chart-words-en.ts';
 import { zhChartWords } from './chart-words-zh.ts';
 import type { Lang } from './index.ts';
 
 export interface ChartWords {
+  /** An agency's administrative level (the pages' words for it too). */
+  levels: Record<LevelKey, string>;
+  /** An agency's kind (the pages' words for it too). */
+  kinds: Record<CompareRow['kind'], string>;
   /** In place of a chart with nothing to draw (the dictionaries' `nothingToDraw` too). */
   nothingToDraw: string;
   /** Words a chart module draws, passed as its options. */
@@ -22,8 +26,8 @@ export interface ChartWords {
     /** The per-year line chart's year axis and tooltip words (drawSeriesByYear). */
     series: { xLabel: string; yearSuffix: string; proseNote: string; legacyNote: string };
     /** Unit after a count of requests, and of appeal cases, in tooltips. */
-    requestsUnit: string;
-    casesUnit: string;
+    requestsUnit: ChartUnit;
+    casesUnit: ChartUnit;
     /** Legend label of the hatched part not read. */
     unreadLabel: string;
     /** Each disposition family's name (summarize.ts DISPOSITION_GROUPS), in legends and tooltips. */
@@ -73,8 +77,8 @@ export interface ChartWords {
     dispTitle: (year: string) => string;
     rankTitle: (year: string) => string;
     kindTitle: (year: string) => string;
-    /** An agency's level and kind as site data names it (县级·政府), in the language. */
-    kindLabel: (label: string) => string;
+    /** An agency's level and kind (县级·政府, County · government). */
+    kindLabel: (level: LevelKey, kind: CompareRow['kind']) => string;
   };
 }
 

@@ -52,8 +52,8 @@ export const zh = {
   correctedNote: (read: string, reason: string, source: string) => `人工更正：提取时读作 ${read}；理由：${reason}；来源：${source}`,
   /** A citation of a chart: what, its source, where and when. */
   citation: (what: string, source: string, url: string, builtOn: string) => `${what}。${source.replace(/。$/, '')}。年报观察，${url}，数据构建于 ${builtOn}。`,
-  kind: { government: '政府', department: '部门' },
-  level: { province: '省级', prefecture: '地市级', county: '县级', unknown: '未知' },
+  kind: zhChartWords.kinds,
+  level: zhChartWords.levels,
   regionUnknown: '地区未识别',
   status: { pass: '通过', fail: '未通过', incomplete: '数据不全', notApplicable: '无数据' } satisfies Record<Status, string>,
   tableStatus: { complete: '完整', partial: '不完整', absent: '缺失' } satisfies Record<TableStatus, string>,

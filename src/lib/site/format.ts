@@ -1,5 +1,6 @@
 /** Display formatting shared by pages: absent figures are an em dash, never 0. */
 import { dictionary, type Lang } from '../i18n/index.ts';
+import type { LevelKey } from '../aggregate/compare.ts';
 
 /** Returns a count for display ("1,186"), or "—" when absent. */
 export function formatCount(n: number | null | undefined): string {
@@ -11,10 +12,14 @@ export function formatShare(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
 }
 
+/** Returns the administrative level of a region: the most specific level it names. */
+export function readLevel(region: { province: string | null; city: string | null; county: string | null }): LevelKey {
+  return region.county ? 'county' : region.city ? 'prefecture' : region.province ? 'province' : 'unknown';
+}
+
 /** Returns the administrative level of a region in a language: 省级, 地市级, 县级, 未知 (Province, …). */
 export function describeLevel(region: { province: string | null; city: string | null; county: string | null }, lang: Lang = 'zh'): string {
-  const level = region.county ? 'county' : region.city ? 'prefecture' : region.province ? 'province' : 'unknown';
-  return dictionary(lang).level[level];
+  return dictionary(lang).level[readLevel(region)];
 }
 
 /** Returns the region as one line: 山东省 淄博市 沂源县 (absent levels skipped), or 地区未识别 (in the language). */

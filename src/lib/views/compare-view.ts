@@ -104,7 +104,7 @@ export function buildCompareView(all: readonly CompareRow[], selection: Selectio
 
   const kindPoints = inYear
     .filter((r) => r.received !== null)
-    .map((r) => ({ agency: r.agency, year: r.year, kind: w.kindLabel(r.kindLabel), received: r.received! }));
+    .map((r) => ({ agency: r.agency, year: r.year, kind: w.kindLabel(r.level, r.kind), received: r.received! }));
   const kind: ChartView = {
     svg: kindPoints.length ? drawRequestsByKind(kindPoints, { ariaLabel: w.kindAria(year), xLabel: drawing.receivedAxis, unit: drawing.requestsUnit, punctuation: drawing.punctuation }) : '',
     columns: [w.agency, w.kind, w.received],

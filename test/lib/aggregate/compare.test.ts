@@ -3,7 +3,7 @@ import { chooseDefaultSelection, readMeasure, readSelection, writeSelection, typ
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import { loadSampleRecords } from '../../support/records.ts';
 
-const rows: CompareRow[] = loadSampleRecords().map((r) => ({ ...summarizeReport(r), kindLabel: 'x' }));
+const rows: CompareRow[] = loadSampleRecords().map((r) => ({ ...summarizeReport(r), level: 'county' as const, kind: 'government' as const, kindLabel: 'x' }));
 
 describe('compare selection', () => {
   it('defaults to the agencies with most reports and the year with most reports', () => {

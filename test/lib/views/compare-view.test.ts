@@ -8,12 +8,13 @@ import type { CompareRow } from '../../../src/lib/aggregate/compare.ts';
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import '../../../src/lib/charts/server-document.ts';
 import { buildCompareView } from '../../../src/lib/views/compare-view.ts';
+import { toCompareRows } from '../../../src/lib/site/compare-rows.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { editRequests, loadSampleRecord } from '../../support/records.ts';
 
 /** Returns a compare row of a record (the kind label is not what is tested here). */
 function toRow(record: ReportRecord): CompareRow {
-  return { ...summarizeReport(record), kindLabel: '地市级·部门' };
+  return { ...summarizeReport(record), level: 'prefecture', kind: 'department', kindLabel: '地市级·部门' };
 }
 
 // 泰山区 2024 (001) without its row 无法提供 1.本机关不掌握; 枣庄 2024 (004) without 不予公开 4.保护第三方合法权益.
@@ -92,5 +93,24 @@ describe('buildCompareView in English: the charts punctuated in English', () => 
     expect(buildCompareView(rows, share, 'zh').series.columns).toEqual(['机关', '年度', '予以公开占比（%）']);
     expect(en.series.columns).toEqual(['Agency', 'Year', 'New requests']);
     expect(buildCompareView(rows, selection, 'zh').series.columns).toEqual(['机关', '年度', '新收申请（件）']);
+  });
+});
+
+describe('toCompareRows and the kind chart: level and kind as keys, worded by each language', () => {
+  const keyed = toCompareRows([taishan, zaozhuang].map((r) => ({ summary: summarizeReport(r), agency: r.agency })));
+  const keyedSelection = { agencies: keyed.map((r) => r.slug), year: 2024, measure: 'received' as const };
+
+  it('gives each row its agency’s level and kind, and the Chinese label the API publishes', () => {
+    // 泰山区 is a county-level district of 泰安市; 枣庄市 a prefecture-level city; both agencies are bureaus.
+    expect(keyed.map((r) => [r.agency, r.level, r.kind, r.kindLabel])).toEqual([
+      ['泰安市泰山区行政审批服务局', 'county', 'department', '县级·部门'],
+      ['枣庄市行政审批服务局', 'prefecture', 'department', '地市级·部门'],
+    ]);
+  });
+
+  it('words them in the kind chart’s table in each language', () => {
+    const kinds = (lang: 'zh' | 'en') => buildCompareView(keyed, keyedSelection, lang).kind.rows.map((r) => [r[0], r[1]]);
+    expect(kinds('zh').toSorted()).toEqual([['枣庄市行政审批服务局', '地市级·部门'], ['泰安市泰山区行政审批服务局', '县级·部门']].toSorted());
+    expect(kinds('en').map((r) => r[1]).toSorted()).toEqual(['County · department', 'Prefecture · department']);
   });
 });
