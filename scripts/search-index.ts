@@ -49,7 +49,7 @@ const JOBS = config.searchJobs;
 /** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 /** The code that decides what a chunk holds: the search records and the findings and bounds they use. */
-const SEARCH_SOURCES = ['scripts/lib/search', 'src/lib/findings', 'src/lib/aggregate', 'src/lib/site', 'src/lib/template.ts', 'package-lock.json'];
+const SEARCH_SOURCES = ['scripts/lib/search', 'src/lib/findings', 'src/lib/aggregate', 'src/lib/site', 'src/lib/i18n', 'src/lib/template.ts', 'package-lock.json'];
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 

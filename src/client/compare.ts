@@ -3,7 +3,7 @@
  * four charts and their tables with the same code the build used, writing the choice to the URL.
  */
 import { readSelection, writeSelection, type CompareRow, type MeasureKey, type Selection } from '../lib/aggregate/compare.ts';
-import { chartWords } from '../lib/i18n/chart-words.ts';
+import { chartWords } from '../lib/i18n/chart-words-by-lang.ts';
 import { buildCompareView, type ChartView } from '../lib/views/compare-view.ts';
 
 /** Replaces a chart figure's drawing and data table. */

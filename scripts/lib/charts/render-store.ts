@@ -149,11 +149,12 @@ export async function renderChartStore(options: { dataDir: string; version: stri
   // Threads when the agencies to look at could need enough drawings (each has at most one per chart and language).
   const parallel = changed.length * AGENCY_CHART_KEYS.length * 2 >= (options.parallelFrom ?? PARALLEL_FROM);
   const workers = parallel ? (options.workers ?? availableParallelism()) : 0;
-  const drawInline = workers === 0 ? await loadInline() : null;
-  // Started on the first batch with something to draw: a run that finds everything stored starts none.
+  // Loaded, or started, on the first batch with something to draw: a run that finds everything
+  // stored loads no drawing code (Plot and linkedom) and starts no thread.
+  let drawInline: Promise<(drawings: ChartDrawing[]) => (string | null)[]> | null = null;
   let pool = null as Piscina<ChartDrawing[], (string | null)[]> | null;
-  const draw = (drawings: ChartDrawing[]) => {
-    if (drawInline) return drawInline(drawings);
+  const draw = async (drawings: ChartDrawing[]) => {
+    if (workers === 0) return (await (drawInline ??= loadInline()))(drawings);
     pool ??= new Piscina({ filename: new URL('./draw-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB } });
     return pool.run(drawings);
   };

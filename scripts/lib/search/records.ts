@@ -11,8 +11,7 @@
 import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
 import { describeDisagreement, describeReportFindings } from '../../../src/lib/findings/describe.ts';
-import { describeTimeliness } from '../../../src/lib/findings/timeliness.ts';
-import { describeChangeFlag } from '../../../src/lib/findings/yoy.ts';
+import { describeChangeFlag, describeTimeliness } from '../../../src/lib/i18n/word-finding.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { cutSection } from '../../../src/lib/site/bounds.ts';
 import { formatRegion } from '../../../src/lib/site/format.ts';

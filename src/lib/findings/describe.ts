@@ -11,8 +11,9 @@ import { combineApplicantMix, describeApplicantMix, type ReportApplicantMix, typ
 import { findPrevious, scoreAgencyBoilerplate, scoreBoilerplate, sortBoilerplate, type BoilerplateScore } from './boilerplate.ts';
 import { listDisagreements, type Disagreement } from './disagreements.ts';
 import { measureAgencyQuality, rankAgencyQuality, rankQuality, type AgencyQuality } from './quality.ts';
-import { assessTimeliness, describeTimeliness, type Timeliness } from './timeliness.ts';
-import { compareSummaries, describeChangeFlag, listAgencyChanges, type MeasureChange } from './yoy.ts';
+import { assessTimeliness, type Timeliness } from './timeliness.ts';
+import { compareSummaries, listAgencyChanges, type MeasureChange } from './yoy.ts';
+import { describeChangeFlag, describeTimeliness } from '../i18n/word-finding.ts';
 
 /**
  * A "check the source" note: the finding it is about, put into words by describeFindingNote in the

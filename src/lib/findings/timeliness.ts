@@ -7,7 +7,6 @@
  * answer is unknown, never guessed.
  */
 import type { ReportRecord } from '../schema/report.ts';
-import { dictionary, type Lang } from '../i18n/index.ts';
 
 /**
  * met: signed on or before the deadline; late: after it; unknown: no (valid) date printed;
@@ -65,7 +64,3 @@ export function assessTimeliness(record: ReportRecord): Timeliness {
   return { ...base, status: days > 0 ? 'late' : 'met', daysAfterDeadline: days };
 }
 
-/** Returns the timeliness in words in a language, e.g. 逾期 12 天, 按时（截止日前 3 天）: the dictionary's words. */
-export function describeTimeliness(t: Timeliness, lang: Lang = 'zh'): string {
-  return dictionary(lang).timeliness.describe(t);
-}

@@ -5,7 +5,6 @@
  */
 import { MEASURE_KEYS, readMeasure, type MeasureKey } from '../aggregate/compare.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import { dictionary, type Lang } from '../i18n/index.ts';
 
 /** Headline measures, in display order. */
 export const HEADLINE_MEASURES: readonly MeasureKey[] = MEASURE_KEYS;
@@ -76,7 +75,3 @@ export function listAgencyChanges(summaries: readonly ReportSummary[]): MeasureC
   return sorted.slice(1).flatMap((s, i) => compareSummaries(sorted[i]!, s));
 }
 
-/** Returns a change as a "check the source" sentence in a language (the dictionary's words), or null when it is not flagged. */
-export function describeChangeFlag(change: MeasureChange, lang: Lang = 'zh'): string | null {
-  return dictionary(lang).changes.describe(change, JUMP_FACTOR);
-}

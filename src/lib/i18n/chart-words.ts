@@ -2,15 +2,13 @@
  * The shape of the charts' words in every locale (chart-words-zh.ts, -en.ts; the dictionaries'
  * `charts`): the words drawn inside a chart (axes, tooltips, legends), the notes under the charts
  * that leave something out, and the compare page's labels. Written apart from the rest of the
- * dictionaries so that the compare page's script carries these words and not the whole site's.
+ * dictionaries so that the compare page's script carries these words and not the whole site's
+ * (chart-words-by-lang.ts chooses them by language).
  */
 import type { CompareRow, LevelKey, MeasureKey } from '../aggregate/compare.ts';
 import type { UndrawnReason } from '../aggregate/disposition-bars.ts';
 import type { ChartPunctuation, ChartUnit } from '../charts/render.ts';
 import type { DispositionGroup } from '../aggregate/summarize.ts';
-import { enChartWords } from './chart-words-en.ts';
-import { zhChartWords } from './chart-words-zh.ts';
-import type { Lang } from './index.ts';
 
 export interface ChartWords {
   /** An agency's administrative level (the pages' words for it too). */
@@ -80,11 +78,4 @@ export interface ChartWords {
     /** An agency's level and kind (县级·政府, County · government). */
     kindLabel: (level: LevelKey, kind: CompareRow['kind']) => string;
   };
-}
-
-const CHART_WORDS: Record<Lang, ChartWords> = { zh: zhChartWords, en: enChartWords };
-
-/** Returns the charts' words in a language (the same object as the dictionary's `charts`). */
-export function chartWords(lang: Lang): ChartWords {
-  return CHART_WORDS[lang];
 }

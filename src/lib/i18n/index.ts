@@ -5,7 +5,8 @@
 import { en } from './en.ts';
 import { zh, type Dictionary } from './zh.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from './lang.ts';
+import type { Lang } from './lang.ts';
 export type { Dictionary };
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];

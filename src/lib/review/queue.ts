@@ -9,7 +9,8 @@
 import { summarizeReport } from '../aggregate/summarize.ts';
 import { listCellSpecs, TABLE_LABELS, type CellSpec } from '../export/cells.ts';
 import { formatCsvLine } from '../export/csv.ts';
-import { compareSummaries, describeChangeFlag, type MeasureChange } from '../findings/yoy.ts';
+import { compareSummaries, type MeasureChange } from '../findings/yoy.ts';
+import { describeChangeFlag } from '../i18n/word-finding.ts';
 import type { Correction, IdentityCorrection, Manifest, ReportRecord } from '../schema/report.ts';
 import { dictionary } from '../i18n/index.ts';
 import { CORRECTIONS_HEADER } from '../corrections/parse.ts';

@@ -6,7 +6,7 @@ import { ascending, descending } from 'd3-array';
 import { MEASURE_IS_SHARE, readMeasure, type CompareRow, type Selection } from '../aggregate/compare.ts';
 import { listDispositionSegments } from '../aggregate/corpus.ts';
 import { DISPOSITION_GROUPS } from '../aggregate/summarize.ts';
-import { chartWords } from '../i18n/chart-words.ts';
+import { chartWords } from '../i18n/chart-words-by-lang.ts';
 import type { Lang } from '../i18n/index.ts';
 import { DISPOSITION_COLORS } from '../charts/colors.ts';
 import { drawGrantRanking } from '../charts/ranking.ts';

@@ -10,8 +10,9 @@ import { collectNgrams, findPrevious, rankBoilerplate, scoreBoilerplate, splitSe
 import { describeAgencyFindings, describeDisagreement, describeFindingNote, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { listDisagreements } from '../../../src/lib/findings/disagreements.ts';
 import { rankAgencyQuality } from '../../../src/lib/findings/quality.ts';
-import { assessTimeliness, describeTimeliness, findDeadline } from '../../../src/lib/findings/timeliness.ts';
-import { describeChangeFlag, flagChange, listAgencyChanges } from '../../../src/lib/findings/yoy.ts';
+import { assessTimeliness, findDeadline } from '../../../src/lib/findings/timeliness.ts';
+import { flagChange, listAgencyChanges } from '../../../src/lib/findings/yoy.ts';
+import { describeChangeFlag, describeTimeliness } from '../../../src/lib/i18n/word-finding.ts';
 import { summarizeReport } from '../../../src/lib/aggregate/summarize.ts';
 import { dictionary } from '../../../src/lib/i18n/index.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';

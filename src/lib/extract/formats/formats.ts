@@ -5,13 +5,12 @@
  * HTML path, so a Word table and a web table are one case; a PDF's text layer is laid out into
  * lines and tab-separated table rows from its coordinates (pdf.ts).
  */
-import type { SourceInfo } from '../extract-report.ts';
-import type { DocumentMeta } from '../identity/document-meta.ts';
+import type { ReportText, SourceFormat } from './report-text.ts';
 import { decodeReport } from './decode.ts';
 import { checkZipBounds } from './zip-bounds.ts';
 import { NOTE_MARK, isCrawledText, reflowCrawledText } from './crawled.ts';
 import { reflowLegacyTables } from './crawled-legacy.ts';
-import { createMessage, type Message } from '../../schema/message.ts';
+import { createMessage } from '../../schema/message.ts';
 
 // The HTML, Word and PDF readers pull in htmlparser2, mammoth and pdf.js (about half a second to load);
 // they load on the first file that needs them, so a corpus of text files (and each worker) never pays.
@@ -19,7 +18,7 @@ const loadHtml = () => import('./html.ts');
 const loadPdf = () => import('./pdf.ts');
 const loadMammoth = () => import('mammoth').then((m) => m.default);
 
-export type SourceFormat = SourceInfo['format'];
+export type { ReportText, SourceFormat } from './report-text.ts';
 
 /** File extensions read, lowercase with the dot, and their format. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
@@ -32,14 +31,6 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.pdf': 'pdf',
 };
 
-/**
- * `meta`: what the file says besides its text (a page's or PDF's title and dates), when it says
- * anything; `format`: the format the content was read in, when it is not the extension's (a web
- * page saved as .txt).
- */
-export type ReportText =
-  | { ok: true; text: string; encoding: string; meta?: DocumentMeta; format?: SourceFormat }
-  | { ok: false; error: Message };
 
 /**
  * Returns the text to extract from (the lines provenance refers to) and the encoding of the bytes,

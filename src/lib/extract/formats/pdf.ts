@@ -29,7 +29,7 @@
  * Output: one table row per line, cells tab-separated (the `tabs` layout of cells.ts).
  */
 import { PROACTIVE_ROWS, type RequestRowKey } from '../../template.ts';
-import type { ReportText } from './formats.ts';
+import type { ReportText } from './report-text.ts';
 import { readIsoDate, type DocumentMeta } from '../identity/document-meta.ts';
 import { htmlToReportText } from './html.ts';
 import { canonicalLabel } from '../normalize.ts';

@@ -1,0 +1,2 @@
+/** The site's languages: Simplified Chinese first, English second. */
+export type Lang = 'zh' | 'en';
