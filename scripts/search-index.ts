@@ -86,8 +86,8 @@ function countPages(chunk: Chunk): number {
 /**
  * Returns the chunk's cache key, from a digest of each of its record files: the hash the extractor
  * recorded of it (`hashes`, from its .written.json) with the file's size and modification time,
- * which change when anything else writes the file; else the sha256 of its bytes. At 10,000 reports
- * reading and hashing every record file was most of an unchanged search stage.
+ * which change when anything else writes the file; else the sha256 of its bytes, so that an
+ * unchanged stage does not read every record file.
  */
 async function keyOf(chunk: Chunk, salt: string, hashes: ReadonlyMap<string, string>): Promise<string> {
   const digest = async (id: string) => {

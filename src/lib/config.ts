@@ -60,9 +60,8 @@ const DEFAULT_SEARCH_CHUNK = 250;
  * The Astro build's old-space limit by default, in MiB. Without one V8 lets the heap grow towards
  * its default limit (about 4 GiB here) before collecting hard, although what the build holds at once
  * is far less (the report index, the record cache, a few pages: about 1 GiB after a full collection
- * at 100,000 reports). A lower limit costs more time in the collector; a higher one, memory.
- * Measured at 100,000 reports: 2048 peaked at 3,108 MiB of resident memory in 2,802 s, 1792 at
- * 2,818 MiB in 2,704 s.
+ * at 100,000 reports). A lower limit costs more time in the collector; a higher one, memory: 1792
+ * kept the build under 3 GiB of resident memory at 100,000 reports where 2048 did not (bench/results.md).
  */
 const DEFAULT_ASTRO_HEAP_MIB = 1792;
 

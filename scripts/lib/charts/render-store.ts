@@ -23,8 +23,8 @@ const BATCH = 12;
 
 /**
  * Each worker's young generation, in MiB. Drawing allocates many short-lived nodes; V8's default
- * young generation makes the two workers spend much of their time in scavenges. Measured at 10,000
- * reports (16,000 drawings, 2 workers): default 30.5 s; 64 MiB 27.8 s at 0.8 GiB; 128 MiB 27.0 s at 1.0 GiB.
+ * young generation makes the two workers spend much of their time in scavenges; 64 MiB gave most of
+ * what 128 MiB did for less memory (bench/results.md).
  */
 const YOUNG_GENERATION_MIB = 64;
 

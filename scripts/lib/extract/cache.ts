@@ -6,8 +6,8 @@
  *
  * Entries are appended to pack files, one pack per writing thread and process (`packs/<name>.pack`),
  * each with an index of its entries (`packs/<name>.idx`, one line per entry: key, offset and the byte
- * lengths of its parts), because creating a file per entry cost this disk 0.3–0.6 ms, a fifth of a
- * report's extraction. An index line is appended only after its entry's bytes, so a reader never
+ * lengths of its parts), because creating a file per entry cost a fifth of a report's extraction
+ * (bench/results.md). An index line is appended only after its entry's bytes, so a reader never
  * trusts half an entry, and writers never share a file: shards and worker threads can share a
  * cache folder. A reader loads every index once (see OutcomeCache.refresh), oldest pack first; a key
  * written twice holds the same outcome, and the last line read wins. A pack is named after the extractor version that

@@ -297,7 +297,7 @@ const REPORT_TABLES = ['cells', 'checks', 'check_failures'] as const;
  * Replaces the agencies and the metadata (both small) and checks the foreign keys, inside the
  * caller's transaction: of every row when `touched` is null (a file written whole), else of the
  * reports and of the other tables' rows of the `touched` reports only (an update, which removes and
- * adds a report's rows together; checking the whole cells table took over a second at 10,000 reports).
+ * adds a report's rows together; the whole cells table is most of the file, bench/results.md).
  */
 function finishTables(db: DatabaseSync, agencies: readonly SqliteRow[], builtOn: string, touched: ReadonlySet<string> | null): void {
   db.exec('DELETE FROM agencies; DELETE FROM metadata;');
