@@ -14,6 +14,7 @@ import path from 'node:path';
 import { readConfig, SETTINGS } from '../src/lib/config.ts';
 import { listBuildStages } from './lib/build/stages.ts';
 import { runStages } from './lib/build/run.ts';
+import { readManifest } from './lib/incremental/site-build.ts';
 import { runCommand, type CommandSpec } from './lib/cli.ts';
 import { EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
 
@@ -54,6 +55,7 @@ await runCommand(BUILD_COMMAND, async ({ values, config }) => {
     extractArgs: process.argv.slice(2).filter((a) => a !== '--site-only' && a !== '--full'),
     full: values.full === true,
     siteOnly: values['site-only'] === true,
+    siteKept: readManifest(config.out) !== null,
   });
   const started = performance.now();
   const failed = (await runStages(stages, env)).find((r) => r.status !== 0 && (r.status !== null || r.signal !== null));

@@ -66,21 +66,14 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv): Promise<StageResult[]> {
   const names = new Set(stages.map((s) => s.name));
   let stopped = false;
-  // Whether a stage falls back, known when its early process is ready or ends, else when it ends.
-  const decided = new Map<string, PromiseWithResolvers<boolean>>(stages.map((s) => [s.name, Promise.withResolvers<boolean>()]));
   const done = new Map<string, PromiseWithResolvers<StageResult>>(stages.map((s) => [s.name, Promise.withResolvers<StageResult>()]));
-  // Stages running on the assumption that a stage would not fall back; its late fallback waits for them.
+  // Stages running beside a stage on the assumption that it would not fall back; its late fallback waits for them.
   const besides = new Map<string, Set<Promise<unknown>>>(stages.map((s) => [s.name, new Set()]));
   const early = new Map(stages.filter((s) => s.early && s.args).map((s) => [s.name, startProcess(s, env, true)]));
 
   /** Resolves to true when every stage named is done and none failed. */
   const waitFor = async (list: readonly string[] = []) => {
     for (const name of list) if (names.has(name) && (await done.get(name)!.promise).status !== 0) return false;
-    return true;
-  };
-  /** Resolves to true when every stage named in `afterFallbackOf` that falls back is done and none failed. */
-  const waitForFallbacks = async (list: readonly string[] = []) => {
-    for (const name of list) if (names.has(name) && (await decided.get(name)!.promise) && (await done.get(name)!.promise).status !== 0) return false;
     return true;
   };
 
@@ -90,18 +83,13 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
     if (process_) {
       const first = await process_.ready;
       fellBack = first !== 'ready' && first.status === REFUSED_EXIT && stage.fallback !== undefined;
-      if (first !== 'ready' && !fellBack) {
-        // Ended before it was ready: told to stop (a stage before it failed), or a failure.
-        decided.get(stage.name)!.resolve(false);
-        return { stage, ...(stopped && first.status === 0 ? { status: null, signal: null } : first), fellBack, late: false };
-      }
+      // Ended before it was ready: told to stop (a stage before it failed), or a failure.
+      if (first !== 'ready' && !fellBack) return { stage, ...(stopped && first.status === 0 ? { status: null, signal: null } : first), fellBack, late: false };
     }
-    if (process_ || !stage.fallback) decided.get(stage.name)!.resolve(fellBack);
-    if (!(await waitFor(stage.after)) || !(await waitForFallbacks(stage.afterFallbackOf)) || stopped) {
+    if (!(await waitFor(stage.after)) || stopped) {
       if (process_?.child.connected) process_.child.disconnect();
       return { stage, status: null, signal: null, fellBack, late: false };
     }
-    // Registered with the stages it assumed would not fall back.
     const run = async () => {
       if (fellBack) return runNow(stage.fallback!, env);
       if (process_) {
@@ -112,18 +100,17 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
     };
     const started = performance.now();
     const task = run();
-    for (const name of stage.afterFallbackOf ?? []) besides.get(name)?.add(task);
+    for (const name of stage.againAfterLateFallbackOf ?? []) besides.get(name)?.add(task);
     let result = await task;
     let late = false;
     if (!fellBack && result.status === REFUSED_EXIT && stage.fallback) {
       late = true;
       fellBack = true;
-      if (!process_) decided.get(stage.name)!.resolve(true);
       await Promise.all(besides.get(stage.name)!);
       result = await runNow(stage.fallback, env);
-    } else if (!process_ && stage.fallback) decided.get(stage.name)!.resolve(false);
+    }
     // What ran beside a stage that fell back late runs again after its fallback.
-    for (const name of stage.afterFallbackOf ?? []) {
+    for (const name of stage.againAfterLateFallbackOf ?? []) {
       if (result.status !== 0 || !names.has(name)) continue;
       const other = await done.get(name)!.promise;
       if (other.late && other.status === 0) result = await runNow(stage, env);

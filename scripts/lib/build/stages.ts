@@ -30,10 +30,11 @@ export interface Stage {
   /** The stages that must be done first; one missing from the build (extraction, with --site-only) counts as done. */
   after: readonly string[];
   /**
-   * Stages waited for only when they ran their fallback: the Astro build empties the site folder
-   * when it starts, so what writes into it waits for the Astro build, not for the re-render.
+   * Stages after whose fallback this one runs again when the fallback ran after the stage had been
+   * told to go (a re-render that refuses half-way; the Astro build that follows empties the site
+   * folder): what wrote into the folder beside it writes again.
    */
-  afterFallbackOf?: readonly string[];
+  againAfterLateFallbackOf?: readonly string[];
   args?: readonly string[];
   run?: () => Promise<number>;
   /**
@@ -52,18 +53,28 @@ export const REFUSED_EXIT = 4;
  * Returns the stages of a build from settings `config`; `extractArgs` are passed to the extractor
  * (--input, --out, --cache …). `full`: the Astro build always, never the re-render of the pages from
  * the last one's bundle. `siteOnly`: no extraction, the site from the records already there.
+ * `siteKept`: the site folder holds a whole build (its manifest, scripts/lib/incremental/site-build.ts),
+ * which Astro keeps; without one it empties the folder when it starts.
  */
-export function listBuildStages(config: Readonly<NianbaoConfig>, { extractArgs = [], full = false, siteOnly = false }: { extractArgs?: readonly string[]; full?: boolean; siteOnly?: boolean } = {}): Stage[] {
+export function listBuildStages(
+  config: Readonly<NianbaoConfig>,
+  { extractArgs = [], full = false, siteOnly = false, siteKept = false }: { extractArgs?: readonly string[]; full?: boolean; siteOnly?: boolean; siteKept?: boolean } = {},
+): Stage[] {
   const stagedSearch = path.join(config.data, 'search');
-  const astro: Stage = { name: 'astro', args: astroBuildArgs(config.astroHeapMib), after: [] };
+  const stagedDownloads = path.join(config.data, 'downloads-stage');
   const pagesAfter = ['review', 'site data', 'charts'];
-  const pages: Stage = full
-    ? { ...astro, after: pagesAfter }
-    : // The stale pages rendered again from the last Astro build's kept bundle, when neither code nor
-      // settings changed since (scripts/lib/incremental/rerender.ts); else it declines, and Astro builds.
-      { name: 'rerender', args: ['scripts/rerender.ts'], after: pagesAfter, early: true, fallback: { ...astro, after: pagesAfter } };
-  // What writes into the site folder waits for the Astro build, which empties it when it starts.
-  const intoSite = (after: string[]): Pick<Stage, 'after' | 'afterFallbackOf'> => (full ? { after: [...after, pages.name] } : { after, afterFallbackOf: [pages.name] });
+  const astro: Stage = { name: 'astro', args: astroBuildArgs(config.astroHeapMib), after: pagesAfter };
+  // Without a whole build in the site folder there is nothing to re-render, and Astro empties the folder when it starts.
+  const pages: Stage =
+    full || !siteKept
+      ? astro
+      : // The stale pages rendered again from the last Astro build's kept bundle, when neither code nor
+        // settings changed since (scripts/lib/incremental/rerender.ts); else it declines, and Astro builds.
+        { name: 'rerender', args: ['scripts/rerender.ts'], after: pagesAfter, early: true, fallback: astro };
+  // What writes into the site folder: beside the pages when the folder is kept (a re-render that
+  // refuses half-way has removed its manifest, so Astro empties it: that writer then runs again);
+  // else into a folder of its own, moved in after the Astro build, or after it.
+  const intoSite = (after: string[]): Pick<Stage, 'after' | 'againAfterLateFallbackOf'> => (siteKept ? { after, againAfterLateFallbackOf: [pages.name] } : { after: [...after, pages.name] });
   const stages: Stage[] = [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], after: [] },
     // The corrections file checked against the records (a bad line stops the build with its line
@@ -77,8 +88,13 @@ export function listBuildStages(config: Readonly<NianbaoConfig>, { extractArgs =
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
     { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'] },
     pages,
-    // Everything under /api and /data (the data page aside), written into the built site by its one producer.
-    { name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true },
+    // Everything under /api and /data (the data page aside), by its one producer.
+    ...(siteKept
+      ? [{ name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true }]
+      : [
+          { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true },
+          { name: 'place downloads', run: async () => ((await import('../downloads/place.ts')).placeDownloads(stagedDownloads, config.out), 0), after: ['downloads', pages.name] },
+        ]),
     { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], ...intoSite(['search']) },
   ];
   return siteOnly ? stages.filter((s) => s.name !== 'extract') : stages;

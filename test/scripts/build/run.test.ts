@@ -82,10 +82,10 @@ describe('runStages', () => {
     expect(results.map((r) => [r.stage.name, r.status])).toEqual([['a', 2], ['b', null], ['e', null]]);
   });
 
-  it('runs the fallback of an early stage that refuses before go, and what writes after it waits for the fallback', async () => {
+  it('runs the fallback of an early stage that refuses before go, and what waits for the stage waits for its fallback', async () => {
     const { read, inline, child } = makeLog('refuse');
     const pages: Stage = { ...child('pages', ['a'], { early: true, refuseBefore: true }), fallback: inline('astro', []) };
-    const results = await runStages([inline('a', [], 0, 100), pages, { ...child('downloads', ['a']), afterFallbackOf: ['pages'] }], process.env);
+    const results = await runStages([inline('a', [], 0, 100), pages, child('downloads', ['a', 'pages'])], process.env);
     expect(read()).toEqual(['a', 'astro', 'downloads']);
     expect(results.map((r) => [r.stage.name, r.status, r.fellBack])).toEqual([['a', 0, false], ['pages', 0, true], ['downloads', 0, false]]);
   });
@@ -93,7 +93,7 @@ describe('runStages', () => {
   it('runs what writes beside a stage again when the stage refuses after go and its fallback runs', async () => {
     const { read, inline, child } = makeLog('late');
     const pages: Stage = { ...child('pages', [], { early: true, status: REFUSED_EXIT }), fallback: inline('astro', [], 0, 200) };
-    const results = await runStages([pages, { ...inline('downloads', []), afterFallbackOf: ['pages'] }], process.env);
+    const results = await runStages([pages, { ...inline('downloads', []), againAfterLateFallbackOf: ['pages'] }], process.env);
     const log = read();
     expect(log.filter((l) => l === 'downloads')).toHaveLength(2);
     expect(log.lastIndexOf('downloads')).toBeGreaterThan(log.indexOf('astro'));
