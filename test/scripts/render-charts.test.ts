@@ -52,7 +52,7 @@ describe('chart stage', () => {
       const draw = storeOnly(store, a.slug, 'v1');
       expect(buildAgencyCharts(a, 'zh', draw)).toEqual(buildAgencyCharts(a, 'zh'));
       expect(buildAgencyCharts(a, 'en', draw)).toEqual(buildAgencyCharts(a, 'en'));
-      expect(buildAgencyChart(a, 'appeals', draw)).toEqual(buildAgencyChart(a, 'appeals'));
+      expect(buildAgencyChart(a, 'appeals', 'zh', draw)).toEqual(buildAgencyChart(a, 'appeals'));
       expect(Object.keys(readStoredCharts(store, a.slug)!)).toHaveLength(listAgencyDrawings(a).length);
     }
   });

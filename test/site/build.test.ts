@@ -211,11 +211,14 @@ describe('charts', () => {
     for (const slug of agencies) {
       const stored = Object.values(JSON.parse(readFileSync(path.join(store, `${slug}.json`), 'utf8')) as Record<string, string>);
       const html = ['agencies', 'en/agencies'].map((dir) => readFileSync(path.join(DIST, dir, slug, 'index.html'), 'utf8')).join('');
-      const embeds = ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => readFileSync(path.join(DIST, 'embed/agencies', slug, chart, 'index.html'), 'utf8')).join('');
+      const embedsIn = (dir: string) => ['requests', 'dispositions', 'applicants', 'appeals'].map((chart) => readFileSync(path.join(DIST, dir, slug, chart, 'index.html'), 'utf8')).join('');
       expect(stored.length, slug).toBeGreaterThan(0);
       for (const svg of stored) expect(html.includes(svg), slug).toBe(true);
-      // The embeds show the Chinese drawings: half of the stored ones, each once.
-      expect(stored.filter((svg) => embeds.includes(svg)).length, slug).toBe(stored.length / 2);
+      // Each language's embeds show its drawings: half of the stored ones, both halves together.
+      const [zh, en] = [embedsIn('embed/agencies'), embedsIn('en/embed/agencies')];
+      expect(stored.filter((svg) => zh.includes(svg)).length, slug).toBe(stored.length / 2);
+      expect(stored.filter((svg) => en.includes(svg)).length, slug).toBe(stored.length / 2);
+      expect(stored.filter((svg) => zh.includes(svg) || en.includes(svg)).length, slug).toBe(stored.length);
     }
   });
 
@@ -230,12 +233,24 @@ describe('embeds and citations', () => {
   it('renders each agency chart alone on its embed page, linking back', () => {
     const embeds = pages.filter((p) => p.startsWith('embed/agencies/'));
     expect(embeds).toHaveLength(4 * 4);
+    expect(pages.filter((p) => p.startsWith('en/embed/agencies/'))).toHaveLength(4 * 4);
     const doc = page('embed/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/dispositions/index.html');
     expect(doc.querySelectorAll('figure.chart')).toHaveLength(1);
     expect(doc.querySelector('header, nav')).toBeNull();
     expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
     expect(doc.querySelector('a[target="_top"]')!.getAttribute('href')).toBe('/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/#chart-dispositions');
     expect(pages).toContain('embed/compare/series/index.html');
+  });
+
+  it('renders the English embeds in English, linking back to the English pages', () => {
+    const doc = page('en/embed/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/dispositions/index.html');
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('a[target="_top"]')!.getAttribute('href')).toBe('/en/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/#chart-dispositions');
+    expect(doc.querySelector('a[target="_top"]')!.textContent).toBe('All data of 枣庄市行政审批服务局 · Nianbao');
+    const compare = page('en/embed/compare/ranking/index.html');
+    expect(compare.querySelector('a[target="_top"]')!.getAttribute('href')).toBe('/en/compare/#compare-ranking');
+    const english = page('en/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/index.html');
+    expect(english.querySelector('#chart-requests details.cite code')!.getAttribute('data-site-path')).toBe('/en/embed/agencies/zaozhuangshi-xingzheng-shenpi-fuwuju/requests/');
   });
 
   it('offers iframe code and a citation with source, the page’s path (completed by the chart script) and build date under each agency chart', () => {

@@ -38,7 +38,7 @@ let zhPages: string[];
 beforeAll(() => {
   ensureDefaultBuild();
   // Embeds are a chart alone for another site's iframe, not pages of this one.
-  zhPages = listHtml(DIST).filter((p) => !p.startsWith('en/') && !p.startsWith('embed/') && !p.startsWith('pagefind') && !(p in CHINESE_ONLY));
+  zhPages = listHtml(DIST).filter((p) => !p.startsWith('en/') && !p.startsWith('pagefind') && !(p in CHINESE_ONLY));
 });
 
 describe('zh and en pages', () => {

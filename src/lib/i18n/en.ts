@@ -39,6 +39,12 @@ export const en = {
   citationLabel: 'Citation: ',
   embed: 'embed',
   embedCode: 'Embed code: ',
+  embedPage: {
+    chartTitle: (name: string, title: string) => `${name}: ${title}`,
+    backToAgency: (name: string) => `All data of ${name}`,
+    backToCompare: 'Compare agencies of your choice',
+    compareDescription: 'The agencies of Nianbao’s default comparison.',
+  },
   nothingToDraw: enChartWords.nothingToDraw,
   absent: 'absent',
   notInReport: 'not in the report',

@@ -42,6 +42,13 @@ export const zh = {
   citationLabel: '引用格式：',
   embed: '嵌入',
   embedCode: '嵌入代码：',
+  /** The embed pages: one chart alone, for an iframe (src/pages/[...locale]/embed/). */
+  embedPage: {
+    chartTitle: (name: string, title: string) => `${name}：${title}`,
+    backToAgency: (name: string) => `${name} 的全部数据`,
+    backToCompare: '自选机关进行比较',
+    compareDescription: '年报观察默认比较中的机关。',
+  },
   nothingToDraw: zhChartWords.nothingToDraw,
   absent: '缺失',
   notInReport: '报告中没有此数',

@@ -65,12 +65,12 @@ export function buildAgencyCharts(group: AgencyGroup, lang: Lang = 'zh', draw: D
   return AGENCY_CHART_KEYS.map((key) => drawPlan(plans[key](), draw));
 }
 
-/** Returns one of the agency's charts (Chinese labels), drawing only that one. */
-export function buildAgencyChart(group: AgencyGroup, key: AgencyChartKey, draw: DrawFunction = drawChart): ChartSpec {
-  return drawPlan(planAgencyCharts(group, 'zh')[key](), draw);
+/** Returns one of the agency's charts in a language, drawing only that one. */
+export function buildAgencyChart(group: AgencyGroup, key: AgencyChartKey, lang: Lang = 'zh', draw: DrawFunction = drawChart): ChartSpec {
+  return drawPlan(planAgencyCharts(group, lang)[key](), draw);
 }
 
-/** Returns every drawing of the agency's pages (every language; the embeds draw the Chinese ones again). */
+/** Returns every drawing of the agency's pages (every language; the embeds draw the same again). */
 export function listAgencyDrawings(group: AgencyGroup): ChartDrawing[] {
   return LANGS.map((lang) => planAgencyCharts(group, lang)).flatMap((plans) => AGENCY_CHART_KEYS.flatMap((key) => plans[key]().drawing ?? []));
 }
