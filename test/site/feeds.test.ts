@@ -70,7 +70,7 @@ describe('feeds', () => {
 
 describe('links to the feeds', () => {
   it('are in the head of every page with the site frame (embeds are a chart alone)', () => {
-    const framed = listHtml(DIST).filter((p) => !p.startsWith('embed/'));
+    const framed = listHtml(DIST).filter((p) => !/^(en\/)?embed\//.test(p));
     expect(framed.length).toBeGreaterThan(20);
     for (const p of framed) {
       const links = [...doc(p).querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]')].map((l) => l.getAttribute('href'));

@@ -105,7 +105,8 @@ describe('a mixed corpus under a sub-path', () => {
     for (const p of pages) {
       if (p === '404.html') continue;
       const canonical = doc(p).querySelector('link[rel="canonical"]')?.getAttribute('href');
-      if (p.startsWith('embed/')) expect(canonical, p).toMatch(new RegExp(`^${SITE}${BASE}(agencies/[^/]+/|compare/)(#[\\w-]+)?$`));
+      // An embed's canonical page is the page its chart belongs to, in its language.
+      if (/^(en\/)?embed\//.test(p)) expect(canonical, p).toMatch(new RegExp(`^${SITE}${BASE}${p.startsWith('en/') ? 'en/' : ''}(agencies/[^/]+/|compare/)(#[\\w-]+)?$`));
       else expect(canonical, p).toBe(`${SITE}${BASE}${p.replace(/index\.html$/, '')}`);
     }
     expect(doc('reports/yiyuanxian-renminzhengfu-2023/index.html').querySelector('link[rel="alternate"]')!.getAttribute('href')).toBe(`${SITE}${BASE}en/reports/yiyuanxian-renminzhengfu-2023/`);
