@@ -27,6 +27,16 @@ function getDocument(): Document {
  */
 export const CHART_CHAR_WIDTH = 15;
 
+/** A full-width (CJK) character, drawn CHART_CHAR_WIDTH wide; others take about 0.6 of it. */
+const FULL_WIDTH = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Returns the drawing units a label of chart text takes at the largest size pages show it. */
+export function measureLabel(label: string): number {
+  let width = 0;
+  for (const ch of label) width += FULL_WIDTH.test(ch) ? CHART_CHAR_WIDTH : CHART_CHAR_WIDTH * 0.6;
+  return width;
+}
+
 /**
  * The punctuation of a chart's labels and tooltips, in the chart's language (the dictionaries'
  * `charts.drawing.punctuation`): strings, not functions, so that a drawing stays plain data.

@@ -1,13 +1,13 @@
 /** Requests received against agency kind and level: one dot per report, grouped by kind/level. */
 import * as Plot from '@observablehq/plot';
 import { CATEGORY_COLORS } from './colors.ts';
-import { formatCountUnit, renderPlot, type ChartOptions, type ChartUnit } from './render.ts';
+import { formatCountUnit, measureLabel, renderPlot, type ChartOptions, type ChartUnit } from './render.ts';
 
 /** One dot: a report's requests received, its agency's kind/level label. */
 export interface KindPoint {
   agency: string;
   year: number;
-  /** e.g. 县级·政府, 地市级·部门 */
+  /** e.g. 县级·政府, 地市级·部门, County · government */
   kind: string;
   received: number;
 }
@@ -18,7 +18,8 @@ export function drawRequestsByKind(points: readonly KindPoint[], options: ChartO
   return renderPlot({
     width: options.width ?? 600,
     height: 84 + kinds.length * 44,
-    marginLeft: 100,
+    // Room for the longest level · kind label (English ones are long), never less than the Chinese ones take.
+    marginLeft: Math.max(100, Math.min(280, 14 + Math.max(...kinds.map(measureLabel)))),
     marginBottom: 48,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,

@@ -180,4 +180,19 @@ describe('drawGrantRanking and drawRequestsByKind', () => {
     expect(doc.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(2);
     expect([...doc.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['县级·政府', '地市级·部门']);
   });
+
+  it('leaves room left of the plot for its longest level and kind label, English ones too', () => {
+    const plotLeft = (kinds: string[]) => {
+      const svg = drawRequestsByKind(
+        kinds.map((kind, i) => ({ agency: `a${i}`, year: 2024, kind, received: i + 1 })),
+        { ariaLabel: 'kind', xLabel: 'New requests', unit: { one: ' request', other: ' requests' }, punctuation: { colon: ': ', open: ' (', close: ')' } },
+      );
+      // The x axis's first tick sits where the plot starts.
+      const tick = parse(svg).querySelector('g[data-mark="x-axis tick"] path')!.getAttribute('transform')!;
+      return Number(/translate\(([\d.]+)/.exec(tick)![1]);
+    };
+    expect(plotLeft(['县级·政府', '地市级·部门'])).toBe(100);
+    // 'Prefecture · department': 23 characters of about 9 units each, beside the 14 the axis takes.
+    expect(plotLeft(['County · government', 'Prefecture · department'])).toBeGreaterThanOrEqual(14 + 23 * 9);
+  });
 });
