@@ -70,6 +70,8 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
   // Stages running beside a stage on the assumption that it would not fall back; its late fallback waits for them.
   const besides = new Map<string, Set<Promise<unknown>>>(stages.map((s) => [s.name, new Set()]));
   const early = new Map(stages.filter((s) => s.early && s.args).map((s) => [s.name, startProcess(s, env, true)]));
+  // The code of early stages in this process loads now; a failure to load shows when the stage runs.
+  for (const stage of stages) if (stage.early && stage.load) stage.load().catch(() => {});
 
   /** Resolves to true when every stage named is done and none failed. */
   const waitFor = async (list: readonly string[] = []) => {

@@ -22,7 +22,7 @@ export function astroBuildArgs(heapMib: number): string[] {
 /**
  * A stage: its name (for the log, and for the stages that wait for it), the stages it waits for,
  * and what it runs: a Node process (`args`, the arguments of `node`) or a function in the build's own
- * process (`run`, resolving to an exit code; it imports its code when it runs, after the build
+ * process (`run`, resolving to an exit code; its code is imported by `load`, after the build
  * turned Node's compile cache on).
  */
 export interface Stage {
@@ -37,13 +37,25 @@ export interface Stage {
   againAfterLateFallbackOf?: readonly string[];
   args?: readonly string[];
   run?: () => Promise<number>;
+  /** Imports the code of a stage in the build's own process: when it is early, at the build's start, beside extraction. */
+  load?: () => Promise<unknown>;
   /**
-   * The process starts with the build and waits for go (scripts/lib/build/go.ts): it loads its code,
-   * on the other core, while the stages before it run.
+   * The stage loads its code when the build starts, while the stages before it run: its process
+   * starts and waits for go (scripts/lib/build/go.ts), or, in the build's own process, `load` runs.
    */
   early?: boolean;
   /** Runs in the stage's place when it exits REFUSED_EXIT. */
   fallback?: Stage;
+}
+
+/**
+ * Returns a stage that runs in the build's own process: `load` imports its code (once, at the
+ * build's start, beside extraction), `run` runs it and returns the exit code.
+ */
+function inline<M>(name: string, after: string[], load: () => Promise<M>, run: (module: M) => number | Promise<number>): Stage {
+  let loaded: Promise<M> | undefined;
+  const get = () => (loaded ??= load());
+  return { name, after, early: true, load: get, run: async () => run(await get()) };
 }
 
 /** The exit code of a stage that declines to run (the re-render stage, scripts/rerender.ts): its fallback runs instead. */
@@ -80,11 +92,11 @@ export function listBuildStages(
     // The corrections file checked against the records (a bad line stops the build with its line
     // number), and the corrections no longer needed named; before the site data, so that the build
     // names the bad lines rather than the stages that cannot read them.
-    { name: 'review', run: async () => (await import('./review-check.ts')).checkCorrectionsFile(config), after: ['extract'] },
+    inline('review', ['extract'], () => import('./review-check.ts'), (m) => m.checkCorrectionsFile(config)),
     // The site's data product, the reports' index entries, which the charts and the pages read.
-    { name: 'site data', run: async () => (await import('./site-data.ts')).writeSiteData(config), after: ['review'] },
+    inline('site data', ['review'], () => import('./site-data.ts'), (m) => m.writeSiteData(config)),
     // Agencies' charts on every core, before the single-threaded pages lay them out.
-    { name: 'charts', run: async () => (await import('./charts.ts')).drawCharts(config), after: ['site data'] },
+    inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config)),
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
     { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'] },
     pages,

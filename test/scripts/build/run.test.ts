@@ -73,6 +73,14 @@ describe('runStages', () => {
     expect(results.map((r) => r.status)).toEqual([0, 0]);
   });
 
+  it('loads the code of an early stage in this process at once, and runs it after what it waits for', async () => {
+    const { read, inline } = makeLog('load');
+    const file = path.join(dir, 'load.log');
+    const loaded: Stage = { ...inline('x', ['a']), early: true, load: async () => writeFileSync(file, 'x loaded\n', { flag: 'a' }) };
+    await runStages([inline('a', [], 0, 200), loaded], process.env);
+    expect(read()).toEqual(['x loaded', 'a', 'x']);
+  });
+
   it('stops after a failure: later stages do not run, an early one is told to stop, the failure is reported', async () => {
     const { read, inline, child } = makeLog('fail');
     const results = await runStages([inline('a', [], 2, 200), inline('b', ['a']), child('e', ['a'], { early: true })], process.env);
