@@ -10,8 +10,8 @@
 import { runCommand, say, type CommandSpec } from './lib/cli.ts';
 import { CorrectionsError } from '../src/lib/site/corrections.ts';
 import { loadReviewQueue, readSourceLines } from '../src/lib/site/review-data.ts';
-import { checkCorrectionsFile } from './lib/build/review-check.ts';
-import { describeStale, type ReviewKind, type ReviewQueue } from '../src/lib/review/queue.ts';
+import { checkCorrectionsFile, formatStaleLines } from './lib/build/review-check.ts';
+import type { ReviewKind, ReviewQueue } from '../src/lib/review/queue.ts';
 
 const REVIEW_COMMAND: CommandSpec = {
   name: 'npm run review',
@@ -57,9 +57,6 @@ await runCommand(REVIEW_COMMAND, async ({ values, config }) => {
     }
   });
   out.push(`复核清单 (review queue): ${queue.groups.length} 份报告或文件，${queue.items} 项，${queue.figures} 个数字 (${queue.groups.length} reports or files, ${queue.items} items, ${queue.figures} figures)`);
-  if (stale.length) {
-    out.push(`可删去的更正 ${stale.length} 条 (${stale.length} stale corrections in ${file}):`);
-    for (const c of stale) out.push(`  ${file}:${describeStale(c)}`);
-  }
+  out.push(...formatStaleLines(file, stale));
   process.stdout.write(`${out.join('\n')}\n`);
 });

@@ -30,7 +30,7 @@ import { readConfig } from '../src/lib/config.ts';
 import { writeIfChanged } from './lib/write-if-changed.ts';
 import { CHUNKS_FILE, chunkKey, groupByAgency, planChunks, readRecordFileName, type Chunk, type ChunkList } from './lib/search/chunks.ts';
 import { hashSources } from '../src/lib/source-version.ts';
-import { readRecordHashes } from '../src/lib/extract/written-state.ts';
+import { readRecordHashes, stampRecordFile } from '../src/lib/extract/written-state.ts';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, place: { type: 'string' } } });
 const config = readConfig();
@@ -90,13 +90,7 @@ function countPages(chunk: Chunk): number {
  * unchanged stage does not read every record file.
  */
 async function keyOf(chunk: Chunk, salt: string, hashes: ReadonlyMap<string, string>): Promise<string> {
-  const digest = async (id: string) => {
-    const file = path.join(DATA, 'reports', `${id}.json`);
-    const hash = hashes.get(id);
-    if (hash === undefined) return createHash('sha256').update(await readFile(file)).digest('hex');
-    const info = await stat(file);
-    return `${hash} ${info.size} ${info.mtimeMs}`;
-  };
+  const digest = async (id: string) => stampRecordFile(DATA, id, hashes.get(id)) ?? createHash('sha256').update(await readFile(path.join(DATA, 'reports', `${id}.json`))).digest('hex');
   const hashed = await Promise.all(chunk.agencies.flatMap((a) => a.ids.map(async (id) => ({ file: `${id}.json`, digest: await digest(id) }))));
   return chunkKey(hashed, salt);
 }

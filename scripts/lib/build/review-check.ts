@@ -20,6 +20,11 @@ export function checkCorrectionsFile(config: Pick<NianbaoConfig, 'data' | 'corre
     process.stderr.write(`nianbao review: 更正文件有误，构建停止 (bad lines in the corrections file ${file}):\n${error.message}\n`);
     return 1;
   }
-  if (stale.length) process.stderr.write([`可删去的更正 ${stale.length} 条 (${stale.length} stale corrections in ${file}):`, ...stale.map((c) => `  ${file}:${describeStale(c)}`), ''].join('\n'));
+  if (stale.length) process.stderr.write(`${formatStaleLines(file, stale).join('\n')}\n`);
   return 0;
+}
+
+/** Returns the lines naming the stale corrections of corrections file `file`, each as `file:line …`, under a heading; none when there are none. */
+export function formatStaleLines(file: string, stale: readonly Parameters<typeof describeStale>[0][]): string[] {
+  return stale.length ? [`可删去的更正 ${stale.length} 条 (${stale.length} stale corrections in ${file}):`, ...stale.map((c) => `  ${file}:${describeStale(c)}`)] : [];
 }

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { on, once } from 'node:events';
+import { readConfig } from '../../../src/lib/config.ts';
 import { GO, READY } from './go.ts';
 import { REFUSED_EXIT, type Stage } from './stages.ts';
 
@@ -50,7 +51,7 @@ async function runNow(stage: Stage, env: NodeJS.ProcessEnv): Promise<{ status: n
       return { status: await stage.run(), signal: null };
     } catch (error) {
       process.stderr.write(`nianbao build: ${stage.name}: 意外故障 (unexpected failure): ${(error as Error).message.split('\n')[0]}\n`);
-      if (env.NIANBAO_DEBUG === '1') process.stderr.write(`${(error as Error).stack}\n`);
+      if (readConfig(env).debug) process.stderr.write(`${(error as Error).stack}\n`);
       return { status: 3, signal: null };
     }
   }

@@ -17,6 +17,7 @@ import { reportRecordSchema } from '../../../src/lib/schema/report.ts';
 import { wordNoteLines } from '../../../src/lib/i18n/word-message.ts';
 import { isTextCut } from '../../../src/lib/site/bounds.ts';
 import { statSize } from '../write-if-changed.ts';
+import { stampRecordFile } from '../../../src/lib/extract/written-state.ts';
 import type { Corrector } from '../../../src/lib/site/corrections.ts';
 
 /** One report's share of the text downloads: each file's lines of it and its API document. */
@@ -116,10 +117,8 @@ export function keyReport(version: string, recordToken: string, corrections: str
 export async function readReportKey(src: ReportSource, id: string, bytes?: Uint8Array): Promise<string> {
   const file = recordPath(src.data, id);
   // Synchronous: called for every report, one after another (see write-if-changed.ts).
-  const info = statSync(file);
   const text = statSync(textPath(src.data, id), { throwIfNoEntry: false }) ?? null;
-  const hash = src.hashes.get(id);
-  const token = hash !== undefined ? `${hash} ${info.size} ${info.mtimeMs}` : createHash('sha256').update(bytes ?? (await readFile(file))).digest('hex');
+  const token = stampRecordFile(src.data, id, src.hashes.get(id)) ?? createHash('sha256').update(bytes ?? (await readFile(file))).digest('hex');
   return keyReport(src.version, token, src.corrector.keyOf(id), text && { size: text.size, mtimeMs: text.mtimeMs });
 }
 

@@ -3,7 +3,7 @@
  * scripts/lib/extract/write-output.ts): per record the hashes of its two files. The site-data stage
  * reads the hashes to tell which records changed without reading them (src/lib/site/report-index-file.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The state file's name in an output folder. */
@@ -32,4 +32,17 @@ export function readRecordHashes(out: string): Map<string, string> {
   } catch {
     return new Map();
   }
+}
+
+/**
+ * Returns the stamp of a record file (OUT/reports/<id>.json) as it is now: the hash the extractor
+ * recorded of it (`hash`, from readRecordHashes) with the file's size and modification time, which
+ * change when anything else writes the file; null without a recorded hash (the caller then reads
+ * the file). The site data, the downloads and the search index key their work by it, so that an
+ * unchanged record is never read.
+ */
+export function stampRecordFile(out: string, id: string, hash: string | undefined): string | null {
+  if (hash === undefined) return null;
+  const { size, mtimeMs } = statSync(path.join(out, 'reports', `${id}.json`));
+  return `${hash} ${size} ${mtimeMs}`;
 }

@@ -10,10 +10,10 @@
  * else did, or one the stage has not seen, is indexed from its record again: a stale or missing
  * index costs time, never a wrong figure. I/O at the edge: node:fs only.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexReport, type IndexedReport } from '../aggregate/report-index.ts';
-import { readRecordHashes } from '../extract/written-state.ts';
+import { readRecordHashes, stampRecordFile } from '../extract/written-state.ts';
 import { hashModuleGraph } from '../source-version.ts';
 import { assertCorrectionsValid, openCorrector } from './corrections.ts';
 import { readRecordFile } from './record-files.ts';
@@ -78,9 +78,8 @@ export interface ReportIndex {
  * and the digest of its corrections when it has any; null without a hash.
  */
 function tokenOf(dataDir: string, id: string, hash: string | undefined, corrections: string): string | null {
-  if (hash === undefined) return null;
-  const { size, mtimeMs } = statSync(path.join(dataDir, 'reports', `${id}.json`));
-  return corrections ? `${hash} ${size} ${mtimeMs} ${corrections}` : `${hash} ${size} ${mtimeMs}`;
+  const stamp = stampRecordFile(dataDir, id, hash);
+  return stamp !== null && corrections ? `${stamp} ${corrections}` : stamp;
 }
 
 /**
