@@ -6,8 +6,7 @@
  * parts, without reading (or validating) the other records.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexReport, type IndexedReport } from '../../../src/lib/aggregate/report-index.ts';
 import { TABLES, type TableId } from '../../../src/lib/export/cells.ts';
@@ -93,7 +92,8 @@ export function textPath(data: string, id: string): string {
  * words (a crawled page's glued runs left blank hold their message as JSON there).
  */
 export async function readPublishedText(data: string, id: string): Promise<string | Uint8Array> {
-  const bytes = await readFile(textPath(data, id));
+  // Synchronous: called for every report, one after another (see write-if-changed.ts).
+  const bytes = readFileSync(textPath(data, id));
   const text = bytes.toString('utf8');
   const worded = wordNoteLines(text);
   // Without a note, the file's own bytes: nothing decoded and encoded again.
@@ -118,7 +118,7 @@ export async function readReportKey(src: ReportSource, id: string, bytes?: Uint8
   const file = recordPath(src.data, id);
   // Synchronous: called for every report, one after another (see write-if-changed.ts).
   const text = statSync(textPath(src.data, id), { throwIfNoEntry: false }) ?? null;
-  const token = stampRecordFile(src.data, id, src.hashes.get(id)) ?? createHash('sha256').update(bytes ?? (await readFile(file))).digest('hex');
+  const token = stampRecordFile(src.data, id, src.hashes.get(id)) ?? createHash('sha256').update(bytes ?? readFileSync(file)).digest('hex');
   return keyReport(src.version, token, src.corrector.keyOf(id), text && { size: text.size, mtimeMs: text.mtimeMs });
 }
 
@@ -169,15 +169,31 @@ export function makeReport(id: string, key: string, recordBytes: Uint8Array, cor
  * cache; throws when its key is no longer `key` (its files changed during the run).
  */
 export async function remakeReport(src: ReportSource, id: string, key: string): Promise<MadeReport> {
-  const bytes = await readFile(recordPath(src.data, id));
+  // Synchronous file calls: called for every report, one after another (see write-if-changed.ts).
+  const bytes = readFileSync(recordPath(src.data, id));
   if ((await readReportKey(src, id, bytes)) !== key) throw new Error(`reports/${id}.json changed while the downloads were written`);
   const textBytes = await statSize(textPath(src.data, id));
   const published = textBytes !== null && isTextCut(textBytes) ? Buffer.byteLength(await readPublishedText(src.data, id)) : null;
   const made = makeReport(id, key, bytes, src.corrector, published);
   const files = partPaths(src.cache, id);
-  await mkdir(path.dirname(files.part), { recursive: true });
-  await Promise.all([keepPart(files.part, made.part), keepJson(files.rows, made.rows)]);
+  keepPart(files.part, made.part);
+  keepJson(files.rows, made.rows);
   return made;
+}
+
+/**
+ * Writes a cache file in place, making its folder only when the write finds none (once per cache,
+ * not once per report). No temporary name: a file a crash cut short fails its lengths or its JSON
+ * when read (readPieces, readKept), and is made again.
+ */
+function writeKept(file: string, content: string | Uint8Array): void {
+  try {
+    writeFileSync(file, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
 }
 
 /** The pieces of a part in the order its file holds them, after its first line. */
@@ -190,12 +206,11 @@ export type PartPiece = (typeof PART_PIECES)[number];
  * Writes a report's part: a first line of JSON (its key and each piece's length in bytes), then the
  * pieces one after another, so that reading it back parses no large JSON string.
  */
-async function keepPart(file: string, part: ReportPart): Promise<void> {
+function keepPart(file: string, part: ReportPart): void {
   const named = listPieces(part);
   const pieces = PART_PIECES.map((name) => Buffer.from(named[name]));
   const head = Buffer.from(`${JSON.stringify({ key: part.key, lengths: pieces.map((p) => p.length) })}\n`);
-  await writeFile(`${file}.tmp`, Buffer.concat([head, ...pieces]));
-  await rename(`${file}.tmp`, file);
+  writeKept(file, Buffer.concat([head, ...pieces]));
 }
 
 /** A part's pieces by name, as read: only those asked for. */
@@ -249,19 +264,21 @@ async function readPieces(file: string, key: string, wanted: readonly PartPiece[
   }
 }
 
-/** Writes a JSON file under a temporary name first, so that a crash leaves no half file. */
-async function keepJson(file: string, value: unknown): Promise<void> {
-  await writeFile(`${file}.tmp`, JSON.stringify(value));
-  await rename(`${file}.tmp`, file);
+/** Writes a JSON file (see writeKept). */
+function keepJson(file: string, value: unknown): void {
+  writeKept(file, JSON.stringify(value));
 }
 
 /** Returns a kept JSON file's content when it is there and of `key`, else null. */
 async function readKept<T extends { key: string }>(file: string, key: string): Promise<T | null> {
-  const kept = await readFile(file, 'utf8').then(
-    (t) => JSON.parse(t) as T,
-    () => null,
-  );
-  return kept?.key === key ? kept : null;
+  // Synchronous: called for every report, one after another (see write-if-changed.ts).
+  let kept: T;
+  try {
+    kept = JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+  return kept.key === key ? kept : null;
 }
 
 /**

@@ -193,12 +193,25 @@ export function listTableColumns(table: TableId): CellSpec[] {
   return [...seen.values()];
 }
 
+/** Cell paths split into table, row and column: a download reads every template cell of every record. */
+const SPLIT_PATHS = new Map<string, readonly [string, string, string]>();
+
+/** Returns a cell path's table, row and column (`requests.granted.natural` → requests, granted, natural). */
+function splitCellPath(path: string): readonly [string, string, string] {
+  let parts = SPLIT_PATHS.get(path);
+  if (!parts) {
+    parts = path.split('.') as [string, string, string];
+    SPLIT_PATHS.set(path, parts);
+  }
+  return parts;
+}
+
 /**
  * Returns the value at a cell path of a record (`requests.granted.natural`, `legacy.reviews.year`), or
  * null when absent (a table the record has not: null).
  */
 export function readCell(record: ReportRecord, path: string): number | null {
-  const [table, row, column] = path.split('.') as [string, string, string];
+  const [table, row, column] = splitCellPath(path);
   const rows = (record as unknown as Record<string, Record<string, Record<string, number | null> | undefined>>)[table];
   const value = rows?.[row]?.[column];
   return typeof value === 'number' ? value : null;

@@ -67,6 +67,9 @@ export const LONG_FIELDS = [
 
 const LONG_HEADER = LONG_FIELDS.map((f) => f.name);
 
+/** How many leading long-CSV columns name the report (report_id … template): the same on each of its lines. */
+const LONG_IDENTITY_FIELDS = LONG_HEADER.indexOf('table');
+
 /** Returns the field of the long CSV named `name` (the wide CSVs and SQLite share these columns). */
 export function findLongField(name: (typeof LONG_FIELDS)[number]['name']): FieldSpec {
   return LONG_FIELDS.find((f) => f.name === name)!;
@@ -103,9 +106,11 @@ export function formatLongCsvHead(): string {
 
 /** Returns the long CSV lines of one record (CRLF-terminated), to follow the head in record order. */
 export function formatLongCsvRecord(record: ReportRecord): string {
-  return listLongCsvRows(record)
-    .map((row) => formatCsvLine(row, LONG_HEADER.length))
-    .join('');
+  const rows = listLongCsvRows(record);
+  if (rows.length === 0) return '';
+  // Every line of a record starts with the same fields (its identity): formatted once, not once per cell.
+  const identity = `${formatCsvLine(rows[0]!.slice(0, LONG_IDENTITY_FIELDS), LONG_IDENTITY_FIELDS).slice(0, -2)},`;
+  return rows.map((row) => identity + formatCsvLine(row.slice(LONG_IDENTITY_FIELDS), LONG_HEADER.length - LONG_IDENTITY_FIELDS)).join('');
 }
 
 /** Returns the tidy long CSV: one row per report × table × row × column of the record's edition. */
