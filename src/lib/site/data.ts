@@ -21,7 +21,7 @@ import { drawChart, keyOfDrawing, type DrawFunction } from '../charts/drawing.ts
 import { groupAgencies, type AgencyGroup } from '../aggregate/corpus.ts';
 import type { IndexedReport } from '../aggregate/report-index.ts';
 import type { ReportSummary } from '../aggregate/summarize.ts';
-import { collectCorpusPart, combineCorpusFindings, type CorpusFindings, type CorpusPart } from '../findings/describe.ts';
+import { collectCorpusPart, combineCorpusFindings, describeAgencyFindings, type AgencyFindings, type CorpusFindings, type CorpusPart } from '../findings/describe.ts';
 import { describeInput } from '../extract/manifest.ts';
 import { manifestSchema, type Manifest, type ReportRecord } from '../schema/report.ts';
 import type { CompareRow } from '../aggregate/compare.ts';
@@ -31,6 +31,7 @@ import { loadReportIndex, reportIndexVersion } from './report-index-file.ts';
 import { assertCorrectionsValid, openCorrector, type Corrector } from './corrections.ts';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
 import { openDigestCache } from './digest-cache.ts';
+import { createRecentCache } from './recent-cache.ts';
 import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
 
@@ -70,8 +71,8 @@ export interface SiteData {
   cacheKeys: { agency: Map<string, string | undefined>; agencyDated: Map<string, string | undefined> };
 }
 
-/** Parsed records, corrected, least recently used first (a Map keeps insertion order). */
-const records = new Map<string, ReportRecord>();
+/** Parsed records, corrected. */
+const records = createRecentCache<string, ReportRecord>(RECORD_CACHE);
 
 let corrector: Corrector | undefined;
 
@@ -86,16 +87,8 @@ function loadCorrector(): Corrector {
 
 /** Returns a record from the extraction folder with its corrections applied, through the record cache. */
 function readRecord(id: string): ReportRecord {
-  let record = records.get(id);
-  if (record) {
-    records.delete(id);
-  } else {
-    // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
-    record = loadCorrector().correctOrThrow(readRecordFile(DATA_DIR, id));
-    if (records.size >= RECORD_CACHE) records.delete(records.keys().next().value!);
-  }
-  records.set(id, record);
-  return record;
+  // Synchronous: a page waits for its records anyway, and the thread pool has four threads for all pages.
+  return records.fetch(id, () => loadCorrector().correctOrThrow(readRecordFile(DATA_DIR, id)));
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -219,20 +212,21 @@ const chartVersion = chartCodeVersion(process.cwd());
  */
 const CHART_CACHE = config.chartCache;
 
-/** Parsed chart stores by agency slug (null: no readable file), least recently used first. */
-const chartStores = new Map<string, Record<string, string> | null>();
+/** Parsed chart stores by agency slug (null: no readable file). */
+const chartStores = createRecentCache<string, Record<string, string> | null>(CHART_CACHE);
 
 /** Returns an agency's chart store, through the chart-store cache. */
 function readChartStore(slug: string): Record<string, string> | null {
-  let stored = chartStores.get(slug);
-  if (stored !== undefined) {
-    chartStores.delete(slug);
-  } else {
-    stored = readStoredCharts(chartStoreDir(DATA_DIR), slug);
-    if (chartStores.size >= CHART_CACHE) chartStores.delete(chartStores.keys().next().value!);
-  }
-  chartStores.set(slug, stored);
-  return stored;
+  return chartStores.fetch(slug, () => readStoredCharts(chartStoreDir(DATA_DIR), slug));
+}
+
+/** Agencies' findings by slug, as many as their chart stores: the agency's page in each language shows them. */
+const agencyFindings = createRecentCache<string, AgencyFindings>(CHART_CACHE);
+
+/** Returns an agency's findings (describeAgencyFindings of its records), made once while the cache keeps them. */
+export async function loadAgencyFindings(slug: string): Promise<AgencyFindings> {
+  const records = await loadAgencyRecords(slug);
+  return agencyFindings.fetch(slug, () => describeAgencyFindings(records));
 }
 
 /**
