@@ -173,27 +173,26 @@ export function loadCorpusFindings(): Promise<CorpusFindings> {
   return findings;
 }
 
-let review: Promise<ReviewQueue> | undefined;
-
-/** Returns the operator's review queue (the /review/ page), gathered one agency at a time from the corrected records, on first use. */
-export function loadReviewQueue(): Promise<ReviewQueue> {
-  review ??= (async () => {
-    const { agencies, manifest, builtOn, cacheKeys } = await loadSiteData();
-    const groups = [];
-    // An agency's groups are listed again only when one of its records changed (or the date in their ready-made lines).
-    const store = openDigestCache<ReviewGroup[]>(SITE_CACHE_DIR, 'review-groups', readSiteVersion());
-    for (const a of agencies) {
-      const key = cacheKeys.agencyDated.get(a.slug);
-      let listed = store.get(key);
-      if (listed === undefined) store.set(key, (listed = listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn)));
-      groups.push(...listed);
-    }
-    store.save();
-    groups.push(...listFileReviewGroups(manifest, builtOn));
-    const stale = loadCorrector().listStale((id) => readRecordFile(DATA_DIR, id));
-    return orderReviewQueue(groups, stale);
-  })();
-  return review;
+/**
+ * Returns the operator's review queue (the /review/ page), gathered one agency at a time from the
+ * corrected records. Not kept once made: one page shows it, and at national scale it is large
+ * enough to crowd the rest of the build's heap (bench/results.md, 100,000 reports).
+ */
+export async function loadReviewQueue(): Promise<ReviewQueue> {
+  const { agencies, manifest, builtOn, cacheKeys } = await loadSiteData();
+  const groups = [];
+  // An agency's groups are listed again only when one of its records changed (or the date in their ready-made lines).
+  const store = openDigestCache<ReviewGroup[]>(SITE_CACHE_DIR, 'review-groups', readSiteVersion());
+  for (const a of agencies) {
+    const key = cacheKeys.agencyDated.get(a.slug);
+    let listed = store.get(key);
+    if (listed === undefined) store.set(key, (listed = listAgencyReviewGroups(await loadAgencyRecords(a.slug), builtOn)));
+    groups.push(...listed);
+  }
+  store.save();
+  groups.push(...listFileReviewGroups(manifest, builtOn));
+  const stale = loadCorrector().listStale((id) => readRecordFile(DATA_DIR, id));
+  return orderReviewQueue(groups, stale);
 }
 
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */
