@@ -151,26 +151,38 @@ export async function loadReport(id: string): Promise<{ record: ReportRecord; si
   return { record: siblings.find((r) => r.id === id)!, siblings };
 }
 
-let findings: Promise<CorpusFindings> | undefined;
+/**
+ * The corpus findings last made, held weakly: three outputs read them (the findings page in each
+ * language and the findings feed), rendered far apart, and at national scale they are large enough
+ * to crowd the rest of the build's heap (bench/results.md, 100,000 reports). Between those outputs
+ * the collector may drop them; they are then made again, the same.
+ */
+let findings: WeakRef<Promise<CorpusFindings>> | undefined;
 
-/** Returns the corpus findings, gathered one agency at a time (by slug), on first use. */
+/** Returns the corpus findings, gathered one agency at a time (by slug). */
 export function loadCorpusFindings(): Promise<CorpusFindings> {
-  findings ??= (async () => {
-    const { agencies, cacheKeys } = await loadSiteData();
-    const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    // An agency's part is computed again only when one of its records changed.
-    const store = openDigestCache<CorpusPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
-    const parts = [];
-    for (const slug of slugs) {
-      const key = cacheKeys.agency.get(slug);
-      let part = store.get(key);
-      if (part === undefined) store.set(key, (part = collectCorpusPart(await loadAgencyRecords(slug))));
-      parts.push(part);
-    }
-    store.save();
-    return combineCorpusFindings(parts);
-  })();
-  return findings;
+  let made = findings?.deref();
+  if (made === undefined) {
+    made = gatherCorpusFindings();
+    findings = new WeakRef(made);
+  }
+  return made;
+}
+
+/** Returns the corpus findings from each agency's part, made again only for the agencies whose records changed. */
+async function gatherCorpusFindings(): Promise<CorpusFindings> {
+  const { agencies, cacheKeys } = await loadSiteData();
+  const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const store = openDigestCache<CorpusPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
+  const parts = [];
+  for (const slug of slugs) {
+    const key = cacheKeys.agency.get(slug);
+    let part = store.get(key);
+    if (part === undefined) store.set(key, (part = collectCorpusPart(await loadAgencyRecords(slug))));
+    parts.push(part);
+  }
+  store.save();
+  return combineCorpusFindings(parts);
 }
 
 /**
