@@ -11,7 +11,7 @@
  * its agency or report needs it, and kept only while the record cache has room. Corpus-wide
  * findings are gathered one agency at a time.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRecordHashes } from '../extract/written-state.ts';
 import config from 'virtual:nianbao/config';
@@ -105,7 +105,7 @@ export function loadSiteData(): Promise<SiteData> {
     // Content only, no file times: two builds of the same records give the same keys.
     const hashes = readRecordHashes(DATA_DIR);
     const reportKeys = new Map(ids.map((id) => [id, hashes.has(id) ? `${hashes.get(id)!}${loadCorrector().keyOf(id)}` : undefined]));
-    const read = manifestSchema.parse(JSON.parse(await readFile(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
+    const read = manifestSchema.parse(JSON.parse(readFileSync(path.join(DATA_DIR, 'manifest.json'), 'utf8')));
     // Named again as the extractor names it now, so that an older manifest publishes no absolute path either.
     // Its failed checks counted on the corrected records, as every page shows them.
     const manifest = publishManifestCounts({ ...read, input: describeInput(read.input, process.cwd()) }, reports);
@@ -209,7 +209,8 @@ export async function loadReviewQueue(): Promise<ReviewQueue> {
 
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */
 export async function loadSourceLines(id: string): Promise<string[]> {
-  const text = await readFile(path.join(DATA_DIR, 'text', `${id}.txt`), 'utf8');
+  // Synchronous, as the records are read (readRecord).
+  const text = readFileSync(path.join(DATA_DIR, 'text', `${id}.txt`), 'utf8');
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
 }
 

@@ -2,9 +2,12 @@
 import { dictionary, type Lang } from '../i18n/index.ts';
 import type { LevelKey } from '../aggregate/compare.ts';
 
+/** Digit grouping as `toLocaleString('en-US')` gives it, made once (a page formats hundreds of counts). */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /** Returns a count for display ("1,186"), or "—" when absent. */
 export function formatCount(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : n.toLocaleString('en-US');
+  return n === null || n === undefined ? '—' : COUNT_FORMAT.format(n);
 }
 
 /** Returns a fraction 0–1 as a percentage with one decimal ("12.5%"), or "—". */
