@@ -6,9 +6,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { on, once } from 'node:events';
+import { setPriority } from 'node:os';
 import { readConfig } from '../../../src/lib/config.ts';
 import { GO, READY } from './go.ts';
-import { REFUSED_EXIT, type Stage } from './stages.ts';
+import { BACKGROUND_NICE, REFUSED_EXIT, type Stage } from './stages.ts';
 
 /** How a stage ended: its exit code (null: a signal, or not run because a stage before it failed), and whether its fallback ran. */
 export interface StageResult {
@@ -37,11 +38,21 @@ async function waitForReady(child: ChildProcess): Promise<'ready'> {
 /** Starts a stage's process; with `early`, with the IPC channel its go is sent on (go.ts). */
 function startProcess(stage: Stage, env: NodeJS.ProcessEnv, early: boolean): EarlyProcess {
   const child = spawn(process.execPath, [...stage.args!], { stdio: early ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit', env });
+  if (stage.background && child.pid !== undefined) lowerPriority(child.pid);
   const exit = once(child, 'exit').then(([status, signal]) => ({ status: status as number | null, signal: signal as string | null }));
   // A failed send (the process ended meanwhile) is seen by its exit.
   child.on('error', () => {});
   const ready = early ? Promise.race([waitForReady(child), exit]) : exit;
   return { child, ready, exit };
+}
+
+/** Lowers a process's priority to BACKGROUND_NICE; where the system refuses, it runs as it is. */
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, BACKGROUND_NICE);
+  } catch {
+    // Only the order in which the cores are shared changes.
+  }
 }
 
 /** Resolves to `stage`'s exit code (and signal): in this process, or in its own. */

@@ -46,7 +46,16 @@ export interface Stage {
   early?: boolean;
   /** Runs in the stage's place when it exits REFUSED_EXIT. */
   fallback?: Stage;
+  /**
+   * The pages do not wait for the stage (the search index, the downloads): its process runs at a
+   * lower priority (BACKGROUND_NICE), so that the stages on the way to the pages get the cores first
+   * and it takes what they leave.
+   */
+  background?: boolean;
 }
+
+/** The niceness of a background stage's process (and of the processes it starts): below the stages the pages wait for. */
+export const BACKGROUND_NICE = 10;
 
 /**
  * Returns a stage that runs in the build's own process: `load` imports its code (once, at the
@@ -98,13 +107,13 @@ export function listBuildStages(
     // Agencies' charts on every core, before the single-threaded pages lay them out.
     inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config)),
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
-    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'] },
+    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'], background: true },
     pages,
     // Everything under /api and /data (the data page aside), by its one producer.
     ...(siteKept
-      ? [{ name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true }]
+      ? [{ name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true, background: true }]
       : [
-          { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true },
+          { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true, background: true },
           { name: 'place downloads', run: async () => ((await import('../downloads/place.ts')).placeDownloads(stagedDownloads, config.out), 0), after: ['downloads', pages.name] },
         ]),
     { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], ...intoSite(['search']) },

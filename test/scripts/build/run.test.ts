@@ -4,11 +4,11 @@
  * The processes are small Node scripts that append their name to a log file.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStages } from '../../../scripts/lib/build/run.ts';
-import { REFUSED_EXIT, type Stage } from '../../../scripts/lib/build/stages.ts';
+import { BACKGROUND_NICE, REFUSED_EXIT, type Stage } from '../../../scripts/lib/build/stages.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -106,5 +106,25 @@ describe('runStages', () => {
     expect(log.filter((l) => l === 'downloads')).toHaveLength(2);
     expect(log.lastIndexOf('downloads')).toBeGreaterThan(log.indexOf('astro'));
     expect(results.map((r) => [r.stage.name, r.status, r.late])).toEqual([['pages', 0, true], ['downloads', 0, false]]);
+  });
+
+  it('runs the process of a background stage, and what it starts, below the priority of the others', async () => {
+    const file = path.join(dir, 'priority.log');
+    writeFileSync(file, '');
+    const report = (name: string, background: boolean): Stage => ({
+      name,
+      after: [],
+      background,
+      // The stage's process logs its own priority and that of a process it starts.
+      args: ['-e', `const { getPriority } = require('node:os'); const { execFileSync } = require('node:child_process'); const { appendFileSync } = require('node:fs');
+        const started = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(require("node:os").getPriority()))'], { encoding: 'utf8' });
+        appendFileSync(${JSON.stringify(file)}, '${name} ' + getPriority() + ' ' + started + '\\n');`],
+    });
+    await runStages([report('pages', false), report('search', true)], process.env);
+    const own = getPriority();
+    const logged = readFileSync(file, 'utf8').split('\n').filter(Boolean).sort();
+    // Where the system refuses to change it (a process already below it, without the right), it stays as it was.
+    const background = own <= BACKGROUND_NICE ? BACKGROUND_NICE : own;
+    expect(logged).toEqual([`pages ${own} ${own}`, `search ${background} ${background}`]);
   });
 });
