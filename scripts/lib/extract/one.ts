@@ -16,8 +16,9 @@ import { stripFolder, summarizeOutcome, type FileOutcome, type FileSummary } fro
 import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, type OutcomeCache } from './cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './file.ts';
-import { claimOutput, encodeOutput, serializeRecord } from './write-output.ts';
+import { claimOutput, encodeFiles, encodeOutput, serializeRecord } from './write-output.ts';
 import { createMessage } from '../../../src/lib/schema/message.ts';
+import type { EncodedOutput } from '../../../src/lib/extract/written-state.ts';
 
 /**
  * Returns the summary of an outcome with `facts` (what the stat index records besides it), and with
@@ -28,11 +29,18 @@ import { createMessage } from '../../../src/lib/schema/message.ts';
  * emptied for this run, see emptyOutput) the record's files are written there at once when no
  * record of its id came first, and the summary says so (`onDisk`) instead of carrying them.
  */
-function summarize(outcome: FileOutcome, facts: Pick<FileSummary, 'format' | 'key' | 'stable'>, cache: OutcomeCache | null, keep: boolean, writeTo?: string): FileSummary {
+function summarize(
+  outcome: FileOutcome,
+  facts: Pick<FileSummary, 'format' | 'key' | 'stable'>,
+  cache: OutcomeCache | null,
+  keep: boolean,
+  writeTo?: string,
+  files?: EncodedOutput['bytes'],
+): FileSummary {
   const summary = { ...facts, ...summarizeOutcome(outcome) };
   const cached = cache !== null && facts.key !== undefined && facts.stable !== false;
   if (!outcome.ok || !summary.ok || (cached && !keep && writeTo === undefined)) return summary;
-  const output = encodeOutput({ json: outcome.json ?? serializeRecord(outcome.record), text: outcome.text });
+  const output = encodeOutput(files ?? { json: outcome.json ?? serializeRecord(outcome.record), text: outcome.text });
   if (writeTo !== undefined && claimOutput(writeTo, summary.id, output)) return { ...summary, onDisk: output.digests };
   return cached && !keep ? summary : { ...summary, output };
 }
@@ -59,10 +67,11 @@ export async function summarizeFile(root: string, file: CorpusFile, version: str
     const cached = cache?.read(key, rel);
     if (cached) return summarize(cached, { format, key }, cache, keep, writeTo);
     const extracted = await extractFile(root, rel, bytes, sha256, full, file.identity?.lines);
-    // Serialized once, here, for both the cache and the output.
+    // Serialized and encoded once, here, for both the cache and the output.
     const outcome = extracted.ok ? { ...extracted, json: serializeRecord(extracted.record) } : extracted;
-    cache?.write(key, outcome, outcome.ok ? outcome.json : '');
-    return summarize(outcome, { format, key }, cache, keep, writeTo);
+    const files = outcome.ok ? encodeFiles(outcome) : undefined;
+    cache?.writeEncoded(key, outcome, files ?? null);
+    return summarize(outcome, { format, key }, cache, keep, writeTo, files);
   } catch (error) {
     const message = stripFolder((error as Error).message, path.resolve(root));
     return summarize({ path: rel, ok: false, error: createMessage('internalError', { detail: message }) }, { stable: false }, cache, keep);

@@ -27,12 +27,20 @@ const DIRS = ['reports', 'text'] as const;
 const encoder = new TextEncoder();
 
 /**
- * Returns a record's output files, the record's JSON and the text it was read from, as bytes with
- * their digests. Each array owns its memory (unlike a small Buffer, a view of a shared pool), so that
- * sending it to another thread copies only its bytes.
+ * Returns a record's output files, the record's JSON and the text it was read from, as UTF-8 bytes.
+ * Each array owns its memory (unlike a small Buffer, a view of a shared pool), so that sending it to
+ * another thread copies only its bytes.
  */
-export function encodeOutput({ json, text }: { json: string; text: string }): EncodedOutput {
-  const bytes = [encoder.encode(json), encoder.encode(text)] as const;
+export function encodeFiles({ json, text }: { json: string; text: string }): EncodedOutput['bytes'] {
+  return [encoder.encode(json), encoder.encode(text)];
+}
+
+/**
+ * Returns a record's output files as bytes (see encodeFiles) with their digests; `files`: the
+ * files as text, or as the bytes encodeFiles gave (the cache stores the same bytes: encoded once).
+ */
+export function encodeOutput(files: { json: string; text: string } | EncodedOutput['bytes']): EncodedOutput {
+  const bytes = 'json' in files ? encodeFiles(files) : files;
   return { bytes, digests: [digest(bytes[0]), digest(bytes[1])] };
 }
 
