@@ -16,7 +16,7 @@ import type { CommandSpec } from './lib/cli.ts';
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
 // otherwise. Enabled before they load, hence the dynamic imports (a static import loads before
-// this line runs, and stripping the types of those modules was a fifth of a second of every run).
+// this line runs, and their types were stripped again on every run; bench/results.md).
 // Worker threads do not share the main thread's cache unless NODE_COMPILE_CACHE names it when they
 // start: without it each worker compiled the extractor again (about 0.3 s of CPU each; bench/results.md).
 const compileCache = module.enableCompileCache?.();

@@ -290,6 +290,6 @@ export class OutcomeCache {
 }
 
 /** Writes all of `bytes` to `fd` (a write to a file may be short). */
-function writeAll(fd: number, bytes: Buffer): void {
+export function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }

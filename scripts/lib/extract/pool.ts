@@ -85,8 +85,8 @@ export async function extractInPool(
     for (let start = 0; start < files.length; start += BATCH) tasks.push(run(start, files.slice(start, start + BATCH)));
     await Promise.all(tasks);
   } finally {
-    // Not awaited: the threads' exit (their heaps torn down, some tenths of a second) overlaps the
-    // write phase, on the core they leave idle; the process waits for them before it ends.
+    // Not awaited: the threads' exit (their heaps torn down) overlaps the write phase, on the core
+    // they leave idle; the process waits for them before it ends.
     pool.destroy().catch(() => undefined);
   }
   return summaries;

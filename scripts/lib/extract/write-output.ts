@@ -12,12 +12,12 @@
  * only the manifest, the state and the few records of an id that a later duplicate won.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { WRITTEN_STATE as STATE, type EncodedOutput, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
-import { cacheKey } from './cache.ts';
+import { cacheKey, writeAll } from './cache.ts';
 import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 
 /** Records loaded (a load may read the cache or extract a file again) and stale files deleted at once. */
@@ -157,11 +157,6 @@ export function claimOutput(out: string, id: string, output: EncodedOutput): boo
   } finally {
     closeSync(fd);
   }
-}
-
-/** Writes all of `bytes` to `fd` (a write to a file may be short). */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Returns the output files claimOutput wrote into `out` for record `id`, with their digests as it recorded them. */

@@ -186,8 +186,8 @@ export function extractReport(text: string, source: SourceInfo, meta: DocumentMe
 
 /**
  * Returns the provenance of the three tables as one object, keys in their order (as a spread of the
- * three would give it). Copied key by key: a spread of three objects of some 200 keys each took
- * twice as long (bench/results.md, "Cold extraction at 10,000").
+ * three would give it). Copied key by key: a spread of three objects of some 200 keys each was
+ * slower (bench/results.md, "Cold extraction at 10,000").
  */
 function mergeProvenance(...parts: Record<string, number>[]): Record<string, number> {
   const merged: Record<string, number> = {};
