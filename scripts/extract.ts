@@ -11,18 +11,20 @@
  * failed (the files and checks are listed); 2 on a usage error; 3 on an unexpected failure.
  */
 import module from 'node:module';
-import { EXIT_FAILED, runCommand, say, type CommandSpec } from './lib/cli.ts';
-import { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } from './lib/extract/cli.ts';
-import { readConfig } from '../src/lib/config.ts';
-import { wordMessageBilingual } from '../src/lib/i18n/word-message.ts';
+import type { CommandSpec } from './lib/cli.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
-// otherwise. Enabled before they load, hence the dynamic imports. Worker threads do not share the
-// main thread's cache unless NODE_COMPILE_CACHE names it when they start: without it each worker
-// compiled the extractor again (about 0.3 s of CPU each; bench/results.md).
+// otherwise. Enabled before they load, hence the dynamic imports (a static import loads before
+// this line runs, and their types were stripped again on every run; bench/results.md).
+// Worker threads do not share the main thread's cache unless NODE_COMPILE_CACHE names it when they
+// start: without it each worker compiled the extractor again (about 0.3 s of CPU each; bench/results.md).
 const compileCache = module.enableCompileCache?.();
 if (compileCache?.directory && process.env.NODE_COMPILE_CACHE === undefined) process.env.NODE_COMPILE_CACHE = compileCache.directory;
+const { EXIT_FAILED, runCommand, say } = await import('./lib/cli.ts');
+const { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } = await import('./lib/extract/cli.ts');
+const { readConfig } = await import('../src/lib/config.ts');
+const { wordMessageBilingual } = await import('../src/lib/i18n/word-message.ts');
 
 export const EXTRACT_COMMAND: CommandSpec = {
   name: 'npm run extract',

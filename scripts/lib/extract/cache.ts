@@ -76,6 +76,9 @@ interface Location {
   lengths: [meta: number, json: number, text: number];
 }
 
+const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+
 /** The subfolder of a cache folder holding the packs and their indexes. */
 const PACKS = 'packs';
 const LINE = /^([0-9a-f]{64}) (\d+) (\d+) (\d+) (\d+)$/;
@@ -233,6 +236,15 @@ export class OutcomeCache {
    * The pack's files stay open until close().
    */
   write(key: string, outcome: FileOutcome, json: string): void {
+    this.writeEncoded(key, outcome, outcome.ok ? [encoder.encode(json), encoder.encode(outcome.text)] : null);
+  }
+
+  /**
+   * Stores an outcome under `key` as write does, given its record's JSON and its text as UTF-8
+   * (encodeFiles in write-output.ts: the bytes the output files hold, encoded once for both); null
+   * for an outcome without a record.
+   */
+  writeEncoded(key: string, outcome: FileOutcome, files: readonly [json: Uint8Array, text: Uint8Array] | null): void {
     if (!this.#writer) {
       mkdirSync(path.join(this.dir, PACKS), { recursive: true });
       // Process, thread and chance in the name: no two writers ever append to one file. The time
@@ -247,11 +259,13 @@ export class OutcomeCache {
       writer.size = fstatSync(pack).size;
     }
     const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
-    const parts = [JSON.stringify(meta) + '\n', outcome.ok ? json : '', outcome.ok ? outcome.text : ''] as const;
-    const buffer = this.#scratchFor(parts[0].length + parts[1].length + parts[2].length);
-    const metaLength = buffer.write(parts[0], 0);
-    const jsonLength = buffer.write(parts[1], metaLength);
-    const lengths: Location['lengths'] = [metaLength, jsonLength, buffer.write(parts[2], metaLength + jsonLength)];
+    const metaLine = JSON.stringify(meta) + '\n';
+    const [json, text] = outcome.ok && files ? files : [EMPTY, EMPTY];
+    const buffer = this.#scratchFor(metaLine.length * 3 + json.length + text.length);
+    const metaLength = buffer.write(metaLine, 0);
+    buffer.set(json, metaLength);
+    buffer.set(text, metaLength + json.length);
+    const lengths: Location['lengths'] = [metaLength, json.length, text.length];
     writeAll(writer.fds.pack, buffer.subarray(0, lengths[0] + lengths[1] + lengths[2]));
     // The index line last: an entry is found only once its bytes are in the pack.
     writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
@@ -259,9 +273,9 @@ export class OutcomeCache {
     writer.size += lengths[0] + lengths[1] + lengths[2];
   }
 
-  /** Returns the scratch buffer, large enough for `units` UTF-16 code units as UTF-8 (at most 3 bytes each). */
-  #scratchFor(units: number): Buffer {
-    if (this.#scratch.length < units * 3) this.#scratch = Buffer.allocUnsafe(Math.max(units * 3, 1 << 20));
+  /** Returns the scratch buffer, at least `bytes` long. */
+  #scratchFor(bytes: number): Buffer {
+    if (this.#scratch.length < bytes) this.#scratch = Buffer.allocUnsafe(Math.max(bytes, 1 << 20));
     return this.#scratch;
   }
 
@@ -276,6 +290,6 @@ export class OutcomeCache {
 }
 
 /** Writes all of `bytes` to `fd` (a write to a file may be short). */
-function writeAll(fd: number, bytes: Buffer): void {
+export function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }

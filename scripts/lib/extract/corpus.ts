@@ -24,7 +24,7 @@ import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-w
 import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';
 import { shardOf, writePart, type Shard } from './shard.ts';
-import { decodeOutput, encodeOutput, forEachLimited, idOf, serializeRecord, tokenOf, writePlanned } from './write-output.ts';
+import { decodeOutput, emptyOutput, encodeOutput, forEachLimited, idOf, readClaimedOutput, serializeRecord, tokenOf, writePlanned } from './write-output.ts';
 import type { EncodedOutput } from '../../../src/lib/extract/written-state.ts';
 import type { Message } from '../../../src/lib/schema/message.ts';
 
@@ -144,25 +144,25 @@ async function reuseIndex(
 
 /**
  * Returns the summary (with cache key) of each file in `todo`, in order, the first `keep` with
- * their output files (see summarizeFile): on worker threads when there are many.
+ * their output files, or them written into `writeTo` (see summarizeFile): on worker threads when there are many.
  */
 async function summarizeAll(
   root: string,
   todo: readonly CorpusFile[],
-  options: { workers?: number; heapMib?: number; cache: OutcomeCache | null; version: string; keep: number; onProgress?: (done: number) => void },
+  options: { workers?: number; heapMib?: number; cache: OutcomeCache | null; version: string; keep: number; writeTo?: string; onProgress?: (done: number) => void },
 ): Promise<FileSummary[]> {
   if (todo.length === 0) return [];
   const workers = todo.length >= PARALLEL_FROM ? options.workers : 0;
   // Loaded here, not at the top: a run with nothing to extract never loads the extractor.
   if (workers !== 0) {
     const { defaultWorkers, extractInPool } = await import('./pool.ts');
-    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), heapMib: options.heapMib, cache: options.cache?.location ?? null, version: options.version, keep: options.keep, onProgress: options.onProgress });
+    return extractInPool(root, todo, { workers: workers ?? defaultWorkers(), heapMib: options.heapMib, cache: options.cache?.location ?? null, version: options.version, keep: options.keep, writeTo: options.writeTo, onProgress: options.onProgress });
   }
   const { summarizeFile } = await import('./one.ts');
   const results: FileSummary[] = [];
   try {
     for (const file of todo) {
-      results.push(await summarizeFile(root, file, options.version, options.cache, results.length < options.keep));
+      results.push(await summarizeFile(root, file, options.version, options.cache, results.length < options.keep, options.writeTo));
       options.onProgress?.(results.length);
     }
   } finally {
@@ -204,7 +204,12 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
 
   const reused = files.length - todo.length;
   if (reused > 0) options.onProgress?.(reused, files.length);
-  const summarized = await summarizeAll(root, todo, { workers: options.workers, heapMib: options.heapMib, cache, version, keep: options.keep ?? KEEP, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
+  // An output folder without a state is rewritten whole: it is emptied now and each record is
+  // written as it is read, on the thread that read it, rather than all after the last file (one
+  // core idle). Never when the input lies inside it: what is emptied must not be what is read.
+  const emptied = todo.length > 0 && !isWithin(root, options.out) && (await emptyOutput(options.out));
+  const writeTo = emptied ? options.out : undefined;
+  const summarized = await summarizeAll(root, todo, { workers: options.workers, heapMib: options.heapMib, cache, version, keep: options.keep ?? KEEP, writeTo, onProgress: (done) => options.onProgress?.(reused + done, files.length) });
   const fresh = new Map(todo.map((file, i) => [file.rel, summarized[i]!]));
   const fileByPath = new Map(files.map((f) => [f.rel, f]));
   // What the worker threads just stored is read back below.
@@ -231,6 +236,7 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   const findOutput = async (rel: string): Promise<{ id: string; output: EncodedOutput; outcome?: OkOutcome } | null> => {
     const fromRun = fresh.get(rel);
     if (fromRun?.ok && fromRun.output) return { id: fromRun.id, output: fromRun.output };
+    if (fromRun?.ok && fromRun.onDisk) return { id: fromRun.id, output: readClaimedOutput(options.out, fromRun.id, fromRun.onDisk) };
     // Most records at 100,000 reports come back this way: their JSON is copied, not parsed.
     const stored = cache?.readOutput(keyOf(rel), rel);
     const id = stored && idOf(stored.json);
@@ -264,11 +270,11 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
   await writePlanned(
     options.out,
     manifest,
-    keepers.map((k) => ({
-      id: k.id,
-      token: tokenOf(k.path, keyOf(k.path)),
-      load: async () => (await loadOutput(k.path)).output,
-    })),
+    keepers.map((k) => {
+      const fromRun = fresh.get(k.path);
+      return { id: k.id, token: tokenOf(k.path, keyOf(k.path)), onDisk: fromRun?.ok ? fromRun.onDisk : undefined, load: async () => (await loadOutput(k.path)).output };
+    }),
+    { emptied },
   );
   if (shard) await writePart(options.out, { shard, input: root, extractor: version }, summaries, new Set(keepers.map((k) => k.path)), load);
   // Written last: the index only ever describes input files, so it stays valid whatever happened
@@ -281,6 +287,12 @@ export async function extractToFolder(options: ExtractOptions): Promise<{ manife
     return s?.ok && s.failing.length > 0 ? [{ id, path: rel, checks: s.failing }] : [];
   });
   return { manifest, keepers, skipped: walked.skipped, checkFailures };
+}
+
+/** Returns whether `inner` is `outer` or lies inside it (paths resolved). */
+function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(path.resolve(outer), path.resolve(inner));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** Returns a summary with a note added (a warning of a record, or after the error of a file that gave none). */

@@ -16,29 +16,41 @@ import { stripFolder, summarizeOutcome, type FileOutcome, type FileSummary } fro
 import { fsPath, type CorpusFile } from './corpus-walk.ts';
 import { cacheKey, type OutcomeCache } from './cache.ts';
 import { extractFile, formatOf, MAX_BYTES } from './file.ts';
-import { encodeOutput, serializeRecord } from './write-output.ts';
+import { claimOutput, encodeFiles, encodeOutput, serializeRecord } from './write-output.ts';
 import { createMessage } from '../../../src/lib/schema/message.ts';
+import type { EncodedOutput } from '../../../src/lib/extract/written-state.ts';
 
 /**
  * Returns the summary of an outcome with `facts` (what the stat index records besides it), and with
  * its record's output files when `keep` is true or the cache cannot give them back. They are encoded
  * here, on the thread that read the file, so that the main thread receives bytes instead of a
  * record's object graph and its write phase only writes; the run keeps them in memory for a bounded
- * number of files and reads the others back from the cache.
+ * number of files and reads the others back from the cache. With `writeTo` (an output folder
+ * emptied for this run, see emptyOutput) the record's files are written there at once when no
+ * record of its id came first, and the summary says so (`onDisk`) instead of carrying them.
  */
-function summarize(outcome: FileOutcome, facts: Pick<FileSummary, 'format' | 'key' | 'stable'>, cache: OutcomeCache | null, keep: boolean): FileSummary {
+function summarize(
+  outcome: FileOutcome,
+  facts: Pick<FileSummary, 'format' | 'key' | 'stable'>,
+  cache: OutcomeCache | null,
+  keep: boolean,
+  writeTo?: string,
+  files?: EncodedOutput['bytes'],
+): FileSummary {
   const summary = { ...facts, ...summarizeOutcome(outcome) };
   const cached = cache !== null && facts.key !== undefined && facts.stable !== false;
-  if (!outcome.ok || !summary.ok || (cached && !keep)) return summary;
-  return { ...summary, output: encodeOutput({ json: outcome.json ?? serializeRecord(outcome.record), text: outcome.text }) };
+  if (!outcome.ok || !summary.ok || (cached && !keep && writeTo === undefined)) return summary;
+  const output = encodeOutput(files ?? { json: outcome.json ?? serializeRecord(outcome.record), text: outcome.text });
+  if (writeTo !== undefined && claimOutput(writeTo, summary.id, output)) return { ...summary, onDisk: output.digests };
+  return cached && !keep ? summary : { ...summary, output };
 }
 
 /**
- * Returns the summary of one file (with its output files when `keep`, see summarize), through the
- * cache when there is one; its key is made under extractor `version` either way (the output's
- * tokens use it). Never throws: a reader bug costs one file, not the corpus.
+ * Returns the summary of one file (with its output files when `keep`, or them written into
+ * `writeTo`: see summarize), through the cache when there is one; its key is made under extractor
+ * `version` either way (the output's tokens use it). Never throws: a reader bug costs one file, not the corpus.
  */
-export async function summarizeFile(root: string, file: CorpusFile, version: string, cache: OutcomeCache | null, keep: boolean): Promise<FileSummary> {
+export async function summarizeFile(root: string, file: CorpusFile, version: string, cache: OutcomeCache | null, keep: boolean, writeTo?: string): Promise<FileSummary> {
   const { rel } = file;
   try {
     const format = formatOf(rel);
@@ -53,12 +65,13 @@ export async function summarizeFile(root: string, file: CorpusFile, version: str
     // A file given its identity by the corrections file has an outcome of its own, under its own key.
     const key = cacheKey(sha256, format, file.identity ? `${version}\0${file.identity.digest}` : version);
     const cached = cache?.read(key, rel);
-    if (cached) return summarize(cached, { format, key }, cache, keep);
+    if (cached) return summarize(cached, { format, key }, cache, keep, writeTo);
     const extracted = await extractFile(root, rel, bytes, sha256, full, file.identity?.lines);
-    // Serialized once, here, for both the cache and the output.
+    // Serialized and encoded once, here, for both the cache and the output.
     const outcome = extracted.ok ? { ...extracted, json: serializeRecord(extracted.record) } : extracted;
-    cache?.write(key, outcome, outcome.ok ? outcome.json : '');
-    return summarize(outcome, { format, key }, cache, keep);
+    const files = outcome.ok ? encodeFiles(outcome) : undefined;
+    cache?.writeEncoded(key, outcome, files ?? null);
+    return summarize(outcome, { format, key }, cache, keep, writeTo, files);
   } catch (error) {
     const message = stripFolder((error as Error).message, path.resolve(root));
     return summarize({ path: rel, ok: false, error: createMessage('internalError', { detail: message }) }, { stable: false }, cache, keep);

@@ -45,12 +45,13 @@ const YOUNG_GENERATION_MIB = 48;
 /**
  * Returns the summary of every file, in the order of `files`, extracted by `workers` threads (each
  * with a heap of at most `heapMib` MiB when given: a worker over it dies, and only its file is
- * lost), the first `keep` with their output files (see summarizeFile); `onProgress`: files done so far.
+ * lost), the first `keep` with their output files (see summarizeFile), or them written into
+ * `writeTo` (see Batch); `onProgress`: files done so far.
  */
 export async function extractInPool(
   root: string,
   files: readonly CorpusFile[],
-  options: { workers: number; heapMib?: number; cache: CacheLocation | null; version: string; keep: number; onProgress?: (done: number) => void },
+  options: { workers: number; heapMib?: number; cache: CacheLocation | null; version: string; keep: number; writeTo?: string; onProgress?: (done: number) => void },
 ): Promise<FileSummary[]> {
   const { heapMib } = options;
   const pool = new Piscina<Batch, FileSummary[]>({
@@ -68,7 +69,7 @@ export async function extractInPool(
   /** Runs the files from `start` as one task; when it fails, each again on its own, and a file alone that fails is an error. */
   const run = async (start: number, batch: readonly CorpusFile[]): Promise<void> => {
     try {
-      const result = await pool.run({ root, files: [...batch], cache: options.cache, version: options.version, keep: Math.max(0, options.keep - start) });
+      const result = await pool.run({ root, files: [...batch], cache: options.cache, version: options.version, keep: Math.max(0, options.keep - start), writeTo: options.writeTo });
       result.forEach((o, i) => (summaries[start + i] = o));
     } catch (error) {
       if (batch.length > 1) {
@@ -84,7 +85,9 @@ export async function extractInPool(
     for (let start = 0; start < files.length; start += BATCH) tasks.push(run(start, files.slice(start, start + BATCH)));
     await Promise.all(tasks);
   } finally {
-    await pool.destroy();
+    // Not awaited: the threads' exit (their heaps torn down) overlaps the write phase, on the core
+    // they leave idle; the process waits for them before it ends.
+    pool.destroy().catch(() => undefined);
   }
   return summaries;
 }

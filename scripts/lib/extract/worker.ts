@@ -17,6 +17,8 @@ export interface Batch {
   version: string;
   /** How many of the batch's first files keep their output files (see summarizeFile). */
   keep: number;
+  /** The output folder, emptied for this run, that records are written into as they are read (see summarizeFile); undefined: none. */
+  writeTo?: string;
 }
 
 /** How the test hook makes a worker die: exit, throw outside any promise, or fill the heap. */
@@ -68,7 +70,7 @@ export default async function extractBatch(batch: Batch): Promise<FileSummary[]>
   try {
     for (const file of batch.files) {
       if (crashHook && path.posix.basename(file.rel) === crashHook.name) await crash(crashHook.how, crashHook.name);
-      out.push(await summarizeFile(batch.root, file, batch.version, cache, out.length < batch.keep));
+      out.push(await summarizeFile(batch.root, file, batch.version, cache, out.length < batch.keep, batch.writeTo));
     }
   } finally {
     // A thread's pack files are not left open between batches: the pool may end the thread at any time.

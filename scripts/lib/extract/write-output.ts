@@ -5,14 +5,19 @@
  * its two files, so one changed report costs two writes, not twenty thousand (and unchanged files
  * keep their modification time for the site build), and its token, so that an unchanged record is
  * not even loaded. Files that are no longer produced are deleted.
+ *
+ * A folder without a state (a first run, or the one after a crash, which rewrites every file) is
+ * emptied before extraction instead (emptyOutput), and each record's files are written by the thread
+ * that read it as soon as it is read (claimOutput): the write phase after the last file then writes
+ * only the manifest, the state and the few records of an id that a later duplicate won.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { WRITTEN_STATE as STATE, type EncodedOutput, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
-import { cacheKey } from './cache.ts';
+import { cacheKey, writeAll } from './cache.ts';
 import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
 
 /** Records loaded (a load may read the cache or extract a file again) and stale files deleted at once. */
@@ -22,12 +27,20 @@ const DIRS = ['reports', 'text'] as const;
 const encoder = new TextEncoder();
 
 /**
- * Returns a record's output files, the record's JSON and the text it was read from, as bytes with
- * their digests. Each array owns its memory (unlike a small Buffer, a view of a shared pool), so that
- * sending it to another thread copies only its bytes.
+ * Returns a record's output files, the record's JSON and the text it was read from, as UTF-8 bytes.
+ * Each array owns its memory (unlike a small Buffer, a view of a shared pool), so that sending it to
+ * another thread copies only its bytes.
  */
-export function encodeOutput({ json, text }: { json: string; text: string }): EncodedOutput {
-  const bytes = [encoder.encode(json), encoder.encode(text)] as const;
+export function encodeFiles({ json, text }: { json: string; text: string }): EncodedOutput['bytes'] {
+  return [encoder.encode(json), encoder.encode(text)];
+}
+
+/**
+ * Returns a record's output files as bytes (see encodeFiles) with their digests; `files`: the
+ * files as text, or as the bytes encodeFiles gave (the cache stores the same bytes: encoded once).
+ */
+export function encodeOutput(files: { json: string; text: string } | EncodedOutput['bytes']): EncodedOutput {
+  const bytes = 'json' in files ? encodeFiles(files) : files;
   return { bytes, digests: [digest(bytes[0]), digest(bytes[1])] };
 }
 
@@ -103,6 +116,53 @@ export interface PlannedRecord {
   id: string;
   token?: string;
   load: () => Promise<EncodedOutput>;
+  /** The digests of its two files when this record's own files are in the folder already (claimOutput wrote them): nothing is loaded or written. */
+  onDisk?: EncodedOutput['digests'];
+}
+
+/**
+ * Empties the record folders of `out` for a run that writes records as they are read (claimOutput),
+ * when `out` holds no state: such a run rewrites every file anyway. Returns whether it did; false
+ * (a state is there) leaves the folder to writePlanned, which rewrites only what changed.
+ */
+export async function emptyOutput(out: string): Promise<boolean> {
+  if (existsSync(path.join(out, STATE))) return false;
+  for (const dir of DIRS) await rm(path.resolve(out, dir), { recursive: true, force: true });
+  for (const dir of DIRS) await mkdir(path.resolve(out, dir), { recursive: true });
+  return true;
+}
+
+/**
+ * Writes a record's two files into `out` (a folder emptyOutput emptied at the run's start), unless a
+ * record of the same id was written there first this run. Returns whether it wrote them: the first
+ * file of an id creates it exclusively, so two threads never write one; when it returns false
+ * (another file of the id came first, or the write failed) the write phase writes the record the
+ * duplicate rule keeps. Never throws: a failed write is only a write left for later.
+ */
+export function claimOutput(out: string, id: string, output: EncodedOutput): boolean {
+  const name = `${id}.json`;
+  if (!isInside(path.join(out, 'reports'), name)) return false;
+  let fd: number;
+  try {
+    fd = openSync(path.join(out, 'reports', name), 'wx');
+  } catch {
+    return false;
+  }
+  try {
+    writeAll(fd, output.bytes[0]);
+    writeFileSync(path.join(out, 'text', `${id}.txt`), output.bytes[1]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Returns the output files claimOutput wrote into `out` for record `id`, with their digests as it recorded them. */
+export function readClaimedOutput(out: string, id: string, digests: EncodedOutput['digests']): EncodedOutput {
+  const bytes = [readFileSync(path.join(out, 'reports', `${id}.json`)), readFileSync(path.join(out, 'text', `${id}.txt`))] as const;
+  return { bytes: [new Uint8Array(bytes[0]), new Uint8Array(bytes[1])], digests };
 }
 
 /** Returns the token of a record read from `path` with cache key `key` (see PlannedRecord). */
@@ -141,17 +201,22 @@ function isInside(dir: string, name: string): boolean {
   return /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u.test(name) || path.dirname(path.resolve(dir, name)) === path.resolve(dir);
 }
 
-/** Writes the output folder so that it holds exactly these records and this manifest; resolves when all is on disk. */
-export async function writePlanned(out: string, manifest: Manifest, planned: readonly PlannedRecord[]): Promise<void> {
+/**
+ * Writes the output folder so that it holds exactly these records and this manifest; resolves when
+ * all is on disk. `emptied`: emptyOutput emptied the folder at the run's start, and the records
+ * that say so are on disk already (see PlannedRecord.onDisk).
+ */
+export async function writePlanned(out: string, manifest: Manifest, planned: readonly PlannedRecord[], { emptied = false } = {}): Promise<void> {
   for (const { id } of planned) {
     // Ids are schema-checked slugs; this guards the folder all the same.
     if (!isInside(path.join(out, 'reports'), `${id}.json`)) throw new Error(`unsafe record id ${id}`);
   }
-  const previous = await readState(out);
-  const existing = previous ? await listOutput(out) : new Set<string>();
+  const previous = emptied ? null : await readState(out);
+  const existing = previous || emptied ? await listOutput(out) : new Set<string>();
   const names = planned.map(({ id }) => [`reports/${id}.json`, `text/${id}.txt`] as const);
   // A record whose token is the last write's, and whose files are still there, keeps them unread.
-  const written: (Written | undefined)[] = planned.map(({ id, token }, i) => {
+  const written: (Written | undefined)[] = planned.map(({ id, token, onDisk }, i) => {
+    if (emptied && onDisk) return { json: onDisk[0], text: onDisk[1], token: token ?? null };
     const before = previous?.get(id);
     return token && before?.token === token && names[i]!.every((n) => existing.has(n)) ? before : undefined;
   });
@@ -168,7 +233,7 @@ export async function writePlanned(out: string, manifest: Manifest, planned: rea
   // Removed before writing and written last: after a crash there is no state, and the next run
   // rewrites everything instead of trusting hashes of half-written files.
   await rm(path.join(out, STATE), { force: true });
-  if (!previous) for (const dir of DIRS) await rm(path.resolve(out, dir), { recursive: true, force: true });
+  if (!previous && !emptied) for (const dir of DIRS) await rm(path.resolve(out, dir), { recursive: true, force: true });
   for (const dir of DIRS) await mkdir(path.resolve(out, dir), { recursive: true });
   await forEachLimited(todo, CONCURRENCY, async (i) => {
     const { token, load } = planned[i]!;

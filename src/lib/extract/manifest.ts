@@ -57,11 +57,13 @@ export function countFigures(record: ReportRecord): number {
  * format and cache key (absent when the outcome follows from its extension or size alone);
  * `stable: false` when the outcome is an internal error, which must not be remembered, so that the
  * next run tries the file again. `output`: the record's output files, encoded where the file was
- * read (on a worker thread) so that the write phase only writes, while they travel to the writer.
+ * read (on a worker thread) so that the write phase only writes, while they travel to the writer;
+ * `onDisk`, their digests instead, when the thread that read the file wrote them into the output
+ * folder itself (a run that started from an empty one).
  */
 export type FileSummary = { format?: string; key?: string; stable?: false } & (
   | { ok: false; error: Message; note?: Message }
-  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: Message[]; output?: EncodedOutput }
+  | { ok: true; id: string; agency: string; year: number; figures: number; failedChecks: number; failing: string[]; sha256: string | null; warnings: Message[]; output?: EncodedOutput; onDisk?: EncodedOutput['digests'] }
 );
 
 /** Returns the summary of an outcome, for the manifest (without what the stat index records and without output files). */

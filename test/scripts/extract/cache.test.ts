@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey, extractorVersion, listVersionSources, OutcomeCache } from '../../../scripts/lib/extract/cache.ts';
 import { hashModuleGraph, listModuleGraph } from '../../../src/lib/source-version.ts';
-import { idOf, serializeRecord } from '../../../scripts/lib/extract/write-output.ts';
+import { encodeFiles, idOf, serializeRecord } from '../../../scripts/lib/extract/write-output.ts';
 import type { FileOutcome } from '../../../src/lib/extract/manifest.ts';
 import { extractReport } from '../../../src/lib/extract/extract-report.ts';
 
@@ -44,6 +44,21 @@ function storeSampleAndFailure(): { cache: OutcomeCache; outcome: Ok; json: stri
 }
 
 describe('the extraction cache', () => {
+  it('stores the same bytes from the encoded output files as from their text', () => {
+    const outcome = sampleOutcome();
+    const json = serializeRecord(outcome.record);
+    const [fromText, fromBytes] = [newCache(), newCache()];
+    fromText.write(keyOf(1), outcome, json);
+    fromBytes.writeEncoded(keyOf(1), outcome, encodeFiles({ json, text: outcome.text }));
+    const packOf = (cache: OutcomeCache) => {
+      cache.close();
+      const dir = path.join(cache.dir, 'packs');
+      return readdirSync(dir).sort().map((name) => readFileSync(path.join(dir, name), 'latin1').replace(/^[0-9a-f]{64} /, ''));
+    };
+    expect(packOf(fromBytes)).toEqual(packOf(fromText));
+    expect(new OutcomeCache(fromBytes.location).readOutput(keyOf(1), outcome.path)).toEqual({ json, text: outcome.text });
+  });
+
   it('reads back what was stored, at the path asked for', () => {
     const { cache, outcome, json } = storeSampleAndFailure();
 

@@ -134,7 +134,9 @@ function isChrome(el: DomNode): boolean {
 /** Removes page chrome and hidden elements below `node`, in one walk (a CSS query per kind walks the page once per kind). */
 function removeChrome(node: DomNode): void {
   if (!node.children) return;
-  node.children = node.children.filter((child) => !(isElement(child) && isChrome(child)));
+  const isRemoved = (child: DomNode) => isElement(child) && isChrome(child);
+  // Filtered only when something goes: most nodes keep every child, and a new array for each is garbage.
+  if (node.children.some(isRemoved)) node.children = node.children.filter((child) => !isRemoved(child));
   for (const child of node.children) removeChrome(child);
 }
 
