@@ -96,6 +96,10 @@ export function listBuildStages(
   // refuses half-way has removed its manifest, so Astro empties it: that writer then runs again);
   // else into a folder of its own, moved in after the Astro build, or after it.
   const intoSite = (after: string[]): Pick<Stage, 'after' | 'againAfterLateFallbackOf'> => (siteKept ? { after, againAfterLateFallbackOf: [pages.name] } : { after: [...after, pages.name] });
+  // Beside an Astro build, which takes far longer, the search index and the downloads give way to the
+  // stages the pages wait for; beside a re-render they take about as long as it does, and each is on
+  // the way to the build's end.
+  const background = pages === astro;
   const stages: Stage[] = [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], after: [] },
     // The corrections file checked against the records (a bad line stops the build with its line
@@ -107,13 +111,13 @@ export function listBuildStages(
     // Agencies' charts on every core, before the single-threaded pages lay them out.
     inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config)),
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
-    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'], background: true },
+    { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'], background },
     pages,
     // Everything under /api and /data (the data page aside), by its one producer.
     ...(siteKept
-      ? [{ name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true, background: true }]
+      ? [{ name: 'downloads', args: ['scripts/write-downloads.ts'], ...intoSite(['review']), early: true, background }]
       : [
-          { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true, background: true },
+          { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true, background },
           { name: 'place downloads', run: async () => ((await import('../downloads/place.ts')).placeDownloads(stagedDownloads, config.out), 0), after: ['downloads', pages.name] },
         ]),
     { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], ...intoSite(['search']) },

@@ -33,6 +33,16 @@ describe('listBuildStages', () => {
     expect(stages.get('place search')!.after).toEqual(['search', 'astro']);
   });
 
+  it('the search index and the downloads give way beside an Astro build, not beside a re-render', () => {
+    const background = (options: Parameters<typeof listBuildStages>[1]) =>
+      listBuildStages(config, options)
+        .filter((s) => s.background)
+        .map((s) => s.name);
+    expect(background({ siteKept: true })).toEqual([]);
+    expect(background({ siteKept: true, full: true })).toEqual(['search', 'downloads']);
+    expect(background({ siteKept: false })).toEqual(['search', 'downloads']);
+  });
+
   it('--site-only leaves extraction out', () => {
     expect(listBuildStages(config, { siteOnly: true }).map((s) => s.name)).not.toContain('extract');
   });
