@@ -6,14 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listAgencyReviewGroups, listFileReviewGroups, orderReviewQueue, type ReviewGroup, type ReviewQueue } from '../review/queue.ts';
-import { manifestSchema, type ReportRecord } from '../schema/report.ts';
+import { manifestSchema } from '../schema/report.ts';
 import { formatCorrectionError } from '../corrections/parse.ts';
 import { CorrectionsError, openCorrector, type Corrector } from './corrections.ts';
-
-/** Returns a record file as the extractor wrote it. */
-function readRecordFile(dataDir: string, id: string): ReportRecord {
-  return JSON.parse(readFileSync(path.join(dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
-}
+import { readRecordFile } from './record-files.ts';
 
 /** Returns the corrections file's corrector once every line is checked against the records; throws `file:line: message` for the bad lines. */
 function openCheckedCorrector(dataDir: string, env: NodeJS.ProcessEnv): Corrector {
