@@ -8,8 +8,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { dictionary, LANGS, localize } from '../lib/i18n/index.ts';
 import { loadSiteData } from '../lib/site/data.ts';
 import { href } from '../lib/site/url.ts';
+import { selectStaticPaths } from '../lib/site/incremental.ts';
 
-export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  import.meta.env.SITE ? selectStaticPaths([{ route: 'sitemap.xml', key: (await loadSiteData()).cacheKeys.corpus, path: { params: { sitemap: 'sitemap' } } }]) : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   const { summaries, agencies } = await loadSiteData();

@@ -3,11 +3,12 @@
  * a report's figure is edited, a report added and one deleted, `npm run build` takes the re-render
  * path (not `astro build`), and the site folder it leaves is byte for byte, file for file, the one a
  * full build of the same corpus into empty folders gives, build manifest included (the SQLite download:
- * the same rows in every table). A kept bundle of
+ * the same rows in every table). After blank lines are added to a report (its record changes, no
+ * index entry does), the pages made from the index are not written again. A kept bundle of
  * other code is never used: the build falls back to the full Astro build, with the same result.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,12 @@ function isSameFile(a: string, b: string): boolean {
 /** The edited report's page before the edit and after it, in the incrementally built folder. */
 const editedPage: { before?: string; after?: string } = {};
 
+/** Pages made from the site data's index (src/lib/site/corpus-keys.ts): written again only when an index entry or the manifest changes. */
+const CORPUS_PAGES = ['index.html', 'en/index.html', 'compare/index.html', 'en/embed/compare/series/index.html', 'agencies/index.html', 'quality/index.html', 'data/index.html', 'about/index.html'];
+
+/** When each of CORPUS_PAGES was written, before and after the build that followed the blank lines' edit. */
+const corpusPages: { before?: Map<string, number>; after?: Map<string, number> } = {};
+
 /** Per change: the incremental build's log, and how its site folder compares with a full build's from scratch. */
 const outcomes = new Map<string, { log: string; diff: ReturnType<typeof compareTrees> }>();
 
@@ -96,11 +103,18 @@ beforeAll(() => {
   rmSync(path.join(corpus, DELETED));
   buildBothWays('delete', warm);
 
+  // (d) blank lines appended to a report: its record changes (the file's digest and size), no index entry does.
+  const writtenAt = () => new Map(CORPUS_PAGES.map((f) => [f, statSync(path.join(warm, 'dist', f)).mtimeMs]));
+  corpusPages.before = writtenAt();
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n\n`);
+  buildBothWays('blank-lines', warm);
+  corpusPages.after = writtenAt();
+
   // A kept bundle of other code, the corpus unchanged: the build must not use it.
   const metaFile = path.join(bundleDirOf(path.join(warm, 'data')), BUNDLE_META_FILE);
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { version: string };
   writeFileSync(metaFile, JSON.stringify({ ...meta, version: `other-${meta.version}` }));
-  buildBothWays('other-code', warm, path.join(root, 'cold-delete'));
+  buildBothWays('other-code', warm, path.join(root, 'cold-blank-lines'));
 }, 900_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -116,7 +130,12 @@ describe('a build after a change re-renders from the kept bundle, and gives what
     expect(editedPage.after).not.toEqual(editedPage.before);
   });
 
-  it.each(['edit', 'add', 'delete', 'other-code'])('%s: the site folder is byte for byte a full build\'s from scratch', (name) => {
+  it('after an edit that changes no index entry, leaves the pages made from the index as they were', () => {
+    expect(outcomes.get('blank-lines')!.log).toMatch(/nianbao build: rerender /);
+    expect(corpusPages.after).toEqual(corpusPages.before);
+  });
+
+  it.each(['edit', 'add', 'delete', 'blank-lines', 'other-code'])('%s: the site folder is byte for byte a full build\'s from scratch', (name) => {
     expect(outcomes.get(name)!.diff).toEqual({ onlyA: [], onlyB: [], differing: [] });
   });
 

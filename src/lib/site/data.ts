@@ -34,6 +34,7 @@ import { openDigestCache } from './digest-cache.ts';
 import { createRecentCache } from './recent-cache.ts';
 import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
+import { hashCorpus, joinRecordKeys } from './corpus-keys.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
 const DATA_DIR = config.data;
@@ -66,9 +67,20 @@ export interface SiteData {
    * since the last build is neither rendered nor written again. Each covers only what a page shows:
    * `agency`, the digests of all an agency's records (its report pages show its other years and
    * compare with the previous one); `agencyDated`, those and the build date, for the pages whose
-   * chart citations give the date. Undefined: the page is always rendered.
+   * chart citations give the date. `corpus`, every index entry and the manifest, for the pages made
+   * from the index (src/lib/site/corpus-keys.ts), `corpusDated` with the date; `recordsDated`, every
+   * record's key and the date, for the findings, which read the records themselves; `code`, for the
+   * pages that show nothing from the data (the code's version is part of every key's check).
+   * Undefined: the page is always rendered. The corpus keys are computed when first read.
    */
-  cacheKeys: { agency: Map<string, string | undefined>; agencyDated: Map<string, string | undefined> };
+  cacheKeys: {
+    agency: Map<string, string | undefined>;
+    agencyDated: Map<string, string | undefined>;
+    readonly corpus: string;
+    readonly corpusDated: string;
+    readonly recordsDated: string | undefined;
+    readonly code: string;
+  };
 }
 
 /** Parsed records, corrected. */
@@ -118,6 +130,8 @@ export function loadSiteData(): Promise<SiteData> {
       const keys = a.reports.map((s) => reportKeys.get(s.id));
       return [a.slug, keys.includes(undefined) ? undefined : keys.join(':')];
     });
+    let corpus: string | undefined;
+    let records: { key: string | undefined } | undefined;
     return {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
@@ -130,6 +144,17 @@ export function loadSiteData(): Promise<SiteData> {
       cacheKeys: {
         agency: new Map(agencyKeys),
         agencyDated: new Map(agencyKeys.map(([slug, key]) => [slug, key === undefined ? undefined : `${builtOn}:${key}`])),
+        get corpus() {
+          return (corpus ??= hashCorpus(reports, manifest));
+        },
+        get corpusDated() {
+          return `${builtOn}:${this.corpus}`;
+        },
+        get recordsDated() {
+          records ??= { key: joinRecordKeys(agencyKeys.map(([, key]) => key)) };
+          return records.key === undefined ? undefined : `${builtOn}:${records.key}`;
+        },
+        code: 'code',
       },
     };
   })();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INCREMENTAL_STATE, selectStaticPaths, type IncrementalBuildState, type KeyedPath } from '../../../src/lib/site/incremental.ts';
+import { INCREMENTAL_STATE, selectLocalePaths, selectStaticPaths, type IncrementalBuildState, type KeyedPath } from '../../../src/lib/site/incremental.ts';
 
 const global = globalThis as { [INCREMENTAL_STATE]?: IncrementalBuildState };
 const paths: KeyedPath<{ params: Record<string, string> }>[] = [
@@ -26,5 +26,25 @@ describe('selectStaticPaths', () => {
     };
     expect(selectStaticPaths(paths)).toEqual([{ params: { id: 'b-2024' } }, { params: { slug: 'c' } }]);
     expect(recorded).toEqual([['reports/a-2024/index.html', 'k1'], ['reports/b-2024/index.html', 'k2'], ['api/agencies/c.json', undefined]]);
+  });
+});
+
+describe('selectLocalePaths', () => {
+  it('notes the page in each language under one key and renders the languages whose page is not kept', () => {
+    const recorded: [string, string | undefined][] = [];
+    global[INCREMENTAL_STATE] = {
+      version: 'v1',
+      isKept: (file) => file === 'compare/index.html',
+      record: (file, key) => void recorded.push([file, key]),
+    };
+    expect(selectLocalePaths('compare/', 'k')).toEqual([{ params: { locale: 'en' }, props: { lang: 'en' } }]);
+    expect(recorded).toEqual([['compare/index.html', 'k'], ['en/compare/index.html', 'k']]);
+  });
+
+  it('writes the home page of each language to the top of its folder', () => {
+    const recorded: string[] = [];
+    global[INCREMENTAL_STATE] = { version: 'v1', isKept: () => false, record: (file) => void recorded.push(file) };
+    expect(selectLocalePaths('', 'k')).toHaveLength(2);
+    expect(recorded).toEqual(['index.html', 'en/index.html']);
   });
 });
