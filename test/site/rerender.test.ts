@@ -59,8 +59,14 @@ function isSameFile(a: string, b: string): boolean {
 /** The edited report's page before the edit and after it, in the incrementally built folder. */
 const editedPage: { before?: string; after?: string } = {};
 
-/** Pages made from the site data's index (src/lib/site/corpus-keys.ts): written again only when an index entry or the manifest changes. */
-const CORPUS_PAGES = ['index.html', 'en/index.html', 'compare/index.html', 'en/embed/compare/series/index.html', 'agencies/index.html', 'quality/index.html', 'data/index.html', 'about/index.html'];
+/**
+ * Corpus-wide pages (src/lib/site/corpus-keys.ts): written again only when an index entry or the
+ * manifest changes, or (the findings and their feed) an agency's part of the findings.
+ */
+const CORPUS_PAGES = [
+  'index.html', 'en/index.html', 'compare/index.html', 'en/embed/compare/series/index.html', 'agencies/index.html', 'quality/index.html', 'data/index.html', 'about/index.html',
+  'findings/index.html', 'en/findings/index.html', 'feed/findings.xml', 'feed/reports.xml',
+];
 
 /** When each of CORPUS_PAGES was written, before and after the build that followed the blank lines' edit. */
 const corpusPages: { before?: Map<string, number>; after?: Map<string, number> } = {};

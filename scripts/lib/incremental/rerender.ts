@@ -4,7 +4,7 @@
  * (selectStaticPaths decides from the build manifest which keyed pages are stale, as in the build),
  * the same app and the same build data, so the same bytes; without Vite, the content sync and
  * Astro's start-up. The pages read today's data when they render (src/lib/site/data.ts), never what
- * was bundled. Every unkeyed page (404, review, the feeds) is rendered, as the build renders it
+ * was bundled. Every unkeyed page (404, review) is rendered, as the build renders it
  * every time (the corpus-wide pages are keyed: src/lib/site/corpus-keys.ts); pages that vanished
  * are deleted, and the build manifest written again (site-build.ts).
  *

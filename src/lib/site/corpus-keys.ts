@@ -21,16 +21,19 @@ export function hashCorpus(reports: readonly IndexedReport[], manifest: Manifest
 }
 
 /**
- * Returns 32 hex digits of the sha256 of every agency's key (the digests of its records, in the
- * order given), or undefined when one agency has none (its pages are always rendered, and so is a
- * page that reads every record): the key of the pages that read the records themselves, not only
- * their index entries (the corpus findings).
+ * Returns 32 hex digits of the sha256 of a value as JSON (an agency's part of the corpus findings),
+ * with undefined, NaN and the infinities written apart from null and from each other, as a page
+ * may show them differently. V8's serializer is no digest: it writes equal numbers in different
+ * ways (a small integer or a double) depending on how they were computed.
  */
-export function joinRecordKeys(agencyKeys: Iterable<string | undefined>): string | undefined {
+export function hashPart(value: unknown): string {
+  const json = JSON.stringify(value, (_key, v: unknown) => (v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
+  return createHash('sha256').update(json ?? '\u0000undefined').digest('hex').slice(0, 32);
+}
+
+/** Returns 32 hex digits of the sha256 of `digests` in the order given, one a line: the digest of the whole they are the parts of. */
+export function joinDigests(digests: Iterable<string>): string {
   const hash = createHash('sha256');
-  for (const key of agencyKeys) {
-    if (key === undefined) return undefined;
-    hash.update(key).update('\n');
-  }
+  for (const digest of digests) hash.update(digest).update('\n');
   return hash.digest('hex').slice(0, 32);
 }

@@ -34,7 +34,7 @@ import { openDigestCache } from './digest-cache.ts';
 import { createRecentCache } from './recent-cache.ts';
 import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
-import { hashCorpus, joinRecordKeys } from './corpus-keys.ts';
+import { hashCorpus, hashPart, joinDigests } from './corpus-keys.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
 const DATA_DIR = config.data;
@@ -68,9 +68,9 @@ export interface SiteData {
    * `agency`, the digests of all an agency's records (its report pages show its other years and
    * compare with the previous one); `agencyDated`, those and the build date, for the pages whose
    * chart citations give the date. `corpus`, every index entry and the manifest, for the pages made
-   * from the index (src/lib/site/corpus-keys.ts), `corpusDated` with the date; `recordsDated`, every
-   * record's key and the date, for the findings, which read the records themselves; `code`, for the
-   * pages that show nothing from the data (the code's version is part of every key's check).
+   * from the index (src/lib/site/corpus-keys.ts), `corpusDated` with the date (the findings' key,
+   * loadFindingsKey, adds their digest); `code`, for the pages that show nothing from the data (the
+   * code's version is part of every key's check).
    * Undefined: the page is always rendered. The corpus keys are computed when first read.
    */
   cacheKeys: {
@@ -78,7 +78,6 @@ export interface SiteData {
     agencyDated: Map<string, string | undefined>;
     readonly corpus: string;
     readonly corpusDated: string;
-    readonly recordsDated: string | undefined;
     readonly code: string;
   };
 }
@@ -131,7 +130,6 @@ export function loadSiteData(): Promise<SiteData> {
       return [a.slug, keys.includes(undefined) ? undefined : keys.join(':')];
     });
     let corpus: string | undefined;
-    let records: { key: string | undefined } | undefined;
     return {
       reports,
       reportById: new Map(reports.map((r) => [r.summary.id, r])),
@@ -149,10 +147,6 @@ export function loadSiteData(): Promise<SiteData> {
         },
         get corpusDated() {
           return `${builtOn}:${this.corpus}`;
-        },
-        get recordsDated() {
-          records ??= { key: joinRecordKeys(agencyKeys.map(([, key]) => key)) };
-          return records.key === undefined ? undefined : `${builtOn}:${records.key}`;
         },
         code: 'code',
       },
@@ -176,16 +170,22 @@ export async function loadReport(id: string): Promise<{ record: ReportRecord; si
   return { record: siblings.find((r) => r.id === id)!, siblings };
 }
 
+/** The corpus findings and the digest of what they were made from (every agency's part, src/lib/site/corpus-keys.ts hashParts). */
+interface GatheredFindings {
+  findings: CorpusFindings;
+  digest: string;
+}
+
 /**
  * The corpus findings last made, held weakly: three outputs read them (the findings page in each
  * language and the findings feed), rendered far apart, and at national scale they are large enough
  * to crowd the rest of the build's heap (bench/results.md, 100,000 reports). Between those outputs
  * the collector may drop them; they are then made again, the same.
  */
-let findings: WeakRef<Promise<CorpusFindings>> | undefined;
+let findings: WeakRef<Promise<GatheredFindings>> | undefined;
 
-/** Returns the corpus findings, gathered one agency at a time (by slug). */
-export function loadCorpusFindings(): Promise<CorpusFindings> {
+/** Returns the corpus findings and their parts' digest, made again if the collector dropped them. */
+function loadGatheredFindings(): Promise<GatheredFindings> {
   let made = findings?.deref();
   if (made === undefined) {
     made = gatherCorpusFindings();
@@ -194,20 +194,44 @@ export function loadCorpusFindings(): Promise<CorpusFindings> {
   return made;
 }
 
+/** Returns the corpus findings, gathered one agency at a time (by slug). */
+export async function loadCorpusFindings(): Promise<CorpusFindings> {
+  return (await loadGatheredFindings()).findings;
+}
+
+/**
+ * Returns the incremental-build key of the outputs made from the corpus findings (the findings pages
+ * and feed): the corpus key (they list reports from the index too), the build date, and the digest
+ * of every agency's part of the findings, which an edit that changes no finding leaves as it was.
+ */
+export async function loadFindingsKey(): Promise<string> {
+  const [{ cacheKeys }, { digest }] = await Promise.all([loadSiteData(), loadGatheredFindings()]);
+  return `${cacheKeys.corpusDated}:${digest}`;
+}
+
+/** An agency's part of the corpus findings, with the digest of its bytes. */
+interface StoredPart {
+  part: CorpusPart;
+  digest: string;
+}
+
 /** Returns the corpus findings from each agency's part, made again only for the agencies whose records changed. */
-async function gatherCorpusFindings(): Promise<CorpusFindings> {
+async function gatherCorpusFindings(): Promise<GatheredFindings> {
   const { agencies, cacheKeys } = await loadSiteData();
   const slugs = agencies.map((a) => a.slug).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const store = openDigestCache<CorpusPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
-  const parts = [];
+  const store = openDigestCache<StoredPart>(SITE_CACHE_DIR, 'corpus-findings', readSiteVersion());
+  const parts: StoredPart[] = [];
   for (const slug of slugs) {
     const key = cacheKeys.agency.get(slug);
-    let part = store.get(key);
-    if (part === undefined) store.set(key, (part = collectCorpusPart(await loadAgencyRecords(slug))));
-    parts.push(part);
+    let stored = store.get(key);
+    if (stored === undefined) {
+      const part = collectCorpusPart(await loadAgencyRecords(slug));
+      store.set(key, (stored = { part, digest: hashPart(part) }));
+    }
+    parts.push(stored);
   }
   store.save();
-  return combineCorpusFindings(parts);
+  return { findings: combineCorpusFindings(parts.map((p) => p.part)), digest: joinDigests(parts.map((p) => p.digest)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
-import { hashCorpus, joinRecordKeys } from '../../../src/lib/site/corpus-keys.ts';
+import { hashCorpus, hashPart, joinDigests } from '../../../src/lib/site/corpus-keys.ts';
 import type { Manifest } from '../../../src/lib/schema/report.ts';
 import { editRequests, loadSampleRecords } from '../../support/records.ts';
 
@@ -35,12 +35,26 @@ describe('hashCorpus', () => {
   });
 });
 
-describe('joinRecordKeys', () => {
-  it('changes when any agency key does, and is undefined when one agency has none', () => {
-    expect(joinRecordKeys(['a:b', 'c'])).toBe(joinRecordKeys(['a:b', 'c']));
-    expect(joinRecordKeys(['a:b', 'c'])).not.toBe(joinRecordKeys(['a:b', 'd']));
-    // Joined with a separator: moving a boundary between keys changes the key.
-    expect(joinRecordKeys(['ab', 'c'])).not.toBe(joinRecordKeys(['a', 'bc']));
-    expect(joinRecordKeys(['a', undefined])).toBeUndefined();
+describe('hashPart', () => {
+  it('gives equal values the same digest and changes with any of their values', () => {
+    const part = { flags: [{ id: 'a', ratio: 2.5 }], count: 3, none: null, missing: undefined };
+    expect(hashPart(part)).toBe(hashPart(structuredClone(part)));
+    expect(hashPart(part)).not.toBe(hashPart({ ...part, count: 4 }));
+    // Values JSON would write as null, or leave out, are kept apart.
+    expect(hashPart({ ...part, missing: null })).not.toBe(hashPart(part));
+    expect(hashPart({ ...part, count: Number.NaN })).not.toBe(hashPart({ ...part, count: null }));
+    expect(hashPart({ ...part, count: Infinity })).not.toBe(hashPart({ ...part, count: -Infinity }));
+    // A number computed as a double digests as the same integer.
+    expect(hashPart({ ...part, count: 1.5 * 2 })).toBe(hashPart(part));
+  });
+});
+
+describe('joinDigests', () => {
+  it('changes when any digest does, or their order', () => {
+    expect(joinDigests(['a', 'b'])).toBe(joinDigests(['a', 'b']));
+    expect(joinDigests(['a', 'b'])).not.toBe(joinDigests(['a', 'c']));
+    expect(joinDigests(['a', 'b'])).not.toBe(joinDigests(['b', 'a']));
+    // One digest a line: moving a boundary between digests changes the whole's.
+    expect(joinDigests(['ab', 'c'])).not.toBe(joinDigests(['a', 'bc']));
   });
 });
