@@ -35,6 +35,8 @@ import { createRecentCache } from './recent-cache.ts';
 import { publishManifestCounts } from '../corrections/counts.ts';
 import { readSiteVersion } from './incremental.ts';
 import { hashCorpus, hashPart, joinDigests } from './corpus-keys.ts';
+import { boundSourceLines, listLinkedLines, type BoundedText } from './bounds.ts';
+import { wordNoteLine } from '../i18n/word-message.ts';
 
 /** Folder the extractor wrote (`npm run extract -- --out`; the data setting). */
 const DATA_DIR = config.data;
@@ -256,9 +258,25 @@ export async function loadReviewQueue(): Promise<ReviewQueue> {
   return orderReviewQueue(groups, stale);
 }
 
+/**
+ * The source texts last bounded for a page, by record id: a report's pages in every language need
+ * the same (the Chinese page shows its lines, the others count them), and they are rendered one
+ * after another (the report route lists each report's languages together).
+ */
+const boundedSources = createRecentCache<string, BoundedText>(8);
+
+/** Returns the lines of a record's source text that its page shows (boundSourceLines), with the extractor's note lines in words. */
+export function loadBoundedSource(record: ReportRecord): BoundedText {
+  return boundedSources.fetch(record.id, () => boundSourceLines(readSourceLines(record.id).map(wordNoteLine), listLinkedLines(record)));
+}
+
 /** Returns the source text a record was read from, as lines (provenance line n is index n-1). */
 export async function loadSourceLines(id: string): Promise<string[]> {
-  // Synchronous, as the records are read (readRecord).
+  return readSourceLines(id);
+}
+
+/** Returns the source text a record was read from, as lines; synchronous, as the records are read (readRecord). */
+function readSourceLines(id: string): string[] {
   const text = readFileSync(path.join(DATA_DIR, 'text', `${id}.txt`), 'utf8');
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
 }

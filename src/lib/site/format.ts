@@ -7,7 +7,10 @@ const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 /** Returns a count for display ("1,186"), or "—" when absent. */
 export function formatCount(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : COUNT_FORMAT.format(n);
+  if (n === null || n === undefined) return '—';
+  // Most figures are whole and below a thousand, which need no grouping: as String writes them
+  // (-0 aside, which the formatter writes "-0"), without the formatter's far slower call.
+  return Number.isInteger(n) && n < 1000 && (n > 0 || Object.is(n, 0)) ? String(n) : COUNT_FORMAT.format(n);
 }
 
 /** Returns a fraction 0–1 as a percentage with one decimal ("12.5%"), or "—". */

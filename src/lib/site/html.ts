@@ -45,7 +45,11 @@ export function correctionAnchor(cell: string): string {
  */
 export function renderFigureCell({ value, line, failing = false, lang = 'zh', correction, sourcePage = '' }: FigureCellProps): string {
   const ui = dictionary(lang);
-  const classes = ['num', value === null ? 'absent' : '', failing ? 'failing' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
+  // Built as a string: a report page has some 200 figures, and an array per figure showed in profiles.
+  let classes = 'num';
+  if (value === null) classes += ' absent';
+  if (failing) classes += ' failing';
+  if (correction) classes += ' corrected';
   let body = value === null ? `<span aria-label="${escapeHtml(ui.absent)}">—</span>` : line ? `<a href="${escapeHtml(sourcePage)}#L${line}">${formatCount(value)}</a>` : formatCount(value);
   if (correction) {
     const note = ui.correctedNote(formatCount(correction.read), correction.reason, correction.source);
