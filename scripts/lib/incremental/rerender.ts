@@ -18,6 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NianbaoConfig } from '../../../src/lib/config.ts';
 import { abandonSiteBuild, ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild } from './site-build.ts';
+import type { BuildManifest } from '../../../src/lib/incremental/build-manifest.ts';
 import { bundleDirOf, hashConfig, readBundleMeta, type BundleMeta } from './kept-bundle.ts';
 import { hashSiteVersion } from './site-version.ts';
 
@@ -109,7 +110,9 @@ export async function prepareRerender(root: string, config: Readonly<NianbaoConf
   const outDir = path.resolve(root, config.out);
   const meta = readBundleMeta(bundleDir);
   const version = hashSiteVersion(root);
-  const refusal = findRefusal(meta, version, hashConfig(config), readManifest(outDir)?.version ?? null);
+  // Read once: it has an entry per page, and nothing but a build writes it.
+  const manifest = readManifest(outDir);
+  const refusal = findRefusal(meta, version, hashConfig(config), manifest?.version ?? null);
   if (refusal !== null) return { refused: refusal };
 
   const { app } = (await import(pathToFileURL(path.join(bundleDir, meta!.entry)).href)) as { app: BundleApp };
@@ -119,16 +122,16 @@ export async function prepareRerender(root: string, config: Readonly<NianbaoConf
   const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
     StaticPaths: new (app: BundleApp) => { getAll(): Promise<{ pathname: string; route: Route }[]> };
   };
-  return { render: () => renderStale(app, new StaticPaths(app), { meta: meta!, base: config.base, outDir, version, publicDir }) };
+  return { render: () => renderStale(app, new StaticPaths(app), { meta: meta!, base: config.base, outDir, version, publicDir, manifest }) };
 }
 
 /** Renders the stale pages into `outDir` with the kept bundle's app; returns what it did, or why it refused. */
 async function renderStale(
   app: BundleApp,
   staticPaths: { getAll(): Promise<{ pathname: string; route: Route }[]> },
-  { meta, base, outDir, version, publicDir }: { meta: BundleMeta; base: string; outDir: string; version: string; publicDir: string },
+  { meta, base, outDir, version, publicDir, manifest }: { meta: BundleMeta; base: string; outDir: string; version: string; publicDir: string; manifest: BuildManifest | null },
 ): Promise<RerenderOutcome> {
-  const build = startSiteBuild(outDir, version);
+  const build = startSiteBuild(outDir, version, manifest);
   const files: Record<string, string | null> = {};
   let rendered = 0;
   try {

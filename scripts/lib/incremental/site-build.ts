@@ -54,9 +54,12 @@ export interface SiteBuild {
   kept: number;
 }
 
-/** Starts a build of site version `version` into `outDir`: removes the manifest and installs the pages' state (until finishSiteBuild). */
-export function startSiteBuild(outDir: string, version: string): SiteBuild {
-  const build: SiteBuild = { previous: readManifest(outDir), keyed: new Map(), kept: 0 };
+/**
+ * Starts a build of site version `version` into `outDir`: removes the manifest and installs the
+ * pages' state (until finishSiteBuild). `previous`: the manifest, when the caller has read it.
+ */
+export function startSiteBuild(outDir: string, version: string, previous: BuildManifest | null = readManifest(outDir)): SiteBuild {
+  const build: SiteBuild = { previous, keyed: new Map(), kept: 0 };
   rmSync(path.join(outDir, BUILD_MANIFEST_FILE), { force: true });
   (globalThis as { [INCREMENTAL_STATE]?: IncrementalBuildState })[INCREMENTAL_STATE] = {
     version,

@@ -5,29 +5,38 @@
  * is neither rendered nor written again, and a file the last build wrote that this one does not is
  * deleted. Pure: the Astro integration (scripts/lib/incremental/integration.ts) reads and writes it.
  */
-import { z } from 'zod';
-
 /** Name of the manifest file, at the top of the site folder. */
 export const BUILD_MANIFEST_FILE = '.nianbao-build.json';
 
-export const buildManifestSchema = z.object({
+/** What the manifest holds. */
+export interface BuildManifest {
   /** Version of the site's code and build settings (scripts/lib/incremental/site-version.ts). */
-  version: z.string(),
+  version: string;
   /** Files relative to the site folder, `/`-separated, each with its page's key or null. */
-  files: z.record(z.string(), z.string().nullable()),
-});
+  files: Record<string, string | null>;
+}
 
-export type BuildManifest = z.infer<typeof buildManifestSchema>;
-
-/** Returns the manifest in `text`, or null when it is not one (a missing, older or damaged file: render everything). */
+/**
+ * Returns the manifest in `text`, or null when it is not one (a missing, older or damaged file:
+ * render everything). Checked by hand rather than by a zod schema: it has an entry per page (some
+ * 400,000 at national scale), and every build and re-render reads it.
+ */
 export function parseBuildManifest(text: string | null): BuildManifest | null {
   if (text === null) return null;
+  let parsed: unknown;
   try {
-    const parsed = buildManifestSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    parsed = JSON.parse(text);
   } catch {
     return null;
   }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { version, files } = parsed as Record<string, unknown>;
+  if (typeof version !== 'string' || typeof files !== 'object' || files === null || Array.isArray(files)) return null;
+  for (const key in files) {
+    const value = (files as Record<string, unknown>)[key];
+    if (value !== null && typeof value !== 'string') return null;
+  }
+  return { version, files: files as Record<string, string | null> };
 }
 
 /** Returns the manifest as the JSON text written to the site folder (files in path order, so that equal builds write equal bytes). */

@@ -129,7 +129,8 @@ export function loadSiteData(): Promise<SiteData> {
     const builtOn = new Date().toISOString().slice(0, 10);
     const agencyKeys = agencies.map((a): [string, string | undefined] => {
       const keys = a.reports.map((s) => reportKeys.get(s.id));
-      return [a.slug, keys.includes(undefined) ? undefined : keys.join(':')];
+      // One digest of them all: the build manifest holds a key per page (an agency's reports' pages and embeds).
+      return [a.slug, keys.includes(undefined) ? undefined : joinDigests(keys as string[])];
     });
     let corpus: string | undefined;
     return {

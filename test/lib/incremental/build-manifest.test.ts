@@ -50,6 +50,10 @@ describe('parseBuildManifest and formatBuildManifest', () => {
     expect(parseBuildManifest('{"version": "v1", "files": {')).toBeNull();
     expect(parseBuildManifest('{"version": 1, "files": {}}')).toBeNull();
     expect(parseBuildManifest('{"routes": {}}')).toBeNull();
+    expect(parseBuildManifest('null')).toBeNull();
+    expect(parseBuildManifest('{"version": "v1", "files": []}')).toBeNull();
+    expect(parseBuildManifest('{"version": "v1", "files": {"index.html": 3}}')).toBeNull();
+    expect(parseBuildManifest('{"version": "v1", "files": {"index.html": null, "a/index.html": "k"}}')).toEqual({ version: 'v1', files: { 'index.html': null, 'a/index.html': 'k' } });
   });
 });
 
