@@ -9,7 +9,9 @@
  *
  * It also keeps the build's prerender bundle, with what the build injected into each page, in the
  * extraction folder (kept-bundle.ts), so that the next build can render the changed pages again
- * without Astro's start-up (rerender.ts).
+ * without Astro's start-up (rerender.ts); and while the bundle is in the project's .astro/ (a site
+ * folder outside the project), it holds a lock on it (build-lock.ts), so that two builds of one
+ * project wait for each other instead of writing one bundle.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import type { AstroIntegration } from 'astro';
 import { capturePrerenderer, keepBundle, prerenderDirOf, type CapturedBuild } from './kept-bundle.ts';
 import { ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild, type SiteBuild } from './site-build.ts';
 import { hashSiteVersion } from './site-version.ts';
+import { takeFolderLock } from './build-lock.ts';
 
 /** Where and under which settings' digest (hashConfig) the build's bundle is kept. */
 export interface KeepBundleOptions {
@@ -34,6 +37,7 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
   let version = '';
   let build: SiteBuild | undefined;
   let captured: CapturedBuild = {};
+  let releaseLock = () => {};
   return {
     name: 'nianbao:keep-site-folder',
     hooks: {
@@ -48,12 +52,18 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         publicDir = fileURLToPath(config.publicDir);
         root = fileURLToPath(config.root);
       },
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': async ({ setPrerenderer, logger }) => {
+        const prerender = prerenderDirOf(outDir);
+        // A site folder outside the project folder has its prerender bundle in the project's .astro/,
+        // which another build of the same project would overwrite and delete: one at a time.
+        if (!prerender.startsWith(outDir)) {
+          releaseLock = await takeFolderLock(`${prerender}.lock`, (pid) => logger.warn(`等待同一项目文件夹的另一个构建（进程 ${pid}）结束 (waiting for the build of process ${pid} from the same project folder: both write ${prerender})`));
+        }
         started = Date.now();
         version = hashSiteVersion(root);
         build = startSiteBuild(outDir, version);
         captured = {};
-        setPrerenderer((base) => capturePrerenderer(base, prerenderDirOf(outDir), captured));
+        setPrerenderer((base) => capturePrerenderer(base, prerender, captured));
       },
       'astro:build:generated': () => {
         // The last moment the bundle is there: Astro deletes it once the pages are generated.
@@ -71,6 +81,7 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         for (const file of listFiles(publicDir, publicDir)) files[file] = null;
         const stale = finishSiteBuild(outDir, version, build!, files);
         logger.info(`${build!.kept} unchanged pages kept, ${stale} stale files deleted`);
+        releaseLock();
       },
     },
   };
