@@ -173,7 +173,7 @@ export async function loadReport(id: string): Promise<{ record: ReportRecord; si
   return { record: siblings.find((r) => r.id === id)!, siblings };
 }
 
-/** The corpus findings and the digest of what they were made from (every agency's part, src/lib/site/corpus-keys.ts hashParts). */
+/** The corpus findings and the digest of what they were made from (every agency's part, hashed by src/lib/site/corpus-keys.ts hashPart). */
 interface GatheredFindings {
   findings: CorpusFindings;
   digest: string;
