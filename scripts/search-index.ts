@@ -25,7 +25,8 @@
  * only when they changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -33,9 +34,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/lib/config.ts';
-import { writeIfChanged } from './lib/write-if-changed.ts';
-import { CHUNKS_FILE, RECORDS_DIR, chunkKey, groupByAgency, planChunks, readRecordFileName, recordsFilePath, type Chunk, type ChunkList } from './lib/search/chunks.ts';
-import { copyTree } from './lib/search/copy-tree.ts';
+import { RECORDS_DIR, chunkKey, groupByAgency, planChunks, readRecordFileName, recordsFilePath, type Chunk } from './lib/search/chunks.ts';
+import { PLACED_FILE, PLAN_FILE, placeSearchIndex, searchCachePath, type StagePlan } from './lib/search/place.ts';
 import type { ChunkJob, ChunkResult, IndexJob, KeyedAgency } from './lib/search/index-chunks.ts';
 import { hashSources } from '../src/lib/source-version.ts';
 import { readRecordHashes, stampRecordFile } from '../src/lib/extract/written-state.ts';
@@ -47,15 +47,13 @@ const OUT = config.out;
 /** The extraction folder the records are read from. */
 const DATA = config.data;
 const CHUNK_SIZE = config.searchChunk;
-/** Where indexed chunks are kept between builds (beside Astro's own cache, see astro.config.mjs). */
-const CACHE = path.join(config.astroCache, 'pagefind-chunks');
+/** Where indexed chunks are kept between builds. */
+const CACHE = searchCachePath(config.astroCache);
 /**
  * Chunks indexed at once (default one per core): Pagefind indexes on one core, and each chunk's
  * process holds at most about 100 MiB + 0.4 MiB a page.
  */
 const JOBS = config.searchJobs;
-/** The files of a bundle the search pages load from pagefind/ itself (the rest stay per chunk). */
-const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 /** The code that decides what a chunk holds: the search records and the findings and bounds they use. */
 const SEARCH_SOURCES = ['scripts/lib/search', 'src/lib/findings', 'src/lib/aggregate', 'src/lib/site', 'src/lib/i18n', 'src/lib/template.ts', 'package-lock.json'];
 
@@ -112,12 +110,6 @@ async function keyChunk(chunk: Chunk, salt: string, hashes: ReadonlyMap<string, 
   return { stamp: chunkKey(agencies.flatMap((a) => a.files), salt), agencies: agencies.map(({ files, ...a }) => ({ ...a, key: chunkKey(files, salt) })) };
 }
 
-/** The staged index's plan (STAGE/plan.json): every chunk's folder name and content key, and the list the search pages read. */
-interface StagePlan {
-  chunks: { name: string; key: string }[];
-  list: ChunkList;
-}
-
 /** The cache's map from each chunk's stamp (keyChunk) to its content key, for this build's chunks: a chunk whose record files are as they were is not looked at. */
 const KEYS_FILE = 'keys.json';
 
@@ -148,10 +140,10 @@ async function stageIndex(stage: string): Promise<void> {
   const hashes = readRecordHashes(DATA);
   const keyed = await Promise.all(chunks.map((c) => keyChunk(c, salt, hashes)));
   const known = await readContentKeys();
-  const contents: (string | undefined)[] = await Promise.all(keyed.map(async ({ stamp }) => {
+  const contents: (string | undefined)[] = keyed.map(({ stamp }) => {
     const content = known[stamp];
-    return content !== undefined && (await exists(path.join(CACHE, content))) ? content : undefined;
-  }));
+    return content !== undefined && existsSync(path.join(CACHE, content)) ? content : undefined;
+  });
   const todo: ChunkJob[] = chunks.flatMap((chunk, i) => (contents[i] ? [] : [{ name: chunk.name, agencies: keyed[i]!.agencies, outputPath: path.join(stage, chunk.name) }]));
   const results = await buildChunks(todo, salt);
   for (const r of results) contents[chunks.findIndex((c) => c.name === r.name)] = r.content;
@@ -174,57 +166,7 @@ async function stageIndex(stage: string): Promise<void> {
   process.stderr.write(`pagefind: ${pageCount} pages in ${chunks.length} chunk(s) of about ${CHUNK_SIZE} at most: ${indexed.length} indexed (${indexed.map((t) => `${t.name}: ${countPages(t)} pages`).join(', ')}), ${todo.length - indexed.length} of the same records, ${chunks.length - todo.length} in the cache, ${seconds(started)}s\n`);
 }
 
-/** The plan's file in the stage folder. */
-const PLAN_FILE = 'plan.json';
-/** The cache's record of which chunk (by key) each folder of the placed index holds: `{ out, keys }`. */
-const PLACED_FILE = 'placed.json';
-
-/**
- * Puts a staged index in the site's pagefind/ folder: a chunk indexed in this run moved in (a rename
- * within one file system), a chunk the folder already holds under the same key left as it is, any
- * other copied from the cache; folders of chunks no longer planned deleted; the UI files and the
- * chunk list written when their bytes change.
- */
-async function placeIndex(stage: string, out: string): Promise<void> {
-  const started = performance.now();
-  const plan = JSON.parse(await readFile(path.join(stage, PLAN_FILE), 'utf8')) as StagePlan;
-  const target = path.join(out, 'pagefind');
-  await mkdir(target, { recursive: true });
-  const placedFile = path.join(CACHE, PLACED_FILE);
-  const placed = await readFile(placedFile, 'utf8').then((t) => JSON.parse(t) as { out: string; keys: Record<string, string> }, () => null);
-  const held = placed?.out === path.resolve(out) ? placed.keys : {};
-  // Folders change from here on: a place that stops half-way leaves no record, and the next one copies every chunk.
-  await rm(placedFile, { force: true });
-  let moved = 0;
-  let copied = 0;
-  for (const { name, key } of plan.chunks) {
-    const dest = path.join(target, name);
-    const staged = path.join(stage, name);
-    if (await exists(staged)) {
-      await rm(dest, { recursive: true, force: true });
-      await rename(staged, dest).catch(() => copyTree(staged, dest));
-      moved++;
-    } else if (held[name] !== key || !(await exists(dest))) {
-      await rm(dest, { recursive: true, force: true });
-      copyTree(path.join(CACHE, key), dest);
-      copied++;
-    }
-  }
-  const keep = new Set([...plan.chunks.map((c) => c.name), ...UI_FILES, CHUNKS_FILE]);
-  for (const name of await readdir(target)) if (!keep.has(name)) await rm(path.join(target, name), { recursive: true, force: true });
-  for (const f of UI_FILES) await writeIfChanged(path.join(target, f), await readFile(path.join(target, plan.chunks[0]!.name, f)));
-  await writeIfChanged(path.join(target, CHUNKS_FILE), `${JSON.stringify(plan.list)}\n`);
-  await writeFile(placedFile, JSON.stringify({ out: path.resolve(out), keys: Object.fromEntries(plan.chunks.map((c) => [c.name, c.key])) }));
-  await rm(stage, { recursive: true, force: true });
-  process.stderr.write(`pagefind: placed ${plan.chunks.length} chunk(s) in ${target}: ${moved} indexed, ${copied} from the cache, ${plan.chunks.length - moved - copied} kept, ${seconds(started)}s\n`);
-}
-
-/** Returns whether a path exists. */
-function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
-}
-
-if (values.place) await placeIndex(values.place, OUT);
+if (values.place) await placeSearchIndex(values.place, OUT, CACHE);
 else if (values.stage) await stageIndex(values.stage);
 else {
   // Both steps at once, staged in a folder of their own beside the records.
@@ -232,7 +174,7 @@ else {
   const stage = await mkdtemp(path.join(DATA, '.search-'));
   try {
     await stageIndex(stage);
-    await placeIndex(stage, OUT);
+    await placeSearchIndex(stage, OUT, CACHE);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
  * the kept site, and the site's pagefind/ folder is then byte for byte the one a run from scratch
  * (empty cache, empty site) makes of the same records. Run as processes, as the build runs it.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,6 +120,17 @@ describe('search index updated in place', () => {
     const { before, after, log } = updateAndCompare();
     expect(after).toEqual(before);
     expect(log).toMatch(/: 0 indexed \(\), 1 of the same records, /);
+  }, 120_000);
+
+  it('places again after an Astro build emptied the site folder (a re-render that refused half-way): every chunk copied from the cache, the same files', () => {
+    const pf = path.join(site, 'pagefind');
+    const kept = new Map(listFiles(pf).map((f) => [f, readFileSync(path.join(pf, f))]));
+    rmSync(site, { recursive: true, force: true });
+    const env = childEnv({ NIANBAO_DATA: data, NIANBAO_OUT: site, NIANBAO_ASTRO_CACHE: path.join(root, 'cache'), NIANBAO_SEARCH_CHUNK: CHUNK, NIANBAO_SEARCH_JOBS: '2' });
+    const log = execFileSync('node', ['scripts/search-index.ts', '--place', path.join(data, 'search')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(listFiles(pf)).toEqual([...kept.keys()]);
+    for (const [f, bytes] of kept) expect(readFileSync(path.join(pf, f)).equals(bytes), f).toBe(true);
+    expect(log).toBe('');
   }, 120_000);
 
   it('after a report is added and one deleted, the index equals one made from scratch', () => {
