@@ -70,13 +70,18 @@ async function listChunkRecords(job: IndexJob, chunk: ChunkJob): Promise<SearchR
   const file = recordsFilePath(job.cache, chunk.name);
   const kept = new Map(readKeptRecords(file).agencies.map((a) => [a.slug, a]));
   let made = false;
-  const agencies = await Promise.all(chunk.agencies.map(async ({ slug, ids, key }) => {
+  const agencies: KeptRecords['agencies'] = [];
+  // One agency's records in memory at a time.
+  for (const { slug, ids, key } of chunk.agencies) {
     const found = kept.get(slug);
-    if (found?.key === key) return found;
+    if (found?.key === key) {
+      agencies.push(found);
+      continue;
+    }
     made = true;
     const records = await Promise.all(ids.map(async (id) => JSON.parse(await readFile(path.join(job.dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord));
-    return { slug, key, records: listSearchRecords(records) };
-  }));
+    agencies.push({ slug, key, records: listSearchRecords(records) });
+  }
   if (made || kept.size !== agencies.length) {
     mkdirSync(path.dirname(file), { recursive: true });
     // A file cut short by a crash fails to parse, and its agencies are made again.
