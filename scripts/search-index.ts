@@ -113,9 +113,13 @@ async function keyChunk(chunk: Chunk, salt: string, hashes: ReadonlyMap<string, 
 /** The cache's map from each chunk's stamp (keyChunk) to its content key, for this build's chunks: a chunk whose record files are as they were is not looked at. */
 const KEYS_FILE = 'keys.json';
 
-/** Returns the cache's map of stamps to content keys, empty when there is none. */
+/** Returns the cache's map of stamps to content keys, empty when there is none or it cannot be read (then every chunk's search records are made). */
 async function readContentKeys(): Promise<Record<string, string>> {
-  return readFile(path.join(CACHE, KEYS_FILE), 'utf8').then((t) => JSON.parse(t) as Record<string, string>, () => ({}));
+  try {
+    return JSON.parse(await readFile(path.join(CACHE, KEYS_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }
 
 /**
