@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkKey, chunkName, chunkOfAgency, countChunks, groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
+import { chunkKey, chunkName, contentKey, chunkOfAgency, countChunks, groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
 import { listSearchRecords } from '../../scripts/lib/search/records.ts';
 import { loadSampleRecords } from '../support/records.ts';
 import { readFileSync } from 'node:fs';
@@ -126,5 +126,20 @@ describe('helpers', () => {
     expect(chunkKey([files[0]!, { ...files[1]!, digest: 'bc' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
     expect(chunkKey([files[0]!], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
     expect(chunkKey(files, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
+  });
+
+  it('keys a chunk’s content by every search record’s URL, title and text, in order, and the salt', () => {
+    const pages = [{ url: '/agencies/a/', title: 'A', content: '甲\n乙' }, { url: '/reports/a-2024/', title: 'A 2024', content: '丙' }];
+    const key = contentKey(pages, 'pagefind 1.6.0 zh-cn');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentKey(pages.map((p) => ({ ...p })), 'pagefind 1.6.0 zh-cn')).toBe(key);
+    expect(contentKey([...pages].reverse(), 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(contentKey([pages[0]!, { ...pages[1]!, content: '丁' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(contentKey([pages[0]!, { ...pages[1]!, title: 'A 2025' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(contentKey([pages[0]!, { ...pages[1]!, url: '/reports/a-2025/' }], 'pagefind 1.6.0 zh-cn')).not.toBe(key);
+    expect(contentKey(pages, 'pagefind 1.7.0 zh-cn')).not.toBe(key);
+    // Text moved from one field or record to the next is another content.
+    expect(contentKey([{ url: '/a/', title: 'x', content: 'yz' }], '')).not.toBe(contentKey([{ url: '/a/', title: 'xy', content: 'z' }], ''));
+    expect(contentKey([{ url: '/a/', title: 'x', content: 'y\n' }, { url: '/b/', title: 'x', content: '' }], '')).not.toBe(contentKey([{ url: '/a/', title: 'x', content: 'y' }, { url: '\n/b/', title: 'x', content: '' }], ''));
   });
 });

@@ -120,7 +120,16 @@ export function listBuildStages(
           { name: 'downloads', args: ['scripts/write-downloads.ts', '--into', stagedDownloads], after: ['review'], early: true, background },
           { name: 'place downloads', run: async () => ((await import('../downloads/place.ts')).placeDownloads(stagedDownloads, config.out), 0), after: ['downloads', pages.name] },
         ]),
-    { name: 'place search', args: ['scripts/search-index.ts', '--place', stagedSearch], ...intoSite(['search']) },
+    // A few renames and small files: in the build's own process, with no Node process to start.
+    {
+      name: 'place search',
+      run: async () => {
+        const { placeSearchIndex, searchCachePath } = await import('../search/place.ts');
+        await placeSearchIndex(stagedSearch, config.out, searchCachePath(config.astroCache));
+        return 0;
+      },
+      ...intoSite(['search']),
+    },
   ];
   return siteOnly ? stages.filter((s) => s.name !== 'extract') : stages;
 }

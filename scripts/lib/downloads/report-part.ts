@@ -50,6 +50,8 @@ export interface ReportEntry {
   text: number | null;
   /** A sha1 (16 hex digits) of its piece of each joined file, by name: a file is joined again only when one of these changed. */
   pieces: Record<string, string>;
+  /** The bytes of its piece of each joined file, by name: where its piece lies in the file (splice.ts). */
+  lengths: Record<string, number>;
 }
 
 /** Where a run reads reports from and keeps their parts, and what their keys are made of. */
@@ -144,15 +146,13 @@ export function makeReport(id: string, key: string, recordBytes: Uint8Array, cor
   const long = formatLongCsvRecord(record);
   const wide = Object.fromEntries(TABLES.map((t) => [t, formatWideCsvRecord(record, t)])) as Record<TableId, string>;
   const json = formatDatasetJsonRecord(record);
+  const joined: [string, string][] = [['nianbao-long.csv', long], ...TABLES.map((t): [string, string] => [`nianbao-wide-${t}.csv`, wide[t]]), ['nianbao.json', json]];
   return {
     part: { key, long, wide, json, api },
     rows: { key, sqlite },
     entry: {
-      pieces: Object.fromEntries([
-        ['nianbao-long.csv', hashPiece(long)],
-        ...TABLES.map((t) => [`nianbao-wide-${t}.csv`, hashPiece(wide[t])]),
-        ['nianbao.json', hashPiece(json)],
-      ]),
+      pieces: Object.fromEntries(joined.map(([name, piece]) => [name, hashPiece(piece)])),
+      lengths: Object.fromEntries(joined.map(([name, piece]) => [name, Buffer.byteLength(piece)])),
       id,
       key,
       index: indexReport(record),

@@ -12,6 +12,8 @@ export interface KeptFile {
   signature: string;
   size: number;
   mtimeMs: number;
+  /** A joined file's head, in bytes (the rest is each report's piece, ReportEntry.lengths, and the tail). */
+  head?: number;
 }
 
 /** The SQLite file the last run left: each report's key in it, its build date, and the file. */

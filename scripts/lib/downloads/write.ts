@@ -10,9 +10,10 @@
  *
  * From digests: each report's share of every file (its part, report-part.ts) is kept in the extraction
  * folder under a key of its record file, corrections, text and the code, so a run reads and
- * validates only the records whose key changed, joins the big files from the kept parts (in id order,
- * the order the site sorts them in), updates the SQLite file in place, and writes a file only when its
- * bytes change. The output is byte for byte a whole run's (the SQLite file: the same rows in every
+ * validates only the records whose key changed, joins the big files again (in id order, the order the
+ * site sorts them in) from the last run's file when it is as that run left it, the other reports'
+ * pieces copied from it (splice.ts), else from the kept parts, updates the SQLite file in place, and
+ * writes a file only when its bytes change. The output is byte for byte a whole run's (the SQLite file: the same rows in every
  * table). Memory holds one part, the streams' buffers and one index entry per report, never a whole file.
  */
 import { createHash } from 'node:crypto';
@@ -47,6 +48,7 @@ import { forEachLimited } from '../extract/write-output.ts';
 import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
+import { SplicedFile, layOutJoinedFile, type PieceSpan } from './splice.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
@@ -139,7 +141,7 @@ interface Prepared {
  * here rather than by the Astro build, where ten thousand such routes cost some twenty seconds;
  * returns the number of records. Two passes: every report's key from its files' bytes, then, in id
  * order, only the reports whose key changed read and made again, the kept parts of the others read
- * only for the files that must be written again.
+ * only for the files that must be written again and cannot be spliced from the last run's.
  */
 export async function writeDownloads(options: DownloadOptions): Promise<number> {
   const dir = path.join(options.out, 'data');
@@ -167,7 +169,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const known = changed.length <= MADE_FIRST ? ids.map((id) => made.get(id)?.entry ?? previous.get(id)!) : null;
 
   const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
-  const joined = await planJoinedFiles(dir, version, frame.head, known, before);
+  const joined = await planJoinedFiles(dir, version, frame, known, before);
   const sqlite = await planSqlite(path.join(dir, 'nianbao.sqlite'), ids, keys, before, options.builtOn);
   const prepare = async (i: number): Promise<Prepared> => {
     const id = ids[i]!;
@@ -179,8 +181,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     }
     const apiMissing = (await statSize(path.join(apiDir, `${id}.json`))) !== kept.apiBytes;
     const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
-    // Only the pieces of the files written again are read from the part.
-    const wanted: PartPiece[] = [...joined.todo.map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
+    // Only the pieces of the files written again from the parts are read from the part (a spliced file copies them).
+    const wanted: PartPiece[] = [...joined.todo.filter((name) => !joined.spliced.has(name)).map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
     return {
       entry: kept,
       pieces: wanted.length > 0 ? await loadPieces(src, id, key, wanted) : null,
@@ -193,11 +195,15 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   await clearDownloadsState(cache);
   const entries: ReportEntry[] = [];
   const temp = (name: string) => path.join(dir, `.${name}.tmp`);
-  const outs = joined.todo.map((name) => ({ name, out: new TextOut(temp(name)) }));
+  const outs: JoinedOut[] = [];
   const sqliteTemp = temp('nianbao.sqlite');
   let writer: SqliteWriter | null = null;
   let updater: SqliteUpdater | null = null;
   try {
+    for (const name of joined.todo) {
+      const spans = joined.spliced.get(name);
+      outs.push(spans ? { name, spliced: new SplicedFile(temp(name), path.join(dir, name), name === 'nianbao.json' ? frame.separator : ''), spans } : { name, text: new TextOut(temp(name)) });
+    }
     if (sqlite.mode === 'whole') {
       await rm(sqliteTemp, { force: true });
       writer = openSqliteWriter(sqliteTemp, options.builtOn);
@@ -205,7 +211,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       updater = openSqliteUpdater(path.join(dir, 'nianbao.sqlite'));
       for (const id of sqlite.gone) updater.remove(id);
     }
-    await Promise.all(outs.map((o) => o.out.write(joinedHead(o.name, frame.head))));
+    await Promise.all(outs.map((o) => writeJoined(o, joinedHead(o.name, frame.head))));
     // The next report is prepared while this one is written.
     let next = ids.length ? prepare(0) : null;
     for (let i = 0; i < ids.length; i++) {
@@ -220,12 +226,12 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         updater.addRows(rows.sqlite);
       }
       await Promise.all([
-        ...outs.map((o) => o.out.write(joinedPiece(o.name, pieces!, i, frame.separator))),
+        ...outs.map((o) => (o.text ? o.text.write(joinedPiece(o.name, pieces!, i, frame.separator)) : writeSplicedPiece(o, entry.id, pieces, fresh))),
         writeReportFiles(options, entry, pieces, fresh),
       ]);
     }
-    await Promise.all(outs.filter((o) => o.name === 'nianbao.json').map((o) => o.out.write(frame.tail)));
-    await Promise.all(outs.map((o) => o.out.close()));
+    await Promise.all(outs.filter((o) => o.name === 'nianbao.json').map((o) => writeJoined(o, frame.tail)));
+    await Promise.all(outs.map((o) => (o.text ? o.text.close() : o.spliced.close())));
     const agencies = new AgencyRows();
     for (const e of entries) agencies.add(e.year, e.agency);
     writer?.finish();
@@ -233,7 +239,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   } catch (error) {
     writer?.abort();
     updater?.abort();
-    for (const o of outs) o.out.destroy();
+    for (const o of outs) (o.text ?? o.spliced).destroy();
     await Promise.all([...outs.map((o) => rm(temp(o.name), { force: true })), rm(sqliteTemp, { force: true })]);
     throw error;
   }
@@ -242,7 +248,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const signatures = signJoinedFiles(version, frame.head, entries);
   for (const { name } of outs) {
     await replaceIfChanged(temp(name), path.join(dir, name));
-    state.files[name] = await describeFile(path.join(dir, name), signatures[name]);
+    state.files[name] = { ...(await describeFile(path.join(dir, name), signatures[name])), head: Buffer.byteLength(joinedHead(name, frame.head)) };
   }
   if (writer) {
     // A journal left by an update that crashed belongs to the file replaced.
@@ -305,6 +311,32 @@ function joinedPiece(name: JoinedFile, pieces: PartPieces, i: number, separator:
   return name === 'nianbao.json' && i ? separator + piece : piece;
 }
 
+/** A joined file being written: through a stream from the reports' pieces, or spliced from the last run's file (splice.ts), with where each report's piece lies in it. */
+type JoinedOut = { name: JoinedFile; text: TextOut; spliced?: undefined } | { name: JoinedFile; text?: undefined; spliced: SplicedFile; spans: ReadonlyMap<string, PieceSpan> };
+
+/** Writes a joined file's head or tail; returns what TextOut.write returns. */
+function writeJoined(out: JoinedOut, text: string): Promise<unknown> | null {
+  if (out.text) return out.text.write(text);
+  out.spliced.writeText(text);
+  return null;
+}
+
+/**
+ * Writes a report's piece of a spliced file: a report made again in this run from its piece, any
+ * other copied from the last run's file, where its piece is the same (its key is).
+ */
+function writeSplicedPiece(out: JoinedOut & { spliced: SplicedFile }, id: string, pieces: PartPieces | null, fresh: boolean): null {
+  if (fresh) {
+    out.spliced.writePiece(pieces![pieceOf(out.name)]!);
+    return null;
+  }
+  const span = out.spans.get(id);
+  // Planned from the last run's entries, which hold every report not made again.
+  if (!span) throw new Error(`downloads: ${id} is not in the last run's ${out.name}`);
+  out.spliced.copyPiece(span);
+  return null;
+}
+
 /** Returns whether a file is as the last run left it (its size and modification time), so that its bytes are what the state says. */
 async function isAsLeft(file: string, left: KeptFile | undefined): Promise<boolean> {
   if (!left) return false;
@@ -330,21 +362,33 @@ function signJoinedFiles(version: string, jsonHead: string, entries: readonly Re
 }
 
 /**
- * Returns which joined files must be written (`todo`) and the state of those left as they are: a
- * file of the same signature as the last run's, untouched since, is left alone. Every one is
+ * Returns which joined files must be written (`todo`), which of those are spliced from the last
+ * run's file (`spliced`, with where each report's piece lies in it: the file is as the last run left
+ * it, and its layout from the last run's entries has its size), and the state of those left as they
+ * are: a file of the same signature as the last run's, untouched since, is left alone. Every one is
  * written when the reports' entries are not all known yet (`entries` null).
  */
-async function planJoinedFiles(dir: string, version: string, jsonHead: string, entries: readonly ReportEntry[] | null, before: DownloadsState | null): Promise<{ todo: JoinedFile[]; kept: Record<string, KeptFile> }> {
-  if (!entries) return { todo: [...JOINED_FILES], kept: {} };
-  const signatures = signJoinedFiles(version, jsonHead, entries);
+async function planJoinedFiles(dir: string, version: string, frame: { head: string; separator: string; tail: string }, entries: readonly ReportEntry[] | null, before: DownloadsState | null): Promise<{ todo: JoinedFile[]; spliced: Map<JoinedFile, Map<string, PieceSpan>>; kept: Record<string, KeptFile> }> {
+  const signatures = entries && signJoinedFiles(version, frame.head, entries);
   const todo: JoinedFile[] = [];
   const kept: Record<string, KeptFile> = {};
+  const spliced = new Map<JoinedFile, Map<string, PieceSpan>>();
   for (const name of JOINED_FILES) {
+    const file = path.join(dir, name);
     const left = before?.files[name];
-    if (left?.signature === signatures[name] && (await isAsLeft(path.join(dir, name), left))) kept[name] = left;
-    else todo.push(name);
+    const asLeft = await isAsLeft(file, left);
+    if (signatures && left?.signature === signatures[name] && asLeft) {
+      kept[name] = left;
+      continue;
+    }
+    todo.push(name);
+    if (!asLeft || left?.head === undefined || !before!.entries.every((e) => e.lengths?.[name] !== undefined)) continue;
+    const separator = name === 'nianbao.json' ? Buffer.byteLength(frame.separator) : 0;
+    const tail = name === 'nianbao.json' ? Buffer.byteLength(frame.tail) : 0;
+    const layout = layOutJoinedFile(left.head, before!.entries.map((e) => ({ id: e.id, bytes: e.lengths[name]! })), separator, tail);
+    if (layout.size === left!.size) spliced.set(name, layout.spans);
   }
-  return { todo, kept };
+  return { todo, spliced, kept };
 }
 
 /** How the SQLite file is written: left as it is, updated in place (`gone`: reports it holds that are no more), or built whole. */

@@ -7,6 +7,7 @@
  * cut moves only when the corpus doubles or halves. Pure functions: the tests call them.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 
 /** The file listing the chunk bundles, relative to the pagefind/ folder. */
 export const CHUNKS_FILE = 'chunks.json';
@@ -90,4 +91,25 @@ export function chunkKey(files: readonly { file: string; digest: string }[], sal
   const hash = createHash('sha256').update(`${salt}\n`);
   for (const f of files) hash.update(`${f.file}\t${f.digest}\n`);
   return hash.digest('hex');
+}
+
+/**
+ * Returns the content key of a chunk: a sha256 (hex) over `salt` and the search records Pagefind is
+ * given (each page's URL, title and text), in order. Pagefind writes the same bundle for the same
+ * records, so a chunk whose record files changed but whose search records did not (a figure, the
+ * source file's digest) keeps its bundle.
+ */
+export function contentKey(records: readonly { url: string; title: string; content: string }[], salt: string): string {
+  const hash = createHash('sha256').update(`${salt}\n`);
+  // Each record as a JSON array, one a line: no two lists of records give the same text.
+  for (const r of records) hash.update(`${JSON.stringify([r.url, r.title, r.content])}\n`);
+  return hash.digest('hex');
+}
+
+/** The cache's folder of the chunks' search records (scripts/lib/search/index-chunks.ts), one file a chunk. */
+export const RECORDS_DIR = 'records';
+
+/** Returns the path of a chunk's records file in the cache folder. */
+export function recordsFilePath(cache: string, name: string): string {
+  return path.join(cache, RECORDS_DIR, `${name}.json`);
 }

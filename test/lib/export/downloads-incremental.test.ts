@@ -147,4 +147,24 @@ describe('downloads from digests', () => {
     const { kept, scratch } = await runBoth(list);
     expectSameSites(kept, scratch);
   });
+
+  it('after an edit, joins the files again from the last run’s files, reading no other report’s part', async () => {
+    const current = readdirSync(path.join(data, 'reports')).map((f) => JSON.parse(readFileSync(path.join(data, 'reports', f), 'utf8')) as ReportRecord);
+    const edited = editRequests(current[0]!, { total: { natural: 654321 } });
+    putRecord(data, edited);
+    const list = current.map((r) => (r.id === edited.id ? edited : r));
+    const parts = path.join(downloadsCachePath(data), 'parts');
+    // A part read now fails the run: a folder cannot be read as a file.
+    const others = list.filter((r) => r.id !== edited.id).map((r) => path.join(parts, `${r.id}.part`));
+    for (const part of others) {
+      rmSync(part);
+      mkdirSync(part);
+    }
+    try {
+      const { kept, scratch } = await runBoth(list);
+      expectSameSites(kept, scratch);
+    } finally {
+      for (const part of others) rmSync(part, { recursive: true, force: true });
+    }
+  });
 });

@@ -16,6 +16,9 @@ describe('listBuildStages', () => {
     expect(stages.get('rerender')!.fallback!.name).toBe('astro');
     expect(stages.get('downloads')).toMatchObject({ args: ['scripts/write-downloads.ts'], after: ['review'], againAfterLateFallbackOf: ['rerender'], early: true });
     expect(stages.get('place search')).toMatchObject({ after: ['search'], againAfterLateFallbackOf: ['rerender'] });
+    // In the build's own process: no Node process to start for a few renames.
+    expect(stages.get('place search')!.run).toBeTypeOf('function');
+    expect(stages.get('place search')!.args).toBeUndefined();
     expect(stages.has('place downloads')).toBe(false);
   });
 
