@@ -49,7 +49,11 @@ export function toHalfWidth(s: string): string {
   return out + s.slice(from);
 }
 
-/** Returns the text of a cell with markers, padding and surrounding spaces removed. */
+/**
+ * Returns the text of a cell with markers, padding and surrounding spaces removed. Every cell of a
+ * table's lines passes here: a marker is looked for only where a `[` is, and `trim` removes what
+ * `\s` matches (U+3000 and NBSP among them), without a regular expression.
+ */
 export function cleanCell(s: string): string {
-  return stripMarkers(s).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  return (s.includes('[') ? stripMarkers(s) : s).trim();
 }
