@@ -106,7 +106,7 @@ interface Writer {
   pack: string;
   size: number;
   fds?: { pack: number; idx: number };
-  /** Bytes of the pending entries, in order, from the start of `pending`. */
+  /** Bytes of the pending entries, in order from the start of the cache's scratch buffer. */
   pendingBytes: number;
   /** The pending entries' index lines. */
   pendingLines: string;

@@ -37,7 +37,7 @@ const FULL_WIDTH = /[\uff01-\uff5e]/;
 /** Returns `s` with full-width ASCII forms (Ａ-ｚ, ０-９, （）, etc.) folded to half-width. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s;
-  // Copied in slices between the forms folded: a replace calling a function per form was most of the reading of a label.
+  // Copied in slices between the forms folded: a replace calling a function per form was most of this function's time.
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
