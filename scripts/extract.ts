@@ -10,8 +10,10 @@
  * Logs go to stderr. Exit codes (scripts/lib/cli.ts): 0; 1 with --strict when a file or a check
  * failed (the files and checks are listed); 2 on a usage error; 3 on an unexpected failure.
  */
+import { statSync } from 'node:fs';
 import module from 'node:module';
 import type { CommandSpec } from './lib/cli.ts';
+import type { IdentityCorrection } from '../src/lib/schema/report.ts';
 
 // Node's on-disk compile cache (in the OS temporary folder) keeps the modules below stripped of
 // their types and compiled: a re-run with little to do spends most of its time loading them
@@ -24,7 +26,6 @@ if (compileCache?.directory && process.env.NODE_COMPILE_CACHE === undefined) pro
 const { EXIT_FAILED, runCommand, say } = await import('./lib/cli.ts');
 const { checkExtractFolders, EXTRACT_OPTIONS, readExtractArgs } = await import('./lib/extract/cli.ts');
 const { readConfig } = await import('../src/lib/config.ts');
-const { wordMessageBilingual } = await import('../src/lib/i18n/word-message.ts');
 
 export const EXTRACT_COMMAND: CommandSpec = {
   name: 'npm run extract',
@@ -43,10 +44,15 @@ await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
   const args = readExtractArgs(values, config);
   checkExtractFolders(args);
   const { extractToFolder } = await import('./lib/extract/corpus.ts');
-  const { readFileIdentities } = await import('../src/lib/site/corrections.ts');
   // The corrections file beside the corpus read (as the build's later stages find it): its agency and year lines.
   const correctionsFile = typeof values.input === 'string' ? readConfig({ ...process.env, NIANBAO_CORPUS: args.input }).corrections : config.corrections;
-  const identities = readFileIdentities(correctionsFile);
+  // Without one (stat says so; any other error is read's to report), the corrections module and the
+  // identity readers it loads (the pinyin dictionary, the gazetteer) stay off this thread: only the
+  // threads reading reports need them.
+  const identities =
+    statSync(correctionsFile, { throwIfNoEntry: false }) === undefined
+      ? { byFile: new Map<string, IdentityCorrection[]>(), bad: 0 }
+      : (await import('../src/lib/site/corrections.ts')).readFileIdentities(correctionsFile);
   if (identities.bad > 0) say(EXTRACT_COMMAND, `更正文件 ${correctionsFile} 有 ${identities.bad} 行有误，未用；npm run review -- --check 列出各行 (${identities.bad} bad lines in ${correctionsFile}, not used: npm run review -- --check names them)`);
 
   const tty = process.stderr.isTTY;
@@ -81,8 +87,12 @@ await runCommand(EXTRACT_COMMAND, async ({ values, config }) => {
   if (skipped.own.length > 0) lines.push(`  跳过输入文件夹内的输出或缓存文件夹 ${skipped.own.join(', ')} (skipped the extractor's own output or cache folder inside the input)`);
   if (skipped.links.length > 0) lines.push(`  指向语料内的符号链接 ${skipped.links.length} 个，其目标按自身路径读取一次 (${skipped.links.length} symlink${skipped.links.length > 1 ? 's' : ''} inside the corpus: each target read once, at its own path)`);
   const errors = manifest.files.filter((f) => f.status === 'error');
-  for (const f of errors.slice(0, SHOWN)) lines.push(`  ✗ ${f.path}: ${f.messages.map(wordMessageBilingual).join('；')}`);
-  if (errors.length > SHOWN) lines.push(`  … and ${errors.length - SHOWN} more errors (see manifest.json)`);
+  if (errors.length > 0) {
+    // Loaded only to word errors: the dictionaries and the readers of notes it loads are needed for nothing else here.
+    const { wordMessageBilingual } = await import('../src/lib/i18n/word-message.ts');
+    for (const f of errors.slice(0, SHOWN)) lines.push(`  ✗ ${f.path}: ${f.messages.map(wordMessageBilingual).join('；')}`);
+    if (errors.length > SHOWN) lines.push(`  … and ${errors.length - SHOWN} more errors (see manifest.json)`);
+  }
   process.stderr.write(lines.join('\n') + '\n');
 
   if (args.strict && (counts.errors > 0 || counts.failedChecks > 0)) {

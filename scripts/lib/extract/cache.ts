@@ -7,7 +7,9 @@
  * Entries are appended to pack files, one pack per writing thread and process (`packs/<name>.pack`),
  * each with an index of its entries (`packs/<name>.idx`, one line per entry: key, offset and the byte
  * lengths of its parts), because creating a file per entry cost a fifth of a report's extraction
- * (bench/results.md). An index line is appended only after its entry's bytes, so a reader never
+ * (bench/results.md). A writer keeps its entries until it is closed (a worker thread's batch) and then
+ * appends their bytes in one write and their index lines in another (a write or two per file cost
+ * system time of their own), so an index line is appended only after its entry's bytes: a reader never
  * trusts half an entry, and writers never share a file: shards and worker threads can share a
  * cache folder. A reader loads every index once (see OutcomeCache.refresh), oldest pack first; a key
  * written twice holds the same outcome, and the last line read wins. A pack is named after the extractor version that
@@ -96,12 +98,22 @@ export interface CacheLocation {
   version: string;
 }
 
-/** The pack this cache appends to: its name and size, and its open files between writes and close(). */
+/**
+ * The pack this cache appends to: its name, its size on disk, its open files between writes and
+ * close(), and the entries not yet written (their bytes and their index lines, see writeEncoded).
+ */
 interface Writer {
   pack: string;
   size: number;
   fds?: { pack: number; idx: number };
+  /** Bytes of the pending entries, in order from the start of the cache's scratch buffer. */
+  pendingBytes: number;
+  /** The pending entries' index lines. */
+  pendingLines: string;
 }
+
+/** Pending bytes past which the entries are written at once rather than at close(). */
+const FLUSH_BYTES = 4 << 20;
 
 /** The outcome cache of one folder for one extractor version. Its file operations are synchronous (see one.ts). */
 export class OutcomeCache {
@@ -110,7 +122,10 @@ export class OutcomeCache {
   /** The folder's entries as this cache knows them, loaded on first use (see refresh). */
   #index: Map<string, Location> | undefined;
   #writer: Writer | undefined;
-  /** The scratch buffer entries are encoded into: one per cache, reused (a buffer per entry made the collector run more often). */
+  /**
+   * The buffer pending entries are encoded into (see Writer): one per cache, reused (a buffer per
+   * entry made the collector run more often).
+   */
   #scratch = Buffer.alloc(0);
 
   constructor(location: CacheLocation) {
@@ -181,6 +196,8 @@ export class OutcomeCache {
   #readEntry(key: string): Entry | null {
     const at = this.#loadIndex().get(key);
     if (!at) return null;
+    // An entry this cache wrote and has not flushed yet (the same bytes twice in one batch).
+    if (at.pack === this.#writer?.pack && this.#writer.pendingBytes > 0) this.#flush();
     const [metaLength, jsonLength, textLength] = at.lengths;
     const bytes = Buffer.allocUnsafe(metaLength + jsonLength + textLength);
     let fd: number | undefined;
@@ -242,7 +259,8 @@ export class OutcomeCache {
   /**
    * Stores an outcome under `key` as write does, given its record's JSON and its text as UTF-8
    * (encodeFiles in write-output.ts: the bytes the output files hold, encoded once for both); null
-   * for an outcome without a record.
+   * for an outcome without a record. The entry is appended to the pack at close(), or once the
+   * pending entries pass FLUSH_BYTES: two writes for a batch of files rather than two per file.
    */
   writeEncoded(key: string, outcome: FileOutcome, files: readonly [json: Uint8Array, text: Uint8Array] | null): void {
     if (!this.#writer) {
@@ -250,7 +268,7 @@ export class OutcomeCache {
       // Process, thread and chance in the name: no two writers ever append to one file. The time
       // first, so that packs load oldest first and a key written again later wins over an earlier one.
       const created = Date.now().toString(36).padStart(9, '0');
-      this.#writer = { pack: `${this.version}-${created}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0 };
+      this.#writer = { pack: `${this.version}-${created}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`, size: 0, pendingBytes: 0, pendingLines: '' };
     }
     const writer = this.#writer;
     if (!writer.fds) {
@@ -261,28 +279,45 @@ export class OutcomeCache {
     const meta: Meta = outcome.ok ? { ok: true, path: outcome.path, warnings: outcome.warnings } : { ok: false, error: outcome.error };
     const metaLine = JSON.stringify(meta) + '\n';
     const [json, text] = outcome.ok && files ? files : [EMPTY, EMPTY];
-    const buffer = this.#scratchFor(metaLine.length * 3 + json.length + text.length);
-    const metaLength = buffer.write(metaLine, 0);
-    buffer.set(json, metaLength);
-    buffer.set(text, metaLength + json.length);
+    const start = writer.pendingBytes;
+    const buffer = this.#scratchFor(start + metaLine.length * 3 + json.length + text.length);
+    const metaLength = buffer.write(metaLine, start);
+    buffer.set(json, start + metaLength);
+    buffer.set(text, start + metaLength + json.length);
     const lengths: Location['lengths'] = [metaLength, json.length, text.length];
-    writeAll(writer.fds.pack, buffer.subarray(0, lengths[0] + lengths[1] + lengths[2]));
-    // The index line last: an entry is found only once its bytes are in the pack.
-    writeSync(writer.fds.idx, `${key} ${writer.size} ${lengths.join(' ')}\n`);
-    this.#loadIndex().set(key, { pack: writer.pack, offset: writer.size, lengths });
-    writer.size += lengths[0] + lengths[1] + lengths[2];
+    const offset = writer.size + start;
+    writer.pendingBytes = start + lengths[0] + lengths[1] + lengths[2];
+    writer.pendingLines += `${key} ${offset} ${lengths.join(' ')}\n`;
+    this.#loadIndex().set(key, { pack: writer.pack, offset, lengths });
+    if (writer.pendingBytes >= FLUSH_BYTES) this.#flush();
   }
 
-  /** Returns the scratch buffer, at least `bytes` long. */
+  /** Appends the pending entries to the pack, then their lines to its index: a line is found only once its entry's bytes are in the pack. */
+  #flush(): void {
+    const writer = this.#writer;
+    if (!writer?.fds || writer.pendingBytes === 0) return;
+    writeAll(writer.fds.pack, this.#scratch.subarray(0, writer.pendingBytes));
+    writeSync(writer.fds.idx, writer.pendingLines);
+    writer.size += writer.pendingBytes;
+    writer.pendingBytes = 0;
+    writer.pendingLines = '';
+  }
+
+  /** Returns the scratch buffer, at least `bytes` long, with the pending entries kept. */
   #scratchFor(bytes: number): Buffer {
-    if (this.#scratch.length < bytes) this.#scratch = Buffer.allocUnsafe(Math.max(bytes, 1 << 20));
+    if (this.#scratch.length < bytes) {
+      const larger = Buffer.allocUnsafe(Math.max(bytes, 2 * this.#scratch.length, 1 << 20));
+      this.#scratch.copy(larger, 0, 0, this.#writer?.pendingBytes ?? 0);
+      this.#scratch = larger;
+    }
     return this.#scratch;
   }
 
-  /** Closes this cache's open pack files (they are reopened, and appended to, by the next write). */
+  /** Writes the pending entries and closes this cache's open pack files (they are reopened, and appended to, by the next write). */
   close(): void {
     const fds = this.#writer?.fds;
     if (!fds) return;
+    this.#flush();
     closeSync(fds.pack);
     closeSync(fds.idx);
     this.#writer!.fds = undefined;

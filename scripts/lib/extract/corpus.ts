@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeInput, planManifest, type FileOutcome, type FileSummary, type Keeper } from '../../../src/lib/extract/manifest.ts';
 import type { IdentityCorrection, Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
-import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
+import { digestIdentityLines } from '../../../src/lib/corrections/identity-digest.ts';
 import { fsPath, walkCorpus, type CorpusFile, type WalkResult } from './corpus-walk.ts';
 import { cacheKey, extractorVersion, OutcomeCache } from './cache.ts';
 import { indexPath, isUnchanged, readIndex, stampOf, writeIndex, type IndexEntry, type Stamp, type StatIndex } from './index.ts';

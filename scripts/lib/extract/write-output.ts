@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { Manifest, ReportRecord } from '../../../src/lib/schema/report.ts';
 import { WRITTEN_STATE as STATE, type EncodedOutput, type WrittenRow } from '../../../src/lib/extract/written-state.ts';
 import { cacheKey, writeAll } from './cache.ts';
-import { digestIdentityLines } from '../../../src/lib/corrections/identity.ts';
+import { digestIdentityLines } from '../../../src/lib/corrections/identity-digest.ts';
 
 /** Records loaded (a load may read the cache or extract a file again) and stale files deleted at once. */
 const CONCURRENCY = 64;

@@ -5,7 +5,6 @@
  * file whose title cannot be read still gives a record. `merge` lines show the reports of one
  * agency name under another after extraction (applyMerge), where the cell corrections apply.
  */
-import { createHash } from 'node:crypto';
 import type { Identity } from '../extract/identity/read-identity.ts';
 import { keyAgencyName, resolveRegion, slugifyAgency } from '../extract/identity/title.ts';
 import type { Agency, AppliedIdentity, IdentityCorrection, Manifest, ReportRecord } from '../schema/report.ts';
@@ -36,12 +35,6 @@ export function groupFileIdentities(identities: readonly IdentityCorrection[]): 
     byFile.set(file, list);
   }
   return { byFile, errors };
-}
-
-/** Returns a short digest (16 hex digits) of a file's identity lines, for the extraction cache's key and tokens. */
-export function digestIdentityLines(lines: readonly Pick<IdentityCorrection, 'line' | 'kind' | 'value' | 'reason' | 'source' | 'date'>[]): string {
-  const rows = lines.map((c) => [c.line, c.kind, c.value, c.reason, c.source, c.date]);
-  return createHash('sha1').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
 }
 
 /**

@@ -29,8 +29,7 @@ export function canonicalLabel(s: string): string {
   return toHalfWidth(stripMarkers(s))
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"「」『』]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[、．]/g, (c) => (c === '．' ? '.' : c));
+    .replace(/[‘’']/g, "'");
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e]/;
@@ -38,10 +37,23 @@ const FULL_WIDTH = /[\uff01-\uff5e]/;
 /** Returns `s` with full-width ASCII forms (Ａ-ｚ, ０-９, （）, etc.) folded to half-width. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s;
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Copied in slices between the forms folded: a replace calling a function per form was most of this function's time.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xff01 || code > 0xff5e) continue;
+    out += s.slice(from, i) + String.fromCharCode(code - 0xfee0);
+    from = i + 1;
+  }
+  return out + s.slice(from);
 }
 
-/** Returns the text of a cell with markers, padding and surrounding spaces removed. */
+/**
+ * Returns the text of a cell with markers, padding and surrounding spaces removed. Every cell of a
+ * table's lines passes here: a marker is looked for only where a `[` is, and `trim` removes what
+ * `\s` matches (U+3000 and NBSP among them), without a regular expression.
+ */
 export function cleanCell(s: string): string {
-  return stripMarkers(s).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  return (s.includes('[') ? stripMarkers(s) : s).trim();
 }

@@ -15,8 +15,9 @@ const PLAIN = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$/;
 export function parseCellNumber(text: string): number | null {
   // Most cells are plain digits: the same number the general reading below gives, without its work.
   if (ASCII_DIGITS.test(text)) return Number(text);
+  // trim removes what \s matches, U+3000 and NBSP among them.
   const t = toHalfWidth(text)
-    .replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '')
+    .trim()
     .replace(/^([+\-−–—])[\s\u00a0\u3000]+/, '$1')
     .replace(/^[−–—]/, '-');
   if (!PLAIN.test(t)) return null;

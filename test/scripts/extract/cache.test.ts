@@ -102,6 +102,27 @@ describe('the extraction cache', () => {
     expect(cache.read(keyOf(1), outcome.path)).toEqual({ ...renamed, json: serializeRecord(renamed.record) });
   });
 
+  it('writes a writer\'s entries when it is closed, and reads back one it has not written yet', () => {
+    const cache = newCache();
+    const outcome = sampleOutcome();
+    const json = serializeRecord(outcome.record);
+    cache.write(keyOf(1), outcome, json);
+    cache.write(keyOf(2), { path: 'bad.txt', ok: false, error: { code: 'emptyFile', params: {} } }, '');
+    const dir = path.join(cache.dir, 'packs');
+    const sizes = () => readdirSync(dir).sort().map((n) => statSync(path.join(dir, n)).size);
+    expect(sizes()).toEqual([0, 0]);
+    // Another reader finds nothing yet; the writer itself finds its entry (the same bytes twice in a batch).
+    expect(new OutcomeCache(cache.location).read(keyOf(1), outcome.path)).toBeNull();
+    expect(cache.read(keyOf(1), outcome.path)).toEqual({ ...outcome, json });
+    cache.write(keyOf(3), outcome, json);
+    cache.close();
+    const reader = new OutcomeCache(cache.location);
+    expect(reader.read(keyOf(1), outcome.path)).toEqual({ ...outcome, json });
+    expect(reader.read(keyOf(2), 'bad.txt')).toEqual({ path: 'bad.txt', ok: false, error: { code: 'emptyFile', params: {} } });
+    expect(reader.read(keyOf(3), outcome.path)).toEqual({ ...outcome, json });
+    expect(readFileSync(path.join(dir, readdirSync(dir).find((n) => n.endsWith('.idx'))!), 'latin1').split('\n')).toHaveLength(4);
+  });
+
   it('gives the entry of the cache that wrote a key last, whatever the random part of the pack names', async () => {
     const first = newCache();
     const outcome = sampleOutcome();

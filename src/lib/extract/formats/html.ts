@@ -565,7 +565,8 @@ function renderTable(table: DomNode): string[] | null {
   rows.forEach((_, r) => {
     const cells: string[] = [];
     columnsOf.forEach((cols, l) => {
-      const owners = [...new Set(cols.map((c) => owner[r]![c]))];
+      // Most template columns are one grid column: no set to make.
+      const owners = cols.length === 1 ? [owner[r]![cols[0]!]] : [...new Set(cols.map((c) => owner[r]![c]))];
       const origins = owners.filter((p): p is Placed => !!p && p.row === r && logical[p.col] === l);
       // Two cells in one merged column happen only in header rows: keep both words.
       if (origins.length) return void cells.push(origins.map((p) => p.text).join(' '));

@@ -44,7 +44,7 @@ export function readRows(lines: readonly string[], start: number, end: number): 
       rows.push({ layout: 'gfm', cells: parts.map((p) => ({ text: cleanCell(p), line: lineNo })) });
       continue;
     }
-    const tabs = (raw.match(/\t/g) ?? []).length;
+    const tabs = countTabs(raw);
     const singleCell = tabs === 1 && /^[ \u3000]*\t/.test(raw);
     if (singleCell) {
       const cell = { text: cleanCell(raw), line: lineNo };
@@ -76,4 +76,11 @@ export function readRows(lines: readonly string[], start: number, end: number): 
 /** True for text that is not blank and not made of digits and signs only (a label, not a figure). */
 function isWords(text: string): boolean {
   return !/^[\s\d.,+\-−－０-９]*$/.test(text);
+}
+
+/** Returns how many tabs `line` holds (without the array of matches a global match makes). */
+function countTabs(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) n++;
+  return n;
 }
