@@ -6,7 +6,6 @@
  * starts; without it (the dev server) every path is rendered.
  */
 import { routeFile } from '../incremental/build-manifest.ts';
-import { listLocales, localize, type Lang } from '../i18n/index.ts';
 
 /** What the build integration offers the pages while a build runs. */
 export interface IncrementalBuildState {
@@ -51,12 +50,4 @@ export function selectStaticPaths<P>(paths: readonly KeyedPath<P>[]): P[] {
     if (!state.isKept(file, key)) selected.push(path);
   }
   return selected;
-}
-
-/**
- * Returns the paths to render of a page that exists once per language (`[...locale]/…`): its site
- * path `route` in the default language, localized for each, all under one `key` (KeyedPath's).
- */
-export function selectLocalePaths(route: string, key: string | undefined): { params: { locale: string | undefined }; props: { lang: Lang } }[] {
-  return selectStaticPaths(listLocales().map(({ locale, lang }) => ({ route: localize(lang, route), key, path: { params: { locale }, props: { lang } } })));
 }

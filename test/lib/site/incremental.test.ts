@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INCREMENTAL_STATE, selectLocalePaths, selectStaticPaths, type IncrementalBuildState, type KeyedPath } from '../../../src/lib/site/incremental.ts';
+import { INCREMENTAL_STATE, selectStaticPaths, type IncrementalBuildState, type KeyedPath } from '../../../src/lib/site/incremental.ts';
+import { selectLocalePaths } from '../../../src/lib/site/locale-paths.ts';
 
 const global = globalThis as { [INCREMENTAL_STATE]?: IncrementalBuildState };
 const paths: KeyedPath<{ params: Record<string, string> }>[] = [
