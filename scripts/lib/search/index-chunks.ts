@@ -15,7 +15,7 @@ import * as pagefind from 'pagefind';
 import { contentKey, recordsFilePath, type AgencyPages } from './chunks.ts';
 import { copyTree } from './copy-tree.ts';
 import { listSearchRecords, type SearchRecord } from './records.ts';
-import type { ReportRecord } from '../../../src/lib/schema/report.ts';
+import { readRecordFile } from '../../../src/lib/site/record-files.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough that Node holds little text. */
 const IN_FLIGHT = 16;
@@ -79,8 +79,7 @@ async function listChunkRecords(job: IndexJob, chunk: ChunkJob): Promise<SearchR
       continue;
     }
     made = true;
-    const records = await Promise.all(ids.map(async (id) => JSON.parse(await readFile(path.join(job.dataDir, 'reports', `${id}.json`), 'utf8')) as ReportRecord));
-    agencies.push({ slug, key, records: listSearchRecords(records) });
+    agencies.push({ slug, key, records: listSearchRecords(ids.map((id) => readRecordFile(job.dataDir, id))) });
   }
   if (made || kept.size !== agencies.length) {
     mkdirSync(path.dirname(file), { recursive: true });
