@@ -1,9 +1,9 @@
 /**
  * The Astro integration that keeps the site folder between builds: Astro no longer empties it, a
  * page whose key and code are unchanged is left as it is (neither rendered nor written), each page
- * rendered is written once (Astro's own incremental build, which keeps a second copy of each page in
- * its cache, is not used), and what the last build wrote and this one did not is deleted. What
- * Astro wrote or kept is listed in the build manifest, `<site>/.nianbao-build.json`
+ * rendered is written once, by the build's page writer (write-pages.ts; Astro's own incremental
+ * build, which keeps a second copy of each page in its cache, is not used), and what the last build
+ * wrote and this one did not is deleted. What was written or kept is listed in the build manifest, `<site>/.nianbao-build.json`
  * (src/lib/incremental/build-manifest.ts, site-build.ts). Files other stages write into the site
  * folder (the downloads, the search index) are never in it, so they are never touched here.
  *
@@ -21,6 +21,7 @@ import { capturePrerenderer, keepBundle, prerenderDirOf, type CapturedBuild } fr
 import { ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild, type SiteBuild } from './site-build.ts';
 import { hashSiteVersion } from './site-version.ts';
 import { takeFolderLock } from './build-lock.ts';
+import { writePagesOnce } from './write-pages.ts';
 
 /** Where and under which settings' digest (hashConfig) the build's bundle is kept. */
 export interface KeepBundleOptions {
@@ -33,10 +34,12 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
   let outDir = '';
   let publicDir = '';
   let root = '';
+  let sitePath = '/';
   let started = 0;
   let version = '';
   let build: SiteBuild | undefined;
   let captured: CapturedBuild = {};
+  let written = new Set<string>();
   let releaseLock = () => {};
   return {
     name: 'nianbao:keep-site-folder',
@@ -51,6 +54,7 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
         root = fileURLToPath(config.root);
+        sitePath = config.base;
       },
       'astro:build:start': async ({ setPrerenderer, logger }) => {
         const prerender = prerenderDirOf(outDir);
@@ -63,7 +67,8 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         version = hashSiteVersion(root);
         build = startSiteBuild(outDir, version);
         captured = {};
-        setPrerenderer((base) => capturePrerenderer(base, prerender, captured));
+        written = new Set();
+        setPrerenderer((base) => writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written));
       },
       'astro:build:generated': () => {
         // The last moment the bundle is there: Astro deletes it once the pages are generated.
@@ -71,8 +76,9 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const files: Record<string, string | null> = {};
-        // Every path Astro rendered, pages and endpoints alike.
+        // Every path rendered, pages and endpoints alike: those Astro wrote, and the pages written for it.
         for (const urls of assets.values()) for (const url of urls) files[path.relative(fileURLToPath(dir), fileURLToPath(url)).split(path.sep).join('/')] = null;
+        for (const file of written) files[file] = null;
         // Bundled assets are all written again by each build (so their times are this build's),
         // and the public folder is copied whole.
         for (const file of listFiles(path.join(outDir, ASSETS_DIR), outDir)) {

@@ -13,7 +13,7 @@
  * a route kind it does not write (redirects, fallbacks); a refusal found after the manifest was
  * removed leaves the folder without one, so the full build that follows empties it first.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NianbaoConfig } from '../../../src/lib/config.ts';
@@ -21,6 +21,7 @@ import { abandonSiteBuild, ASSETS_DIR, finishSiteBuild, listFiles, readManifest,
 import type { BuildManifest } from '../../../src/lib/incremental/build-manifest.ts';
 import { bundleDirOf, hashConfig, readBundleMeta, type BundleMeta } from './kept-bundle.ts';
 import { hashSiteVersion } from './site-version.ts';
+import { outputFile, requestPath, writeResponse } from './page-files.ts';
 
 /** What a re-render did: refused (and why), or the pages rendered and kept and the stale files deleted. */
 export type RerenderOutcome = { refused: string } | { rendered: number; kept: number; deleted: number };
@@ -53,22 +54,6 @@ export function findRefusal(meta: BundleMeta | null, version: string, config: st
   if (manifestVersion === null) return 'the site folder has no build manifest';
   if (manifestVersion !== version) return 'the site folder was built by other code';
   return null;
-}
-
-/** Returns the site path a route's pathname is requested at, as `astro build` requests it (directory format, trailing slashes). */
-export function requestPath(base: string, pathname: string, type: string): string {
-  const bare = pathname.replace(/^\/+/, '').replace(/\/+$/, '');
-  if (bare === '') return base;
-  if (type === 'endpoint') return `${base}${bare}${/\.[^/]+$/.test(bare) ? '' : '/'}`;
-  return `${base}${bare}/`;
-}
-
-/** Returns the file a route's pathname is written to under the site folder, as `astro build` writes it (directory format: 404 → 404.html). */
-export function outputFile(pathname: string, type: string): string {
-  const bare = pathname.replace(/^\/+/, '').replace(/\/+$/, '');
-  if (type === 'endpoint') return bare;
-  if (pathname === '/404' || pathname === '/500') return `${bare}.html`;
-  return bare === '' ? 'index.html' : `${bare}/index.html`;
 }
 
 /** Returns the build data the app reads when it renders (BuildInternals and options as far as pages use them), from the bundle's description. */
@@ -151,9 +136,7 @@ async function renderStale(
       if (response.status >= 300 && response.status < 400) throw new Refusal(`a redirect from ${pathname}`);
       if (!response.body) return;
       const file = outputFile(pathname, route.type);
-      const target = path.join(outDir, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, Buffer.from(await response.arrayBuffer()));
+      await writeResponse(outDir, file, response);
       files[file] = null;
       rendered++;
     });
