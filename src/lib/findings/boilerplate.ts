@@ -31,8 +31,15 @@ export function listProse(record: ReportRecord): string[] {
 export function collectNgrams(texts: readonly string[], n = NGRAM_SIZE): Set<string> {
   const grams = new Set<string>();
   for (const text of texts) {
-    const chars = [...squeeze(text)];
-    for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+    const squeezed = squeeze(text);
+    const chars = [...squeezed];
+    // Without characters beyond the BMP each character is one UTF-16 unit: slices of the string are
+    // the n-grams, without an array joined per n-gram.
+    if (chars.length === squeezed.length) {
+      for (let i = 0; i + n <= squeezed.length; i++) grams.add(squeezed.slice(i, i + n));
+    } else {
+      for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+    }
   }
   return grams;
 }
@@ -75,14 +82,37 @@ export function scoreBoilerplate(record: ReportRecord, previous: ReportRecord): 
   return score;
 }
 
+/** A record's prose as the scores compare it: its sentences and its distinct 5-grams. */
+interface ProseParts {
+  sentences: string[];
+  sentenceSet: Set<string>;
+  grams: Set<string>;
+}
+
+/**
+ * The prose parts made last, by record object (never modified): an agency's pairs are scored one
+ * after another, each report as the later of one pair and the earlier of the next, so its parts are
+ * made once. Only a few are kept: 5-gram sets are large, and a corpus's would crowd the heap.
+ */
+const recentParts: [ReportRecord, ProseParts][] = [];
+const RECENT_PARTS = 4;
+
+/** Returns a record's sentences and 5-grams, from the recent ones when there. */
+function readProseParts(record: ReportRecord): ProseParts {
+  const known = recentParts.find(([r]) => r === record);
+  if (known) return known[1];
+  const prose = listProse(record);
+  const sentences = prose.flatMap(splitSentences);
+  const parts = { sentences, sentenceSet: new Set(sentences), grams: collectNgrams(prose) };
+  recentParts.unshift([record, parts]);
+  recentParts.length = Math.min(recentParts.length, RECENT_PARTS);
+  return parts;
+}
+
 function computeBoilerplate(record: ReportRecord, previous: ReportRecord): BoilerplateScore {
-  const current = listProse(record);
-  const before = listProse(previous);
-  const sentences = current.flatMap(splitSentences);
-  const known = new Set(before.flatMap(splitSentences));
+  const { sentences, grams } = readProseParts(record);
+  const { sentenceSet: known, grams: previousGrams } = readProseParts(previous);
   const reused = sentences.filter((s) => known.has(s));
-  const grams = collectNgrams(current);
-  const previousGrams = collectNgrams(before);
   let reusedNgrams = 0;
   for (const g of grams) if (previousGrams.has(g)) reusedNgrams++;
   return {

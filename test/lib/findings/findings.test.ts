@@ -104,6 +104,11 @@ describe('boilerplate', () => {
     expect([...collectNgrams(['甲乙丙 丁戊己'])]).toEqual(['甲乙丙丁戊', '乙丙丁戊己']);
   });
 
+  it('counts a character beyond the BMP (two UTF-16 units) as one character of an n-gram', () => {
+    expect([...collectNgrams(['𠀀甲乙丙 丁戊'])]).toEqual(['𠀀甲乙丙丁', '甲乙丙丁戊']);
+    expect([...collectNgrams(['甲乙', '丙丁戊己庚'])]).toEqual(['丙丁戊己庚']);
+  });
+
   it('counts reused sentences and 5-grams on a hand-made pair', () => {
     const previous = asYear(get(GOV), 2022);
     previous.sections = { overview: '甲乙丙丁戊己。子丑寅卯辰。', problems: null, other: null };
