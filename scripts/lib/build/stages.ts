@@ -88,7 +88,9 @@ export function listBuildStages(
   // Without a whole build in the site folder there is nothing to re-render, and Astro empties the folder when it starts.
   const pages: Stage =
     full || !siteKept
-      ? astro
+      ? // Started with the build: Astro bundles the site while the stages before it run, and makes the
+        // pages on go (scripts/lib/incremental/integration.ts).
+        { ...astro, early: true }
       : // The stale pages rendered again from the last Astro build's kept bundle, when neither code nor
         // settings changed since (scripts/lib/incremental/rerender.ts); else it declines, and Astro builds.
         { name: 'rerender', args: ['scripts/rerender.ts'], after: pagesAfter, early: true, fallback: astro };
@@ -99,7 +101,7 @@ export function listBuildStages(
   // Beside an Astro build, which takes far longer, the search index and the downloads give way to the
   // stages the pages wait for; beside a re-render they take about as long as it does, and each is on
   // the way to the build's end.
-  const background = pages === astro;
+  const background = pages.name === astro.name;
   const stages: Stage[] = [
     { name: 'extract', args: ['scripts/extract.ts', ...extractArgs], after: [] },
     // The corrections file checked against the records (a bad line stops the build with its line

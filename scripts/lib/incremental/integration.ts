@@ -22,11 +22,30 @@ import { ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild, t
 import { hashSiteVersion } from './site-version.ts';
 import { takeFolderLock } from './build-lock.ts';
 import { writePagesOnce } from './write-pages.ts';
+import { waitForGo } from '../build/go.ts';
 
 /** Where and under which settings' digest (hashConfig) the build's bundle is kept. */
 export interface KeepBundleOptions {
   bundleDir: string;
   config: string;
+}
+
+/**
+ * Returns `prerenderer` with its setup, which Astro runs once the site is bundled and before any page
+ * is made, first waiting for the build's go (go.ts): `npm run build` starts the Astro build early, so
+ * that Astro's start-up runs beside extraction, the site data and the charts, whose products the
+ * pages read. Then `start` runs. A build that stopped meanwhile (a stage before failed) ends this
+ * process. Run by hand, or by the bench, there is no go to wait for.
+ */
+function startAfterGo<P extends { setup?: () => Promise<void> }>(prerenderer: P, start: () => void): P {
+  return {
+    ...prerenderer,
+    setup: async () => {
+      if (!(await waitForGo())) process.exit(0);
+      start();
+      await prerenderer.setup?.();
+    },
+  };
 }
 
 /** Returns the integration (astro.config.mjs); it logs how many pages it kept and how many stale files it deleted. */
@@ -65,10 +84,11 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         }
         started = Date.now();
         version = hashSiteVersion(root);
-        build = startSiteBuild(outDir, version);
         captured = {};
         written = new Set();
-        setPrerenderer((base) => writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written));
+        // The site folder becomes this build's only when the pages are about to be made: an early
+        // build told to stop leaves the last build's folder and manifest as they were.
+        setPrerenderer((base) => startAfterGo(writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written), () => (build = startSiteBuild(outDir, version))));
       },
       'astro:build:generated': () => {
         // The last moment the bundle is there: Astro deletes it once the pages are generated.

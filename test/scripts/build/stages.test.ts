@@ -14,6 +14,8 @@ describe('listBuildStages', () => {
   it('with a whole build kept in the site folder: the re-render, its Astro fallback, and the downloads beside them', () => {
     const stages = byName(listBuildStages(config, { siteKept: true }));
     expect(stages.get('rerender')!.fallback!.name).toBe('astro');
+    // A fallback starts when the re-render refuses, not with the build.
+    expect(stages.get('rerender')!.fallback!.early).toBeUndefined();
     expect(stages.get('downloads')).toMatchObject({ args: ['scripts/write-downloads.ts'], after: ['review'], againAfterLateFallbackOf: ['rerender'], early: true });
     expect(stages.get('place search')).toMatchObject({ after: ['search'], againAfterLateFallbackOf: ['rerender'] });
     // In the build's own process: no Node process to start for a few renames.
@@ -25,12 +27,15 @@ describe('listBuildStages', () => {
   it('with --full and a kept site folder: Astro keeps the folder, so nothing waits for it', () => {
     const stages = byName(listBuildStages(config, { siteKept: true, full: true }));
     expect(stages.has('rerender')).toBe(false);
+    expect(stages.get('astro')!.early).toBe(true);
     expect(stages.get('downloads')!.after).toEqual(['review']);
   });
 
   it('without a whole build there: Astro, the downloads into a folder of their own, moved in after it', () => {
     const stages = byName(listBuildStages(config, { siteKept: false }));
     expect(stages.has('rerender')).toBe(false);
+    // Started with the build, so that Astro bundles the site beside the stages before the pages.
+    expect(stages.get('astro')).toMatchObject({ after: ['review', 'site data', 'charts'], early: true });
     expect(stages.get('downloads')).toMatchObject({ args: ['scripts/write-downloads.ts', '--into', '/tmp/d/downloads-stage'], after: ['review'] });
     expect(stages.get('place downloads')!.after).toEqual(['downloads', 'astro']);
     expect(stages.get('place search')!.after).toEqual(['search', 'astro']);
