@@ -3,7 +3,7 @@
  * site. Synchronous, file by file: fs.promises.cp stats, chmods, chowns and sets the times of every
  * file through the thread pool, several times the copy itself (bench/results.md, issue 18).
  */
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Copies the folder `from` (files and subfolders) to `to`, which must not exist yet; returns nothing. */
@@ -14,5 +14,33 @@ export function copyTree(from: string, to: string): void {
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) copyTree(source, target);
     else copyFileSync(source, target);
+  }
+}
+
+/**
+ * Puts the folder `from` (files and subfolders) at `to`, which must not exist yet, each file a hard
+ * link to its source where the file system allows one, else a copy; returns nothing. A bundle's files
+ * are never written again once Pagefind wrote them (each chunk is indexed into a new folder, and a
+ * folder is replaced, never written into), so the cache and the staged bundle can share them: a
+ * link costs no new inode and no data written, which a copy of every file of every chunk did.
+ */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkOrCopy(source, target);
+  }
+}
+
+/** Hard-links `source` at `target`, or copies it where a link cannot be made (another file system, a file system without links); returns nothing. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+    copyFileSync(source, target);
   }
 }

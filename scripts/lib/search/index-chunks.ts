@@ -13,7 +13,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { contentKey, recordsFilePath, type AgencyPages } from './chunks.ts';
-import { copyTree } from './copy-tree.ts';
+import { linkTree } from './copy-tree.ts';
 import { listSearchRecords, type SearchRecord } from './records.ts';
 import { readRecordFile } from '../../../src/lib/site/record-files.ts';
 
@@ -131,7 +131,7 @@ async function writeBundle(pages: readonly SearchRecord[][], outputPath: string)
 /**
  * Indexes a lane's chunks one after another (see the module comment); returns each chunk's content
  * key and whether it was indexed. A chunk indexed is written to its output folder and kept in the
- * cache under its content key (copied under a temporary name and renamed, so that an interrupted
+ * cache under its content key (linked under a temporary name and renamed, so that an interrupted
  * run leaves no half bundle there).
  */
 export async function indexChunks(job: IndexJob): Promise<ChunkResult[]> {
@@ -150,7 +150,7 @@ export async function indexChunks(job: IndexJob): Promise<ChunkResult[]> {
       before ??= await children();
       await writeBundle(pages, chunk.outputPath);
       rmSync(`${kept}.tmp`, { recursive: true, force: true });
-      copyTree(chunk.outputPath, `${kept}.tmp`);
+      linkTree(chunk.outputPath, `${kept}.tmp`);
       renameSync(`${kept}.tmp`, kept);
       results.push({ name: chunk.name, content, indexed: true });
     }
