@@ -20,6 +20,16 @@ import { readRecordFile } from '../../../src/lib/site/record-files.ts';
 /** Records sent to Pagefind at once: enough to keep it busy, few enough that Node holds little text. */
 const IN_FLIGHT = 16;
 
+/**
+ * Fragment files per chunk (Pagefind's maxFragments): a chunk's pages' fragments (the URL, title
+ * and text a result shows) are written in at most this many files, about 8 pages each at 250 pages
+ * a chunk, instead of one file per page. Pagefind gzips every file with a compressor of its own and
+ * the file system makes an inode for each: one file per page cost about a fifth of Pagefind's CPU
+ * (bench/results.md, "Search index at 10,000"). What is indexed and found is the same; a result
+ * loads its group's file (a few kilobytes) instead of its own.
+ */
+const MAX_FRAGMENTS = 32;
+
 /** An agency of a chunk with its key: a digest of its record files (and the search code), which its search records are a function of. */
 export interface KeyedAgency extends AgencyPages {
   key: string;
@@ -110,7 +120,7 @@ async function waitForExit(before: Set<number>): Promise<void> {
 
 /** Indexes a chunk's pages (each agency's search records, in order) into a Pagefind bundle at `outputPath`. */
 async function writeBundle(pages: readonly SearchRecord[][], outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
     for (const agency of pages) {
