@@ -8,13 +8,7 @@ import path from 'node:path';
 
 /** Copies the folder `from` (files and subfolders) to `to`, which must not exist yet; returns nothing. */
 export function copyTree(from: string, to: string): void {
-  mkdirSync(to);
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) copyTree(source, target);
-    else copyFileSync(source, target);
-  }
+  putTree(from, to, copyFileSync);
 }
 
 /**
@@ -25,12 +19,17 @@ export function copyTree(from: string, to: string): void {
  * link costs no new inode and no data written, which a copy of every file of every chunk did.
  */
 export function linkTree(from: string, to: string): void {
+  putTree(from, to, linkOrCopy);
+}
+
+/** Makes the folder `to` (which must not exist yet) with the subfolders of `from`, and each file of `from` put at its place in it by `putFile`; returns nothing. */
+function putTree(from: string, to: string, putFile: (source: string, target: string) => void): void {
   mkdirSync(to);
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkOrCopy(source, target);
+    if (entry.isDirectory()) putTree(source, target, putFile);
+    else putFile(source, target);
   }
 }
 
