@@ -2,11 +2,11 @@
  * The sample site in headless Chromium (Debian's /usr/bin/chromium via playwright-core): pages load
  * without console errors, pass an axe-core scan (no serious or critical violations), the compare
  * picker keeps its choice in the URL across a reload, and Chinese search works (also with the index cut
- * into chunks of 2 pages, merged at query time). Screenshots at phone
+ * into chunks of 2 pages, merged at query time, and with a chunk's fragments in groups of pages). Screenshots at phone
  * and desktop widths go to test-results/screenshots/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../support/static-server.ts';
 import { DATA, DIST, childEnv, ensureDefaultBuild } from '../support/site.ts';
 import { groupByAgency, planChunks, readRecordFileName } from '../../scripts/lib/search/chunks.ts';
+import { titleOfReport } from '../../scripts/lib/search/records.ts';
 import { formatAtomFeed, nameUuid } from '../../src/lib/feed/atom.ts';
+import type { ReportRecord } from '../../src/lib/schema/report.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results/screenshots';
@@ -324,6 +326,62 @@ describe('search', () => {
       const en = await searchAll(chunked.origin, '/en/search/', '行政审批');
       expect([...en.links].sort()).toEqual([...links].sort());
       expect(en.errors).toEqual([]);
+    });
+  });
+
+  describe('with a chunk of more pages than its fragment files (Pagefind’s maxFragments: each file a group of pages)', () => {
+    /** Copies of the sample agencies in the grouped index, each under a slug of its own. */
+    const COPIES = 8;
+    let grouped: { origin: string; close: () => Promise<void> };
+    let dir: string;
+    /** Each copy's pages and their titles (the report page's heading, the agency's name). */
+    const titles = new Map<string, string>();
+
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'nianbao-search-groups-'));
+      cpSync(DIST, path.join(dir, 'site'), { recursive: true, filter: (src) => path.relative(DIST, src) !== 'pagefind' });
+      mkdirSync(path.join(dir, 'data', 'reports'), { recursive: true });
+      for (const name of readdirSync(path.join(DATA, 'reports')).filter((n) => n.endsWith('.json'))) {
+        const record = JSON.parse(readFileSync(path.join(DATA, 'reports', name), 'utf8')) as ReportRecord;
+        for (let i = 0; i < COPIES; i++) {
+          const slug = `${record.agency.slug}-copy${i}`;
+          const copy = { ...record, id: `${slug}-${record.year}`, agency: { ...record.agency, slug } };
+          writeFileSync(path.join(dir, 'data', 'reports', `${copy.id}.json`), JSON.stringify(copy));
+          titles.set(`/reports/${copy.id}/`, titleOfReport(copy));
+          titles.set(`/agencies/${slug}/`, record.agency.name);
+        }
+      }
+      const env = childEnv({ NIANBAO_DATA: path.join(dir, 'data'), NIANBAO_OUT: path.join(dir, 'site'), NIANBAO_ASTRO_CACHE: path.join(dir, 'cache'), NIANBAO_SEARCH_CHUNK: '1000' });
+      execFileSync('node', ['scripts/search-index.ts'], { env, stdio: 'inherit' });
+      grouped = await serveStatic(path.join(dir, 'site'));
+    });
+
+    afterAll(async () => {
+      await grouped?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('finds every copy of each page the single index finds, each result with its title and text', async () => {
+      const pages = titles.size;
+      const fragments = readdirSync(path.join(dir, 'site', 'pagefind', '000', 'fragment'));
+      // One chunk, its pages' fragments in fewer files than pages.
+      expect(JSON.parse(readFileSync(path.join(dir, 'site', 'pagefind', 'chunks.json'), 'utf8'))).toEqual({ chunks: ['000/'], pages });
+      expect(fragments.length).toBeLessThan(pages);
+      const single = await searchAll(origin, '/search/', '行政审批');
+      const { page, errors } = await open(`/search/?q=${encodeURIComponent('行政审批')}`, 1280, grouped.origin);
+      await page.waitForFunction(() => /\d/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), null, { timeout: 15_000 });
+      expect(Number(/\d+/.exec((await page.locator('.pagefind-ui__message').textContent()) ?? '')![0])).toBe(single.count * COPIES);
+      await page.waitForSelector('.pagefind-ui__result-excerpt', { timeout: 15_000 });
+      const results = await page.locator('.pagefind-ui__result').evaluateAll((els) =>
+        els.map((e) => [new URL((e.querySelector('.pagefind-ui__result-link') as HTMLAnchorElement).href).pathname, e.querySelector('.pagefind-ui__result-link')!.textContent!.trim(), e.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? ''] as const),
+      );
+      expect(results.length).toBeGreaterThan(0);
+      for (const [link, title, excerpt] of results) {
+        expect(title, link).toBe(titles.get(link));
+        expect(excerpt, link).toContain('行政审批');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
     });
   });
 

@@ -10,7 +10,7 @@
  */
 import { groupAgencies } from '../../../src/lib/aggregate/corpus.ts';
 import { indexReport } from '../../../src/lib/aggregate/report-index.ts';
-import { describeDisagreement, describeReportFindings } from '../../../src/lib/findings/describe.ts';
+import { describeDisagreement, describeReportChecks } from '../../../src/lib/findings/describe.ts';
 import { describeChangeFlag, describeTimeliness } from '../../../src/lib/i18n/word-finding.ts';
 import type { ReportRecord } from '../../../src/lib/schema/report.ts';
 import { cutSection } from '../../../src/lib/site/bounds.ts';
@@ -59,7 +59,7 @@ export function listSearchRecords(records: readonly ReportRecord[]): SearchRecor
   };
   const reportPages = sorted.map((record, i): SearchRecord => {
     const previous = i > 0 ? sorted[i - 1]! : null;
-    const findings = describeReportFindings(record, previous);
+    const findings = describeReportChecks(record, previous);
     const title = titleOfReport(record);
     return {
       url: `/reports/${record.id}/`,

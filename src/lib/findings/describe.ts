@@ -95,18 +95,30 @@ export function describeReportFindings(record: ReportRecord, previous: ReportRec
   return findings;
 }
 
-function computeReportFindings(record: ReportRecord, previous: ReportRecord | null): ReportFindings {
+/** What a report's "check the source" notes are made of: its changes, flagged changes, timeliness and disagreements. */
+export type ReportChecks = Pick<ReportFindings, 'changes' | 'flags' | 'timeliness' | 'disagreements'>;
+
+/**
+ * Returns a report's changes against the agency's previous report (when given), the flagged ones,
+ * its timeliness and its prose-vs-table disagreements: the findings the search records put into
+ * words, without the boilerplate score and applicant mix, which cost most of describeReportFindings
+ * (the boilerplate's n-grams) and which no search record holds.
+ */
+export function describeReportChecks(record: ReportRecord, previous: ReportRecord | null): ReportChecks {
   if (previous && (previous.agency.slug !== record.agency.slug || previous.year >= record.year)) {
     throw new Error(`${previous.id} is not an earlier report of ${record.agency.slug}`);
   }
   const changes = previous ? compareSummaries(summarizeReport(previous), summarizeReport(record)) : [];
-  const timeliness = assessTimeliness(record);
-  const disagreements = listDisagreements(record);
+  return { changes, flags: changes.filter((c) => c.flag !== null), timeliness: assessTimeliness(record), disagreements: listDisagreements(record) };
+}
+
+function computeReportFindings(record: ReportRecord, previous: ReportRecord | null): ReportFindings {
+  const { changes, flags, timeliness, disagreements } = describeReportChecks(record, previous);
   return {
     id: record.id,
     previousId: previous?.id ?? null,
     changes,
-    flags: changes.filter((c) => c.flag !== null),
+    flags,
     boilerplate: previous ? scoreBoilerplate(record, previous) : null,
     timeliness,
     disagreements,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/lib/extract/checks.ts';
 import { listCorpusApplicantMix, listYearApplicantSegments, describeApplicantMix } from '../../../src/lib/findings/applicants.ts';
 import { collectNgrams, findPrevious, rankBoilerplate, scoreBoilerplate, splitSentences } from '../../../src/lib/findings/boilerplate.ts';
-import { describeAgencyFindings, describeDisagreement, describeFindingNote, describeCorpusFindings, describeReportFindings } from '../../../src/lib/findings/describe.ts';
+import { describeAgencyFindings, describeDisagreement, describeFindingNote, describeCorpusFindings, describeReportChecks, describeReportFindings } from '../../../src/lib/findings/describe.ts';
 import { listDisagreements } from '../../../src/lib/findings/disagreements.ts';
 import { rankAgencyQuality } from '../../../src/lib/findings/quality.ts';
 import { assessTimeliness, findDeadline } from '../../../src/lib/findings/timeliness.ts';
@@ -298,6 +298,20 @@ describe('descriptions', () => {
     const copy = structuredClone(record);
     expect(describeReportFindings(copy, previous)).not.toBe(describeReportFindings(record, previous));
     expect(describeReportFindings(copy, previous)).toEqual(describeReportFindings(record, previous));
+  });
+
+  it('describeReportChecks gives the changes, flags, timeliness and disagreements describeReportFindings gives, and refuses the same pairs', () => {
+    const current = get(TAIAN);
+    const previous = asYear(current, 2023);
+    previous.requests.newReceived.total = 4;
+    previous.appeals.review.total = 3;
+    const pairs: [ReportRecord, ReportRecord | null][] = [[current, previous], [current, null], [get(YIYUAN_2024), get(YIYUAN_2020)], ...records.map((r): [ReportRecord, null] => [r, null])];
+    for (const [record, before] of pairs) {
+      const { changes, flags, timeliness, disagreements } = describeReportFindings(record, before);
+      expect(describeReportChecks(record, before)).toEqual({ changes, flags, timeliness, disagreements });
+    }
+    expect(describeReportChecks(current, previous).flags.map((c) => c.measure)).toEqual(['received', 'review']);
+    expect(() => describeReportChecks(get(YIYUAN_2020), get(YIYUAN_2024))).toThrow();
   });
 
   it('describeReportFindings without a previous report', () => {
