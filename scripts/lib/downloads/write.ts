@@ -49,6 +49,7 @@ import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readRep
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 import { SplicedFile, layOutJoinedFile, type PieceSpan } from './splice.ts';
+import { detachFiles, keepFiles, restoreKeptFiles } from './kept.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
@@ -120,6 +121,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const JOINED_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv` as const), 'nianbao.json'] as const;
 type JoinedFile = (typeof JOINED_FILES)[number];
 
+/** The SQLite download's name in OUT/data/. */
+const SQLITE_FILE = 'nianbao.sqlite';
+
 /** Record files read at once while keying them. */
 const READ_JOBS = 8;
 
@@ -157,6 +161,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const src: ReportSource = { data: options.data, cache, version, corrector, hashes: readRecordHashes(options.data) };
   const before = await readDownloadsState(cache, version);
   const previous = new Map((before?.entries ?? []).map((e) => [e.id, e]));
+  // A folder without the last run's big files (the build's stage, a site the Astro build emptied) links them from the cache.
+  restoreKeptFiles(cache, dir, [...JOINED_FILES.map((name) => ({ name, left: before?.files[name] })), { name: SQLITE_FILE, left: before?.sqlite?.file }]);
   const keys: string[] = new Array(ids.length);
   await forEachLimited(ids.map((_, i) => i), READ_JOBS, async (i) => {
     keys[i] = await readReportKey(src, ids[i]!);
@@ -208,7 +214,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       await rm(sqliteTemp, { force: true });
       writer = openSqliteWriter(sqliteTemp, options.builtOn);
     } else if (sqlite.mode === 'update') {
-      updater = openSqliteUpdater(path.join(dir, 'nianbao.sqlite'));
+      // Updated in place: a file linked from another folder too is copied first, so that only this folder's changes.
+      detachFiles(cache, dir, [SQLITE_FILE]);
+      updater = openSqliteUpdater(path.join(dir, SQLITE_FILE));
       for (const id of sqlite.gone) updater.remove(id);
     }
     await Promise.all(outs.map((o) => writeJoined(o, joinedHead(o.name, frame.head))));
@@ -266,6 +274,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   // The folders are this function's alone: a file of no report (a deleted one's) goes.
   await pruneFolder(apiDir, new Set(ids.map((id) => `${id}.json`)));
   await pruneFolder(textDir, new Set(entries.filter((e) => e.text !== null).map((e) => path.basename(fullTextPath(e.id)))));
+  // Before the state, which then describes the kept copies too (the same files).
+  keepFiles(cache, dir, [...JOINED_FILES, SQLITE_FILE]);
   await writeDownloadsState(cache, state);
   await pruneFolder(path.join(cache, 'parts'), new Set(ids.flatMap((id) => Object.values(partPaths(cache, id)).map((f) => path.basename(f)))));
   return ids.length;
