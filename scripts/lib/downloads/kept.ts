@@ -1,14 +1,17 @@
 /**
- * The last run's big downloads (the joined CSVs and JSON, the SQLite file) kept in the downloads'
- * cache as hard links of the files it wrote (DATA/downloads-cache/kept/<name>), so that a run into
- * an empty folder (the build's --into stage, a site folder the Astro build emptied) finds them again
- * without writing a byte: a link is one call, where joining them from the parts and building the
- * SQLite file took most of the stage's CPU time (bench/results.md). A link shares the file's bytes
- * and modification time, so the state's size and time (state.ts) say of a kept file what they say
- * of the file it was left as; a file changed since (in either place) is not as left, and is not used.
- * The cache and the output must be on one file system; where they are not, nothing is kept.
+ * The last run's downloads kept in the downloads' cache as hard links of the files it wrote: the big
+ * ones (the joined CSVs and JSON, the SQLite file) in DATA/downloads-cache/kept/, the API documents
+ * in kept/api/. So a run into an empty folder (the build's --into stage, a site folder the Astro
+ * build emptied) finds them again without writing a byte: a link is one call, where joining the big
+ * files from the parts and building the SQLite file took most of the stage's CPU time, and writing
+ * the documents most of the rest (bench/results.md). A link shares the file's bytes and modification
+ * time, so the state's size and time (state.ts) say of a kept file what they say of the file it was
+ * left as; a file changed since (in either place) is not as left, and is not used. Files are
+ * therefore never written in place but replaced (writeUnlinked), and the SQLite file, which is
+ * updated in place, first copied when another folder links it too (detachFiles). The cache and the
+ * output must be on one file system; where they are not, nothing is kept.
  */
-import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A file as the last run left it: its size and modification time (state.ts KeptFile). */
@@ -17,9 +20,9 @@ export interface LeftFile {
   mtimeMs: number;
 }
 
-/** Returns the path of a download's kept copy in the cache folder. */
-export function keptPath(cache: string, name: string): string {
-  return path.join(cache, 'kept', name);
+/** Returns the folder of the kept big files in the cache folder (`api`: of the kept API documents). */
+export function keptFolder(cache: string, of: 'files' | 'api'): string {
+  return of === 'api' ? path.join(cache, 'kept', 'api') : path.join(cache, 'kept');
 }
 
 /**
@@ -27,15 +30,15 @@ export function keptPath(cache: string, name: string): string {
  * it (`left`); returns the names linked. A link that fails (another file system) links nothing: the
  * file is then written as without a kept copy.
  */
-export function restoreKeptFiles(cache: string, dir: string, files: readonly { name: string; left: LeftFile | undefined }[]): string[] {
+export function restoreKeptFiles(kept: string, dir: string, files: readonly { name: string; left: LeftFile | undefined }[]): string[] {
   const linked: string[] = [];
   for (const { name, left } of files) {
     if (!left || statSync(path.join(dir, name), { throwIfNoEntry: false })) continue;
-    const kept = keptPath(cache, name);
-    const info = statSync(kept, { throwIfNoEntry: false });
+    const copy = path.join(kept, name);
+    const info = statSync(copy, { throwIfNoEntry: false });
     if (!info || info.size !== left.size || info.mtimeMs !== left.mtimeMs) continue;
     try {
-      linkSync(kept, path.join(dir, name));
+      linkSync(copy, path.join(dir, name));
       linked.push(name);
     } catch {
       // Not linked: written again, as in a run without a kept copy.
@@ -50,14 +53,14 @@ export function restoreKeptFiles(cache: string, dir: string, files: readonly { n
  * folder the same cache served) is replaced by a copy of itself, so that the update changes no other
  * folder's file. Returns the names copied.
  */
-export function detachFiles(cache: string, dir: string, names: readonly string[]): string[] {
+export function detachFiles(kept: string, dir: string, names: readonly string[]): string[] {
   const copied: string[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info) continue;
-    const kept = statSync(keptPath(cache, name), { throwIfNoEntry: false });
-    const ours = 1 + (kept?.ino === info.ino && kept.dev === info.dev ? 1 : 0);
+    const copy = statSync(path.join(kept, name), { throwIfNoEntry: false });
+    const ours = 1 + (copy?.ino === info.ino && copy.dev === info.dev ? 1 : 0);
     if (info.nlink <= ours) continue;
     const temp = path.join(dir, `.${name}.detach`);
     copyFileSync(file, temp);
@@ -68,31 +71,62 @@ export function detachFiles(cache: string, dir: string, names: readonly string[]
 }
 
 /**
- * Makes the kept copy of each file of `names` in `dir` a hard link of it (replacing the last run's);
+ * Makes the kept copy of each file of `names` in `dir` (in the folder `kept`) a hard link of it (replacing the last run's);
  * where a link cannot be made, deletes the kept copy. Returns the names kept.
  */
-export function keepFiles(cache: string, dir: string, names: readonly string[]): string[] {
+export function keepFiles(kept: string, dir: string, names: readonly string[]): string[] {
   const keptNames: string[] = [];
-  mkdirSync(path.join(cache, 'kept'), { recursive: true });
+  mkdirSync(kept, { recursive: true });
   for (const name of names) {
     const file = path.join(dir, name);
-    const kept = keptPath(cache, name);
+    const copy = path.join(kept, name);
     const info = statSync(file, { throwIfNoEntry: false });
-    const old = statSync(kept, { throwIfNoEntry: false });
+    const old = statSync(copy, { throwIfNoEntry: false });
     if (info && old && old.ino === info.ino && old.dev === info.dev) {
       keptNames.push(name);
       continue;
     }
-    const temp = `${kept}.tmp`;
-    rmSync(temp, { force: true });
+    // No temporary name: the state, which alone makes a kept copy trusted, is written after this.
+    if (old) rmSync(copy);
     try {
-      if (!info) throw new Error(`no ${name} to keep`);
-      linkSync(file, temp);
-      renameSync(temp, kept);
+      if (!info) continue;
+      linkSync(file, copy);
       keptNames.push(name);
     } catch {
-      rmSync(kept, { force: true });
+      // Another file system: no kept copy.
     }
   }
   return keptNames;
+}
+
+/**
+ * Returns whether `file` (an API document, in the folder `kept` as `name`) holds `bytes` bytes: as
+ * it is, else after linking it from its kept copy when that one does (the size is what the state
+ * keeps of a document). False when neither does: the caller writes it.
+ */
+export function restoreKeptDocument(kept: string, name: string, file: string, bytes: number): boolean {
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info?.size === bytes) return true;
+  const copy = path.join(kept, name);
+  if (statSync(copy, { throwIfNoEntry: false })?.size !== bytes) return false;
+  try {
+    if (info) rmSync(file);
+    linkSync(copy, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `content` to `file` unless the file already holds exactly those bytes, as a new file: the
+ * old one's other links (its kept copy, another folder's) keep their bytes. Returns true when it wrote.
+ */
+export function writeUnlinked(file: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info?.size === bytes.length && Buffer.from(bytes).equals(readFileSync(file))) return false;
+  if (info) rmSync(file);
+  writeFileSync(file, bytes);
+  return true;
 }

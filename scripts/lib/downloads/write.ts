@@ -49,7 +49,7 @@ import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readRep
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 import { SplicedFile, layOutJoinedFile, type PieceSpan } from './splice.ts';
-import { detachFiles, keepFiles, restoreKeptFiles } from './kept.ts';
+import { detachFiles, keepFiles, keptFolder, restoreKeptDocument, restoreKeptFiles, writeUnlinked } from './kept.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
@@ -162,7 +162,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const before = await readDownloadsState(cache, version);
   const previous = new Map((before?.entries ?? []).map((e) => [e.id, e]));
   // A folder without the last run's big files (the build's stage, a site the Astro build emptied) links them from the cache.
-  restoreKeptFiles(cache, dir, [...JOINED_FILES.map((name) => ({ name, left: before?.files[name] })), { name: SQLITE_FILE, left: before?.sqlite?.file }]);
+  const keptFiles = keptFolder(cache, 'files');
+  const keptApi = keptFolder(cache, 'api');
+  restoreKeptFiles(keptFiles, dir, [...JOINED_FILES.map((name) => ({ name, left: before?.files[name] })), { name: SQLITE_FILE, left: before?.sqlite?.file }]);
   const keys: string[] = new Array(ids.length);
   await forEachLimited(ids.map((_, i) => i), READ_JOBS, async (i) => {
     keys[i] = await readReportKey(src, ids[i]!);
@@ -185,7 +187,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       const { entry, part, rows } = made.get(id) ?? (await remakeReport(src, id, key));
       return { entry, pieces: listPieces(part), rows, fresh: true };
     }
-    const apiMissing = (await statSize(path.join(apiDir, `${id}.json`))) !== kept.apiBytes;
+    // A document missing (or of another size) is linked from its kept copy, else written from the part.
+    const apiMissing = !restoreKeptDocument(keptApi, `${id}.json`, path.join(apiDir, `${id}.json`), kept.apiBytes);
     const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
     // Only the pieces of the files written again from the parts are read from the part (a spliced file copies them).
     const wanted: PartPiece[] = [...joined.todo.filter((name) => !joined.spliced.has(name)).map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
@@ -215,7 +218,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       writer = openSqliteWriter(sqliteTemp, options.builtOn);
     } else if (sqlite.mode === 'update') {
       // Updated in place: a file linked from another folder too is copied first, so that only this folder's changes.
-      detachFiles(cache, dir, [SQLITE_FILE]);
+      detachFiles(keptFiles, dir, [SQLITE_FILE]);
       updater = openSqliteUpdater(path.join(dir, SQLITE_FILE));
       for (const id of sqlite.gone) updater.remove(id);
     }
@@ -275,7 +278,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   await pruneFolder(apiDir, new Set(ids.map((id) => `${id}.json`)));
   await pruneFolder(textDir, new Set(entries.filter((e) => e.text !== null).map((e) => path.basename(fullTextPath(e.id)))));
   // Before the state, which then describes the kept copies too (the same files).
-  keepFiles(cache, dir, [...JOINED_FILES, SQLITE_FILE]);
+  keepFiles(keptFiles, dir, [...JOINED_FILES, SQLITE_FILE]);
+  keepFiles(keptApi, apiDir, ids.map((id) => `${id}.json`));
+  await pruneFolder(keptApi, new Set(ids.map((id) => `${id}.json`)));
   await writeDownloadsState(cache, state);
   await pruneFolder(path.join(cache, 'parts'), new Set(ids.flatMap((id) => Object.values(partPaths(cache, id)).map((f) => path.basename(f)))));
   return ids.length;
@@ -284,11 +289,12 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
 /**
  * Writes a report's API document and, when its page shows only part of its text, its whole text
  * (DATA/text/<id>.txt, as the extractor wrote it, its note lines in words): for a report made again in this run, and for
- * another only when its file is missing or of another size (`part` is then there).
+ * another only when its file is missing or of another size (its document's piece is then read:
+ * prepare()). The document is replaced, never written in place: its kept copy is a link of it (kept.ts).
  */
 async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, pieces: PartPieces | null, fresh: boolean): Promise<void> {
   const api = path.join(options.out, 'api', 'reports', `${entry.id}.json`);
-  if (pieces?.api !== undefined && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, pieces.api);
+  if (pieces?.api !== undefined) writeUnlinked(api, pieces.api);
   if (entry.text === null) return;
   const text = path.join(options.out, fullTextPath(entry.id));
   if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readPublishedText(options.data, entry.id));

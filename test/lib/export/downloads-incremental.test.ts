@@ -150,13 +150,14 @@ describe('downloads from digests', () => {
     expectSameSites(kept, scratch);
   });
 
-  it('into an empty folder, links the last run’s big files from the cache and writes what a run from scratch writes', async () => {
+  it('into an empty folder, links the last run’s big files and API documents from the cache and writes what a run from scratch writes', async () => {
     const list = readdirSync(path.join(data, 'reports')).map((f) => JSON.parse(readFileSync(path.join(data, 'reports', f), 'utf8')) as ReportRecord);
     const big = ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite'];
-    const inodes = big.map((f) => statSync(path.join(site, 'data', f)).ino);
+    const docs = list.map((r) => path.join('api', 'reports', `${r.id}.json`));
+    const inodes = [...big.map((f) => path.join('data', f)), ...docs].map((f) => statSync(path.join(site, f)).ino);
     const empty = path.join(root, `empty-${++step}`);
     expect(await write(data, empty)).toBe(list.length);
-    expect(big.map((f) => statSync(path.join(empty, 'data', f)).ino)).toEqual(inodes);
+    expect([...big.map((f) => path.join('data', f)), ...docs].map((f) => statSync(path.join(empty, f)).ino)).toEqual(inodes);
     expectSameSites(empty, site);
     // The site's own files are those of the state now (the same files): a run there writes none.
     const before = new Map(listFiles(site).map((f) => [f, statSync(path.join(site, f)).mtimeMs]));
