@@ -45,7 +45,7 @@ import { fullTextPath } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
-import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
+import { loadPieces, loadRows, partPath, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 import { SplicedFile, layOutJoinedFile, type PieceSpan } from './splice.ts';
@@ -93,8 +93,8 @@ class TextOut {
     this.done.catch(() => {});
   }
 
-  /** Queues text; returns a promise to await before writing more when the buffer is full, else null. */
-  write(text: string): Promise<unknown> | null {
+  /** Queues text or bytes; returns a promise to await before writing more when the buffer is full, else null. */
+  write(text: string | Uint8Array): Promise<unknown> | null {
     if (this.stream.errored) throw this.stream.errored;
     return this.stream.write(text) ? null : Promise.race([once(this.stream, 'drain'), this.done]);
   }
@@ -185,7 +185,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     const kept = previous.get(id);
     if (kept?.key !== key) {
       const { entry, part, rows } = made.get(id) ?? (await remakeReport(src, id, key));
-      return { entry, pieces: listPieces(part), rows, fresh: true };
+      return { entry, pieces: part.pieces, rows, fresh: true };
     }
     // A document missing (or of another size) is linked from its kept copy, else written from the part.
     const apiMissing = !restoreKeptDocument(keptApi, `${id}.json`, path.join(apiDir, `${id}.json`), kept.apiBytes);
@@ -237,7 +237,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         updater.addRows(rows.sqlite);
       }
       await Promise.all([
-        ...outs.map((o) => (o.text ? o.text.write(joinedPiece(o.name, pieces!, i, frame.separator)) : writeSplicedPiece(o, entry.id, pieces, fresh))),
+        ...outs.map((o) => (o.text ? writeJoinedPiece(o.text, o.name, pieces!, i, frame.separator) : writeSplicedPiece(o, entry.id, pieces, fresh))),
         writeReportFiles(options, entry, pieces, fresh),
       ]);
     }
@@ -282,7 +282,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   keepFiles(keptApi, apiDir, ids.map((id) => `${id}.json`));
   await pruneFolder(keptApi, new Set(ids.map((id) => `${id}.json`)));
   await writeDownloadsState(cache, state);
-  await pruneFolder(path.join(cache, 'parts'), new Set(ids.flatMap((id) => Object.values(partPaths(cache, id)).map((f) => path.basename(f)))));
+  await pruneFolder(path.join(cache, 'parts'), new Set(ids.map((id) => path.basename(partPath(cache, id)))));
   return ids.length;
 }
 
@@ -319,12 +319,13 @@ function pieceOf(name: JoinedFile): PartPiece {
   return `wide-${name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId}`;
 }
 
-/** Returns a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first). */
-function joinedPiece(name: JoinedFile, pieces: PartPieces, i: number, separator: string): string {
+/** Writes a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first); returns what TextOut.write returns. */
+function writeJoinedPiece(out: TextOut, name: JoinedFile, pieces: PartPieces, i: number, separator: string): Promise<unknown> | null {
   const piece = pieces[pieceOf(name)];
   // Asked for by prepare() for every file written; a missing one is this module's bug, never an empty share.
   if (piece === undefined) throw new Error(`downloads: the ${pieceOf(name)} piece of a report was not read`);
-  return name === 'nianbao.json' && i ? separator + piece : piece;
+  const before = name === 'nianbao.json' && i ? out.write(separator) : null;
+  return out.write(piece) ?? before;
 }
 
 /** A joined file being written: through a stream from the reports' pieces, or spliced from the last run's file (splice.ts), with where each report's piece lies in it. */
