@@ -96,14 +96,14 @@ describe('restoreKeptDocument', () => {
     const empty = path.join(root, 'empty');
     mkdirSync(empty);
     writeFileSync(path.join(empty, 'b.json'), 'other');
-    expect(restoreKeptDocument(api, 'a.json', path.join(empty, 'a.json'), 7)).toBe(true);
+    expect(restoreKeptDocument(api, 'a.json', path.join(empty, 'a.json'), 7)).toBe('linked');
     expect(statSync(path.join(empty, 'a.json')).ino).toBe(statSync(path.join(site, 'a.json')).ino);
     // A file of another size is replaced by the kept copy, not written into.
-    expect(restoreKeptDocument(api, 'b.json', path.join(empty, 'b.json'), 8)).toBe(true);
+    expect(restoreKeptDocument(api, 'b.json', path.join(empty, 'b.json'), 8)).toBe('linked');
     expect(readFileSync(path.join(empty, 'b.json'), 'utf8')).toBe('{"b":22}');
-    expect(restoreKeptDocument(api, 'a.json', path.join(empty, 'a.json'), 7)).toBe(true);
-    expect(restoreKeptDocument(api, 'c.json', path.join(empty, 'c.json'), 3)).toBe(false);
-    expect(restoreKeptDocument(api, 'a.json', path.join(root, 'elsewhere.json'), 9)).toBe(false);
+    expect(restoreKeptDocument(api, 'a.json', path.join(empty, 'a.json'), 7)).toBe('there');
+    expect(restoreKeptDocument(api, 'c.json', path.join(empty, 'c.json'), 3)).toBe('missing');
+    expect(restoreKeptDocument(api, 'a.json', path.join(root, 'elsewhere.json'), 9)).toBe('missing');
     expect(statSync(path.join(root, 'elsewhere.json'), { throwIfNoEntry: false })).toBeUndefined();
   });
 });

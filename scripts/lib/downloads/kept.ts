@@ -100,21 +100,21 @@ export function keepFiles(kept: string, dir: string, names: readonly string[]): 
 }
 
 /**
- * Returns whether `file` (an API document, in the folder `kept` as `name`) holds `bytes` bytes: as
- * it is, else after linking it from its kept copy when that one does (the size is what the state
- * keeps of a document). False when neither does: the caller writes it.
+ * Returns whether `file` (an API document, in the folder `kept` as `name`) holds `bytes` bytes (the
+ * size is what the state keeps of a document): as it is (`there`), else after linking it from its
+ * kept copy when that one does (`linked`); `missing` when neither does: the caller writes it.
  */
-export function restoreKeptDocument(kept: string, name: string, file: string, bytes: number): boolean {
+export function restoreKeptDocument(kept: string, name: string, file: string, bytes: number): 'there' | 'linked' | 'missing' {
   const info = statSync(file, { throwIfNoEntry: false });
-  if (info?.size === bytes) return true;
+  if (info?.size === bytes) return 'there';
   const copy = path.join(kept, name);
-  if (statSync(copy, { throwIfNoEntry: false })?.size !== bytes) return false;
+  if (statSync(copy, { throwIfNoEntry: false })?.size !== bytes) return 'missing';
   try {
     if (info) rmSync(file);
     linkSync(copy, file);
-    return true;
+    return 'linked';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 

@@ -179,6 +179,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
   const joined = await planJoinedFiles(dir, version, frame, known, before);
   const sqlite = await planSqlite(path.join(dir, 'nianbao.sqlite'), ids, keys, before, options.builtOn);
+  const linkedDocs = new Set<string>();
   const prepare = async (i: number): Promise<Prepared> => {
     const id = ids[i]!;
     const key = keys[i]!;
@@ -188,7 +189,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       return { entry, pieces: part.pieces, rows, fresh: true };
     }
     // A document missing (or of another size) is linked from its kept copy, else written from the part.
-    const apiMissing = !restoreKeptDocument(keptApi, `${id}.json`, path.join(apiDir, `${id}.json`), kept.apiBytes);
+    const api = restoreKeptDocument(keptApi, `${id}.json`, path.join(apiDir, `${id}.json`), kept.apiBytes);
+    if (api === 'linked') linkedDocs.add(id);
+    const apiMissing = api === 'missing';
     const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
     // Only the pieces of the files written again from the parts are read from the part (a spliced file copies them).
     const wanted: PartPiece[] = [...joined.todo.filter((name) => !joined.spliced.has(name)).map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
@@ -200,8 +203,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     };
   };
 
+  // When no report changed and every big file stays as it is, the state stays as it is too (it is not written again).
+  const stateSame = before !== null && changed.length === 0 && joined.todo.length === 0 && sqlite.mode === 'keep';
   // Files change from here on: a run that stops half-way leaves no state, and the next one trusts no file it finds.
-  await clearDownloadsState(cache);
+  if (!stateSame) await clearDownloadsState(cache);
   const entries: ReportEntry[] = [];
   const temp = (name: string) => path.join(dir, `.${name}.tmp`);
   const outs: JoinedOut[] = [];
@@ -279,9 +284,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   await pruneFolder(textDir, new Set(entries.filter((e) => e.text !== null).map((e) => path.basename(fullTextPath(e.id)))));
   // Before the state, which then describes the kept copies too (the same files).
   keepFiles(keptFiles, dir, [...JOINED_FILES, SQLITE_FILE]);
-  keepFiles(keptApi, apiDir, ids.map((id) => `${id}.json`));
+  // A document linked from its kept copy in this run is that copy already.
+  keepFiles(keptApi, apiDir, ids.filter((id) => !linkedDocs.has(id)).map((id) => `${id}.json`));
   await pruneFolder(keptApi, new Set(ids.map((id) => `${id}.json`)));
-  await writeDownloadsState(cache, state);
+  if (!stateSame) await writeDownloadsState(cache, state);
   await pruneFolder(path.join(cache, 'parts'), new Set(ids.map((id) => path.basename(partPath(cache, id)))));
   return ids.length;
 }
@@ -371,9 +377,9 @@ async function describeFile(file: string, signature: string): Promise<KeptFile> 
 function signJoinedFiles(version: string, jsonHead: string, entries: readonly ReportEntry[]): Record<JoinedFile, string> {
   return Object.fromEntries(
     JOINED_FILES.map((name) => {
-      const hash = createHash('sha256').update(`${version}\0${joinedHead(name, jsonHead)}\0`);
-      for (const e of entries) hash.update(`${e.id}\0${e.pieces[name]}\0`);
-      return [name, hash.digest('hex')];
+      // One text hashed, not one call per report: the same digest.
+      const text = `${version}\0${joinedHead(name, jsonHead)}\0${entries.map((e) => `${e.id}\0${e.pieces[name]}\0`).join('')}`;
+      return [name, createHash('sha256').update(text).digest('hex')];
     }),
   ) as Record<JoinedFile, string>;
 }

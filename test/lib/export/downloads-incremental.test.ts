@@ -161,8 +161,12 @@ describe('downloads from digests', () => {
     expectSameSites(empty, site);
     // The site's own files are those of the state now (the same files): a run there writes none.
     const before = new Map(listFiles(site).map((f) => [f, statSync(path.join(site, f)).mtimeMs]));
+    const state = path.join(downloadsCachePath(data), 'state.json');
+    const stateTime = statSync(state).mtimeMs;
     await write(data, site);
     for (const f of listFiles(site)) expect(statSync(path.join(site, f)).mtimeMs, f).toBe(before.get(f));
+    // Nothing changed: neither did the state.
+    expect(statSync(state).mtimeMs).toBe(stateTime);
   });
 
   it('after an edit, joins the files again from the last run’s files, reading no other report’s part', async () => {
