@@ -1,6 +1,6 @@
 /**
  * What the downloads stage makes of one report, kept between builds in the extraction folder
- * (DATA/downloads-cache/parts/<id>.json) under a key of everything it is made from: the record file's
+ * (DATA/downloads-cache/parts/<id>.part) under a key of everything it is made from: the record file's
  * bytes, the report's corrections, its text file and the downloads code's version. A build in which
  * one report changed makes that report's part again and joins the corpus-wide files from the kept
  * parts, without reading (or validating) the other records.
@@ -19,17 +19,17 @@ import { statSize } from '../write-if-changed.ts';
 import { stampRecordFile } from '../../../src/lib/extract/written-state.ts';
 import type { Corrector } from '../../../src/lib/site/corrections.ts';
 
-/** One report's share of the text downloads: each file's lines of it and its API document. */
+/**
+ * One report's share of the text downloads: each file's lines of it and its API document
+ * (/api/reports/<id>.json), encoded to UTF-8 once, where they are made: the same bytes are hashed,
+ * kept in the part file and written into the downloads.
+ */
 export interface ReportPart {
   key: string;
-  long: string;
-  wide: Record<TableId, string>;
-  json: string;
-  /** /api/reports/<id>.json. */
-  api: string;
+  pieces: Record<PartPiece, Buffer>;
 }
 
-/** One report's SQLite rows, kept apart from its text part: read only when the SQLite file is built whole. */
+/** One report's SQLite rows, kept in its part file after its pieces: read only when the SQLite file is built or updated. */
 export interface ReportRows {
   key: string;
   sqlite: SqliteRecordRows;
@@ -74,9 +74,9 @@ export interface MadeReport {
   entry: ReportEntry;
 }
 
-/** Returns the paths of a report's kept part and rows. */
-export function partPaths(cache: string, id: string): { part: string; rows: string } {
-  return { part: path.join(cache, 'parts', `${id}.part`), rows: path.join(cache, 'parts', `${id}.rows.json`) };
+/** Returns the path of a report's kept part (its pieces and its SQLite rows). */
+export function partPath(cache: string, id: string): string {
+  return path.join(cache, 'parts', `${id}.part`);
 }
 
 /** Returns a report's record file. */
@@ -124,9 +124,9 @@ export async function readReportKey(src: ReportSource, id: string, bytes?: Uint8
   return keyReport(src.version, token, src.corrector.keyOf(id), text && { size: text.size, mtimeMs: text.mtimeMs });
 }
 
-/** Returns a sha1 (16 hex digits) of a piece of text. */
-function hashPiece(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 16);
+/** Returns a sha1 (16 hex digits) of a piece's bytes. */
+function hashPiece(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }
 
 /**
@@ -141,24 +141,24 @@ export function makeReport(id: string, key: string, recordBytes: Uint8Array, cor
   if (read.id !== id) throw new Error(`reports/${id}.json holds record ${read.id}`);
   // With corrections, the record as published: its values, its checks and each value as read beside.
   const record = corrector.correctOrThrow(read);
-  const api = record === read ? JSON.stringify(parsed) : JSON.stringify(record);
+  const api = Buffer.from(record === read ? JSON.stringify(parsed) : JSON.stringify(record));
   const sqlite = listSqliteRows(record);
-  const long = formatLongCsvRecord(record);
-  const wide = Object.fromEntries(TABLES.map((t) => [t, formatWideCsvRecord(record, t)])) as Record<TableId, string>;
-  const json = formatDatasetJsonRecord(record);
-  const joined: [string, string][] = [['nianbao-long.csv', long], ...TABLES.map((t): [string, string] => [`nianbao-wide-${t}.csv`, wide[t]]), ['nianbao.json', json]];
+  const long = Buffer.from(formatLongCsvRecord(record));
+  const wide = TABLES.map((t): [TableId, Buffer] => [t, Buffer.from(formatWideCsvRecord(record, t))]);
+  const json = Buffer.from(formatDatasetJsonRecord(record));
+  const joined: [string, Buffer][] = [['nianbao-long.csv', long], ...wide.map(([t, piece]): [string, Buffer] => [`nianbao-wide-${t}.csv`, piece]), ['nianbao.json', json]];
   return {
-    part: { key, long, wide, json, api },
+    part: { key, pieces: { long, ...(Object.fromEntries(wide.map(([t, piece]) => [`wide-${t}`, piece])) as Record<`wide-${TableId}`, Buffer>), json, api } },
     rows: { key, sqlite },
     entry: {
       pieces: Object.fromEntries(joined.map(([name, piece]) => [name, hashPiece(piece)])),
-      lengths: Object.fromEntries(joined.map(([name, piece]) => [name, Buffer.byteLength(piece)])),
+      lengths: Object.fromEntries(joined.map(([name, piece]) => [name, piece.length])),
       id,
       key,
       index: indexReport(record),
       year: record.year,
       agency: sqlite.agency,
-      apiBytes: Buffer.byteLength(api),
+      apiBytes: api.length,
       text: publishedTextBytes,
     },
   };
@@ -175,9 +175,7 @@ export async function remakeReport(src: ReportSource, id: string, key: string): 
   const textBytes = await statSize(textPath(src.data, id));
   const published = textBytes !== null && isTextCut(textBytes) ? Buffer.byteLength(await readPublishedText(src.data, id)) : null;
   const made = makeReport(id, key, bytes, src.corrector, published);
-  const files = partPaths(src.cache, id);
-  keepPart(files.part, made.part);
-  keepJson(files.rows, made.rows);
+  keepPart(partPath(src.cache, id), made.part, made.rows);
   return made;
 }
 
@@ -202,24 +200,23 @@ const PART_PIECES = ['long', ...TABLES.map((t) => `wide-${t}` as const), 'json',
 /** A piece of a part: a joined file's share (the long CSV's, a wide CSV's, the JSON's) or the API document. */
 export type PartPiece = (typeof PART_PIECES)[number];
 
+/** What a part file holds after its first line: the pieces, then the SQLite rows (JSON). */
+const STORED = [...PART_PIECES, 'rows'] as const;
+type Stored = (typeof STORED)[number];
+
 /**
  * Writes a report's part: a first line of JSON (its key and each piece's length in bytes), then the
- * pieces one after another, so that reading it back parses no large JSON string.
+ * pieces one after another and its SQLite rows, so that reading it back parses no large JSON string
+ * and reads only what it needs; one file a report (a file made is the costliest call of a first run).
  */
-function keepPart(file: string, part: ReportPart): void {
-  const named = listPieces(part);
-  const pieces = PART_PIECES.map((name) => Buffer.from(named[name]));
+function keepPart(file: string, part: ReportPart, rows: ReportRows): void {
+  const pieces = [...PART_PIECES.map((name) => part.pieces[name]), Buffer.from(JSON.stringify(rows.sqlite))];
   const head = Buffer.from(`${JSON.stringify({ key: part.key, lengths: pieces.map((p) => p.length) })}\n`);
   writeKept(file, Buffer.concat([head, ...pieces]));
 }
 
 /** A part's pieces by name, as read: only those asked for. */
-export type PartPieces = Partial<Record<PartPiece, string>>;
-
-/** Returns a part's pieces by name. */
-export function listPieces(part: ReportPart): Record<PartPiece, string> {
-  return { long: part.long, ...(Object.fromEntries(TABLES.map((t) => [`wide-${t}`, part.wide[t]])) as Record<`wide-${TableId}`, string>), json: part.json, api: part.api };
-}
+export type PartPieces = Partial<Record<PartPiece, Buffer>>;
 
 /** Bytes read first from a part file: its first line (the key and the lengths) fits in them. */
 const HEAD_BYTES = 1024;
@@ -229,7 +226,7 @@ const HEAD_BYTES = 1024;
  * null. Only the first line and those pieces' bytes are read: a run that writes the JSON download
  * again reads a sixth of each part, not all of it.
  */
-async function readPieces(file: string, key: string, wanted: readonly PartPiece[]): Promise<PartPieces | null> {
+async function readPieces(file: string, key: string, wanted: readonly Stored[]): Promise<Partial<Record<Stored, Buffer>> | null> {
   // Synchronous: called for every report, one after another (see write-if-changed.ts).
   let fd: number;
   try {
@@ -246,15 +243,15 @@ async function readPieces(file: string, key: string, wanted: readonly PartPiece[
     }
     if (newline < 0) return null;
     const { key: kept, lengths } = JSON.parse(head.subarray(0, newline).toString('utf8')) as { key: string; lengths: number[] };
-    if (kept !== key || lengths.length !== PART_PIECES.length) return null;
-    const pieces: PartPieces = {};
+    if (kept !== key || lengths.length !== STORED.length) return null;
+    const pieces: Partial<Record<Stored, Buffer>> = {};
     let at = newline + 1;
-    for (const [i, name] of PART_PIECES.entries()) {
+    for (const [i, name] of STORED.entries()) {
       const length = lengths[i]!;
       if (wanted.includes(name)) {
-        const bytes = Buffer.alloc(length);
+        const bytes = Buffer.allocUnsafe(length);
         if (length > 0 && readSync(fd, bytes, 0, length, at) !== length) return null;
-        pieces[name] = bytes.toString('utf8');
+        pieces[name] = bytes;
       }
       at += length;
     }
@@ -264,33 +261,17 @@ async function readPieces(file: string, key: string, wanted: readonly PartPiece[
   }
 }
 
-/** Writes a JSON file (see writeKept). */
-function keepJson(file: string, value: unknown): void {
-  writeKept(file, JSON.stringify(value));
-}
-
-/** Returns a kept JSON file's content when it is there and of `key`, else null. */
-async function readKept<T extends { key: string }>(file: string, key: string): Promise<T | null> {
-  // Synchronous: called for every report, one after another (see write-if-changed.ts).
-  let kept: T;
-  try {
-    kept = JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-  return kept.key === key ? kept : null;
-}
-
 /**
  * Returns the pieces `wanted` of a report's kept part under `key`; when it is missing or another
  * key's, makes the part again from the record (and keeps it), so that a lost cache file costs time,
  * never a wrong download.
  */
 export async function loadPieces(src: ReportSource, id: string, key: string, wanted: readonly PartPiece[]): Promise<PartPieces> {
-  return (await readPieces(partPaths(src.cache, id).part, key, wanted)) ?? listPieces((await remakeReport(src, id, key)).part);
+  return (await readPieces(partPath(src.cache, id), key, wanted)) ?? (await remakeReport(src, id, key)).part.pieces;
 }
 
-/** Returns a report's kept SQLite rows under `key`, made again as `loadPart` does when missing. */
+/** Returns a report's kept SQLite rows under `key`, made again as `loadPieces` does when missing. */
 export async function loadRows(src: ReportSource, id: string, key: string): Promise<ReportRows> {
-  return (await readKept<ReportRows>(partPaths(src.cache, id).rows, key)) ?? (await remakeReport(src, id, key)).rows;
+  const rows = (await readPieces(partPath(src.cache, id), key, ['rows']))?.rows;
+  return rows ? { key, sqlite: JSON.parse(rows.toString('utf8')) as SqliteRecordRows } : (await remakeReport(src, id, key)).rows;
 }

@@ -62,16 +62,17 @@ export class SplicedFile {
     }
   }
 
-  /** Writes text (the head, the tail). */
-  writeText(text: string): void {
+  /** Writes text or bytes (the head, the tail, a piece). */
+  writeText(text: string | Uint8Array): void {
     this.flush();
-    const bytes = Buffer.from(text);
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
     writeAll(this.fd, bytes, bytes.length);
   }
 
-  /** Writes a report's piece, after the separator when it is not the first. */
-  writePiece(piece: string): void {
-    this.writeText(this.started ? this.separator + piece : piece);
+  /** Writes a report's piece (text or its UTF-8 bytes), after the separator when it is not the first. */
+  writePiece(piece: string | Uint8Array): void {
+    if (this.started && this.separator) this.writeText(this.separator);
+    this.writeText(piece);
     this.started = true;
   }
 
@@ -118,6 +119,6 @@ export class SplicedFile {
 }
 
 /** Writes the first `length` bytes of `bytes` to `fd`, however many calls it takes. */
-function writeAll(fd: number, bytes: Buffer, length: number): void {
+function writeAll(fd: number, bytes: Uint8Array, length: number): void {
   for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
 }

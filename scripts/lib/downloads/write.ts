@@ -45,10 +45,11 @@ import { fullTextPath } from '../../../src/lib/site/bounds.ts';
 import { assertCorrectionsValid, openCorrector } from '../../../src/lib/site/corrections.ts';
 import { hashModuleGraph } from '../../../src/lib/source-version.ts';
 import { forEachLimited } from '../extract/write-output.ts';
-import { listPieces, loadPieces, loadRows, partPaths, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
+import { loadPieces, loadRows, partPath, readPublishedText, readReportKey, remakeReport, type MadeReport, type PartPiece, type PartPieces, type ReportEntry, type ReportRows, type ReportSource } from './report-part.ts';
 import { clearDownloadsState, readDownloadsState, writeDownloadsState, type DownloadsState, type KeptFile, type KeptSqlite } from './state.ts';
 import { replaceIfChanged, statSize, writeIfChanged } from '../write-if-changed.ts';
 import { SplicedFile, layOutJoinedFile, type PieceSpan } from './splice.ts';
+import { detachFiles, keepFiles, keptFolder, restoreKeptDocument, restoreKeptFiles, writeUnlinked } from './kept.ts';
 
 /** The files written, relative to OUT/data/ (the data page and api/index.json link these names). */
 export const DOWNLOAD_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv`), 'nianbao.json', 'nianbao.sqlite', 'datapackage.json', 'metadata.json', 'dictionary.csv', 'manifest.json'] as const;
@@ -92,8 +93,8 @@ class TextOut {
     this.done.catch(() => {});
   }
 
-  /** Queues text; returns a promise to await before writing more when the buffer is full, else null. */
-  write(text: string): Promise<unknown> | null {
+  /** Queues text or bytes; returns a promise to await before writing more when the buffer is full, else null. */
+  write(text: string | Uint8Array): Promise<unknown> | null {
     if (this.stream.errored) throw this.stream.errored;
     return this.stream.write(text) ? null : Promise.race([once(this.stream, 'drain'), this.done]);
   }
@@ -119,6 +120,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** The big files joined from the reports' parts, each a head, a part per report and a tail. */
 const JOINED_FILES = ['nianbao-long.csv', ...TABLES.map((t) => `nianbao-wide-${t}.csv` as const), 'nianbao.json'] as const;
 type JoinedFile = (typeof JOINED_FILES)[number];
+
+/** The SQLite download's name in OUT/data/. */
+const SQLITE_FILE = 'nianbao.sqlite';
 
 /** Record files read at once while keying them. */
 const READ_JOBS = 8;
@@ -157,6 +161,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const src: ReportSource = { data: options.data, cache, version, corrector, hashes: readRecordHashes(options.data) };
   const before = await readDownloadsState(cache, version);
   const previous = new Map((before?.entries ?? []).map((e) => [e.id, e]));
+  // A folder without the last run's big files (the build's stage, a site the Astro build emptied) links them from the cache.
+  const keptFiles = keptFolder(cache, 'files');
+  const keptApi = keptFolder(cache, 'api');
+  restoreKeptFiles(keptFiles, dir, [...JOINED_FILES.map((name) => ({ name, left: before?.files[name] })), { name: SQLITE_FILE, left: before?.sqlite?.file }]);
   const keys: string[] = new Array(ids.length);
   await forEachLimited(ids.map((_, i) => i), READ_JOBS, async (i) => {
     keys[i] = await readReportKey(src, ids[i]!);
@@ -171,15 +179,19 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   const frame = formatDatasetJsonFrame(options.builtOn, options.dataUrl, ids.length);
   const joined = await planJoinedFiles(dir, version, frame, known, before);
   const sqlite = await planSqlite(path.join(dir, 'nianbao.sqlite'), ids, keys, before, options.builtOn);
+  const linkedDocs = new Set<string>();
   const prepare = async (i: number): Promise<Prepared> => {
     const id = ids[i]!;
     const key = keys[i]!;
     const kept = previous.get(id);
     if (kept?.key !== key) {
       const { entry, part, rows } = made.get(id) ?? (await remakeReport(src, id, key));
-      return { entry, pieces: listPieces(part), rows, fresh: true };
+      return { entry, pieces: part.pieces, rows, fresh: true };
     }
-    const apiMissing = (await statSize(path.join(apiDir, `${id}.json`))) !== kept.apiBytes;
+    // A document missing (or of another size) is linked from its kept copy, else written from the part.
+    const api = restoreKeptDocument(keptApi, `${id}.json`, path.join(apiDir, `${id}.json`), kept.apiBytes);
+    if (api === 'linked') linkedDocs.add(id);
+    const apiMissing = api === 'missing';
     const needsRows = sqlite.mode === 'whole' || (sqlite.mode === 'update' && sqlite.left.keys[id] !== key);
     // Only the pieces of the files written again from the parts are read from the part (a spliced file copies them).
     const wanted: PartPiece[] = [...joined.todo.filter((name) => !joined.spliced.has(name)).map(pieceOf), ...(apiMissing ? (['api'] as const) : [])];
@@ -191,8 +203,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
     };
   };
 
+  // When no report changed and every big file stays as it is, the state stays as it is too (it is not written again).
+  const stateSame = before !== null && changed.length === 0 && joined.todo.length === 0 && sqlite.mode === 'keep';
   // Files change from here on: a run that stops half-way leaves no state, and the next one trusts no file it finds.
-  await clearDownloadsState(cache);
+  if (!stateSame) await clearDownloadsState(cache);
   const entries: ReportEntry[] = [];
   const temp = (name: string) => path.join(dir, `.${name}.tmp`);
   const outs: JoinedOut[] = [];
@@ -208,7 +222,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
       await rm(sqliteTemp, { force: true });
       writer = openSqliteWriter(sqliteTemp, options.builtOn);
     } else if (sqlite.mode === 'update') {
-      updater = openSqliteUpdater(path.join(dir, 'nianbao.sqlite'));
+      // Updated in place: a file linked from another folder too is copied first, so that only this folder's changes.
+      detachFiles(keptFiles, dir, [SQLITE_FILE]);
+      updater = openSqliteUpdater(path.join(dir, SQLITE_FILE));
       for (const id of sqlite.gone) updater.remove(id);
     }
     await Promise.all(outs.map((o) => writeJoined(o, joinedHead(o.name, frame.head))));
@@ -226,7 +242,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
         updater.addRows(rows.sqlite);
       }
       await Promise.all([
-        ...outs.map((o) => (o.text ? o.text.write(joinedPiece(o.name, pieces!, i, frame.separator)) : writeSplicedPiece(o, entry.id, pieces, fresh))),
+        ...outs.map((o) => (o.text ? writeJoinedPiece(o.text, o.name, pieces!, i, frame.separator) : writeSplicedPiece(o, entry.id, pieces, fresh))),
         writeReportFiles(options, entry, pieces, fresh),
       ]);
     }
@@ -266,19 +282,25 @@ export async function writeDownloads(options: DownloadOptions): Promise<number> 
   // The folders are this function's alone: a file of no report (a deleted one's) goes.
   await pruneFolder(apiDir, new Set(ids.map((id) => `${id}.json`)));
   await pruneFolder(textDir, new Set(entries.filter((e) => e.text !== null).map((e) => path.basename(fullTextPath(e.id)))));
-  await writeDownloadsState(cache, state);
-  await pruneFolder(path.join(cache, 'parts'), new Set(ids.flatMap((id) => Object.values(partPaths(cache, id)).map((f) => path.basename(f)))));
+  // Before the state, which then describes the kept copies too (the same files).
+  keepFiles(keptFiles, dir, [...JOINED_FILES, SQLITE_FILE]);
+  // A document linked from its kept copy in this run is that copy already.
+  keepFiles(keptApi, apiDir, ids.filter((id) => !linkedDocs.has(id)).map((id) => `${id}.json`));
+  await pruneFolder(keptApi, new Set(ids.map((id) => `${id}.json`)));
+  if (!stateSame) await writeDownloadsState(cache, state);
+  await pruneFolder(path.join(cache, 'parts'), new Set(ids.map((id) => path.basename(partPath(cache, id)))));
   return ids.length;
 }
 
 /**
  * Writes a report's API document and, when its page shows only part of its text, its whole text
  * (DATA/text/<id>.txt, as the extractor wrote it, its note lines in words): for a report made again in this run, and for
- * another only when its file is missing or of another size (`part` is then there).
+ * another only when its file is missing or of another size (its document's piece is then read:
+ * prepare()). The document is replaced, never written in place: its kept copy is a link of it (kept.ts).
  */
 async function writeReportFiles(options: DownloadOptions, entry: ReportEntry, pieces: PartPieces | null, fresh: boolean): Promise<void> {
   const api = path.join(options.out, 'api', 'reports', `${entry.id}.json`);
-  if (pieces?.api !== undefined && (fresh || (await statSize(api)) !== entry.apiBytes)) await writeIfChanged(api, pieces.api);
+  if (pieces?.api !== undefined) writeUnlinked(api, pieces.api);
   if (entry.text === null) return;
   const text = path.join(options.out, fullTextPath(entry.id));
   if (fresh || (await statSize(text)) !== entry.text) await writeIfChanged(text, await readPublishedText(options.data, entry.id));
@@ -303,12 +325,13 @@ function pieceOf(name: JoinedFile): PartPiece {
   return `wide-${name.slice('nianbao-wide-'.length, -'.csv'.length) as TableId}`;
 }
 
-/** Returns a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first). */
-function joinedPiece(name: JoinedFile, pieces: PartPieces, i: number, separator: string): string {
+/** Writes a report's piece of a joined file (the i-th report's, after the JSON's separator when not the first); returns what TextOut.write returns. */
+function writeJoinedPiece(out: TextOut, name: JoinedFile, pieces: PartPieces, i: number, separator: string): Promise<unknown> | null {
   const piece = pieces[pieceOf(name)];
   // Asked for by prepare() for every file written; a missing one is this module's bug, never an empty share.
   if (piece === undefined) throw new Error(`downloads: the ${pieceOf(name)} piece of a report was not read`);
-  return name === 'nianbao.json' && i ? separator + piece : piece;
+  const before = name === 'nianbao.json' && i ? out.write(separator) : null;
+  return out.write(piece) ?? before;
 }
 
 /** A joined file being written: through a stream from the reports' pieces, or spliced from the last run's file (splice.ts), with where each report's piece lies in it. */
@@ -354,9 +377,9 @@ async function describeFile(file: string, signature: string): Promise<KeptFile> 
 function signJoinedFiles(version: string, jsonHead: string, entries: readonly ReportEntry[]): Record<JoinedFile, string> {
   return Object.fromEntries(
     JOINED_FILES.map((name) => {
-      const hash = createHash('sha256').update(`${version}\0${joinedHead(name, jsonHead)}\0`);
-      for (const e of entries) hash.update(`${e.id}\0${e.pieces[name]}\0`);
-      return [name, hash.digest('hex')];
+      // One text hashed, not one call per report: the same digest.
+      const text = `${version}\0${joinedHead(name, jsonHead)}\0${entries.map((e) => `${e.id}\0${e.pieces[name]}\0`).join('')}`;
+      return [name, createHash('sha256').update(text).digest('hex')];
     }),
   ) as Record<JoinedFile, string>;
 }

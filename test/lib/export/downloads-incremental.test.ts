@@ -144,8 +144,29 @@ describe('downloads from digests', () => {
     const list = readdirSync(path.join(data, 'reports')).map((f) => JSON.parse(readFileSync(path.join(data, 'reports', f), 'utf8')) as ReportRecord);
     rmSync(path.join(downloadsCachePath(data), 'parts'), { recursive: true });
     rmSync(path.join(site, 'data', 'nianbao-long.csv'));
+    // Its copy kept in the cache goes too (kept.ts), so that the file is joined again from the parts.
+    rmSync(path.join(downloadsCachePath(data), 'kept'), { recursive: true });
     const { kept, scratch } = await runBoth(list);
     expectSameSites(kept, scratch);
+  });
+
+  it('into an empty folder, links the last run’s big files and API documents from the cache and writes what a run from scratch writes', async () => {
+    const list = readdirSync(path.join(data, 'reports')).map((f) => JSON.parse(readFileSync(path.join(data, 'reports', f), 'utf8')) as ReportRecord);
+    const big = ['nianbao-long.csv', 'nianbao-wide-requests.csv', 'nianbao.json', 'nianbao.sqlite'];
+    const docs = list.map((r) => path.join('api', 'reports', `${r.id}.json`));
+    const inodes = [...big.map((f) => path.join('data', f)), ...docs].map((f) => statSync(path.join(site, f)).ino);
+    const empty = path.join(root, `empty-${++step}`);
+    expect(await write(data, empty)).toBe(list.length);
+    expect([...big.map((f) => path.join('data', f)), ...docs].map((f) => statSync(path.join(empty, f)).ino)).toEqual(inodes);
+    expectSameSites(empty, site);
+    // The site's own files are those of the state now (the same files): a run there writes none.
+    const before = new Map(listFiles(site).map((f) => [f, statSync(path.join(site, f)).mtimeMs]));
+    const state = path.join(downloadsCachePath(data), 'state.json');
+    const stateTime = statSync(state).mtimeMs;
+    await write(data, site);
+    for (const f of listFiles(site)) expect(statSync(path.join(site, f)).mtimeMs, f).toBe(before.get(f));
+    // Nothing changed: neither did the state.
+    expect(statSync(state).mtimeMs).toBe(stateTime);
   });
 
   it('after an edit, joins the files again from the last run’s files, reading no other report’s part', async () => {
