@@ -3,8 +3,8 @@
  * page whose key and code are unchanged is left as it is (neither rendered nor written), each page
  * rendered is written once, by the build's page writer (write-pages.ts; Astro's own incremental
  * build, which keeps a second copy of each page in its cache, is not used), and what the last build
- * wrote and this one did not is deleted. What was written or kept is listed in the build manifest, `<site>/.nianbao-build.json`
- * (src/lib/incremental/build-manifest.ts, site-build.ts). Files other stages write into the site
+ * wrote and this one did not is deleted. What was written or kept is listed in the build manifest,
+ * `<site>/.nianbao-build.json` (src/lib/incremental/build-manifest.ts, site-build.ts). Files other stages write into the site
  * folder (the downloads, the search index) are never in it, so they are never touched here.
  *
  * It also keeps the build's prerender bundle, with what the build injected into each page, in the
@@ -34,14 +34,17 @@ export interface KeepBundleOptions {
  * Returns `prerenderer` with its setup, which Astro runs once the site is bundled and before any page
  * is made, first waiting for the build's go (go.ts): `npm run build` starts the Astro build early, so
  * that Astro's start-up runs beside extraction, the site data and the charts, whose products the
- * pages read. Then `start` runs. A build that stopped meanwhile (a stage before failed) ends this
- * process. Run by hand, or by the bench, there is no go to wait for.
+ * pages read. Then `start` runs; when the build stopped meanwhile (a stage before failed), `stop`
+ * instead, and this process ends. Run by hand, or by the bench, there is no go to wait for.
  */
-function startAfterGo<P extends { setup?: () => Promise<void> }>(prerenderer: P, start: () => void): P {
+function startAfterGo<P extends { setup?: () => Promise<void> }>(prerenderer: P, start: () => void, stop: () => void): P {
   return {
     ...prerenderer,
     setup: async () => {
-      if (!(await waitForGo())) process.exit(0);
+      if (!(await waitForGo())) {
+        stop();
+        process.exit(0);
+      }
       start();
       await prerenderer.setup?.();
     },
@@ -88,7 +91,13 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         written = new Set();
         // The site folder becomes this build's only when the pages are about to be made: an early
         // build told to stop leaves the last build's folder and manifest as they were.
-        setPrerenderer((base) => startAfterGo(writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written), () => (build = startSiteBuild(outDir, version))));
+        setPrerenderer((base) =>
+          startAfterGo(
+            writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written),
+            () => (build = startSiteBuild(outDir, version)),
+            () => releaseLock(),
+          ),
+        );
       },
       'astro:build:generated': () => {
         // The last moment the bundle is there: Astro deletes it once the pages are generated.
