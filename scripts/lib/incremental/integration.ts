@@ -13,7 +13,7 @@
  * folder outside the project), it holds a lock on it (build-lock.ts), so that two builds of one
  * project wait for each other instead of writing one bundle.
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -95,7 +95,11 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
           startAfterGo(
             writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written),
             () => (build = startSiteBuild(outDir, version)),
-            () => releaseLock(),
+            () => {
+              // Its bundle would otherwise stay beside the next build's (Astro deletes it after the pages).
+              rmSync(prerender, { recursive: true, force: true });
+              releaseLock();
+            },
           ),
         );
       },

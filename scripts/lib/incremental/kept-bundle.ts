@@ -10,7 +10,7 @@
  * of every setting; a bundle of any other version is never used.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NianbaoConfig } from '../../../src/lib/config.ts';
@@ -69,11 +69,20 @@ export function prerenderDirOf(outDir: string, cwd: string = process.cwd()): str
   return path.join(server, '.prerender');
 }
 
-/** Returns the prerender entry's file name in `dir`; throws when there is none. */
+/**
+ * Returns the prerender entry's file name in `dir`, the newest when there are several; throws when
+ * there is none. Astro deletes the folder only after the pages are made: a build that stopped or
+ * failed before leaves its entry there, and the build now running has just written its own.
+ */
 export function findPrerenderEntry(dir: string): string {
-  const entry = readdirSync(dir).find((f) => f.startsWith(ENTRY_PREFIX) && f.endsWith('.mjs'));
-  if (!entry) throw new Error(`no ${ENTRY_PREFIX} in ${dir}`);
-  return entry;
+  let newest: { name: string; mtimeMs: number } | undefined;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(ENTRY_PREFIX) || !name.endsWith('.mjs')) continue;
+    const { mtimeMs } = statSync(path.join(dir, name));
+    if (!newest || mtimeMs > newest.mtimeMs) newest = { name, mtimeMs };
+  }
+  if (!newest) throw new Error(`no ${ENTRY_PREFIX} in ${dir}`);
+  return newest.name;
 }
 
 /** What the build's prerender app receives from Astro, as far as a page's bytes depend on it. */
