@@ -85,6 +85,9 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         if (!prerender.startsWith(outDir)) {
           releaseLock = await takeFolderLock(`${prerender}.lock`, (pid) => logger.warn(`等待同一项目文件夹的另一个构建（进程 ${pid}）结束 (waiting for the build of process ${pid} from the same project folder: both write ${prerender})`));
         }
+        // Astro bundles after this hook and deletes the bundle once the pages are made: what is there
+        // now is a stopped or failed build's, and would lie beside this build's entry.
+        rmSync(prerender, { recursive: true, force: true });
         started = Date.now();
         version = hashSiteVersion(root);
         captured = {};
@@ -95,11 +98,7 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
           startAfterGo(
             writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written),
             () => (build = startSiteBuild(outDir, version)),
-            () => {
-              // Its bundle would otherwise stay beside the next build's (Astro deletes it after the pages).
-              rmSync(prerender, { recursive: true, force: true });
-              releaseLock();
-            },
+            () => releaseLock(),
           ),
         );
       },
