@@ -4,6 +4,7 @@
  * agency is drawn again, a removed one loses its file, and another chart code version redraws all.
  */
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,21 @@ describe('chart stage', () => {
       expect(Object.keys(viaWorkers)).not.toEqual(Object.keys(v1));
       expect(Object.values(viaWorkers)).toEqual(Object.values(v1));
     }
+  });
+
+  it("runs a worker thread at the niceness it is given, leaving the process's own", async () => {
+    const { Worker } = await import('node:worker_threads');
+    const { getPriority } = await import('node:os');
+    const own = getPriority();
+    const worker = new Worker(
+      `import('${new URL('../../scripts/lib/charts/draw-worker.ts', import.meta.url).href}').then(() => require('node:worker_threads').parentPort.postMessage(require('node:os').getPriority()))`,
+      { eval: true, workerData: { niceness: 7 } },
+    );
+    const [priority] = (await once(worker, 'message')) as [number];
+    await worker.terminate();
+    // Where the system refuses (a thread already below it, without the right), it stays as it was.
+    expect(priority).toBe(own <= 7 ? 7 : own);
+    expect(getPriority()).toBe(own);
   });
 
   it('draws a changed agency again and deletes the file of one that is gone', async () => {

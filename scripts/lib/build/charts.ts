@@ -10,8 +10,11 @@ import { CorrectionsError } from '../../../src/lib/site/corrections.ts';
 import { reportIndexVersion } from '../../../src/lib/site/report-index-file.ts';
 import { renderChartStore } from '../charts/render-store.ts';
 
-/** Draws the charts not yet stored; resolves to the exit code: 0, or 1 for a bad corrections file. */
-export async function drawCharts(config: Pick<NianbaoConfig, 'data' | 'chartWorkers'>, root = process.cwd()): Promise<number> {
+/**
+ * Draws the charts not yet stored, from the project folder `root`, on threads of priority
+ * `niceness`; resolves to the exit code: 0, or 1 for a bad corrections file.
+ */
+export async function drawCharts(config: Pick<NianbaoConfig, 'data' | 'chartWorkers'>, { root = process.cwd(), niceness = 0 }: { root?: string; niceness?: number } = {}): Promise<number> {
   const started = performance.now();
   const version = chartCodeVersion(root);
   if (version === null) {
@@ -20,7 +23,7 @@ export async function drawCharts(config: Pick<NianbaoConfig, 'data' | 'chartWork
   }
   let r;
   try {
-    r = await renderChartStore({ dataDir: config.data, version, reportVersion: reportIndexVersion(root), workers: config.chartWorkers });
+    r = await renderChartStore({ dataDir: config.data, version, reportVersion: reportIndexVersion(root), workers: config.chartWorkers, niceness });
   } catch (error) {
     // A bad corrections file: the review stage names its lines.
     if (!(error instanceof CorrectionsError)) throw error;

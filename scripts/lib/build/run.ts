@@ -1,14 +1,15 @@
 /**
  * Runs the stages of a build (scripts/lib/build/stages.ts), each as soon as the stages it waits for
- * are done: the processes of early stages start at once and are told to go (go.ts); a stage that
- * exits REFUSED_EXIT is replaced by its fallback. After a stage fails no stage starts; those running
+ * are done: the processes of early stages start at once and are told to go (go.ts), and of the end
+ * of the stages they were told to go before (their `toldOf`); a stage that exits REFUSED_EXIT is
+ * replaced by its fallback. After a stage fails no stage starts; those running
  * finish, and early ones still waiting are told to stop. Logs each stage's time to stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { on, once } from 'node:events';
 import { setPriority } from 'node:os';
 import { readConfig } from '../../../src/lib/config.ts';
-import { GO, READY } from './go.ts';
+import { goMessage, READY, type DoneMessage } from './go.ts';
 import { BACKGROUND_NICE, REFUSED_EXIT, type Stage } from './stages.ts';
 
 /** How a stage ended: its exit code (null: a signal, or not run because a stage before it failed), and whether its fallback ran. */
@@ -79,11 +80,33 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
   const names = new Set(stages.map((s) => s.name));
   let stopped = false;
   const done = new Map<string, PromiseWithResolvers<StageResult>>(stages.map((s) => [s.name, Promise.withResolvers<StageResult>()]));
+  const ended = new Set<string>();
   // Stages running beside a stage on the assumption that it would not fall back; its late fallback waits for them.
   const besides = new Map<string, Set<Promise<unknown>>>(stages.map((s) => [s.name, new Set()]));
   const early = new Map(stages.filter((s) => s.early && s.args).map((s) => [s.name, startProcess(s, env, true)]));
   // The code of early stages in this process loads now; a failure to load shows when the stage runs.
   for (const stage of stages) if (stage.early && stage.load) stage.load().catch(() => {});
+
+  /** Processes told to go: they finish what they run when a stage fails elsewhere. */
+  const went = new Set<ChildProcess>();
+
+  /**
+   * Tells an early stage's process to go, naming the stages of its `toldOf` still running; it is then
+   * told when each ends well, and its channel is closed when one fails (it then stops).
+   */
+  const tellGo = (child: ChildProcess, stage: Stage) => {
+    if (!child.connected) return;
+    went.add(child);
+    const running = (stage.toldOf ?? []).filter((name) => names.has(name) && !ended.has(name));
+    child.send(goMessage(running));
+    for (const name of running) {
+      void done.get(name)!.promise.then((result) => {
+        if (!child.connected) return;
+        if (result.status === 0) child.send({ done: name } satisfies DoneMessage);
+        else child.disconnect();
+      });
+    }
+  };
 
   /** Resolves to true when every stage named is done and none failed. */
   const waitFor = async (list: readonly string[] = []) => {
@@ -100,14 +123,15 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
       // Ended before it was ready: told to stop (a stage before it failed), or a failure.
       if (first !== 'ready' && !fellBack) return { stage, ...(stopped && first.status === 0 ? { status: null, signal: null } : first), fellBack, late: false };
     }
-    if (!(await waitFor(stage.after)) || stopped) {
+    // The stages it is told of are not waited for: the process asks for them itself (go.ts waitForStage).
+    if (!(await waitFor(stage.after.filter((name) => !stage.toldOf?.includes(name)))) || stopped) {
       if (process_?.child.connected) process_.child.disconnect();
       return { stage, status: null, signal: null, fellBack, late: false };
     }
     const run = async () => {
       if (fellBack) return runNow(stage.fallback!, env);
       if (process_) {
-        if (process_.child.connected) process_.child.send(GO);
+        tellGo(process_.child, stage);
         return process_.exit;
       }
       return runNow(stage, env);
@@ -137,7 +161,8 @@ export async function runStages(stages: readonly Stage[], env: NodeJS.ProcessEnv
     stages.map(async (stage) => {
       const result = await runStage(stage);
       if (result.status !== 0 && result.status !== null) stopped = true;
-      if (stopped) for (const p of early.values()) if (p.child.connected) p.child.disconnect();
+      if (stopped) for (const p of early.values()) if (p.child.connected && !went.has(p.child)) p.child.disconnect();
+      ended.add(stage.name);
       done.get(stage.name)!.resolve(result);
       return result;
     }),

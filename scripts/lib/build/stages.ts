@@ -44,6 +44,11 @@ export interface Stage {
    * starts and waits for go (scripts/lib/build/go.ts), or, in the build's own process, `load` runs.
    */
   early?: boolean;
+  /**
+   * Stages of its `after` it is told to go before (early stages only): it goes when the others are
+   * done, and is told when each of these ends (go.ts waitForStage), reading their products only then.
+   */
+  toldOf?: readonly string[];
   /** Runs in the stage's place when it exits REFUSED_EXIT. */
   fallback?: Stage;
   /**
@@ -56,6 +61,14 @@ export interface Stage {
 
 /** The niceness of a background stage's process (and of the processes it starts): below the stages the pages wait for. */
 export const BACKGROUND_NICE = 10;
+
+/**
+ * The niceness of the chart stage's threads beside an Astro build, which makes the report pages
+ * while they draw (charts-last.ts): below Astro's bundling and pages, whose thread is the build's
+ * path, above the background stages, so that the charts are drawn before the pages that show them
+ * are due (bench/results.md).
+ */
+export const CHARTS_NICE = 5;
 
 /**
  * Returns a stage that runs in the build's own process: `load` imports its code (once, at the
@@ -89,8 +102,9 @@ export function listBuildStages(
   const pages: Stage =
     full || !siteKept
       ? // Started with the build: Astro bundles the site while the stages before it run, and makes the
-        // pages on go (scripts/lib/incremental/integration.ts).
-        { ...astro, early: true }
+        // pages on go, the report pages (which show no chart) beside the charts and the others once
+        // told the charts are drawn (scripts/lib/incremental/charts-last.ts).
+        { ...astro, early: true, toldOf: ['charts'] }
       : // The stale pages rendered again from the last Astro build's kept bundle, when neither code nor
         // settings changed since (scripts/lib/incremental/rerender.ts); else it declines, and Astro builds.
         { name: 'rerender', args: ['scripts/rerender.ts'], after: pagesAfter, early: true, fallback: astro };
@@ -111,7 +125,7 @@ export function listBuildStages(
     // The site's data product, the reports' index entries, which the charts and the pages read.
     inline('site data', ['review'], () => import('./site-data.ts'), (m) => m.writeSiteData(config)),
     // Agencies' charts on every core, before the single-threaded pages lay them out.
-    inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config)),
+    inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config, { niceness: background ? CHARTS_NICE : 0 })),
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
     { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'], background },
     pages,

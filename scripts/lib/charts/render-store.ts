@@ -17,6 +17,7 @@ import { listRecordIds } from '../../../src/lib/site/record-files.ts';
 import { loadCorrectedReportIndex } from '../../../src/lib/site/report-index-file.ts';
 import { AGENCY_CHART_KEYS, listAgencyDrawings } from '../../../src/lib/views/agency-charts.ts';
 import { forEachLimited } from '../extract/write-output.ts';
+import type { DrawWorkerData } from './draw-worker.ts';
 
 /** Agencies per worker task: some 100 drawings, a fraction of a second. */
 const BATCH = 12;
@@ -124,9 +125,10 @@ function writeAgency(storeDir: string, agency: Pending): void {
  * Brings the chart store of `dataDir` up to date with its records; `version`: the chart code's
  * version (chartCodeVersion); `reportVersion`: the report index's (reportIndexVersion; null: the
  * index file is not used, every record is read); `workers`: threads (default one per core; 0 draws
- * on this thread), started only when `parallelFrom` drawings or more are to be made (default PARALLEL_FROM).
+ * on this thread), started only when `parallelFrom` drawings or more are to be made (default PARALLEL_FROM);
+ * `niceness`: the threads' priority (draw-worker.ts; default 0, as the process's).
  */
-export async function renderChartStore(options: { dataDir: string; version: string; reportVersion: string | null; workers?: number; parallelFrom?: number }): Promise<ChartStageResult> {
+export async function renderChartStore(options: { dataDir: string; version: string; reportVersion: string | null; workers?: number; parallelFrom?: number; niceness?: number }): Promise<ChartStageResult> {
   const storeDir = chartStoreDir(options.dataDir);
   mkdirSync(storeDir, { recursive: true });
   const { slugs, changed, next } = readChangedAgencies(options.dataDir, storeDir, readSeen(storeDir, options.version), options.version, options.reportVersion);
@@ -155,7 +157,13 @@ export async function renderChartStore(options: { dataDir: string; version: stri
   let pool = null as Piscina<ChartDrawing[], (string | null)[]> | null;
   const draw = async (drawings: ChartDrawing[]) => {
     if (workers === 0) return (await (drawInline ??= loadInline()))(drawings);
-    pool ??= new Piscina({ filename: new URL('./draw-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB } });
+    pool ??= new Piscina({
+      filename: new URL('./draw-worker.ts', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB },
+      workerData: { niceness: options.niceness ?? 0 } satisfies DrawWorkerData,
+    });
     return pool.run(drawings);
   };
   const batches: AgencyGroup[][] = [];

@@ -22,6 +22,7 @@ import { ASSETS_DIR, finishSiteBuild, listFiles, readManifest, startSiteBuild, t
 import { hashSiteVersion } from './site-version.ts';
 import { takeFolderLock } from './build-lock.ts';
 import { writePagesOnce } from './write-pages.ts';
+import { renderChartPagesLast } from './charts-last.ts';
 import { waitForGo } from '../build/go.ts';
 
 /** Where and under which settings' digest (hashConfig) the build's bundle is kept. */
@@ -94,9 +95,16 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         written = new Set();
         // The site folder becomes this build's only when the pages are about to be made: an early
         // build told to stop leaves the last build's folder and manifest as they were.
+        // The charts stage failed, or the build stopped, while the report pages were being made: the
+        // folder has no manifest (startSiteBuild), so the next build empties it.
+        const stopWithoutCharts = (): never => {
+          releaseLock();
+          logger.error('图表阶段未完成，不生成其余页面 (the charts stage did not finish: the other pages are not made)');
+          process.exit(1);
+        };
         setPrerenderer((base) =>
           startAfterGo(
-            writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written),
+            renderChartPagesLast(writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written), stopWithoutCharts),
             () => (build = startSiteBuild(outDir, version)),
             () => releaseLock(),
           ),

@@ -108,6 +108,33 @@ describe('runStages', () => {
     expect(results.map((r) => [r.stage.name, r.status, r.late])).toEqual([['pages', 0, true], ['downloads', 0, false]]);
   });
 
+  it('tells a stage to go before the stages of its toldOf end, then when each ends, or closes its channel when one fails', async () => {
+    for (const status of [0, 2]) {
+      const { read, inline } = makeLog(`told-${status}`);
+      const file = path.join(dir, `told-${status}.log`);
+      // Goes once b is done, while a still runs; logs what it is told of a.
+      const told: Stage = {
+        name: 'e',
+        after: ['b', 'a'],
+        toldOf: ['a'],
+        early: true,
+        args: [
+          '--input-type=module',
+          '-e',
+          `import { appendFileSync } from 'node:fs';
+           import { waitForGo, waitForStage } from ${JSON.stringify(GO)};
+           const log = (s) => appendFileSync(${JSON.stringify(file)}, s + '\\n');
+           if (!(await waitForGo())) process.exit(0);
+           log('e go');
+           log('e told a ' + (await waitForStage('a')) + ', b ' + (await waitForStage('b')));`,
+        ],
+      };
+      const results = await runStages([inline('a', [], status, 600), inline('b', []), told], process.env);
+      expect(read()).toEqual(['b', 'e go', 'a', `e told a ${status === 0}, b true`]);
+      expect(results.map((r) => [r.stage.name, r.status])).toEqual([['a', status], ['b', 0], ['e', 0]]);
+    }
+  });
+
   it('runs the process of a background stage, and what it starts, below the priority of the others', async () => {
     const file = path.join(dir, 'priority.log');
     writeFileSync(file, '');

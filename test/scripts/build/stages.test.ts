@@ -16,6 +16,8 @@ describe('listBuildStages', () => {
     expect(stages.get('rerender')!.fallback!.name).toBe('astro');
     // A fallback starts when the re-render refuses, not with the build.
     expect(stages.get('rerender')!.fallback!.early).toBeUndefined();
+    // Not told of the end of the charts: it starts after them.
+    expect(stages.get('rerender')!.fallback!.toldOf).toBeUndefined();
     expect(stages.get('downloads')).toMatchObject({ args: ['scripts/write-downloads.ts'], after: ['review'], againAfterLateFallbackOf: ['rerender'], early: true });
     expect(stages.get('place search')).toMatchObject({ after: ['search'], againAfterLateFallbackOf: ['rerender'] });
     // In the build's own process: no Node process to start for a few renames.
@@ -35,7 +37,8 @@ describe('listBuildStages', () => {
     const stages = byName(listBuildStages(config, { siteKept: false }));
     expect(stages.has('rerender')).toBe(false);
     // Started with the build, so that Astro bundles the site beside the stages before the pages.
-    expect(stages.get('astro')).toMatchObject({ after: ['review', 'site data', 'charts'], early: true });
+    // Told to go before the charts end: the pages without charts are made beside them (charts-last.ts).
+    expect(stages.get('astro')).toMatchObject({ after: ['review', 'site data', 'charts'], toldOf: ['charts'], early: true });
     expect(stages.get('downloads')).toMatchObject({ args: ['scripts/write-downloads.ts', '--into', '/tmp/d/downloads-stage'], after: ['review'] });
     expect(stages.get('place downloads')!.after).toEqual(['downloads', 'astro']);
     expect(stages.get('place search')!.after).toEqual(['search', 'astro']);
