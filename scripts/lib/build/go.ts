@@ -12,7 +12,7 @@
 /** The child's message: its code is loaded and it waits for go. */
 export const READY = 'ready';
 
-/** The build's go: the stages before it are done, run now; `running`: stages still running whose end it will be told of. */
+/** The build's go: the stages before it are done, run now; `go` names the stages still running whose end it will be told of. */
 export interface GoMessage {
   go: string[];
 }

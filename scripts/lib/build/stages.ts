@@ -124,7 +124,8 @@ export function listBuildStages(
     inline('review', ['extract'], () => import('./review-check.ts'), (m) => m.checkCorrectionsFile(config)),
     // The site's data product, the reports' index entries, which the charts and the pages read.
     inline('site data', ['review'], () => import('./site-data.ts'), (m) => m.writeSiteData(config)),
-    // Agencies' charts on every core, before the single-threaded pages lay them out.
+    // Agencies' charts on every core, for the pages to lay out; beside an Astro build at a lower
+    // priority, while it makes the report pages, which show none.
     inline('charts', ['site data'], () => import('./charts.ts'), (m) => m.drawCharts(config, { niceness: background ? CHARTS_NICE : 0 })),
     // The search index needs only the records: made beside the rest into a folder of its own, then put in place.
     { name: 'search', args: ['scripts/search-index.ts', '--stage', stagedSearch], after: ['extract'], background },
