@@ -7,6 +7,7 @@ import { configModulePlugin } from './src/lib/site/config-module.ts';
 import { SITE_WARNING } from './src/lib/site/site-url.ts';
 import { keepSiteFolder } from './scripts/lib/incremental/integration.ts';
 import { bundleDirOf, hashConfig } from './scripts/lib/incremental/kept-bundle.ts';
+import { PAGE_CONCURRENCY } from './scripts/lib/build/stages.ts';
 
 /**
  * The site's settings (src/lib/config.ts; README "Settings"), read here once: the address and base
@@ -23,7 +24,7 @@ export default defineConfig({
   outDir: config.out,
   cacheDir: config.astroCache,
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory', concurrency: PAGE_CONCURRENCY },
   // keepSiteFolder: the site folder is kept between builds; unchanged pages are not written again,
   // stale ones are deleted, and the build's bundle is kept for the re-render stage
   // (scripts/lib/incremental/integration.ts).

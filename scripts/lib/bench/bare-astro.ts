@@ -1,12 +1,13 @@
 /**
  * The bare Astro baseline: a throwaway Astro project that builds as many pages as the site, holding
- * the same text, from the same extraction output — two pages per report (the Chinese and English
+ * the same text, from the same extraction output, with the site's build settings (directory format, PAGE_CONCURRENCY) — two pages per report (the Chinese and English
  * report pages) with its table and full text, two per agency with its reports' overviews, and four
  * embed pages per agency with a table of its figures — with no charts, no shared layout and no site
  * code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PAGE_CONCURRENCY } from '../build/stages.ts';
 
 /** The bare project's one read of the records (BARE_DATA/reports), shared by its pages. */
 const RECORDS_MODULE = `import { readFileSync, readdirSync } from 'node:fs';
@@ -76,7 +77,7 @@ export async function writeBareAstro(dir: string, nodeModules: string): Promise<
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }) + '\n');
   await writeFile(
     path.join(dir, 'astro.config.mjs'),
-    "export default { outDir: process.env.BARE_OUT ?? './dist', cacheDir: './.cache', build: { format: 'directory', concurrency: 4 }, devToolbar: { enabled: false } };\n",
+    `export default { outDir: process.env.BARE_OUT ?? './dist', cacheDir: './.cache', build: { format: 'directory', concurrency: ${PAGE_CONCURRENCY} }, devToolbar: { enabled: false } };\n`,
   );
   await writeFile(path.join(dir, 'src/records.mjs'), RECORDS_MODULE);
   await writeFile(path.join(dir, 'src/pages/r/[id].astro'), REPORT_PAGE);
