@@ -1,9 +1,9 @@
 /**
  * The bare Astro baseline: a throwaway Astro project that builds as many pages as the site, holding
- * the same text, from the same extraction output, with the site's build settings (directory format, PAGE_CONCURRENCY) — two pages per report (the Chinese and English
- * report pages) with its table and full text, two per agency with its reports' overviews, and four
- * embed pages per agency with a table of its figures — with no charts, no shared layout and no site
- * code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
+ * the same text, from the same extraction output, with the site's build settings (directory format,
+ * PAGE_CONCURRENCY pages at once) — two pages per report (the Chinese and English report pages) with
+ * its table and full text, two per agency with its reports' overviews, and four embed pages per
+ * agency with a table of its figures — with no charts, no shared layout and no site code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -16,7 +16,7 @@ function astroBin(): string {
 
 /**
  * Pages Astro renders at once (its `build.concurrency`), in the site's build and in the bench's bare
- * build alike. Rendering is synchronous, yet more pages in flight cost less CPU a page: at 10,000
+ * build alike. Rendering is bound by the CPU, yet more pages in flight cost less CPU a page: at 10,000
  * reports the Astro build took about 9 % less CPU at 16–64 than at 4, and the bare build about 6 %
  * less (bench/results.md).
  */
