@@ -14,7 +14,7 @@
  *
  * Kept free of the extractor's imports: a command loads it before anything heavy.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig, type NianbaoConfig } from '../../src/lib/config.ts';
@@ -175,6 +175,24 @@ export function checkOutputPath(dir: string, what: readonly [zh: string, en: str
     if (code === 'ENOTDIR') throw new UsageError(`无法创建${what[0]}文件夹 ${dir}：其上级路径中有文件 (cannot create ${what[1]} folder ${dir}: a parent is a file)`);
     if (code !== 'ENOENT') throw new UsageError(`无法使用${what[0]}文件夹 ${dir}：${code} (cannot use ${what[1]} folder ${dir}: ${code})`);
   }
+}
+
+/**
+ * Throws a UsageError when the site folder `out` is outside the project folder `root` (as Astro
+ * tells it: the path does not start with the project's) and on another file system. Astro then
+ * bundles into the project's `.astro/` and moves the bundled files into the site folder by
+ * renaming, which cannot cross file systems (EXDEV), after the stages before it have run.
+ */
+export function checkSiteFolderDevice(out: string, root: string): void {
+  const site = path.resolve(out);
+  if (site.startsWith(path.resolve(root))) return;
+  let existing = site;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (statSync(existing).dev === statSync(root).dev) return;
+  throw new UsageError(
+    `网站文件夹 ${out} 与项目文件夹 ${root} 不在同一文件系统上：Astro 以重命名把文件移入网站文件夹，不能跨文件系统；请输出到同一文件系统上的文件夹，再复制过去 ` +
+      `(site folder ${out} is on another file system than the project folder ${root}: Astro moves its files into it by renaming, which cannot cross file systems; build into a folder on the project's file system, then copy it)`,
+  );
 }
 
 /**

@@ -5,12 +5,13 @@
  * case spawns the command with the project's Node, as `npm run …` does.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/generate/corpus.ts';
+import { checkSiteFolderDevice, UsageError } from '../../scripts/lib/cli.ts';
 
 const NODE = path.resolve('node_modules/.bin/node');
 const SAMPLE = path.resolve('content/reports/000_951e69aa5677aff7.txt');
@@ -261,5 +262,23 @@ describe('--strict and failures', () => {
     expect(result.stderr).toContain('跳过输入文件夹内的输出或缓存文件夹 out');
     expect(result.stderr).toContain('files 1 · records 1');
     expect(result.stderr).not.toContain('✗');
+  });
+});
+
+describe('checkSiteFolderDevice', () => {
+  const root = process.cwd();
+  // A file system other than the project's: tmpfs on Linux.
+  const other = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(root).dev ? '/dev/shm' : null;
+
+  it('takes a site folder inside the project, or outside it on the same file system, made or not', () => {
+    expect(() => checkSiteFolderDevice(path.join(root, 'dist'), root)).not.toThrow();
+    expect(() => checkSiteFolderDevice(path.join(path.dirname(root), 'not-made', 'site'), root)).not.toThrow();
+  });
+
+  it.runIf(other)('refuses a site folder on another file system, made or not, naming both folders', () => {
+    for (const out of [other!, path.join(other!, 'not-made', 'site')]) {
+      expect(() => checkSiteFolderDevice(out, root)).toThrow(UsageError);
+      expect(() => checkSiteFolderDevice(out, root)).toThrow(`site folder ${out} is on another file system than the project folder ${root}`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { readConfig, SETTINGS } from '../../../src/lib/config.ts';
 import { listBuildStages } from './stages.ts';
 import { runStages } from './run.ts';
 import { readManifest } from '../incremental/site-build.ts';
-import { runCommand, type CommandSpec } from '../cli.ts';
+import { checkSiteFolderDevice, runCommand, type CommandSpec } from '../cli.ts';
 import { EXTRACT_OPTIONS, readExtractArgs } from '../extract/cli.ts';
 
 const BUILD_COMMAND: CommandSpec = {
@@ -42,6 +42,7 @@ export async function runBuildCommand(): Promise<void> {
   await runCommand(BUILD_COMMAND, async ({ values, config }) => {
     // Checked here, so that a mistake stops the build before any stage runs.
     const { input } = readExtractArgs(values, config);
+    checkSiteFolderDevice(config.out, process.cwd());
     // The stages after extraction, here and in their processes, find the corrections file in the
     // corpus folder (locateCorrectionsFile).
     if (typeof values.input === 'string') process.env.NIANBAO_CORPUS = input;
