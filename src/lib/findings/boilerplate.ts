@@ -93,9 +93,8 @@ interface ProseParts {
  * The prose parts made last, by record object (never modified): an agency's pairs are scored one
  * after another, each report as the later of one pair and the earlier of the next, so its parts are
  * made once. Only a few are kept: 5-gram sets are large, and a corpus's would crowd the heap. A
- * short list searched by identity rather than the site's createRecentCache: as a Map key each record
- * object gets an identity hash, and ranking 10,000 records took 1.40 s of CPU against 0.92 s with
- * the list (the same scores).
+ * short list searched by identity rather than the site's createRecentCache, a Map keyed by the
+ * record objects, which measured slower (bench/results.md, "Figures behind constants in the code").
  */
 const recentParts: [ReportRecord, ProseParts][] = [];
 const RECENT_PARTS = 4;
