@@ -2,8 +2,9 @@
  * The bare Astro baseline: a throwaway Astro project that builds as many pages as the site, holding
  * the same text, from the same extraction output, with the site's build settings (directory format,
  * PAGE_CONCURRENCY pages at once) — two pages per report (the Chinese and English report pages) with
- * its table and full text, two per agency with its reports' overviews, and four embed pages per
- * agency with a table of its figures — with no charts, no shared layout and no site code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
+ * its table and full text, two per agency with its reports' overviews, and eight embed pages per
+ * agency (four charts in each language) with a table of its figures — with no charts, no shared
+ * layout and no site code. Our build is reported as a ratio to it, which cancels much of the noise of a shared machine.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,7 +73,7 @@ const INDEX_PAGE = `---
 export async function writeBareAstro(dir: string, nodeModules: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(path.join(dir, 'src/pages/r'), { recursive: true });
-  for (const sub of ['a', 'en/r', 'en/a', 'e/[slug]']) await mkdir(path.join(dir, 'src/pages', sub), { recursive: true });
+  for (const sub of ['a', 'en/r', 'en/a', 'e/[slug]', 'en/e/[slug]']) await mkdir(path.join(dir, 'src/pages', sub), { recursive: true });
   await symlink(nodeModules, path.join(dir, 'node_modules'), 'dir');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }) + '\n');
   await writeFile(
@@ -86,5 +87,6 @@ export async function writeBareAstro(dir: string, nodeModules: string): Promise<
   await writeFile(path.join(dir, 'src/pages/en/r/[id].astro'), REPORT_PAGE);
   await writeFile(path.join(dir, 'src/pages/en/a/[slug].astro'), AGENCY_PAGE);
   await writeFile(path.join(dir, 'src/pages/e/[slug]/[chart].astro'), EMBED_PAGE);
+  await writeFile(path.join(dir, 'src/pages/en/e/[slug]/[chart].astro'), EMBED_PAGE);
   await writeFile(path.join(dir, 'src/pages/index.astro'), INDEX_PAGE);
 }
