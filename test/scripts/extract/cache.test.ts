@@ -85,7 +85,7 @@ describe('the extraction cache', () => {
     const { record } = sampleOutcome();
     expect(idOf(serializeRecord(record))).toBe('taishanqu-xingzheng-shenpi-fuwuju-2024');
     expect(idOf(serializeRecord(record))).toBe(record.id);
-    expect(idOf(JSON.stringify(record))).toBeNull();
+    expect(idOf(JSON.stringify(record, null, 2))).toBeNull();
     expect(idOf('')).toBeNull();
   });
 
