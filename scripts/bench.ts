@@ -60,7 +60,8 @@ async function repeat(times: number, run: () => Promise<Measurement>, before?: (
   for (let i = 0; i < times; i++) {
     await before?.(i);
     ms.push(await run());
-    log(`  ${ms.at(-1)!.seconds.toFixed(2)} s, ${ms.at(-1)!.maxRssMiB} MiB`);
+    const last = ms.at(-1)!;
+    log(`  ${last.seconds.toFixed(2)} s${last.cpu ? ` (CPU ${last.cpu.user.toFixed(1)} + ${last.cpu.system.toFixed(1)} s)` : ''}, ${last.maxRssMiB} MiB`);
   }
   return summarize(ms);
 }

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { sumStages, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
+import { sumStages, summarize, timeCpuCheck, type Summary } from '../../scripts/lib/bench/measure.ts';
 import { describeCpuChecks, describeOneChangedTarget, describeRuns, describeScaling, describeTargets, HAND_MEASURED_MARK, keepHandMeasured, toMarkdown, type BenchResults, type SizeResult } from '../../scripts/lib/bench/results.ts';
 
 const run = (seconds: number, maxRssMiB: number | null): Summary => ({ seconds, maxRssMiB, runs: [seconds] });
+/** A run whose CPU seconds were measured too. */
+const timed = (seconds: number, maxRssMiB: number, user: number, system: number): Summary => ({ ...run(seconds, maxRssMiB), cpu: { user, system } });
 
 describe('sumStages', () => {
   it('adds the times of stages run one after another and keeps the largest peak memory', () => {
     expect(sumStages([run(2.5, 100), run(10, 900), run(1, null)])).toEqual({ seconds: 13.5, maxRssMiB: 900, runs: [13.5] });
+  });
+
+  it('adds their CPU seconds when every stage has them, and gives none when one lacks them', () => {
+    expect(sumStages([timed(2.5, 100, 4, 0.5), timed(10, 900, 15.25, 2)]).cpu).toEqual({ user: 19.25, system: 2.5 });
+    expect(sumStages([timed(2.5, 100, 4, 0.5), run(10, 900)]).cpu).toBeUndefined();
+  });
+});
+
+describe('summarize', () => {
+  it('gives the medians of the runs\' user and kernel CPU seconds, each on its own', () => {
+    const m = (seconds: number, user: number, system: number) => ({ seconds, maxRssMiB: 100, cpu: { user, system }, stderr: '' });
+    expect(summarize([m(10, 17, 1.5), m(11, 16.5, 5.5), m(9.5, 18, 3)])).toEqual({ seconds: 10, maxRssMiB: 100, cpu: { user: 17, system: 3 }, runs: [10, 11, 9.5] });
+  });
+
+  it('gives no CPU seconds when a run lacks them (no GNU time)', () => {
+    expect(summarize([{ seconds: 2, maxRssMiB: null, cpu: null, stderr: '' }])).toEqual({ seconds: 2, maxRssMiB: null, runs: [2] });
   });
 });
 
@@ -16,7 +34,7 @@ const machine: BenchResults['machine'] = { cpus: 2, cpuModel: 'test', memoryGiB:
 const once: SizeResult = {
   reports: 100_000,
   once: true,
-  extract: { cold: run(200, 1000), coldPerSecond: 500 },
+  extract: { cold: timed(200, 1000, 380, 20.5), coldPerSecond: 500 },
   site: { pages: 320_000, astro: run(1600, 2800), astroPagesPerSecond: 200, downloads: run(200, 200), pagefind: run(1000, 1200), build: sumStages([run(200, 1000), run(1600, 2800), run(200, 200), run(1000, 1200)]) },
 };
 
@@ -34,11 +52,11 @@ describe('toMarkdown', () => {
   it('shows a --once size as its stages and their sum, without the rows it did not measure', () => {
     const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [once] }).split('\n').filter((l) => l.startsWith('| 100,000'));
     expect(rows).toEqual([
-      '| 100,000 | extract, cold (no cache, no output) | 200.0 | 2.0 | 500 reports/s | 1000 |',
-      '| 100,000 | astro build (320,000 pages) | 1600.0 | 16.0 | 200 pages/s | 2800 |',
-      '| 100,000 | downloads (CSV, JSON, SQLite) | 200.0 | 2.0 |  | 200 |',
-      '| 100,000 | pagefind index | 1000.0 | 10.0 |  | 1200 |',
-      '| 100,000 | whole build (sum of the stages above, run once each) | 3000.0 | 30.0 |  | 2800 |',
+      '| 100,000 | extract, cold (no cache, no output) | 200.0 | 380.0 + 20.5 | 2.0 | 500 reports/s | 1000 |',
+      '| 100,000 | astro build (320,000 pages) | 1600.0 | — | 16.0 | 200 pages/s | 2800 |',
+      '| 100,000 | downloads (CSV, JSON, SQLite) | 200.0 | — | 2.0 |  | 200 |',
+      '| 100,000 | pagefind index | 1000.0 | — | 10.0 |  | 1200 |',
+      '| 100,000 | whole build (sum of the stages above, run once each) | 3000.0 | — | 30.0 |  | 2800 |',
     ]);
   });
 });
@@ -48,11 +66,11 @@ describe('toMarkdown with the chart stage', () => {
     const withCharts: SizeResult = { ...full, site: { ...full.site!, charts: run(30, 800), ratio: (30 + 160) / 30 } };
     const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [withCharts] }).split('\n').filter((l) => l.startsWith('| 10,000'));
     expect(rows.slice(3, 5)).toEqual([
-      '| 10,000 | charts (agency SVG, every core) | 30.0 | 3.0 |  | 800 |',
-      '| 10,000 | astro build (32,000 pages) | 160.0 | 16.0 | 200 pages/s | 1500 |',
+      '| 10,000 | charts (agency SVG, every core) | 30.0 | — | 3.0 |  | 800 |',
+      '| 10,000 | astro build (32,000 pages) | 160.0 | — | 16.0 | 200 pages/s | 1500 |',
     ]);
-    expect(rows).toContain('| 10,000 | whole build (extract + charts + astro + downloads + pagefind) | 290.0 | 29.0 | 9.7 × bare | 1500 |');
-    expect(rows.at(-1)).toBe('| 10,000 | bare astro baseline (32,000 pages) | 30.0 | 3.0 | charts + astro 6.3 × bare (6.3 × per page) | 1300 |');
+    expect(rows).toContain('| 10,000 | whole build (extract + charts + astro + downloads + pagefind) | 290.0 | — | 29.0 | 9.7 × bare | 1500 |');
+    expect(rows.at(-1)).toBe('| 10,000 | bare astro baseline (32,000 pages) | 30.0 | — | 3.0 | charts + astro 6.3 × bare (6.3 × per page) | 1300 |');
   });
 });
 
@@ -67,7 +85,7 @@ describe('describeOneChangedTarget', () => {
 
   it('is shown beside the one-changed build in the table', () => {
     const rows = toMarkdown({ machine, runs: 1, siteRuns: 1, sizes: [full] }).split('\n');
-    expect(rows).toContain('| 10,000 | whole build, one report changed | 100.0 | 10.0 | target ≤ 10 s: missed | 1400 |');
+    expect(rows).toContain('| 10,000 | whole build, one report changed | 100.0 | — | 10.0 | target ≤ 10 s: missed | 1400 |');
   });
 });
 

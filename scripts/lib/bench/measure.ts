@@ -16,6 +16,12 @@ export interface Measurement {
   seconds: number;
   /** Peak resident memory, MiB (null when GNU time is not available). */
   maxRssMiB: number | null;
+  /**
+   * CPU seconds in user and kernel mode, as GNU time reports them: the command's threads and the
+   * children it waited for; null when GNU time is not available. The kernel's share holds what the
+   * file system costs (creating files, above all), which varies with the disk's state from run to run.
+   */
+  cpu: { user: number; system: number } | null;
   /** The command's stderr, for figures it prints itself. */
   stderr: string;
 }
@@ -54,7 +60,7 @@ export async function measure(command: string, args: readonly string[], options:
   const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-bench-'));
   const timeFile = path.join(dir, 'time');
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, [...args]];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, [...args]];
   const started = performance.now();
   let treePeak = 0;
   const stderr = await new Promise<string>((resolve, reject) => {
@@ -69,10 +75,11 @@ export async function measure(command: string, args: readonly string[], options:
     child.on('close', (code) => (code === 0 ? resolve(err) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${err.slice(-3000)}`))));
   });
   const seconds = (performance.now() - started) / 1000;
-  const timed = useTime ? Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop()) : NaN;
+  const [timed = NaN, user = NaN, system = NaN] = useTime ? (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number) : [];
   await rm(dir, { recursive: true, force: true });
   const kib = Math.max(Number.isFinite(timed) ? timed : 0, treePeak);
-  return { seconds, maxRssMiB: kib > 0 ? Math.round(kib / 1024) : null, stderr };
+  const cpu = Number.isFinite(user) && Number.isFinite(system) ? { user, system } : null;
+  return { seconds, maxRssMiB: kib > 0 ? Math.round(kib / 1024) : null, cpu, stderr };
 }
 
 /** Returns the median of a non-empty list. */
@@ -86,6 +93,8 @@ export function median(values: readonly number[]): number {
 export interface Summary {
   seconds: number;
   maxRssMiB: number | null;
+  /** Medians of the runs' user and kernel CPU seconds (Measurement.cpu); absent when not measured, and in results from before it was. */
+  cpu?: { user: number; system: number };
   runs: number[];
 }
 
@@ -96,16 +105,25 @@ export interface Summary {
 export function sumStages(stages: readonly Summary[]): Summary {
   const rss = stages.map((s) => s.maxRssMiB).filter((v): v is number => v !== null);
   const seconds = Math.round(stages.reduce((t, s) => t + s.seconds, 0) * 1000) / 1000;
-  return { seconds, maxRssMiB: rss.length ? Math.max(...rss) : null, runs: [seconds] };
+  const cpus = stages.map((s) => s.cpu);
+  const cpu = cpus.every((c) => c !== undefined)
+    ? { user: round(cpus.reduce((t, c) => t + c!.user, 0)), system: round(cpus.reduce((t, c) => t + c!.system, 0)) }
+    : undefined;
+  return { seconds, maxRssMiB: rss.length ? Math.max(...rss) : null, ...(cpu ? { cpu } : {}), runs: [seconds] };
 }
+
+/** Returns seconds to the millisecond. */
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 /** Returns the medians of several measurements. */
 export function summarize(ms: readonly Measurement[]): Summary {
   const rss = ms.map((m) => m.maxRssMiB).filter((v): v is number => v !== null);
+  const cpus = ms.map((m) => m.cpu).filter((c): c is NonNullable<Measurement['cpu']> => c !== null);
   return {
-    seconds: Math.round(median(ms.map((m) => m.seconds)) * 1000) / 1000,
+    seconds: round(median(ms.map((m) => m.seconds))),
     maxRssMiB: rss.length ? Math.max(...rss) : null,
-    runs: ms.map((m) => Math.round(m.seconds * 1000) / 1000),
+    ...(cpus.length === ms.length && cpus.length ? { cpu: { user: round(median(cpus.map((c) => c.user))), system: round(median(cpus.map((c) => c.system))) } } : {}),
+    runs: ms.map((m) => round(m.seconds)),
   };
 }
 

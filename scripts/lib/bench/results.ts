@@ -53,6 +53,8 @@ export interface BenchResults {
 
 const f1 = (n: number) => n.toFixed(1);
 const mib = (s: { maxRssMiB: number | null }) => (s.maxRssMiB === null ? '—' : `${s.maxRssMiB}`);
+/** A stage's CPU seconds as `user + kernel`, or — when not measured. */
+const cpuOf = (s: Summary) => (s.cpu ? `${f1(s.cpu.user)} + ${f1(s.cpu.system)}` : '—');
 
 /**
  * Returns one line per pair of neighbouring sizes (1,000 → 10,000, 10,000 → 100,000) comparing the
@@ -197,14 +199,15 @@ export function toMarkdown(r: BenchResults): string {
   const lines = [
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
       `load average at the start of the last run ${m.loadAverage.map(f1).join(' / ')}. ` +
-      `Medians of ${r.sizes.map(describeRuns).join('; ')}; memory is the stage's peak resident memory (its whole process tree).`,
+      `Medians of ${r.sizes.map(describeRuns).join('; ')}; CPU is user + kernel seconds (GNU time: the stage's threads and the processes it waited for; ` +
+      `the kernel's part is mostly the file system's, and grows with the disk's state from run to run); memory is the stage's peak resident memory (its whole process tree).`,
     '',
-    '| reports | stage | median s | per 1,000 reports s | rate | peak MiB |',
-    '|---:|---|---:|---:|---:|---:|',
+    '| reports | stage | median s | CPU s (user + kernel) | per 1,000 reports s | rate | peak MiB |',
+    '|---:|---|---:|---:|---:|---:|---:|',
   ];
   for (const s of r.sizes) {
     const per = (sec: number) => f1((sec / s.reports) * 1000);
-    const row = (stage: string, sum: Summary, rate: string) => lines.push(`| ${s.reports.toLocaleString('en')} | ${stage} | ${f1(sum.seconds)} | ${per(sum.seconds)} | ${rate} | ${mib(sum)} |`);
+    const row = (stage: string, sum: Summary, rate: string) => lines.push(`| ${s.reports.toLocaleString('en')} | ${stage} | ${f1(sum.seconds)} | ${cpuOf(sum)} | ${per(sum.seconds)} | ${rate} | ${mib(sum)} |`);
     row('extract, cold (no cache, no output)', s.extract.cold, `${Math.round(s.extract.coldPerSecond)} reports/s`);
     if (s.extract.warm) row('extract, warm cache', s.extract.warm, `${Math.round(s.extract.warmPerSecond ?? 0)} reports/s`);
     if (s.extract.incremental) row('extract, one report changed', s.extract.incremental, '');
@@ -223,7 +226,7 @@ export function toMarkdown(r: BenchResults): string {
         row(`bare astro baseline (${s.site.barePages.toLocaleString('en')} pages)`, s.site.bare, `${s.site.charts ? 'charts + ' : ''}astro ${f1(s.site.ratio)} × bare (${f1(perPage)} × per page)`);
       }
     } else if (s.siteError) {
-      lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
+      lines.push(`| ${s.reports.toLocaleString('en')} | site build | failed | | | | ${s.siteError.split('\n')[0]!.slice(0, 120)} |`);
     }
   }
   lines.push('', ...describeScaling(r.sizes), ...describeCpuChecks(r.sizes), ...describeTargets(r.sizes));
