@@ -98,22 +98,22 @@ export interface Summary {
   runs: number[];
 }
 
+/** Returns seconds to the millisecond. */
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
 /**
- * Returns stages run one after the other as one: their times added, the largest peak memory (the
- * stages are separate processes, never resident at once).
+ * Returns stages run one after the other as one: their times added, their CPU seconds added (when
+ * every stage has them), the largest peak memory (the stages are separate processes, never resident at once).
  */
 export function sumStages(stages: readonly Summary[]): Summary {
   const rss = stages.map((s) => s.maxRssMiB).filter((v): v is number => v !== null);
-  const seconds = Math.round(stages.reduce((t, s) => t + s.seconds, 0) * 1000) / 1000;
+  const seconds = round(stages.reduce((t, s) => t + s.seconds, 0));
   const cpus = stages.map((s) => s.cpu);
   const cpu = cpus.every((c) => c !== undefined)
     ? { user: round(cpus.reduce((t, c) => t + c!.user, 0)), system: round(cpus.reduce((t, c) => t + c!.system, 0)) }
     : undefined;
   return { seconds, maxRssMiB: rss.length ? Math.max(...rss) : null, ...(cpu ? { cpu } : {}), runs: [seconds] };
 }
-
-/** Returns seconds to the millisecond. */
-const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 /** Returns the medians of several measurements. */
 export function summarize(ms: readonly Measurement[]): Summary {

@@ -200,7 +200,7 @@ export function toMarkdown(r: BenchResults): string {
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${f1(m.memoryGiB)} GiB, Node ${m.node}, ${m.platform}; ` +
       `load average at the start of the last run ${m.loadAverage.map(f1).join(' / ')}. ` +
       `Medians of ${r.sizes.map(describeRuns).join('; ')}; CPU is user + kernel seconds (GNU time: the stage's threads and the processes it waited for; ` +
-      `the kernel's part is mostly the file system's, and grows with the disk's state from run to run); memory is the stage's peak resident memory (its whole process tree).`,
+      `the kernel's part is mostly the file system's, and varies with the disk's state from run to run); memory is the stage's peak resident memory (its whole process tree).`,
     '',
     '| reports | stage | median s | CPU s (user + kernel) | per 1,000 reports s | rate | peak MiB |',
     '|---:|---|---:|---:|---:|---:|---:|',
