@@ -93,8 +93,6 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
         version = hashSiteVersion(root);
         captured = {};
         written = new Set();
-        // The site folder becomes this build's only when the pages are about to be made: an early
-        // build told to stop leaves the last build's folder and manifest as they were.
         // The charts stage failed, or the build stopped, while the report pages were being made: the
         // folder has no manifest (startSiteBuild), so the next build empties it.
         const stopWithoutCharts = (): never => {
@@ -102,6 +100,8 @@ export function keepSiteFolder(keep: KeepBundleOptions): AstroIntegration {
           logger.error('图表阶段未完成，不生成其余页面 (the charts stage did not finish: the other pages are not made)');
           process.exit(1);
         };
+        // The site folder becomes this build's only when the pages are about to be made: an early
+        // build told to stop leaves the last build's folder and manifest as they were.
         setPrerenderer((base) =>
           startAfterGo(
             renderChartPagesLast(writePagesOnce(capturePrerenderer(base, prerender, captured), outDir, sitePath, written), stopWithoutCharts),
